@@ -1,0 +1,16 @@
+import type { Rule } from './rule';
+
+export const dynamicKey: Rule = {
+  id: 'dynamic-key',
+  defaultSeverity: 'warning',
+  summary: 'A flag is evaluated with a key that cannot be resolved statically.',
+  description:
+    'A key computed at run time (a variable, a function result, a template with substitutions) cannot be checked against the registry, ' +
+    'counted in the inventory or removed automatically. Use a string literal or a constant (an `as const` object or enum works too).',
+  check(ctx) {
+    return ctx.dynamic.map((d) => ({
+      message: `Flag key \`${d.expression}\` passed to ${d.callee} cannot be resolved statically (${d.reason}). Use a string literal or a constant so the flag can be tracked.`,
+      location: d.location,
+    }));
+  },
+};

@@ -1,0 +1,36 @@
+import type { Rule, RuleFinding } from './rule';
+
+export const invalidKey: Rule = {
+  id: 'invalid-key',
+  defaultSeverity: 'warning',
+  summary: "A registered flag's key does not follow the naming pattern in `policy.keyPattern`.",
+  description:
+    'A naming convention (for example kebab-case with a team prefix) keeps keys searchable and predictable across services. ' +
+    'The whole key must match `policy.keyPattern`. Rename the flag (the editor rename updates code and registry together), or adjust the pattern.',
+  check(ctx) {
+    const source = ctx.registry.policy.keyPattern;
+    if (source === undefined || source === '') return [];
+    let pattern: RegExp;
+    try {
+      // Anchored, so that a pattern written without ^ and $ still has to match the whole key.
+      pattern = new RegExp(`^(?:${source})$`, 'u');
+    } catch (error) {
+      return [
+        {
+          message: `policy.keyPattern ${JSON.stringify(source)} is not a valid regular expression (${(error as Error).message}); keys are not checked. Fix the pattern.`,
+          location: { file: ctx.registry.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        },
+      ];
+    }
+    const findings: RuleFinding[] = [];
+    for (const entry of ctx.registry.flags.values()) {
+      if (pattern.test(entry.key)) continue;
+      findings.push({
+        message: `Flag key '${entry.key}' does not match the naming pattern /${source}/ (policy.keyPattern). Rename the flag or adjust the pattern.`,
+        location: entry.location,
+        flagKey: entry.key,
+      });
+    }
+    return findings;
+  },
+};
