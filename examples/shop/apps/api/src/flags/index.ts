@@ -1,0 +1,2 @@
+export { isFeatureOn } from './isFeatureOn';
+export { FLAGS } from '@shop/flags';

@@ -1,0 +1,2 @@
+import{j as e,r as s,u as l,a as c}from"./vendor-41b7e0aa.js";function n(){const{newCheckout:t}=l(),o=c(),r=o==null?void 0:o.variation("saved-payment-methods",!1);return t?e.jsx(h,{offerToSaveCard:r}):e.jsx(p,{})}function d(){const t=c(),o=t==null?void 0:t.variation("dist-only-flag",!1);return s.useEffect(()=>{o&&console.info("dist-only-flag on")},[o]),null}export{n as CheckoutPage,d as DistOnly};
+//# sourceMappingURL=index-8f3c2a1d.js.map
