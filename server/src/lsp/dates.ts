@@ -1,0 +1,52 @@
+/** Today's date and relative-time phrases for lenses and hovers. */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "Today" as the engine sees it: FLAGLINT_NOW (YYYY-MM-DD) when set, so lenses agree with findings. */
+export function today(): Date {
+  const fixed = process.env.FLAGLINT_NOW;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return new Date(`${fixed}T00:00:00Z`);
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+export function parseDate(text: string | undefined): Date | undefined {
+  if (!text) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(text));
+  if (!match) return undefined;
+  const date = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
+}
+
+/** "in 3 days", "today", "5 days ago", "in 2 months", "1 year ago". */
+export function relative(date: Date, now: Date): string {
+  const days = daysBetween(now, date);
+  if (days === 0) return 'today';
+  const span = spanText(Math.abs(days));
+  return days > 0 ? `in ${span}` : `${span} ago`;
+}
+
+/** "3 days", "2 months" — for ages. */
+export function spanText(days: number): string {
+  if (days < 45) return plural(days, 'day');
+  if (days < 365) return plural(Math.round(days / 30), 'month');
+  const years = days / 365;
+  return years < 2 ? plural(Math.round(days / 30), 'month') : plural(Math.floor(years), 'year');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

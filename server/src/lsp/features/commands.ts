@@ -1,0 +1,121 @@
+/**
+ * workspace/executeCommand: the server's commands. Each computes a workspace edit and asks the
+ * client to apply it (workspace/applyEdit); none writes files itself. Only registered in trusted
+ * workspaces, except `rescan`.
+ */
+import * as fs from 'node:fs';
+import { ResponseError, ErrorCodes, type ExecuteCommandParams } from 'vscode-languageserver/node';
+import { addFlagsEdits, emptyRegistry } from '../../core/registry';
+import {
+  ServerCommands,
+  type AddToRegistryArgs,
+  type CreateRegistryArgs,
+  type CreateRegistryResult,
+  type RemoveFlagArgs,
+  type RemoveFlagResult,
+} from '../../protocol';
+import { fileToUri, uriToFile } from '../convert';
+import { toWorkspaceEdit } from '../edits';
+import type { LspClient } from '../lspClient';
+import { registryKeyOf } from '../lookup';
+import { RegistryEditor } from '../registryEditor';
+import { removeFlag } from '../removal';
+import type { FolderState, Workspace } from '../workspace';
+
+export const WRITE_COMMANDS: readonly string[] = [ServerCommands.addToRegistry, ServerCommands.removeFlag, ServerCommands.createRegistry];
+export const READ_COMMANDS: readonly string[] = [ServerCommands.rescan];
+
+export class CommandsFeature {
+  private readonly editor: RegistryEditor;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly client: LspClient,
+    private readonly rescan: () => Promise<void>,
+  ) {
+    this.editor = new RegistryEditor(workspace);
+  }
+
+  commands(): string[] {
+    return this.workspace.trusted ? [...WRITE_COMMANDS, ...READ_COMMANDS] : [...READ_COMMANDS];
+  }
+
+  async execute(params: ExecuteCommandParams): Promise<unknown> {
+    if (!this.commands().includes(params.command)) {
+      throw new ResponseError(ErrorCodes.InvalidRequest, `Flaglint: '${params.command}' is not available${this.workspace.trusted ? '' : ' in an untrusted workspace'}`);
+    }
+    const arg = (params.arguments ?? [])[0] as Record<string, unknown> | undefined;
+    switch (params.command) {
+      case ServerCommands.addToRegistry:
+        return this.addToRegistry(arg as unknown as AddToRegistryArgs);
+      case ServerCommands.removeFlag:
+        return this.removeFlag(arg as unknown as RemoveFlagArgs);
+      case ServerCommands.createRegistry:
+        return this.createRegistry((arg ?? {}) as CreateRegistryArgs);
+      case ServerCommands.rescan:
+        await this.rescan();
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private async addToRegistry(args: AddToRegistryArgs): Promise<boolean> {
+    const file = args?.uri ? uriToFile(args.uri) : undefined;
+    const folder = file ? this.workspace.folderFor(file) : undefined;
+    if (!file || !folder || typeof args.key !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'addToRegistry needs { uri, key } of a file in the workspace');
+    const { registry, edits } = this.editor.addFlag(folder, file, args.key);
+    if (!edits.length) return false;
+    const result = await this.client.applyEdit(`Add '${args.key}' to ${RegistryEditor.label(registry)}`, toWorkspaceEdit(this.workspace, edits));
+    return result.applied;
+  }
+
+  private folderOf(uri: string | undefined, key?: string): FolderState | undefined {
+    const file = uri ? uriToFile(uri) : undefined;
+    if (file) return this.workspace.folderFor(file);
+    if (key !== undefined) {
+      const knowing = this.workspace.folders.find((f) => f.entriesNamed(key).length > 0 || f.referencesTo(key).length > 0);
+      if (knowing) return knowing;
+    }
+    return this.workspace.folders[this.workspace.folders.length - 1];
+  }
+
+  private async removeFlag(args: RemoveFlagArgs): Promise<RemoveFlagResult> {
+    if (!args || typeof args.key !== 'string' || !('value' in args)) throw new ResponseError(ErrorCodes.InvalidParams, 'removeFlag needs { key, value } and optionally uri');
+    const folder = this.folderOf(args.uri, args.key);
+    if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to remove the flag from');
+    if (!folder.ready) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'Flaglint is still scanning; remove the flag when the scan has finished');
+    const buffers = new Map<string, string>();
+    for (const doc of this.workspace.openFiles()) buffers.set(doc.file, doc.text);
+    const removal = await removeFlag(folder, args.key, args.value, buffers);
+    if (!removal.edits.length) return { applied: false, files: 0, messages: removal.messages.length ? removal.messages : [`No code evaluates '${args.key}'`] };
+    const edit = toWorkspaceEdit(this.workspace, removal.edits, {
+      confirm: { label: `Remove flag '${args.key}'`, description: `Every evaluation becomes ${JSON.stringify(args.value)}; dead code is removed` },
+    });
+    const result = await this.client.applyEdit(`Remove flag '${args.key}'`, edit);
+    return { applied: result.applied, files: new Set(removal.edits.map((e) => e.file)).size, messages: removal.messages };
+  }
+
+  /** A registry built from the flags found in the code (as `flaglint init` does). */
+  private async createRegistry(args: CreateRegistryArgs): Promise<CreateRegistryResult> {
+    const folder = this.folderOf(args.folderUri);
+    if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to create a registry in');
+    if (!folder.ready) await this.workspace.scan(folder);
+    const existing = folder.registries().find((r) => fs.existsSync(r.path));
+    if (existing) return { uri: fileToUri(existing.path), flags: existing.flags.size, message: `A registry already exists: ${existing.path}` };
+    const registry = emptyRegistry(folder.root);
+    const byKey = new Map<string, ReturnType<FolderState['referencesTo']>>();
+    for (const ref of folder.result()?.references ?? []) {
+      const key = registryKeyOf(ref);
+      const list = byKey.get(key) ?? [];
+      list.push(ref);
+      byKey.set(key, list);
+    }
+    const flags = [...byKey.keys()].sort().map((key) => ({ key, fields: this.editor.stubFields(registry, byKey.get(key) ?? []) }));
+    const edits = addFlagsEdits(registry, undefined, flags);
+    if (!edits.length) return { flags: 0, message: 'No edits to make' };
+    const result = await this.client.applyEdit(`Create ${registry.path}`, toWorkspaceEdit(this.workspace, edits.map((e) => ({ ...e, createFile: e.createFile ?? true }))));
+    if (!result.applied) return { flags: 0, message: `The editor did not create ${registry.path}${result.failureReason ? `: ${result.failureReason}` : ''}` };
+    return { uri: fileToUri(registry.path), flags: flags.length, message: `Created ${registry.path} with ${flags.length} flags` };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Push diagnostics: findings in source files and in the registry itself. Open documents get their
+ * findings from their buffer before the workspace scan ends; after it, every file with findings is
+ * published, and files whose findings went away are cleared.
+ */
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Finding } from '../../core/model';
+import { fileToUri, toDiagnostic, uriToFile } from '../convert';
+import type { LspClient } from '../lspClient';
+import type { FolderState, FolderUpdate, Workspace } from '../workspace';
+
+export class DiagnosticsFeature {
+  /** URIs that currently show Flaglint diagnostics, with the folder that published them. */
+  private readonly published = new Map<string, FolderState>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly client: LspClient,
+  ) {
+    workspace.onDidUpdate.on((update) => this.folderUpdated(update));
+    workspace.onEarlyResult.on(({ folder, file, result }) => this.publish(folder, file, result.findings.filter((f) => f.location.file === file)));
+  }
+
+  /** Re-publishes everything (after a settings change of severities). */
+  republishAll(): void {
+    for (const folder of this.workspace.folders) this.folderUpdated({ folder, files: undefined });
+  }
+
+  private folderUpdated({ folder, files }: FolderUpdate): void {
+    const result = folder.result();
+    if (!result) return;
+    if (files) {
+      for (const file of files) this.publish(folder, file, folder.index.findingsFor(file));
+      return;
+    }
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of result.findings) {
+      const list = byFile.get(finding.location.file);
+      if (list) list.push(finding);
+      else byFile.set(finding.location.file, [finding]);
+    }
+    for (const [uri, owner] of [...this.published]) {
+      if (owner === folder && !byFile.has(uriToFile(uri) ?? '')) this.clear(uri);
+    }
+    for (const [file, findings] of byFile) this.publish(folder, file, findings);
+  }
+
+  private publish(folder: FolderState, file: string, findings: Finding[]): void {
+    // A file inside a nested workspace folder belongs to that folder's index alone.
+    if (this.workspace.folderFor(file) !== folder && this.workspace.folderFor(file) !== undefined) return;
+    const uri = fileToUri(file);
+    const diagnostics = findings
+      .map((f) => toDiagnostic(f, folder.settings.severity))
+      .filter((d): d is Diagnostic => d !== undefined);
+    if (!diagnostics.length) {
+      if (this.published.has(uri)) this.clear(uri);
+      return;
+    }
+    this.published.set(uri, folder);
+    const version = this.workspace.documentFor(file)?.version;
+    this.client.publishDiagnostics({ uri, version, diagnostics });
+  }
+
+  private clear(uri: string): void {
+    this.published.delete(uri);
+    this.client.publishDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Counts for the status bar: findings that are not turned off. */
+  static count(folder: FolderState): { problems: number; errors: number; warnings: number } {
+    const result = folder.result();
+    let problems = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (const finding of result?.findings ?? []) {
+      const level = folder.settings.severity[finding.ruleId] ?? finding.severity;
+      if (level === 'off') continue;
+      problems++;
+      if (level === 'error') errors++;
+      else if (level === 'warning') warnings++;
+    }
+    return { problems, errors, warnings };
+  }
+}

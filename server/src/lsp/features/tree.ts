@@ -1,0 +1,98 @@
+/** The custom requests behind the Flag Explorer and the status bar: flaglint/tree and flaglint/status. */
+import * as path from 'node:path';
+import type { Finding, FlagEntry, FlagReference } from '../../core/model';
+import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../protocol';
+import { fileToUri, toLspLocation } from '../convert';
+import { registryKeyOf } from '../lookup';
+import { DiagnosticsFeature } from './diagnostics';
+import type { FolderState, Workspace } from '../workspace';
+
+export class TreeFeature {
+  constructor(private readonly workspace: Workspace) {}
+
+  tree(params: TreeParams | undefined): TreeResult {
+    const folders = this.workspace.folders
+      .filter((f) => !params?.folderUri || f.info.uri === params.folderUri)
+      .slice()
+      .sort((a, b) => a.info.name.localeCompare(b.info.name))
+      .map((f) => this.folderTree(f));
+    return { scanning: this.workspace.scanning, folders };
+  }
+
+  private folderTree(folder: FolderState): TreeFolder {
+    const registries = folder.registries();
+    const entries = new Map<string, FlagEntry>();
+    for (const registry of registries) for (const entry of registry.flags.values()) if (!entries.has(entry.key)) entries.set(entry.key, entry);
+    const refsByKey = new Map<string, FlagReference[]>();
+    for (const ref of folder.result()?.references ?? []) {
+      const key = registryKeyOf(ref);
+      const list = refsByKey.get(key) ?? [];
+      list.push(ref);
+      refsByKey.set(key, list);
+    }
+    const keys = [...new Set([...entries.keys(), ...refsByKey.keys()])].sort();
+    const lines = new LineCache(this.workspace);
+    const flags = keys.map((key): TreeFlag => {
+      const entry = entries.get(key);
+      const refs = refsByKey.get(key) ?? [];
+      return {
+        key,
+        status: entry ? (entry.status ?? 'active') : 'unregistered',
+        owner: entry?.owner,
+        type: entry?.type,
+        description: entry?.description,
+        valueType: entry?.valueType,
+        defaultValue: entry?.defaultValue,
+        expires: entry?.expires,
+        definition: entry ? toLspLocation(entry.location) : undefined,
+        referenceCount: refs.length,
+        references: refs.map((ref): TreeReference => ({ location: toLspLocation(ref.location), preview: lines.line(ref.location.file, ref.location.range.start.line), callee: ref.callee })),
+        problems: folder.problemsOf(key).map(toProblem),
+      };
+    });
+    return { uri: folder.info.uri, name: folder.info.name, registries: registries.map((r) => fileToUri(r.path)), flags };
+  }
+
+  status(): StatusResult {
+    let flags = 0;
+    let problems = 0;
+    let errors = 0;
+    let warnings = 0;
+    let registries = 0;
+    for (const folder of this.workspace.folders) {
+      const keys = new Set<string>();
+      for (const registry of folder.registries()) {
+        registries++;
+        for (const key of registry.flags.keys()) keys.add(key);
+      }
+      for (const ref of folder.result()?.references ?? []) keys.add(registryKeyOf(ref));
+      flags += keys.size;
+      const counts = DiagnosticsFeature.count(folder);
+      problems += counts.problems;
+      errors += counts.errors;
+      warnings += counts.warnings;
+    }
+    return { flags, problems, errors, warnings, scanning: this.workspace.scanning, registries, trusted: this.workspace.trusted };
+  }
+}
+
+function toProblem(finding: Finding): TreeProblem {
+  return { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, location: toLspLocation(finding.location) };
+}
+
+/** Source lines for reference previews, reading each file once per request. */
+class LineCache {
+  private readonly files = new Map<string, string[]>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  line(file: string, line: number): string {
+    let lines = this.files.get(file);
+    if (!lines) {
+      lines = (this.workspace.readText(file) ?? '').split(/\r?\n/);
+      this.files.set(file, lines);
+    }
+    const text = (lines[line] ?? '').trim();
+    return text.length > 120 ? `${text.slice(0, 117)}…` : text || path.basename(file);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * "Which flag is under the cursor?" — shared by hover, definition, references, rename and code
+ * actions. A flag can be under the cursor as a code reference, as a registry entry's key, or as an
+ * item of a registry entry's `dependsOn` list.
+ */
+import { isScalar, parseDocument, visit } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FlagEntry, FlagReference, Position, Range, Registry } from '../core/model';
+import { rangeContains, uriToFile } from './convert';
+import type { FolderState, Workspace } from './workspace';
+
+export interface FlagAt {
+  folder: FolderState;
+  file: string;
+  /** The registry key (after alias resolution). */
+  key: string;
+  /** The code reference under the cursor, when the cursor is in code. */
+  reference?: FlagReference;
+  /** The governing registry and its entry, when the flag is registered. */
+  registry?: Registry;
+  entry?: FlagEntry;
+  /** Where the key's text stands under the cursor. */
+  range: Range;
+  where: 'reference' | 'registry-key' | 'dependency';
+}
+
+export function registryKeyOf(ref: FlagReference): string {
+  return ref.registryKey ?? ref.key;
+}
+
+export function flagAt(workspace: Workspace, uri: string, position: Position): FlagAt | undefined {
+  const file = uriToFile(uri);
+  if (!file) return undefined;
+  const folder = workspace.folderFor(file);
+  if (!folder) return undefined;
+
+  if (folder.isRegistryFile(file)) return registryFlagAt(workspace, folder, file, position);
+
+  const refs = workspace.referencesIn(file);
+  // The key expression first (it is the narrower range), then the whole evaluation.
+  const reference =
+    refs.find((r) => rangeContains(r.location.range, position)) ?? refs.find((r) => rangeContains(r.evaluation.range, position));
+  if (!reference) return undefined;
+  const key = registryKeyOf(reference);
+  const found = safeEntryFor(folder, file, key);
+  return { folder, file, key, reference, registry: found?.registry, entry: found?.entry, range: reference.location.range, where: 'reference' };
+}
+
+function safeEntryFor(folder: FolderState, file: string, key: string): { registry: Registry; entry: FlagEntry } | undefined {
+  try {
+    return folder.entryFor(file, key);
+  } catch {
+    return undefined;
+  }
+}
+
+function registryFlagAt(workspace: Workspace, folder: FolderState, file: string, position: Position): FlagAt | undefined {
+  for (const registry of folder.registries()) {
+    for (const entry of registry.flags.values()) {
+      if (entry.location.file !== file) continue;
+      if (rangeContains(entry.location.range, position)) {
+        return { folder, file, key: entry.key, registry, entry, range: entry.location.range, where: 'registry-key' };
+      }
+      const deps = entry.fieldLocations['dependsOn'];
+      if (deps && deps.file === file && rangeContains(deps.range, position)) {
+        const item = scalarAt(workspace.readText(file) ?? '', position);
+        if (!item) return undefined;
+        const target = registry.flags.get(item.value);
+        return { folder, file, key: item.value, registry, entry: target, range: item.range, where: 'dependency' };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The YAML/JSON scalar under a position (its value and its range without quotes). */
+export function scalarAt(text: string, position: Position): { value: string; range: Range } | undefined {
+  const doc = TextDocument.create('file:///registry', 'yaml', 0, text);
+  const offset = doc.offsetAt(position);
+  const parsed = parseDocument(text, { keepSourceTokens: true });
+  let found: { value: string; range: Range } | undefined;
+  visit(parsed, {
+    Scalar(_key, node) {
+      if (!node.range || found) return;
+      const [start, end] = node.range;
+      if (offset < start || offset > end || !isScalar(node)) return;
+      const { from, to } = unquoted(text, start, end);
+      found = { value: String(node.value), range: { start: doc.positionAt(from), end: doc.positionAt(to) } };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The items of every entry's `dependsOn` list that name `key`, with their ranges (without quotes). */
+export function dependencyMentions(workspace: Workspace, registry: Registry, key: string): { file: string; range: Range }[] {
+  const mentions: { file: string; range: Range }[] = [];
+  const byFile = new Map<string, Range[]>();
+  for (const entry of registry.flags.values()) {
+    if (!entry.dependsOn?.includes(key)) continue;
+    const deps = entry.fieldLocations['dependsOn'];
+    if (!deps) continue;
+    const list = byFile.get(deps.file) ?? [];
+    list.push(deps.range);
+    byFile.set(deps.file, list);
+  }
+  for (const [file, ranges] of byFile) {
+    const text = workspace.readText(file);
+    if (text === undefined) continue;
+    for (const scalar of scalarsIn(text, ranges)) if (scalar.value === key) mentions.push({ file, range: scalar.range });
+  }
+  return mentions;
+}
+
+/** Every scalar inside the given ranges of a YAML/JSON text. */
+function scalarsIn(text: string, ranges: Range[]): { value: string; range: Range }[] {
+  const doc = TextDocument.create('file:///registry', 'yaml', 0, text);
+  const spans = ranges.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const);
+  const parsed = parseDocument(text, { keepSourceTokens: true });
+  const found: { value: string; range: Range }[] = [];
+  visit(parsed, {
+    Scalar(_key, node) {
+      if (!node.range) return;
+      const [start, end] = node.range;
+      if (!spans.some(([from, to]) => start >= from && end <= to)) return;
+      const { from, to } = unquoted(text, start, end);
+      found.push({ value: String(node.value), range: { start: doc.positionAt(from), end: doc.positionAt(to) } });
+    },
+  });
+  return found;
+}
+
+function unquoted(text: string, start: number, end: number): { from: number; to: number } {
+  const raw = text.slice(start, end);
+  const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+  return quoted ? { from: start + 1, to: end - 1 } : { from: start, to: end };
+}

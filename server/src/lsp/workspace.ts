@@ -1,0 +1,448 @@
+/**
+ * The server's view of the workspace: one FlagIndex per workspace folder, the open documents that
+ * override files on disk, and the debounced flow of edits into the indexes. Features read from here
+ * and listen to `onDidUpdate`; nothing here talks LSP beyond the LspClient.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FlagIndex } from '../core/engine/flagIndex';
+import { isRegistryPath } from '../core/registry';
+import type { FileResult, ScanResult } from '../core/engine/types';
+import type { Finding, FlagEntry, FlagReference, Registry } from '../core/model';
+import { isInside, uriToFile } from './convert';
+import { Emitter } from './events';
+import { PackageLocator } from './packages';
+import type { LspClient } from './lspClient';
+import { defaultSettings, type FlaglintSettings } from './settings';
+
+export interface FolderInfo {
+  uri: string;
+  name: string;
+  /** Absolute path. */
+  root: string;
+}
+
+export type ScanState = 'pending' | 'scanning' | 'ready' | 'failed';
+
+const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
+
+export function isSourceFile(file: string): boolean {
+  return SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
+}
+
+/** What changed in a folder, for features that refresh views. */
+export interface FolderUpdate {
+  folder: FolderState;
+  /** Files whose findings may have changed; undefined = every file (scan, registry or settings change). */
+  files: string[] | undefined;
+}
+
+export class FolderState {
+  state: ScanState = 'pending';
+  /** Bumped on every change, so derived tables know when to rebuild. */
+  version = 0;
+  index: FlagIndex;
+  readonly packages: PackageLocator;
+  private byFile: { version: number; map: Map<string, FlagReference[]> } | undefined;
+  private byKey: { version: number; map: Map<string, Finding[]> } | undefined;
+
+  constructor(
+    readonly info: FolderInfo,
+    public settings: FlaglintSettings,
+  ) {
+    this.index = FolderState.createIndex(info, settings);
+    this.packages = new PackageLocator(info.root);
+  }
+
+  static createIndex(info: FolderInfo, settings: FlaglintSettings): FlagIndex {
+    const registryPath = settings.registryPath.trim();
+    return new FlagIndex({
+      root: info.root,
+      registryPath: registryPath ? path.resolve(info.root, registryPath) : undefined,
+      include: settings.include.length ? settings.include : undefined,
+      exclude: settings.exclude.length ? settings.exclude : undefined,
+    });
+  }
+
+  get root(): string {
+    return this.info.root;
+  }
+
+  get ready(): boolean {
+    return this.state === 'ready';
+  }
+
+  /** The full result, once the first scan has finished. */
+  result(): ScanResult | undefined {
+    return this.ready ? this.index.result() : undefined;
+  }
+
+  registries(): Registry[] {
+    const result = this.result();
+    if (result) return result.registries;
+    try {
+      const registry = this.index.registryFor(path.join(this.root, '__flaglint__.ts'));
+      return registry.flags.size || fs.existsSync(registry.path) ? [registry] : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** A flag's registry entry, as the registry governing `file` records it. */
+  entryFor(file: string, registryKey: string): { registry: Registry; entry: FlagEntry } | undefined {
+    const registry = this.index.registryFor(file);
+    const entry = registry.flags.get(registryKey);
+    return entry ? { registry, entry } : undefined;
+  }
+
+  /** Every registry entry with this key (a monorepo may have several registries). */
+  entriesNamed(key: string): { registry: Registry; entry: FlagEntry }[] {
+    const found: { registry: Registry; entry: FlagEntry }[] = [];
+    for (const registry of this.registries()) {
+      const entry = registry.flags.get(key);
+      if (entry) found.push({ registry, entry });
+    }
+    return found;
+  }
+
+  /** References in one file from the index (after the scan) — callers pass open text separately. */
+  referencesInIndexedFile(file: string): FlagReference[] {
+    const result = this.result();
+    if (!result) return [];
+    if (!this.byFile || this.byFile.version !== this.version) {
+      const map = new Map<string, FlagReference[]>();
+      for (const ref of result.references) {
+        const list = map.get(ref.location.file);
+        if (list) list.push(ref);
+        else map.set(ref.location.file, [ref]);
+      }
+      this.byFile = { version: this.version, map };
+    }
+    return this.byFile.map.get(file) ?? [];
+  }
+
+  /** A flag's findings (code and registry), with the user's severity overrides applied. */
+  problemsOf(registryKey: string): Finding[] {
+    const result = this.result();
+    if (!result) return [];
+    if (!this.byKey || this.byKey.version !== this.version) {
+      const map = new Map<string, Finding[]>();
+      for (const finding of result.findings) {
+        if (finding.flagKey === undefined) continue;
+        const level = this.settings.severity[finding.ruleId] ?? finding.severity;
+        if (level === 'off') continue;
+        const adjusted = level === finding.severity ? finding : { ...finding, severity: level };
+        const list = map.get(finding.flagKey);
+        if (list) list.push(adjusted);
+        else map.set(finding.flagKey, [adjusted]);
+      }
+      this.byKey = { version: this.version, map };
+    }
+    return this.byKey.map.get(registryKey) ?? [];
+  }
+
+  referencesTo(registryKey: string): FlagReference[] {
+    return this.ready ? this.index.referencesTo(registryKey) : [];
+  }
+
+  /** Whether a path is (or is inside) a registry of this folder, or is named like one. */
+  isRegistryFile(file: string): boolean {
+    if (isRegistryPath(file)) return true;
+    const configured = this.settings.registryPath.trim();
+    if (configured) {
+      const resolved = path.resolve(this.root, configured);
+      if (isInside(resolved, file)) return true;
+    }
+    return this.registries().some((r) => (r.format === 'folder' ? isInside(r.path, file) : r.path === file));
+  }
+}
+
+export interface WorkspaceOptions {
+  client: LspClient;
+  /** Open documents, by URI. */
+  document(uri: string): TextDocument | undefined;
+  allDocuments(): TextDocument[];
+  trusted: boolean;
+  /** Debounce of edits in milliseconds. */
+  debounceMs?: number;
+}
+
+export class Workspace {
+  readonly folders: FolderState[] = [];
+  readonly onDidUpdate = new Emitter<FolderUpdate>();
+  /** Fires when a document's findings were computed from its buffer before the folder's scan ended. */
+  readonly onEarlyResult = new Emitter<{ folder: FolderState; file: string; result: FileResult }>();
+  readonly onScanStateChanged = new Emitter<FolderState>();
+  readonly trusted: boolean;
+  private readonly client: LspClient;
+  private readonly debounceMs: number;
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Open documents whose buffer differs from disk (or may), by file; applied to the index after a scan. */
+  private readonly dirty = new Set<string>();
+  private readonly scans = new Map<FolderState, Promise<void>>();
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.client = options.client;
+    this.trusted = options.trusted;
+    this.debounceMs = options.debounceMs ?? 150;
+  }
+
+  // ----- folders ---------------------------------------------------------------------------
+
+  addFolder(info: FolderInfo, settings: FlaglintSettings = defaultSettings()): FolderState {
+    const folder = new FolderState(info, settings);
+    this.folders.push(folder);
+    // Deepest first, so a nested workspace folder wins over its parent.
+    this.folders.sort((a, b) => b.root.length - a.root.length);
+    return folder;
+  }
+
+  removeFolder(uri: string): void {
+    const at = this.folders.findIndex((f) => f.info.uri === uri);
+    if (at >= 0) this.folders.splice(at, 1);
+  }
+
+  folderFor(file: string): FolderState | undefined {
+    return this.folders.find((f) => isInside(f.root, file));
+  }
+
+  folderForUri(uri: string): FolderState | undefined {
+    const file = uriToFile(uri);
+    return file ? this.folderFor(file) : undefined;
+  }
+
+  /** Replaces a folder's settings; a change of what is scanned rebuilds its index. */
+  updateSettings(folder: FolderState, settings: FlaglintSettings, force = false): boolean {
+    const before = folder.settings;
+    folder.settings = settings;
+    const rescan =
+      force ||
+      before.registryPath !== settings.registryPath ||
+      JSON.stringify(before.include) !== JSON.stringify(settings.include) ||
+      JSON.stringify(before.exclude) !== JSON.stringify(settings.exclude);
+    if (rescan) {
+      folder.index = FolderState.createIndex(folder.info, settings);
+      folder.state = 'pending';
+      folder.version++;
+    }
+    return rescan;
+  }
+
+  get scanning(): boolean {
+    return this.folders.some((f) => f.state === 'scanning' || f.state === 'pending');
+  }
+
+  /** Scans a folder (once at a time); open documents' buffers are applied when it ends. */
+  scan(folder: FolderState): Promise<void> {
+    const running = this.scans.get(folder);
+    if (running) return running;
+    const run = this.runScan(folder).finally(() => this.scans.delete(folder));
+    this.scans.set(folder, run);
+    return run;
+  }
+
+  private async runScan(folder: FolderState): Promise<void> {
+    const index = folder.index;
+    folder.state = 'scanning';
+    this.onScanStateChanged.fire(folder, (e) => this.logError(e));
+    const progress = await this.client.createProgress(`Flaglint: scanning ${folder.info.name}`);
+    let lastPercent = -1;
+    index.options.onProgress = (p) => {
+      const percent = p.total ? Math.floor((100 * p.done) / p.total) : 0;
+      if (percent === lastPercent) return;
+      lastPercent = percent;
+      progress.report(p.phase === 'scanning' ? `${p.done}/${p.total} files` : p.phase, percent);
+    };
+    try {
+      const result = await index.scan();
+      if (folder.index !== index) return; // settings changed meanwhile; the new index scans itself
+      folder.state = 'ready';
+      folder.version++;
+      this.client.log('info', `Scanned ${folder.info.name}: ${result.stats.files} files (${result.stats.parsed} parsed, ${result.stats.cached} from cache), ${result.references.length} references, ${result.findings.length} findings in ${result.stats.ms} ms`);
+      for (const note of result.notes) this.client.log('log', `${note.file}: ${note.kind}: ${note.message}`);
+      for (const file of [...this.dirty]) {
+        if (this.folderFor(file) === folder) this.applyToIndex(folder, file);
+      }
+    } catch (error) {
+      if (folder.index !== index) return;
+      folder.state = 'failed';
+      const message = error instanceof Error ? error.message : String(error);
+      this.client.log('error', `Scan of ${folder.root} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      this.client.showMessage('error', `Flaglint could not scan ${folder.info.name}: ${message}`);
+    } finally {
+      index.options.onProgress = undefined;
+      progress.done();
+    }
+    this.onScanStateChanged.fire(folder, (e) => this.logError(e));
+    this.onDidUpdate.fire({ folder, files: undefined }, (e) => this.logError(e));
+  }
+
+  // ----- documents -----------------------------------------------------------------------
+
+  text(file: string): string | undefined {
+    const doc = this.documentFor(file);
+    return doc?.getText();
+  }
+
+  openFiles(): { file: string; text: string; version: number }[] {
+    const files: { file: string; text: string; version: number }[] = [];
+    for (const doc of this.options.allDocuments()) {
+      const file = uriToFile(doc.uri);
+      if (file) files.push({ file, text: doc.getText(), version: doc.version });
+    }
+    return files;
+  }
+
+  documentFor(file: string): TextDocument | undefined {
+    return this.options.allDocuments().find((d) => uriToFile(d.uri) === file);
+  }
+
+  /** Text of a file: the open buffer, else the disk (undefined when unreadable). */
+  readText(file: string): string | undefined {
+    const open = this.text(file);
+    if (open !== undefined) return open;
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  documentOpened(doc: TextDocument): void {
+    const file = uriToFile(doc.uri);
+    if (!file) return;
+    let onDisk: string | undefined;
+    try {
+      onDisk = fs.readFileSync(file, 'utf8');
+    } catch {
+      onDisk = undefined;
+    }
+    if (onDisk !== doc.getText()) this.documentChanged(doc);
+    else this.answerEarly(file);
+  }
+
+  documentChanged(doc: TextDocument): void {
+    const file = uriToFile(doc.uri);
+    if (!file) return;
+    this.dirty.add(file);
+    const timer = this.pending.get(file);
+    if (timer) clearTimeout(timer);
+    this.pending.set(
+      file,
+      setTimeout(() => {
+        this.pending.delete(file);
+        this.sync(file);
+      }, this.debounceMs),
+    );
+  }
+
+  /** A closed document reverts to what is on disk. */
+  documentClosed(uri: string): void {
+    const file = uriToFile(uri);
+    if (!file) return;
+    const timer = this.pending.get(file);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(file);
+    if (this.dirty.delete(file)) this.fileChangedOnDisk(file);
+  }
+
+  /** Applies a pending edit at once (before answering a request about that document). */
+  flush(uri: string): void {
+    const file = uriToFile(uri);
+    if (!file) return;
+    const timer = this.pending.get(file);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.pending.delete(file);
+    this.sync(file);
+  }
+
+  /** A file changed, appeared or vanished on disk (file watcher); open buffers win over the disk. */
+  fileChangedOnDisk(file: string): void {
+    const folder = this.folderFor(file);
+    if (!folder || this.dirty.has(file)) return;
+    if (!folder.ready) return; // the running scan reads the disk itself
+    const isRegistry = folder.isRegistryFile(file);
+    if (!isRegistry && !isSourceFile(file)) return;
+    try {
+      if (isRegistry) {
+        folder.index.updateRegistry(file);
+        this.changed(folder, undefined);
+      } else {
+        this.changed(folder, folder.index.updateFile(file));
+      }
+    } catch (error) {
+      this.logError(error);
+    }
+  }
+
+  private sync(file: string): void {
+    const folder = this.folderFor(file);
+    if (!folder) return;
+    if (folder.ready) this.applyToIndex(folder, file);
+    else this.answerEarly(file);
+  }
+
+  /** Before the scan ends: one open document's findings from its buffer alone. */
+  private answerEarly(file: string): void {
+    const folder = this.folderFor(file);
+    if (!folder || folder.ready || !isSourceFile(file)) return;
+    try {
+      const result = folder.index.fileResult(file, this.text(file));
+      this.onEarlyResult.fire({ folder, file, result }, (e) => this.logError(e));
+    } catch (error) {
+      this.logError(error);
+    }
+  }
+
+  private applyToIndex(folder: FolderState, file: string): void {
+    const text = this.text(file);
+    if (text === undefined) this.dirty.delete(file);
+    try {
+      if (folder.isRegistryFile(file)) {
+        folder.index.updateRegistry(file, text);
+        this.changed(folder, undefined);
+      } else if (isSourceFile(file)) {
+        const files = folder.index.updateFile(file, text);
+        this.changed(folder, files.includes(file) ? files : [file, ...files]);
+      }
+    } catch (error) {
+      this.logError(error);
+    }
+  }
+
+  private changed(folder: FolderState, files: string[] | undefined): void {
+    folder.version++;
+    this.onDidUpdate.fire({ folder, files }, (e) => this.logError(e));
+  }
+
+  /** References in a file: the open buffer's (fresh) or the index's. */
+  referencesIn(file: string): FlagReference[] {
+    const folder = this.folderFor(file);
+    if (!folder) return [];
+    this.flushFile(file);
+    if (folder.ready) return folder.referencesInIndexedFile(file);
+    if (!isSourceFile(file)) return [];
+    try {
+      return folder.index.fileResult(file, this.text(file)).references;
+    } catch (error) {
+      this.logError(error);
+      return [];
+    }
+  }
+
+  private flushFile(file: string): void {
+    const doc = this.documentFor(file);
+    if (doc) this.flush(doc.uri);
+  }
+
+  logError(error: unknown): void {
+    this.client.log('error', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}

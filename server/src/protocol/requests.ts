@@ -1,0 +1,86 @@
+/**
+ * Custom requests and notifications between the Flaglint language server and its VS Code client.
+ * Typed once here; the client sends them with these types, the server registers handlers by
+ * `type.method` (vscode-languageserver pins an older vscode-jsonrpc whose RequestType class is
+ * nominally different, so only the method name and the payload types are shared).
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+/** A flag reference or a problem position, as the client needs it to open the code. */
+export interface TreeLocation {
+  uri: string;
+  range: Range;
+}
+
+export interface TreeProblem {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  location: TreeLocation;
+}
+
+export interface TreeReference {
+  location: TreeLocation;
+  /** The source line of the reference, trimmed (for the tree item's description). */
+  preview: string;
+  /** How the code evaluates the flag: `variation`, `useFlags`, `isOn`. */
+  callee: string;
+}
+
+export interface TreeFlag {
+  key: string;
+  /** `unregistered` when the code uses the flag but no registry records it. */
+  status: string;
+  owner?: string;
+  type?: string;
+  description?: string;
+  defaultValue?: unknown;
+  valueType?: string;
+  expires?: string;
+  /** The registry entry, when there is one. */
+  definition?: TreeLocation;
+  referenceCount: number;
+  references: TreeReference[];
+  problems: TreeProblem[];
+}
+
+export interface TreeFolder {
+  /** The workspace folder's URI. */
+  uri: string;
+  name: string;
+  /** The registry files or folders governing it (empty: no registry yet). */
+  registries: string[];
+  flags: TreeFlag[];
+}
+
+export interface TreeParams {
+  /** Limit to one workspace folder; all folders when absent. */
+  folderUri?: string;
+}
+
+export interface TreeResult {
+  scanning: boolean;
+  folders: TreeFolder[];
+}
+
+export const TreeRequest = new RequestType<TreeParams, TreeResult, void>('flaglint/tree');
+
+export interface StatusResult {
+  /** Distinct flags (registered or used). */
+  flags: number;
+  /** Findings at any severity that is not off. */
+  problems: number;
+  errors: number;
+  warnings: number;
+  scanning: boolean;
+  /** Number of registry files or folders found over all workspace folders. */
+  registries: number;
+  /** Whether code actions, rename and write commands are enabled (workspace trust). */
+  trusted: boolean;
+}
+
+export const StatusRequest = new RequestType<void, StatusResult, void>('flaglint/status');
+
+/** Sent after each change of the index (scan done, file or registry updated): the client refreshes its views. */
+export const IndexChangedNotification = new NotificationType<StatusResult>('flaglint/indexChanged');
