@@ -1,0 +1,39 @@
+import { ts } from 'ts-morph';
+import type { ScanNote } from '../model';
+import type { DetectorConfig } from './detectorConfig';
+import type { FileFacts } from './facts';
+import { collectModuleFacts } from './moduleFacts';
+import { CallCollector } from './callCollector';
+import { parseSource, rangeOf } from './syntax';
+
+/**
+ * Analyses one file from its text: module facts plus every candidate flag evaluation, with keys
+ * left symbolic where they come from elsewhere. Never throws on bad source: the TypeScript parser
+ * recovers from syntax errors, and the first one is kept as a note.
+ */
+export function analyzeFile(file: string, text: string, config: DetectorConfig): FileFacts {
+  const sf = parseSource(file, text);
+  const notes: ScanNote[] = [];
+  const parseDiagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (parseDiagnostics.length > 0) {
+    const d = parseDiagnostics[0];
+    const start = sf.getLineAndCharacterOfPosition(d.start);
+    notes.push({
+      file,
+      kind: 'syntax-error',
+      message: `${ts.flattenDiagnosticMessageText(d.messageText, ' ')} (${parseDiagnostics.length} syntax error${parseDiagnostics.length > 1 ? 's' : ''}; flags in the rest of the file are still found)`,
+      location: { file, range: { start, end: start } },
+    });
+  }
+  const module = collectModuleFacts(sf);
+  const calls = new CallCollector(sf, config, module.imports).collect();
+  return { file, ...module, calls, notes };
+}
+
+/** Module facts only: for files pulled in to resolve a constant, which need no call analysis. */
+export function analyzeModuleOnly(file: string, text: string): FileFacts {
+  const sf = parseSource(file, text);
+  return { file, ...collectModuleFacts(sf), calls: [], notes: [] };
+}
+
+export { rangeOf };

@@ -1,0 +1,418 @@
+import { ts } from 'ts-morph';
+import type { Range, ValueType } from '../model';
+import type { DetectorConfig, SpecMatch } from './detectorConfig';
+import type { ArgFact, CallFact, ImportBinding, KeyExpr } from './facts';
+import { choosePosition, LD_FLAGS_HOOK, LD_REACT_PACKAGES, type ArgShape, type CallSpec } from './presets';
+import { keyExprOf } from './keyExpr';
+import { Scope, declareParameters, declareStatements, declareVariableList, declareBindingNames, isFlagsHookCall } from './scope';
+import { isRelativeSpecifier, literalValue, memberChain, propertyNameText, rangeOf, shorten, unwrap, valueTypeOf } from './syntax';
+import { receiverPointsAt } from './receiver';
+
+/** Properties of an object passed as a key (`{ key: FLAGS.X }`) or as React props that may carry a key. */
+const KEY_OBJECT_PROPS = ['key', 'flag', 'flagKey', 'flagName', 'feature', 'featureKey', 'featureName', 'name', 'gate', 'experiment', 'toggle'];
+
+/**
+ * Walks one file and records every candidate evaluation: SDK calls (presets), custom functions,
+ * property patterns, LaunchDarkly React `useFlags()` reads, JSX components, and calls that are
+ * references only if their target turns out to be a wrapper.
+ */
+export class CallCollector {
+  private readonly calls: CallFact[] = [];
+  private readonly importedPackages: Set<string>;
+  private readonly ldReact: boolean;
+
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly config: DetectorConfig,
+    private readonly imports: Record<string, ImportBinding>,
+  ) {
+    this.importedPackages = new Set(Object.values(imports).map((i) => i.from));
+    this.ldReact = LD_REACT_PACKAGES.some((p) => this.importedPackages.has(p));
+  }
+
+  collect(): CallFact[] {
+    const scope = new Scope(undefined, undefined);
+    declareStatements(this.sf.statements, scope, true);
+    this.visitChildren(this.sf, scope);
+    return this.calls;
+  }
+
+  private visitChildren(node: ts.Node, scope: Scope): void {
+    node.forEachChild((child) => this.visit(child, scope));
+  }
+
+  private visit(node: ts.Node, scope: Scope): void {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      this.visitFunction(node as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node));
+      return;
+    }
+    if (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node)) {
+      const inner = new Scope(scope, scope.fn);
+      const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((c) => [...c.statements]) : node.statements;
+      declareStatements(statements, inner, false);
+      this.visitChildren(node, inner);
+      return;
+    }
+    if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+      const inner = new Scope(scope, scope.fn);
+      declareVariableList(node.initializer, inner, false);
+      this.visitChildren(node, inner);
+      return;
+    }
+    if (ts.isCatchClause(node) && node.variableDeclaration) {
+      const inner = new Scope(scope, scope.fn);
+      declareBindingNames(node.variableDeclaration.name, inner, { t: 'other' });
+      this.visitChildren(node, inner);
+      return;
+    }
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && isFlagsHookCall(node.initializer)) {
+      this.recordDestructuredFlags(node.name, node, scope);
+    } else if (ts.isCallExpression(node)) {
+      this.visitCall(node, scope);
+    } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      if (this.visitPropertyRead(node, scope)) return;
+    } else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) {
+      this.visitJsx(node, scope);
+    }
+    this.visitChildren(node, scope);
+  }
+
+  private visitFunction(node: ts.SignatureDeclaration & { body: ts.Node }, outer: Scope, name: string | undefined): void {
+    const scope = new Scope(outer, name);
+    declareParameters(node.parameters, scope, name);
+    node.parameters.forEach((p) => p.initializer && this.visit(p.initializer, scope));
+    const body = node.body;
+    if (ts.isBlock(body)) {
+      declareStatements(body.statements, scope, false);
+      this.visitChildren(body, scope);
+    } else {
+      this.visit(body, scope);
+    }
+  }
+
+  // ---- calls -------------------------------------------------------------------------------
+
+  private visitCall(call: ts.CallExpression, scope: Scope): void {
+    const callee = unwrap(call.expression);
+    const args = call.arguments;
+    if (ts.isIdentifier(callee)) {
+      const name = callee.text;
+      if (name === LD_FLAGS_HOOK) {
+        // Flagsmith's useFlags(['a', 'b']) names its keys; LaunchDarkly's useFlags() is read through its properties.
+        if (args.length >= 1 && ts.isArrayLiteralExpression(unwrap(args[0]))) this.recordKeyList('flagsmith', name, unwrap(args[0]) as ts.ArrayLiteralExpression, call, scope, undefined);
+        return;
+      }
+      const custom = this.customFor(undefined, name);
+      if (custom) {
+        this.recordCall('custom', name, call, scope, { name, style: 'function', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType });
+        return;
+      }
+      const binding = scope.lookup(name);
+      const imported = binding?.t === 'module' ? this.imports[name] : undefined;
+      const matches = this.config.functions.get(name);
+      if (matches && (!binding || (imported && !isRelativeSpecifier(imported.from)))) {
+        const match = this.pickByImport(matches, imported?.from);
+        if (!imported || match.preset.packages.includes(imported.from)) {
+          this.recordCall(match.preset.id, name, call, scope, match.spec);
+          return;
+        }
+        // A hook of an SDK's name from a package we do not know: a workspace package's wrapper or the SDK itself.
+        this.recordCandidate(call, scope, { name, path: [] }, undefined, { source: match.preset.id, spec: match.spec });
+        return;
+      }
+      if (binding?.t === 'module' || binding?.t === 'other' || binding?.t === 'local') {
+        this.recordCandidate(call, scope, { name, path: [] }, undefined);
+      }
+      return;
+    }
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = unwrap(callee.expression);
+      const receiverChain = memberChain(receiver);
+      const receiverText = receiverChain ? [receiverChain.root.getText(this.sf), ...receiverChain.path].join('.') : undefined;
+      const custom = this.customFor(receiverText, method);
+      if (custom) {
+        this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType });
+        return;
+      }
+      const matches = this.config.methods.get(method);
+      if (matches) {
+        const match = this.pickMethodMatch(matches, receiver, receiverChain, scope);
+        if (match) {
+          if (match.spec.keyList) this.recordMethodKeyList(match, method, call, scope);
+          else this.recordCall(match.preset.id, method, call, scope, match.spec);
+          return;
+        }
+      }
+      if (receiverChain && ts.isIdentifier(receiverChain.root) && receiverChain.path.length === 0 && scope.lookup(receiverChain.root.text)?.t === 'module' && this.imports[receiverChain.root.text]?.name === '*') {
+        this.recordCandidate(call, scope, { name: receiverChain.root.text, path: [method] }, undefined);
+        return;
+      }
+      if (this.config.methodWrappers.has(method)) this.recordCandidate(call, scope, undefined, method);
+    }
+  }
+
+  private pickByImport(matches: SpecMatch[], from: string | undefined): SpecMatch {
+    return (from && matches.find((m) => m.preset.packages.includes(from))) || matches.find((m) => m.preset.packages.some((p) => this.importedPackages.has(p))) || matches[0];
+  }
+
+  /** Generic method names count only when the receiver, its import or the file points at the SDK. */
+  private pickMethodMatch(matches: SpecMatch[], receiver: ts.Expression, chain: ReturnType<typeof memberChain>, scope: Scope): SpecMatch | undefined {
+    const importedFrom = chain && ts.isIdentifier(chain.root) && scope.lookup(chain.root.text)?.t === 'module' ? this.imports[chain.root.text]?.from : undefined;
+    for (const match of matches) {
+      if (match.preset.packages.some((p) => this.importedPackages.has(p))) return match;
+    }
+    for (const match of matches) {
+      if (receiverPointsAt(receiver.getText(this.sf), importedFrom, match.preset.receiverWords)) return match;
+    }
+    const distinct = matches.find((m) => !m.spec.generic);
+    return distinct;
+  }
+
+  private customFor(receiverText: string | undefined, name: string): { keyArg?: number; defaultArg?: number; valueType?: ValueType } | undefined {
+    for (const c of this.config.custom) {
+      const parts = c.name.split('.');
+      const fn = parts.pop()!;
+      if (fn !== name) continue;
+      if (parts.length === 0 && receiverText === undefined) return c;
+      if (parts.length > 0 && receiverText !== undefined) {
+        const want = parts.join('.');
+        if (want === '*' || receiverText === want || receiverText.endsWith(`.${want}`)) return c;
+      }
+    }
+    return undefined;
+  }
+
+  private argShapes(args: ts.NodeArray<ts.Expression>): ArgShape[] {
+    return args.map((a) => {
+      const e = unwrap(a);
+      if (ts.isStringLiteral(e) || ts.isTemplateLiteral(e)) return { kind: 'string' };
+      if (ts.isObjectLiteralExpression(e)) return { kind: 'object' };
+      if (ts.isArrayLiteralExpression(e)) return { kind: 'array' };
+      const chain = memberChain(e);
+      if (chain) return { kind: 'name', name: chain.path.length ? chain.path[chain.path.length - 1] : chain.root.getText(this.sf) };
+      return { kind: 'other' };
+    });
+  }
+
+  private recordCall(source: string, callee: string, call: ts.CallExpression, scope: Scope, spec: CallSpec): void {
+    const shapes = this.argShapes(call.arguments);
+    const keyIndex = choosePosition(spec.keyArg, shapes);
+    const keyNode = call.arguments[keyIndex];
+    if (!keyNode) return;
+    const { key, keyRange } = this.keyOf(keyNode, scope);
+    const fact: CallFact = { kind: 'call', source, callee, key, keyRange, evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn };
+    this.addTyping(fact, call, spec, shapes);
+    this.calls.push(fact);
+  }
+
+  private addTyping(fact: CallFact, call: ts.CallExpression, spec: CallSpec, shapes: ArgShape[]): void {
+    if (spec.valueType) fact.valueType = spec.valueType;
+    if (spec.defaultArg === undefined) return;
+    const node = call.arguments[choosePosition(spec.defaultArg, shapes)];
+    const lit = node && literalValue(node);
+    if (lit) {
+      fact.defaultValue = lit.value;
+      fact.hasDefault = true;
+      fact.valueType ??= valueTypeOf(lit.value);
+    }
+  }
+
+  /** `{ key: FLAGS.X }` passed where a key goes: the key is the property. */
+  private keyOf(node: ts.Expression, scope: Scope): { key: KeyExpr; keyRange: Range } {
+    const e = unwrap(node);
+    if (ts.isObjectLiteralExpression(e)) {
+      for (const p of e.properties) {
+        const name = propertyNameText(p.name);
+        if (name && KEY_OBJECT_PROPS.includes(name) && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
+          const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+          return { key: keyExprOf(valueNode, scope, this.sf), keyRange: rangeOf(valueNode, this.sf) };
+        }
+      }
+    }
+    return { key: keyExprOf(node, scope, this.sf), keyRange: rangeOf(node, this.sf) };
+  }
+
+  private recordMethodKeyList(match: SpecMatch, method: string, call: ts.CallExpression, scope: Scope): void {
+    const shapes = this.argShapes(call.arguments);
+    const node = call.arguments[choosePosition(match.spec.keyArg, shapes)];
+    if (node && ts.isArrayLiteralExpression(unwrap(node))) this.recordKeyList(match.preset.id, method, unwrap(node) as ts.ArrayLiteralExpression, call, scope, match.spec.valueType);
+    else if (node) this.recordCall(match.preset.id, method, call, scope, { ...match.spec, keyList: false });
+  }
+
+  private recordKeyList(source: string, callee: string, list: ts.ArrayLiteralExpression, call: ts.CallExpression, scope: Scope, valueType: ValueType | undefined): void {
+    for (const el of list.elements) {
+      const fact: CallFact = { kind: 'call', source, callee, key: keyExprOf(el, scope, this.sf), keyRange: rangeOf(el, this.sf), evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn };
+      if (valueType) fact.valueType = valueType;
+      this.calls.push(fact);
+    }
+  }
+
+  /** A call that is a reference if `target` (or a method of that name) is a wrapper; its arguments are kept for then. */
+  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[] } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }): void {
+    const args = call.arguments.map((a) => this.argFact(a, scope));
+    if (!sdk && !args.some(isKeyish)) return;
+    const calleeText = method ?? (target ? [target.name, ...target.path].join('.') : shorten(call.expression.getText(this.sf), 40));
+    let key: KeyExpr = { k: 'dyn', text: '', reason: '' };
+    let keyRange = rangeOf(call, this.sf);
+    const fact: CallFact = { kind: 'wrapper-call', source: 'candidate', callee: calleeText, key, keyRange, evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn, args };
+    if (target) fact.target = target;
+    if (method) fact.method = method;
+    if (sdk) {
+      const shapes = this.argShapes(call.arguments);
+      const keyNode = call.arguments[choosePosition(sdk.spec.keyArg, shapes)];
+      if (!keyNode) return;
+      ({ key, keyRange } = this.keyOf(keyNode, scope));
+      fact.key = key;
+      fact.keyRange = keyRange;
+      fact.sdkFallback = { source: sdk.source, ...(sdk.spec.valueType ? { valueType: sdk.spec.valueType } : {}) };
+      this.addTyping(fact, call, sdk.spec, shapes);
+    }
+    this.calls.push(fact);
+  }
+
+  private argFact(a: ts.Expression, scope: Scope): ArgFact {
+    const e = unwrap(a);
+    const fact: ArgFact = { key: keyExprOf(a, scope, this.sf), range: rangeOf(a, this.sf) };
+    if (ts.isObjectLiteralExpression(e)) {
+      const props: NonNullable<ArgFact['props']> = {};
+      for (const p of e.properties) {
+        const name = propertyNameText(p.name);
+        if (!name) continue;
+        if (ts.isPropertyAssignment(p)) props[name] = { key: keyExprOf(p.initializer, scope, this.sf), range: rangeOf(p.initializer, this.sf) };
+        else if (ts.isShorthandPropertyAssignment(p)) props[name] = { key: keyExprOf(p.name, scope, this.sf), range: rangeOf(p.name, this.sf) };
+      }
+      fact.props = props;
+    }
+    return fact;
+  }
+
+  // ---- property reads ----------------------------------------------------------------------
+
+  /** Returns true when the read was recorded (its children need no visit). */
+  private visitPropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope): boolean {
+    if (isCallee(node)) return false;
+    const object = unwrap(node.expression);
+    const ldObject = isFlagsHookCall(object) || (ts.isIdentifier(object) && scope.lookup(object.text)?.t === 'flagsObject') || (this.ldReact && isPropsFlags(object));
+    if (ldObject) {
+      return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);
+    }
+    for (const pattern of this.config.properties) {
+      const chain = memberChain(object);
+      if (!chain) continue;
+      const names = [chain.root.getText(this.sf), ...chain.path];
+      if (endsWithPattern(names, pattern.prefix) && pattern.element === ts.isElementAccessExpression(node)) {
+        return this.recordPropertyRead(node, scope, 'pattern', pattern.text);
+      }
+      if (!pattern.element && ts.isElementAccessExpression(node) && endsWithPattern(names, pattern.prefix)) {
+        return this.recordPropertyRead(node, scope, 'pattern', pattern.text);
+      }
+    }
+    return false;
+  }
+
+  private recordPropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope, source: string, callee: string): boolean {
+    const keyNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+    const key: KeyExpr = ts.isPropertyAccessExpression(node) ? { k: 'str', value: node.name.text, form: 'literal' } : keyExprOf(node.argumentExpression, scope, this.sf);
+    this.calls.push({ kind: 'property', source, callee, key, keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn });
+    if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, scope);
+    return true;
+  }
+
+  private recordDestructuredFlags(pattern: ts.ObjectBindingPattern, decl: ts.VariableDeclaration, scope: Scope): void {
+    for (const el of pattern.elements) {
+      if (el.dotDotDotToken) continue;
+      const nameNode = el.propertyName ?? el.name;
+      const key = propertyNameText(nameNode as ts.PropertyName);
+      if (key === undefined) continue;
+      this.calls.push({ kind: 'destructure', source: 'launchdarkly', callee: LD_FLAGS_HOOK, key: { k: 'str', value: key, form: 'literal' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
+    }
+  }
+
+  // ---- JSX ---------------------------------------------------------------------------------
+
+  private visitJsx(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope: Scope): void {
+    const tag = node.tagName.getText(this.sf);
+    const spec = this.config.jsx.get(tag);
+    const attrs = new Map<string, ts.JsxAttribute>();
+    for (const a of node.attributes.properties) if (ts.isJsxAttribute(a)) attrs.set(a.name.getText(this.sf), a);
+    if (spec) {
+      const attr = attrs.get(spec.spec.attribute);
+      const valueNode = attr && jsxValue(attr);
+      if (valueNode) {
+        const fact: CallFact = { kind: 'jsx', source: spec.preset.id, callee: tag, key: keyExprOf(valueNode, scope, this.sf), keyRange: rangeOf(valueNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn };
+        if (spec.spec.valueType) fact.valueType = spec.spec.valueType;
+        this.calls.push(fact);
+      }
+      return;
+    }
+    // A component of ours may take the key as a prop (`<Feature flag="x">`): a candidate like a call.
+    if (!/^[A-Z]/.test(tag) || attrs.size === 0) return;
+    const props: NonNullable<ArgFact['props']> = {};
+    for (const [name, attr] of attrs) {
+      const v = jsxValue(attr);
+      if (v) props[name] = { key: keyExprOf(v, scope, this.sf), range: rangeOf(v, this.sf) };
+    }
+    if (!Object.values(props).some((p) => isKeyish({ key: p.key, range: p.range }))) return;
+    const root = tag.split('.')[0];
+    const path = tag.split('.').slice(1);
+    const b = scope.lookup(root);
+    if (!b || b.t === 'param') return;
+    const range = rangeOf(node, this.sf);
+    this.calls.push({ kind: 'jsx', source: 'candidate', callee: tag, key: { k: 'dyn', text: '', reason: '' }, keyRange: range, evalRange: range, enclosingFn: scope.fn, target: { name: root, path }, args: [{ key: { k: 'dyn', text: '', reason: 'props' }, range, props }] });
+  }
+}
+
+function jsxValue(attr: ts.JsxAttribute): ts.Expression | undefined {
+  const init = attr.initializer;
+  if (!init) return undefined;
+  if (ts.isStringLiteral(init)) return init;
+  if (ts.isJsxExpression(init) && init.expression) return init.expression;
+  return undefined;
+}
+
+function isKeyish(a: ArgFact): boolean {
+  const k = a.key.k;
+  return k === 'str' || k === 'ref' || k === 'param' || k === 'tpl' || (a.props !== undefined && Object.values(a.props).some((p) => p.key.k !== 'dyn'));
+}
+
+function isCallee(node: ts.Expression): boolean {
+  const parent = (node as ts.Node).parent;
+  return parent !== undefined && ts.isCallExpression(parent) && parent.expression === node;
+}
+
+/** `props.flags` / `this.props.flags` (LaunchDarkly's withLDConsumer hands flags in as a prop). */
+function isPropsFlags(e: ts.Expression): boolean {
+  const chain = memberChain(e);
+  if (!chain || chain.path[chain.path.length - 1] !== 'flags') return false;
+  const before = chain.path.slice(0, -1);
+  const root = ts.isIdentifier(chain.root) ? chain.root.text : 'this';
+  return (root === 'props' && before.length === 0) || (root === 'this' && before.length === 1 && before[0] === 'props');
+}
+
+function endsWithPattern(names: string[], prefix: string[]): boolean {
+  if (prefix.length === 0 || names.length < prefix.length) return false;
+  const tail = names.slice(names.length - prefix.length);
+  return prefix.every((p, i) => p === '*' || p === tail[i]);
+}
+
+function functionName(node: ts.Node): string | undefined {
+  if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
+  if (ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) {
+    const n = propertyNameText(node.name);
+    return n ? `method:${n}` : undefined;
+  }
+  if (ts.isFunctionDeclaration(node)) return 'default';
+  const parent = node.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent)) {
+    const n = propertyNameText(parent.name);
+    return n ? `method:${n}` : undefined;
+  }
+  if (parent && ts.isPropertyDeclaration(parent)) {
+    const n = propertyNameText(parent.name);
+    return n ? `method:${n}` : undefined;
+  }
+  if (parent && ts.isExportAssignment(parent)) return 'default';
+  return undefined;
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { CustomFunction, ScanConfig } from '../model';
+import { LD_FLAGS_HOOK, PRESETS, type CallSpec, type JsxSpec, type Preset } from './presets';
+
+export interface SpecMatch {
+  preset: Preset;
+  spec: CallSpec;
+}
+
+/** A parsed property pattern: `config.featureToggles.*` → segments ['config','featureToggles'], key by property. */
+export interface PropertyPattern {
+  text: string;
+  /** The chain that must precede the key, innermost last; '*' in a segment matches any name. */
+  prefix: string[];
+  /** `featureFlags[*]`: the key is an element-access argument rather than a property name. */
+  element: boolean;
+}
+
+/**
+ * Everything the per-file analysis needs to know about which calls count, compiled once from the
+ * registries' `scan` sections. Its `fingerprint` keys the cache: change the config, re-analyse.
+ */
+export interface DetectorConfig {
+  methods: Map<string, SpecMatch[]>;
+  functions: Map<string, SpecMatch[]>;
+  jsx: Map<string, { preset: Preset; spec: JsxSpec }>;
+  custom: CustomFunction[];
+  properties: PropertyPattern[];
+  /** Method names of wrappers found anywhere in the workspace (filled in by the index). */
+  methodWrappers: Set<string>;
+  /** Module-scope function names that wrap flag calls (filled in by the index; for the prefilter). */
+  functionWrappers: Set<string>;
+  fingerprint: string;
+}
+
+export function parsePropertyPattern(text: string): PropertyPattern {
+  const element = /\[\s*\*\s*\]\s*$/.test(text);
+  const body = element ? text.replace(/\[\s*\*\s*\]\s*$/, '') : text.replace(/\.\s*\*\s*$/, '');
+  return { text, prefix: body.split('.').map((s) => s.trim()).filter(Boolean), element };
+}
+
+export function createDetectorConfig(scans: readonly ScanConfig[]): DetectorConfig {
+  const wanted = new Set<string>();
+  let all = scans.length === 0;
+  for (const scan of scans) {
+    if (scan.presets === 'auto') all = true;
+    else scan.presets.forEach((p) => wanted.add(p));
+  }
+  const presets = PRESETS.filter((p) => all || wanted.has(p.id));
+  const methods = new Map<string, SpecMatch[]>();
+  const functions = new Map<string, SpecMatch[]>();
+  const jsx = new Map<string, { preset: Preset; spec: JsxSpec }>();
+  for (const preset of presets) {
+    for (const spec of preset.calls) {
+      const map = spec.style === 'method' ? methods : functions;
+      const list = map.get(spec.name) ?? [];
+      list.push({ preset, spec });
+      map.set(spec.name, list);
+    }
+    for (const spec of preset.jsx ?? []) jsx.set(spec.component, { preset, spec });
+  }
+  const custom = dedupe(scans.flatMap((s) => s.functions), (c) => JSON.stringify(c));
+  const properties = dedupe(scans.flatMap((s) => s.properties), (p) => p).map(parsePropertyPattern);
+  const fingerprint = createHash('sha1')
+    .update(JSON.stringify({ p: presets.map((p) => p.id), custom, properties: properties.map((p) => p.text) }))
+    .digest('hex')
+    .slice(0, 16);
+  return { methods, functions, jsx, custom, properties, methodWrappers: new Set(), functionWrappers: new Set(), fingerprint };
+}
+
+function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => (seen.has(key(i)) ? false : (seen.add(key(i)), true)));
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The cheap text test that decides which files are parsed at all: a file that names no SDK call,
+ * hook, component, custom function, property pattern or known wrapper cannot hold a reference.
+ */
+export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<string> = []): RegExp {
+  const names = new Set<string>([...config.methods.keys(), ...config.functions.keys(), ...config.jsx.keys(), LD_FLAGS_HOOK]);
+  for (const c of config.custom) names.add(c.name.split('.').pop()!.replace('*', ''));
+  for (const p of config.properties) {
+    const last = [...p.prefix].reverse().find((s) => s !== '*');
+    if (last) names.add(last);
+  }
+  for (const n of config.methodWrappers) names.add(n);
+  for (const n of config.functionWrappers) names.add(n);
+  for (const n of extraNames) names.add(n);
+  names.delete('');
+  const sorted = [...names].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`\\b(?:${sorted.join('|')})\\b`);
+}

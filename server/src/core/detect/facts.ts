@@ -1,0 +1,76 @@
+import type { Range, ReferenceKind, ScanNote, ValueType } from '../model';
+
+/**
+ * What one file says, as plain data: computed from the file's text alone (plus the detector
+ * configuration), so it can be cached by content and recomputed for one file on an edit.
+ * Names from other files stay symbolic here; `resolve/` joins them up across files.
+ */
+export interface FileFacts {
+  file: string;
+  /** Local name → what it imports. `name` is '*' for a namespace (or CommonJS require), 'default' for a default import. */
+  imports: Record<string, ImportBinding>;
+  /** Exported name → the local it exports, or a re-export. */
+  exports: Record<string, ExportBinding>;
+  /** `export * from '…'` specifiers. */
+  starExports: string[];
+  /** Module-scope declarations that may hold flag keys (constants, enums, objects). */
+  values: Record<string, ValueFact>;
+  /** Candidate evaluations found in this file. */
+  calls: CallFact[];
+  /** Method names of functions whose parameter may be a key (`isOn` of `class Flags { isOn(key) {…} }`). */
+  notes: ScanNote[];
+}
+
+export interface ImportBinding {
+  from: string;
+  name: string;
+}
+
+export type ExportBinding = { local: string } | { from: string; name: string };
+
+export type ValueFact =
+  | { kind: 'string'; value: string; range: Range }
+  | { kind: 'object'; members: Record<string, ValueFact>; range: Range }
+  | { kind: 'enum'; members: Record<string, ValueFact>; range: Range }
+  | { kind: 'ref'; name: string; path: string[]; range: Range };
+
+/** A key expression, as far as one file can tell. */
+export type KeyExpr =
+  /** `def`: where a local constant holding the key was declared. */
+  | { k: 'str'; value: string; form: 'literal' | 'template' | 'const' | 'object'; def?: Range }
+  /** A module-scope name (local declaration or import) and a member path into it. */
+  | { k: 'ref'; name: string; path: string[] }
+  /** A parameter of the enclosing named function: that function is a wrapper if this reaches a flag call. */
+  | { k: 'param'; fn: string; index: number; prop?: string }
+  /** A template literal whose parts may all resolve. */
+  | { k: 'tpl'; head: string; spans: { expr: KeyExpr; literal: string }[] }
+  | { k: 'dyn'; text: string; reason: string };
+
+export interface ArgFact {
+  key: KeyExpr;
+  range: Range;
+  /** For an object literal argument (or JSX props): its key-like properties. */
+  props?: Record<string, { key: KeyExpr; range: Range }>;
+}
+
+export interface CallFact {
+  kind: ReferenceKind;
+  /** Preset id, 'custom', 'pattern' — or 'candidate' for a call that is a reference only if its target is a wrapper. */
+  source: string;
+  callee: string;
+  key: KeyExpr;
+  keyRange: Range;
+  evalRange: Range;
+  valueType?: ValueType;
+  /** Set when the code passes a literal fallback (JSON value). */
+  defaultValue?: unknown;
+  hasDefault?: boolean;
+  /** The named function this call sits in (for wrapper inference). */
+  enclosingFn?: string;
+  /** Candidate calls: what is called (a module-scope name and member path), or a method name. */
+  target?: { name: string; path: string[] };
+  method?: string;
+  args?: ArgFact[];
+  /** A function-style SDK hook imported from a package: if the package is not in the workspace, this is the SDK call. */
+  sdkFallback?: { source: string; valueType?: ValueType };
+}

@@ -1,0 +1,435 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeFile } from '../detect/analyzeFile';
+import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../detect/detectorConfig';
+import type { FileFacts, KeyExpr } from '../detect/facts';
+import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
+import { readCodeowners } from '../registry';
+import { KeyResolver } from '../resolve/keyResolver';
+import { ModuleResolver } from '../resolve/moduleResolver';
+import { referencesOf, type FileReferences } from '../resolve/references';
+import { WrapperTable } from '../resolve/wrappers';
+import { AnalysisCache, contentHash, type WrapperNames } from './cache';
+import { computeFindings } from './findings';
+import { walkWorkspace, isSourceFile, type WalkResult } from './fileWalker';
+import { readPackageNames } from './packages';
+import { filterByRegistryScan } from './scanScope';
+import { RegistrySet } from './registrySet';
+import { readSource } from './sourceText';
+import type { EngineOptions, FileResult, ScanResult, ScanStats } from './types';
+
+/**
+ * The workspace's flag index: one analysis per file, cross-file key resolution, and the rules.
+ *
+ * Speed comes from doing little: a cheap text prefilter picks the files that can hold a flag call
+ * (SDK names, custom functions, known wrappers), only those are parsed, other files are parsed
+ * only when a key constant has to be looked up in them, and the persistent cache skips even that
+ * for unchanged files. An edit re-analyses its file and re-resolves only the files that used what
+ * it exports.
+ */
+export class FlagIndex {
+  readonly root: string;
+  readonly now: Date;
+  private readonly registries: RegistrySet;
+  private readonly cache: AnalysisCache;
+  private config: DetectorConfig;
+  private files = new Set<string>();
+  private walk: WalkResult = { files: [], registries: [], packageManifests: [], notes: [] };
+  /** Files the prefilter selected, analysed in full. */
+  private readonly analysed = new Map<string, FileFacts>();
+  /** Files parsed only to look up a constant or an export. */
+  private readonly looked = new Map<string, FileFacts>();
+  /** Open editor buffers, which win over the disk. */
+  private readonly overlays = new Map<string, string>();
+  private readonly readNotes = new Map<string, ScanNote>();
+  private readonly perFile = new Map<string, FileReferences>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private modules: ModuleResolver;
+  private resolver: KeyResolver;
+  private wrappers = new WrapperTable();
+  private findings: Finding[] | undefined;
+  private codeowners: string[] = [];
+  private stats: ScanStats = { files: 0, parsed: 0, cached: 0, ms: 0 };
+  private scanned = false;
+
+  constructor(readonly options: EngineOptions) {
+    this.root = path.resolve(options.root);
+    this.now = options.now ?? nowFromEnv();
+    this.registries = new RegistrySet(this.root, options.registryPath ? path.resolve(options.registryPath) : undefined);
+    const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(this.root, '.flaglint-cache'));
+    this.cache = new AnalysisCache(cacheDir, this.root);
+    this.config = createDetectorConfig([]);
+    this.modules = new ModuleResolver(this.root, this.files, new Map());
+    this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules);
+  }
+
+  /** Scans the workspace (cache-aware) and returns everything found. */
+  async scan(): Promise<ScanResult> {
+    const started = performance.now();
+    this.options.onProgress?.({ phase: 'listing', done: 0, total: 0 });
+    const scan = this.scanConfigFromRegistries();
+    this.walk = walkWorkspace(this.root, scan);
+    this.registries.init(this.walk.registries);
+    this.walk.files = filterByRegistryScan(this.walk.files, (f) => this.registries.for(f));
+    this.files = new Set(this.walk.files);
+    this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
+    this.modules = new ModuleResolver(this.root, this.files, readPackageNames(this.walk.packageManifests));
+    this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules);
+    this.codeowners = this.registries.all().some((r) => r.policy.useCodeowners) ? readCodeowners(this.root) : [];
+    this.analysed.clear();
+    this.looked.clear();
+    this.readNotes.clear();
+    this.stats = { files: this.walk.files.length, parsed: 0, cached: 0, ms: 0 };
+
+    const cachedNames = this.cache.load(this.config.fingerprint);
+    this.setWrapperNames(cachedNames ?? { functions: [], methods: [] });
+    const unmatchedTexts = await this.prefilterPass();
+    let names = this.inferWrappers();
+    for (let round = 0; round < 4 && !sameNames(names, this.wrapperNames()); round++) {
+      const before = this.wrapperNames();
+      this.setWrapperNames(names);
+      this.catchUpOnNewWrappers(before, names, unmatchedTexts);
+      names = this.inferWrappers();
+    }
+    this.cache.retain(this.files);
+    this.resolveAll();
+    this.cache.save(this.config.fingerprint, this.wrapperNames(), !sameNames(cachedNames ?? { functions: [], methods: [] }, this.wrapperNames()));
+    this.scanned = true;
+    this.stats.ms = Math.round(performance.now() - started);
+    return this.result();
+  }
+
+  /** The current state (after the last scan and any updates since). */
+  result(): ScanResult {
+    const references: FlagReference[] = [];
+    const dynamic: DynamicReference[] = [];
+    for (const r of this.perFile.values()) {
+      references.push(...r.references);
+      dynamic.push(...r.dynamic);
+    }
+    return {
+      root: this.root,
+      registries: this.registries.all(),
+      references,
+      dynamic,
+      findings: this.currentFindings(),
+      notes: this.notes(),
+      stats: { ...this.stats },
+    };
+  }
+
+  /**
+   * A source file's text changed (open editor buffer) or, with `text` undefined, changed on disk or
+   * was deleted. Re-analyses that file and, only when its exported keys or wrappers changed, the
+   * files that depend on it. Returns the files whose references may have changed.
+   */
+  updateFile(file: string, text?: string): string[] {
+    const abs = path.resolve(file);
+    if (text !== undefined) this.overlays.set(abs, text);
+    else this.overlays.delete(abs);
+    const source = text !== undefined ? { text } : readSource(abs);
+    const before = this.analysed.get(abs) ?? this.looked.get(abs);
+    const affected = new Set<string>([abs]);
+    if ('note' in source) {
+      this.forget(abs);
+      if (source.note.kind !== 'vanished') this.readNotes.set(abs, source.note);
+    } else {
+      if (!this.files.has(abs) && isSourceFile(abs)) {
+        this.files.add(abs);
+        this.modules.invalidate();
+      }
+      this.readNotes.delete(abs);
+      const facts = analyzeFile(abs, source.text, this.config);
+      this.analysed.set(abs, facts);
+      this.looked.delete(abs);
+      this.stats.parsed++;
+    }
+    const after = this.analysed.get(abs);
+    if (!before || !after || moduleSignature(before) !== moduleSignature(after)) {
+      for (const d of this.dependents.get(abs) ?? []) affected.add(d);
+    }
+    if (callSignature(before) !== callSignature(after)) {
+      const oldWrappers = this.wrappers.signature();
+      const names = this.inferWrappers();
+      if (this.wrappers.signature() !== oldWrappers) {
+        // A wrapper appeared, went or changed: calls to it anywhere may change meaning.
+        if (!sameNames(names, this.wrapperNames())) {
+          const previous = this.wrapperNames();
+          this.setWrapperNames(names);
+          this.catchUpOnNewWrappers(previous, names, new Map());
+        }
+        this.resolveAll();
+        return [...this.perFile.keys()];
+      }
+    }
+    for (const f of affected) this.resolveFile(f);
+    this.findings = undefined;
+    return [...affected];
+  }
+
+  /** A registry file changed (editor buffer text, or undefined to re-read it from disk). Everything is re-checked. */
+  updateRegistry(registryPath: string, text?: string): void {
+    const before = this.config.fingerprint;
+    this.registries.reload(registryPath, text);
+    this.findings = undefined;
+    const config = createDetectorConfig(this.registries.all().map((r) => r.scan));
+    if (config.fingerprint !== before && this.scanned) {
+      // New presets, custom functions or property patterns: what counts as a flag call changed.
+      void this.scan();
+    }
+  }
+
+  /** One file's references and findings; works before `scan()` has finished (for open documents). */
+  fileResult(file: string, text?: string): FileResult {
+    const abs = path.resolve(file);
+    if (text !== undefined && text !== this.overlays.get(abs)) this.updateFile(abs, text);
+    else if (!this.perFile.has(abs)) {
+      if (!this.scanned) this.prepareForSingleFile(abs);
+      this.updateFile(abs, text);
+    }
+    const refs = this.perFile.get(abs) ?? { references: [], dynamic: [], deps: new Set<string>() };
+    const findings = this.scanned
+      ? this.findingsFor(abs)
+      : computeFindings(this.registryGroups([abs]), this.now, this.codeowners).filter((f) => f.location.file === abs);
+    return { file: abs, references: refs.references, dynamic: refs.dynamic, findings, notes: this.notes().filter((n) => n.file === abs) };
+  }
+
+  /** The registry that governs a file (nearest up the tree, or an empty default). */
+  registryFor(file: string): Registry {
+    return this.registries.for(path.resolve(file));
+  }
+
+  referencesTo(registryKey: string): FlagReference[] {
+    const out: FlagReference[] = [];
+    this.currentFindings();
+    for (const r of this.perFile.values()) for (const ref of r.references) if ((ref.registryKey ?? ref.key) === registryKey) out.push(ref);
+    return out;
+  }
+
+  findingsFor(file: string): Finding[] {
+    const abs = path.resolve(file);
+    return this.currentFindings().filter((f) => f.location.file === abs);
+  }
+
+  /** Files of the workspace as the last scan listed them. */
+  sourceFiles(): string[] {
+    return [...this.files];
+  }
+
+  // ---- scanning ----------------------------------------------------------------------------
+
+  private scanConfigFromRegistries(): { include: string[]; exclude: string[] } {
+    // The registries' own include/exclude are known only after the walk found them; the root one is read first.
+    const rootRegistry = this.options.registryPath ? this.registries.reload(this.options.registryPath) : undefined;
+    return {
+      include: [...(this.options.include ?? []), ...(rootRegistry?.scan.include ?? [])],
+      exclude: [...(this.options.exclude ?? []), ...(rootRegistry?.scan.exclude ?? [])],
+    };
+  }
+
+  /** Reads (or takes from the cache) every file and analyses the ones the prefilter selects. */
+  private async prefilterPass(): Promise<Map<string, string>> {
+    const regex = prefilterRegex(this.config);
+    const unmatched = new Map<string, string>();
+    let keptBytes = 0;
+    const total = this.walk.files.length;
+    let done = 0;
+    for (const file of this.walk.files) {
+      if (++done % 500 === 0) {
+        this.options.onProgress?.({ phase: 'scanning', done, total });
+        await new Promise((r) => setImmediate(r));
+      }
+      const overlay = this.overlays.get(file);
+      const entry = overlay === undefined ? this.cache.get(file) : undefined;
+      if (entry) {
+        const st = statOf(file);
+        if (st && st.size === entry.size && st.mtimeMs === entry.mtimeMs) {
+          this.useEntry(file, entry.matched, entry.facts);
+          continue;
+        }
+      }
+      const source = overlay !== undefined ? { text: overlay, size: overlay.length, mtimeMs: 0 } : readSource(file);
+      if ('note' in source) {
+        this.readNotes.set(file, source.note);
+        this.cache.delete(file);
+        continue;
+      }
+      const hash = contentHash(source.text);
+      if (entry && entry.hash === hash) {
+        this.useEntry(file, entry.matched, entry.facts);
+        if (overlay === undefined) this.cache.set(file, { ...entry, size: source.size, mtimeMs: source.mtimeMs });
+        continue;
+      }
+      const matched = regex.test(source.text);
+      const facts = matched ? analyzeFile(file, source.text, this.config) : null;
+      if (matched) this.stats.parsed++;
+      this.useEntry(file, matched, facts, false);
+      if (overlay === undefined) this.cache.set(file, { size: source.size, mtimeMs: source.mtimeMs, hash, matched, facts });
+      if (!matched && keptBytes < 256 * 1024 * 1024) {
+        unmatched.set(file, source.text);
+        keptBytes += source.text.length;
+      }
+    }
+    this.options.onProgress?.({ phase: 'scanning', done: total, total });
+    return unmatched;
+  }
+
+  private useEntry(file: string, matched: boolean, facts: FileFacts | null, fromCache = true): void {
+    if (fromCache) this.stats.cached++;
+    if (!facts) return;
+    if (matched) this.analysed.set(file, facts);
+    else this.looked.set(file, facts);
+    for (const note of facts.notes) this.readNotes.set(file, note);
+  }
+
+  /** New wrapper names: analyse the files that call them, and re-analyse method calls of new method wrappers. */
+  private catchUpOnNewWrappers(before: WrapperNames, after: WrapperNames, texts: Map<string, string>): void {
+    const added = [...after.functions.filter((n) => !before.functions.includes(n)), ...after.methods.filter((n) => !before.methods.includes(n))];
+    if (added.length === 0) return;
+    const regex = new RegExp(`\\b(?:${added.map((n) => n.replace(/[$]/g, '\\$')).join('|')})\\b`);
+    const newMethods = after.methods.filter((n) => !before.methods.includes(n));
+    for (const file of this.walk.files) {
+      const isAnalysed = this.analysed.has(file);
+      if (isAnalysed && newMethods.length === 0) continue;
+      const text = texts.get(file) ?? this.overlays.get(file) ?? readText(file);
+      if (text === undefined || !regex.test(text)) continue;
+      const facts = analyzeFile(file, text, this.config);
+      this.stats.parsed++;
+      this.analysed.set(file, facts);
+      this.looked.delete(file);
+      const st = statOf(file);
+      if (st && !this.overlays.has(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: true, facts });
+    }
+  }
+
+  private inferWrappers(): WrapperNames {
+    this.wrappers = WrapperTable.infer(this.analysed.values(), this.resolver);
+    return { functions: this.wrappers.functionNames(), methods: this.wrappers.methodNames() };
+  }
+
+  private wrapperNames(): WrapperNames {
+    return { functions: [...this.config.functionWrappers].sort(), methods: [...this.config.methodWrappers].sort() };
+  }
+
+  private setWrapperNames(names: WrapperNames): void {
+    this.config.functionWrappers = new Set(names.functions);
+    this.config.methodWrappers = new Set(names.methods);
+  }
+
+  /** Facts of any workspace file, parsing it on demand when the prefilter skipped it. */
+  private factsOf(file: string): FileFacts | undefined {
+    const known = this.analysed.get(file) ?? this.looked.get(file);
+    if (known) return known;
+    const text = this.overlays.get(file) ?? readText(file);
+    if (text === undefined) return undefined;
+    const facts = analyzeFile(file, text, this.config);
+    this.stats.parsed++;
+    this.looked.set(file, facts);
+    const st = statOf(file);
+    if (st && this.files.has(file) && !this.overlays.has(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: false, facts });
+    return facts;
+  }
+
+  private resolveAll(): void {
+    this.perFile.clear();
+    this.dependents.clear();
+    for (const file of this.analysed.keys()) this.resolveFile(file);
+    this.findings = undefined;
+  }
+
+  private resolveFile(file: string): void {
+    const old = this.perFile.get(file);
+    if (old) for (const d of old.deps) this.dependents.get(d)?.delete(file);
+    const facts = this.analysed.get(file);
+    if (!facts) {
+      this.perFile.delete(file);
+      return;
+    }
+    const refs = referencesOf(facts, this.resolver, this.wrappers);
+    this.perFile.set(file, refs);
+    for (const d of refs.deps) {
+      let set = this.dependents.get(d);
+      if (!set) this.dependents.set(d, (set = new Set()));
+      set.add(file);
+    }
+  }
+
+  private forget(file: string): void {
+    this.analysed.delete(file);
+    this.looked.delete(file);
+    this.perFile.delete(file);
+    this.readNotes.delete(file);
+    this.cache.delete(file);
+    if (this.files.delete(file)) this.modules.invalidate();
+  }
+
+  /** Before the first scan, an open file can still be answered: load the registry that governs it. */
+  private prepareForSingleFile(file: string): void {
+    this.registries.for(file);
+    this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
+  }
+
+  // ---- findings ----------------------------------------------------------------------------
+
+  private currentFindings(): Finding[] {
+    if (!this.findings) this.findings = computeFindings(this.registryGroups(), this.now, this.codeowners);
+    return this.findings;
+  }
+
+  /** References and dynamic keys grouped by the registry that governs their file. */
+  private registryGroups(only?: string[]): Map<Registry, { references: FlagReference[]; dynamic: DynamicReference[] }> {
+    const groups = new Map<Registry, { references: FlagReference[]; dynamic: DynamicReference[] }>();
+    for (const r of this.registries.all()) groups.set(r, { references: [], dynamic: [] });
+    const files = only ?? [...this.perFile.keys()];
+    for (const file of files) {
+      const refs = this.perFile.get(file);
+      if (!refs) continue;
+      const registry = this.registries.for(file);
+      let group = groups.get(registry);
+      if (!group) groups.set(registry, (group = { references: [], dynamic: [] }));
+      group.references.push(...refs.references);
+      group.dynamic.push(...refs.dynamic);
+    }
+    return groups;
+  }
+
+  private notes(): ScanNote[] {
+    return [...this.walk.notes, ...this.readNotes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+}
+
+function nowFromEnv(): Date {
+  const env = process.env.FLAGLINT_NOW;
+  if (env && /^\d{4}-\d{2}-\d{2}$/.test(env)) return new Date(`${env}T00:00:00Z`);
+  return new Date();
+}
+
+function statOf(file: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    const st = fs.statSync(file);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(file: string): string | undefined {
+  const r = readSource(file);
+  return 'text' in r ? r.text : undefined;
+}
+
+function sameNames(a: WrapperNames, b: WrapperNames): boolean {
+  return a.functions.join(',') === b.functions.join(',') && a.methods.join(',') === b.methods.join(',');
+}
+
+function moduleSignature(f: FileFacts): string {
+  return JSON.stringify([f.imports, f.exports, f.starExports, f.values]);
+}
+
+/** What of a file's calls can make or unmake a wrapper: calls that forward a parameter (positions left out). */
+function callSignature(f: FileFacts | undefined): string {
+  if (!f) return '';
+  const isParam = (k: KeyExpr): boolean => k.k === 'param';
+  const forwarding = f.calls.filter((c) => c.enclosingFn && (isParam(c.key) || c.args?.some((a) => isParam(a.key) || Object.values(a.props ?? {}).some((p) => isParam(p.key)))));
+  return JSON.stringify(forwarding.map((c) => [c.enclosingFn, c.source, c.callee, c.valueType, isParam(c.key) ? c.key : null, c.target, c.method, c.args?.map((a) => (isParam(a.key) ? a.key : Object.entries(a.props ?? {}).filter(([, p]) => isParam(p.key)).map(([n, p]) => [n, p.key])))]));
+}

@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import type { Registry } from '../model';
+import { RegistryLocator, emptyRegistry, loadRegistry } from '../registry';
+
+/**
+ * The registries of a workspace: an explicit one for everything, or each file governed by the
+ * nearest registry up the tree (a monorepo may have several). While a registry's text is broken
+ * beyond use, the last good version keeps governing, with the new errors attached.
+ */
+export class RegistrySet {
+  private readonly byPath = new Map<string, Registry>();
+  private readonly locator = new RegistryLocator();
+  private readonly fallback: Registry;
+
+  constructor(
+    private readonly root: string,
+    private readonly explicit: string | undefined,
+  ) {
+    this.fallback = emptyRegistry(root);
+  }
+
+  /** Loads the registries found by the walk (and the nearest one at or above the root). */
+  init(found: readonly string[]): void {
+    this.byPath.clear();
+    this.locator.clear();
+    if (this.explicit) {
+      this.load(this.explicit);
+      return;
+    }
+    for (const p of found) this.load(p);
+    const above = this.locator.nearest(this.root);
+    if (above) this.load(above);
+  }
+
+  all(): Registry[] {
+    const list = [...this.byPath.values()];
+    return list.length > 0 ? list : [this.fallback];
+  }
+
+  /** The registry governing a source file. */
+  for(file: string): Registry {
+    if (this.explicit) return this.byPath.get(this.explicit) ?? this.fallback;
+    const p = this.locator.nearest(path.dirname(file));
+    if (!p) return this.fallback;
+    return this.byPath.get(p) ?? this.load(p);
+  }
+
+  get(registryPath: string): Registry | undefined {
+    return this.byPath.get(path.resolve(registryPath));
+  }
+
+  /** Re-reads one registry (from an editor buffer when `text` is given). Returns it. */
+  reload(registryPath: string, text?: string): Registry {
+    this.locator.clear();
+    return this.load(path.resolve(registryPath), text);
+  }
+
+  remove(registryPath: string): void {
+    this.byPath.delete(path.resolve(registryPath));
+    this.locator.clear();
+  }
+
+  private load(registryPath: string, text?: string): Registry {
+    const abs = path.resolve(registryPath);
+    const fresh = loadRegistry(abs, text);
+    const previous = this.byPath.get(abs);
+    const unusable = fresh.flags.size === 0 && fresh.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
+    const kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;
+    this.byPath.set(abs, kept);
+    return kept;
+  }
+}

@@ -1,0 +1,52 @@
+import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
+
+export interface ScanProgress {
+  phase: 'listing' | 'scanning' | 'resolving';
+  done: number;
+  total: number;
+}
+
+export interface EngineOptions {
+  /** The folder to scan (absolute). */
+  root: string;
+  /** An explicit registry file or folder; otherwise every registry found in or above the root governs its subtree. */
+  registryPath?: string;
+  /** Cache folder; default `<root>/.flaglint-cache`; false disables the cache. */
+  cacheDir?: string | false;
+  /** "Today" for staleness rules; default: FLAGLINT_NOW (YYYY-MM-DD) or the clock. */
+  now?: Date;
+  /** Extra include/exclude globs (relative to root), on top of each registry's `scan` section. */
+  include?: string[];
+  exclude?: string[];
+  onProgress?(progress: ScanProgress): void;
+}
+
+export interface ScanStats {
+  /** Source files listed. */
+  files: number;
+  /** Files parsed in this run. */
+  parsed: number;
+  /** Files whose analysis came from the cache. */
+  cached: number;
+  ms: number;
+}
+
+export interface ScanResult {
+  root: string;
+  registries: Registry[];
+  references: FlagReference[];
+  dynamic: DynamicReference[];
+  /** Every rule's findings (code and registry), sorted by file, line, column. */
+  findings: Finding[];
+  notes: ScanNote[];
+  stats: ScanStats;
+}
+
+/** What one file contributes, for editors that need one file's answer before the workspace scan ends. */
+export interface FileResult {
+  file: string;
+  references: FlagReference[];
+  dynamic: DynamicReference[];
+  findings: Finding[];
+  notes: ScanNote[];
+}

@@ -1,0 +1,140 @@
+import type { KeyForm, Location } from '../model';
+import type { FileFacts, KeyExpr, ValueFact } from '../detect/facts';
+import type { ModuleResolver } from './moduleResolver';
+
+export type ResolvedKey =
+  | { ok: true; value: string; form: KeyForm; definition?: Location }
+  | { ok: false; reason: string };
+
+/** Where a module-scope name ends up after following imports and re-exports. */
+export type Target = { file: string; local: string } | { external: string } | undefined;
+
+const MAX_HOPS = 24;
+
+/**
+ * Joins files up: follows a symbolic key (`FLAGS.NEW_CHECKOUT`, an imported enum member, a
+ * re-exported constant) to the string it holds, and a called name to the function it denotes.
+ * Facts for files outside the prefiltered set are fetched on demand (`factsOf`).
+ */
+export class KeyResolver {
+  constructor(
+    private readonly factsOf: (file: string) => FileFacts | undefined,
+    private readonly modules: ModuleResolver,
+  ) {}
+
+  resolve(file: string, expr: KeyExpr, deps?: Set<string>): ResolvedKey {
+    switch (expr.k) {
+      case 'str': {
+        const definition = expr.def ? { file, range: expr.def } : undefined;
+        return { ok: true, value: expr.value, form: expr.form, ...(definition ? { definition } : {}) };
+      }
+      case 'ref':
+        return this.resolveName(file, expr.name, expr.path, 0, deps);
+      case 'tpl': {
+        let value = expr.head;
+        for (const span of expr.spans) {
+          const part = this.resolve(file, span.expr, deps);
+          if (!part.ok) return { ok: false, reason: `part of the template is not constant: ${part.reason}` };
+          value += part.value + span.literal;
+        }
+        return { ok: true, value, form: 'template' };
+      }
+      case 'param':
+        return { ok: false, reason: 'the key is a parameter' };
+      case 'dyn':
+        return { ok: false, reason: expr.reason };
+    }
+  }
+
+  /** A module-scope name of `file`, then a member path into its value. */
+  private resolveName(file: string, name: string, path: string[], hops: number, deps?: Set<string>): ResolvedKey {
+    if (hops > MAX_HOPS) return { ok: false, reason: `'${name}' is defined through a cycle of imports` };
+    const facts = this.factsOf(file);
+    if (!facts) return { ok: false, reason: `the file defining '${name}' could not be read` };
+    deps?.add(file);
+    const value = facts.values[name];
+    if (value) return this.navigate(file, value, path, 'const', hops, deps);
+    const imp = facts.imports[name];
+    if (imp) {
+      const target = this.modules.resolve(file, imp.from);
+      if (!target) return { ok: false, reason: `'${name}' comes from the package '${imp.from}'` };
+      if (imp.name === '*') {
+        if (path.length === 0) return { ok: false, reason: `'${name}' is a whole module` };
+        return this.resolveExport(target, path[0], path.slice(1), hops + 1, deps);
+      }
+      return this.resolveExport(target, imp.name, path, hops + 1, deps);
+    }
+    return { ok: false, reason: `'${name}' is not a constant` };
+  }
+
+  private resolveExport(file: string, exported: string, path: string[], hops: number, deps?: Set<string>): ResolvedKey {
+    if (hops > MAX_HOPS) return { ok: false, reason: `'${exported}' is re-exported in a cycle` };
+    const facts = this.factsOf(file);
+    if (!facts) return { ok: false, reason: `'${file}' could not be read` };
+    deps?.add(file);
+    const binding = facts.exports[exported];
+    if (binding) {
+      if ('local' in binding) return this.resolveName(file, binding.local, path, hops + 1, deps);
+      const target = this.modules.resolve(file, binding.from);
+      if (!target) return { ok: false, reason: `'${exported}' comes from the package '${binding.from}'` };
+      if (binding.name === '*') {
+        if (path.length === 0) return { ok: false, reason: `'${exported}' is a whole module` };
+        return this.resolveExport(target, path[0], path.slice(1), hops + 1, deps);
+      }
+      return this.resolveExport(target, binding.name, path, hops + 1, deps);
+    }
+    for (const from of facts.starExports) {
+      const target = this.modules.resolve(file, from);
+      if (!target) continue;
+      const r = this.resolveExport(target, exported, path, hops + 1, deps);
+      if (r.ok) return r;
+    }
+    // `import flags from './flags.cjs'` of a `module.exports = {…}` file: its members are the default's members.
+    if (exported === 'default' && path.length > 0) return this.resolveExport(file, path[0], path.slice(1), hops + 1, deps);
+    return { ok: false, reason: `'${exported}' is not exported as a constant` };
+  }
+
+  private navigate(file: string, value: ValueFact, path: string[], form: KeyForm, hops: number, deps?: Set<string>): ResolvedKey {
+    if (value.kind === 'ref') return this.resolveName(file, value.name, [...value.path, ...path], hops + 1, deps);
+    if (path.length === 0) {
+      if (value.kind === 'string') return { ok: true, value: value.value, form, definition: { file, range: value.range } };
+      return { ok: false, reason: 'the key is an object, not a string' };
+    }
+    if (value.kind === 'string') return { ok: false, reason: 'the key reads a member of a string' };
+    const member = value.members[path[0]];
+    if (!member) return { ok: false, reason: `'${path[0]}' is not a constant member` };
+    return this.navigate(file, member, path.slice(1), value.kind === 'enum' ? 'enum' : 'object', hops, deps);
+  }
+
+  /** The function a called name denotes: a local of some workspace file, or something from a package. */
+  target(file: string, name: string, path: string[], hops = 0): Target {
+    if (hops > MAX_HOPS) return undefined;
+    const facts = this.factsOf(file);
+    if (!facts) return undefined;
+    const imp = facts.imports[name];
+    if (!imp) return path.length === 0 ? { file, local: name } : undefined;
+    const resolved = this.modules.resolve(file, imp.from);
+    if (!resolved) return { external: imp.from };
+    if (imp.name === '*') return path.length === 1 ? this.exportTarget(resolved, path[0], hops + 1) : undefined;
+    return path.length === 0 ? this.exportTarget(resolved, imp.name, hops + 1) : undefined;
+  }
+
+  private exportTarget(file: string, exported: string, hops: number): Target {
+    if (hops > MAX_HOPS) return undefined;
+    const facts = this.factsOf(file);
+    if (!facts) return undefined;
+    const binding = facts.exports[exported];
+    if (binding) {
+      if ('local' in binding) return this.target(file, binding.local, [], hops + 1);
+      const resolved = this.modules.resolve(file, binding.from);
+      if (!resolved) return { external: binding.from };
+      return this.exportTarget(resolved, binding.name, hops + 1);
+    }
+    for (const from of facts.starExports) {
+      const resolved = this.modules.resolve(file, from);
+      const t = resolved && this.exportTarget(resolved, exported, hops + 1);
+      if (t) return t;
+    }
+    return undefined;
+  }
+}

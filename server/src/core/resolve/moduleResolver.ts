@@ -1,0 +1,191 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import { isRelativeSpecifier } from '../detect/syntax';
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** TypeScript ESM writes `./flags.js` for `./flags.ts`. */
+const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+interface PathsConfig {
+  /** Folder `paths` patterns are relative to. */
+  base: string;
+  paths: Record<string, string[]>;
+}
+
+/**
+ * Resolves import specifiers to workspace files the way the TypeScript compiler would for the cases
+ * that matter to flag keys: relative paths (with ESM `.js` endings), tsconfig/jsconfig `baseUrl` and
+ * `paths` (following `extends`), and packages of the same monorepo by their package.json name.
+ * Anything else (a real npm package) resolves to undefined.
+ */
+export class ModuleResolver {
+  private readonly configByDir = new Map<string, PathsConfig | null>();
+  private readonly existsCache = new Map<string, boolean>();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(
+    private readonly root: string,
+    private readonly knownFiles: ReadonlySet<string>,
+    /** Workspace package name → its folder. */
+    private readonly packages: ReadonlyMap<string, string>,
+  ) {}
+
+  resolve(fromFile: string, spec: string): string | undefined {
+    const dir = path.dirname(fromFile);
+    const cacheKey = isRelativeSpecifier(spec) ? `${dir}\0${spec}` : `${this.pathsConfigFor(dir)?.base ?? ''}\0${spec}`;
+    const hit = this.cache.get(cacheKey);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = this.resolveUncached(dir, spec);
+    this.cache.set(cacheKey, found ?? null);
+    return found;
+  }
+
+  /** Forget lookups (files were added or removed). */
+  invalidate(): void {
+    this.cache.clear();
+    this.existsCache.clear();
+  }
+
+  private resolveUncached(dir: string, spec: string): string | undefined {
+    if (isRelativeSpecifier(spec)) return this.probe(path.resolve(dir, spec));
+    const config = this.pathsConfigFor(dir);
+    if (config) {
+      for (const [pattern, targets] of Object.entries(config.paths)) {
+        const star = matchPattern(pattern, spec);
+        if (star === undefined) continue;
+        for (const target of targets) {
+          const found = this.probe(path.resolve(config.base, target.replace('*', star)));
+          if (found) return found;
+        }
+      }
+    }
+    return this.resolvePackage(spec);
+  }
+
+  private resolvePackage(spec: string): string | undefined {
+    const parts = spec.split('/');
+    const nameLength = spec.startsWith('@') ? 2 : 1;
+    const name = parts.slice(0, nameLength).join('/');
+    const dir = this.packages.get(name);
+    if (!dir) return undefined;
+    const sub = parts.slice(nameLength).join('/');
+    if (sub) return this.probe(path.join(dir, sub)) ?? this.probe(path.join(dir, 'src', sub));
+    for (const entry of packageEntries(dir)) {
+      const found = this.probe(path.resolve(dir, entry));
+      if (found) return found;
+    }
+    return this.probe(path.join(dir, 'src', 'index')) ?? this.probe(path.join(dir, 'index'));
+  }
+
+  /** The file a path names, trying TypeScript's extension and index rules. */
+  private probe(base: string): string | undefined {
+    const ext = path.extname(base);
+    if (EXTENSIONS.includes(ext)) {
+      for (const alt of JS_TO_TS[ext] ?? []) {
+        const swapped = base.slice(0, -ext.length) + alt;
+        if (this.exists(swapped)) return swapped;
+      }
+      if (this.exists(base)) return base;
+    }
+    for (const e of EXTENSIONS) if (this.exists(base + e)) return base + e;
+    for (const e of EXTENSIONS) if (this.exists(path.join(base, 'index' + e))) return path.join(base, 'index' + e);
+    return undefined;
+  }
+
+  private exists(file: string): boolean {
+    if (this.knownFiles.has(file)) return true;
+    const hit = this.existsCache.get(file);
+    if (hit !== undefined) return hit;
+    let ok = false;
+    try {
+      ok = fs.statSync(file).isFile() && !file.split(path.sep).includes('node_modules');
+    } catch {
+      ok = false;
+    }
+    this.existsCache.set(file, ok);
+    return ok;
+  }
+
+  private pathsConfigFor(dir: string): PathsConfig | undefined {
+    const known = this.configByDir.get(dir);
+    if (known !== undefined) return known ?? undefined;
+    let found: PathsConfig | undefined;
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) {
+        found = readPathsConfig(file, new Set());
+        if (found) break;
+      }
+    }
+    const parent = path.dirname(dir);
+    if (!found && parent !== dir && dir.startsWith(this.root)) found = this.pathsConfigFor(parent);
+    this.configByDir.set(dir, found ?? null);
+    return found;
+  }
+}
+
+/** baseUrl/paths of a tsconfig, following relative `extends` (TypeScript's own JSONC reader handles comments). */
+function readPathsConfig(file: string, seen: Set<string>): PathsConfig | undefined {
+  if (seen.has(file)) return undefined;
+  seen.add(file);
+  const read = ts.readConfigFile(file, (p) => fs.readFileSync(p, 'utf8'));
+  const config = read.config as { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
+  if (!config) return undefined;
+  const dir = path.dirname(file);
+  const options = config.compilerOptions ?? {};
+  if (options.paths || options.baseUrl) {
+    const base = path.resolve(dir, options.baseUrl ?? '.');
+    const paths = options.paths ?? { '*': ['*'] };
+    return { base, paths };
+  }
+  const parents = Array.isArray(config.extends) ? config.extends : config.extends ? [config.extends] : [];
+  for (const parent of parents) {
+    if (!isRelativeSpecifier(parent)) continue;
+    const target = path.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+    const found = readPathsConfig(target, seen);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function matchPattern(pattern: string, spec: string): string | undefined {
+  const star = pattern.indexOf('*');
+  if (star < 0) return pattern === spec ? '' : undefined;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  if (spec.length >= prefix.length + suffix.length && spec.startsWith(prefix) && spec.endsWith(suffix)) {
+    return spec.slice(prefix.length, spec.length - suffix.length);
+  }
+  return undefined;
+}
+
+/** Entry points a workspace package declares, source first (a monorepo's built output may not exist). */
+function packageEntries(dir: string): string[] {
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const add = (v: unknown): void => {
+    if (typeof v !== 'string') return;
+    // Built entries usually mirror the source tree (dist/index.js ← src/index.ts): try the source first.
+    out.push(v.replace(/^(\.\/)?(dist|lib|build|out)\//, 'src/').replace(/\.d\.ts$/, '.ts'));
+    out.push(v);
+  };
+  add(manifest.source);
+  const exp = manifest.exports;
+  if (typeof exp === 'string') add(exp);
+  else if (exp && typeof exp === 'object') {
+    const dot = (exp as Record<string, unknown>)['.'] ?? exp;
+    if (typeof dot === 'string') add(dot);
+    else if (dot && typeof dot === 'object') for (const k of ['source', 'types', 'import', 'require', 'default']) add((dot as Record<string, unknown>)[k]);
+  }
+  add(manifest.types);
+  add(manifest.typings);
+  add(manifest.module);
+  add(manifest.main);
+  return out;
+}

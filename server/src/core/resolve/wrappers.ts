@@ -1,0 +1,106 @@
+import type { ValueType } from '../model';
+import type { ArgFact, CallFact, FileFacts } from '../detect/facts';
+import type { KeyResolver } from './keyResolver';
+
+/** A function whose parameter reaches a flag call's key: its call sites are references. */
+export interface WrapperInfo {
+  keyParam: number;
+  /** The key is a property of that parameter (`{ flag }` props, `options.key`). */
+  prop?: string;
+  /** The SDK (preset id) or 'custom'/'pattern' at the end of the chain. */
+  source: string;
+  valueType?: ValueType;
+  /** Wrapper names from this one inwards, ending at the SDK call (`useFeature` → `isOn` → `variation`). */
+  via: string[];
+}
+
+const METHOD = 'method:';
+
+/**
+ * The workspace's wrappers, found to a fixed point: a function that forwards a parameter to a flag
+ * call's key is a wrapper, and so is one that forwards a parameter to a wrapper's key.
+ */
+export class WrapperTable {
+  private readonly byFile = new Map<string, Map<string, WrapperInfo>>();
+  private readonly byMethod = new Map<string, WrapperInfo>();
+
+  static infer(files: Iterable<FileFacts>, resolver: KeyResolver): WrapperTable {
+    const table = new WrapperTable();
+    const all = [...files];
+    for (let round = 0; round < 8; round++) {
+      let changed = false;
+      for (const facts of all) {
+        for (const call of facts.calls) {
+          if (!call.enclosingFn) continue;
+          if (call.source !== 'candidate') {
+            if (call.key.k === 'param') {
+              changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.source, ...(call.valueType ? { valueType: call.valueType } : {}), via: [call.callee] }) || changed;
+            }
+            continue;
+          }
+          const inner = table.wrapperFor(facts.file, call, resolver);
+          const arg = inner && argFor(call, inner);
+          if (inner && arg && arg.key.k === 'param') {
+            changed = table.add(facts.file, arg.key.fn, { keyParam: arg.key.index, ...(arg.key.prop ? { prop: arg.key.prop } : {}), source: inner.source, ...(inner.valueType ? { valueType: inner.valueType } : {}), via: [call.callee, ...inner.via] }) || changed;
+          } else if (!inner && call.sdkFallback && call.key.k === 'param' && isExternal(facts.file, call, resolver)) {
+            changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.sdkFallback.source, ...(call.sdkFallback.valueType ? { valueType: call.sdkFallback.valueType } : {}), via: [call.callee] }) || changed;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    return table;
+  }
+
+  private add(file: string, fn: string, info: WrapperInfo): boolean {
+    let map = this.byFile.get(file);
+    if (!map) this.byFile.set(file, (map = new Map()));
+    if (map.has(fn)) return false;
+    map.set(fn, info);
+    if (fn.startsWith(METHOD) && !this.byMethod.has(fn.slice(METHOD.length))) this.byMethod.set(fn.slice(METHOD.length), info);
+    return true;
+  }
+
+  wrapperFor(file: string, call: CallFact, resolver: KeyResolver): WrapperInfo | undefined {
+    if (call.method) return this.byMethod.get(call.method);
+    if (!call.target) return undefined;
+    const t = resolver.target(file, call.target.name, call.target.path);
+    if (!t || !('file' in t)) return undefined;
+    return this.byFile.get(t.file)?.get(t.local) ?? this.byFile.get(t.file)?.get(METHOD + t.local);
+  }
+
+  /** Names for the prefilter: a file that calls none of these (nor an SDK) holds no reference. */
+  functionNames(): string[] {
+    const out = new Set<string>();
+    for (const map of this.byFile.values()) for (const fn of map.keys()) if (!fn.startsWith(METHOD) && fn !== 'default') out.add(fn);
+    return [...out].sort();
+  }
+
+  methodNames(): string[] {
+    return [...this.byMethod.keys()].sort();
+  }
+
+  /** A stable description, to tell whether a change to one file changed the wrappers. */
+  signature(): string {
+    const parts: string[] = [];
+    for (const [file, map] of [...this.byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      for (const [fn, w] of [...map].sort(([a], [b]) => (a < b ? -1 : 1))) parts.push(`${file}#${fn}:${w.keyParam}:${w.prop ?? ''}:${w.source}:${w.valueType ?? ''}`);
+    }
+    return parts.join('\n');
+  }
+}
+
+/** The argument of a call that carries the key, for a given wrapper. */
+export function argFor(call: CallFact, w: WrapperInfo): ArgFact | undefined {
+  const arg = call.args?.[w.keyParam];
+  if (!arg) return undefined;
+  if (w.prop === undefined) return arg;
+  const p = arg.props?.[w.prop];
+  return p ? { key: p.key, range: p.range } : undefined;
+}
+
+export function isExternal(file: string, call: CallFact, resolver: KeyResolver): boolean {
+  if (!call.target) return true;
+  const t = resolver.target(file, call.target.name, call.target.path);
+  return !t || 'external' in t;
+}
