@@ -20,7 +20,8 @@ export { caseInsensitiveKey, caseVariants, keyWords, matchRegistryKey } from './
 export { CODEOWNERS_LOCATIONS, findCodeowners, parseCodeowners, readCodeowners } from './codeowners';
 export { loadRegistry } from './load';
 export { registrySchema, RULE_IDS, SCHEMA_ID } from './schema';
-export { addFlagEdits, addFlagsEdits, applyTextEdits, removeFlagEdits, setFlagFieldEdits } from './edits';
+export { addFlagEdits, addFlagsEdits, applyTextEdits, registryEditBlocker, removeFlagEdits, setFlagFieldEdits } from './edits';
+export type { NewFlag } from './edits';
 export {
   OPENFEATURE_SCHEMA_URL,
   exportOpenFeature,
