@@ -4,7 +4,7 @@
  * `type.method` (vscode-languageserver pins an older vscode-jsonrpc whose RequestType class is
  * nominally different, so only the method name and the payload types are shared).
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
 
 /** A flag reference or a problem position, as the client needs it to open the code. */
@@ -80,7 +80,7 @@ export interface StatusResult {
   trusted: boolean;
 }
 
-export const StatusRequest = new RequestType<void, StatusResult, void>('flaglint/status');
+export const StatusRequest = new RequestType0<StatusResult, void>('flaglint/status');
 
 /** Sent after each change of the index (scan done, file or registry updated): the client refreshes its views. */
 export const IndexChangedNotification = new NotificationType<StatusResult>('flaglint/indexChanged');

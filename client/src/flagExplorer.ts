@@ -1,0 +1,254 @@
+/**
+ * The Flag Explorer: flags grouped by status, owner or type; each flag shows its problems and
+ * reference count, its children are its problems and references, which open the code. The data
+ * comes from the server's flaglint/tree request and refreshes when the server says the index changed.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { TreeRequest, type StatusResult, type TreeFlag, type TreeFolder, type TreeLocation, type TreeProblem, type TreeReference, type TreeResult } from '../../server/src/protocol/requests';
+
+export type GroupBy = 'status' | 'owner' | 'type';
+export const GROUP_BY: readonly GroupBy[] = ['status', 'owner', 'type'];
+const GROUP_KEY = 'flaglint.groupBy';
+
+/** Status groups in lifecycle order; the rest alphabetically. */
+const STATUS_ORDER = ['unregistered', 'proposed', 'active', 'rolled-out', 'deprecated', 'archived'];
+
+export type ExplorerNode = FolderNode | GroupNode | FlagNode | ProblemNode | ReferenceNode;
+
+export interface FolderNode {
+  kind: 'folder';
+  folder: TreeFolder;
+}
+export interface GroupNode {
+  kind: 'group';
+  label: string;
+  flags: { folder: TreeFolder; flag: TreeFlag }[];
+}
+export interface FlagNode {
+  kind: 'flag';
+  folder: TreeFolder;
+  flag: TreeFlag;
+}
+export interface ProblemNode {
+  kind: 'problem';
+  problem: TreeProblem;
+}
+export interface ReferenceNode {
+  kind: 'reference';
+  folder: TreeFolder;
+  reference: TreeReference;
+}
+
+export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: vscode.TreeView<ExplorerNode>;
+  private data: Promise<TreeResult | undefined> | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private groupBy: GroupBy;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: () => LanguageClient | undefined,
+  ) {
+    this.groupBy = context.workspaceState.get<GroupBy>(GROUP_KEY, 'status');
+    this.view = vscode.window.createTreeView('flaglint.explorer', { treeDataProvider: this, showCollapseAll: true });
+    void vscode.commands.executeCommand('setContext', 'flaglint.groupBy', this.groupBy);
+    this.updateTitle();
+  }
+
+  get grouping(): GroupBy {
+    return this.groupBy;
+  }
+
+  async setGroupBy(groupBy: GroupBy): Promise<void> {
+    this.groupBy = groupBy;
+    await this.context.workspaceState.update(GROUP_KEY, groupBy);
+    await vscode.commands.executeCommand('setContext', 'flaglint.groupBy', groupBy);
+    this.updateTitle();
+    this.changed.fire(undefined);
+  }
+
+  private updateTitle(): void {
+    this.view.description = `by ${this.groupBy}`;
+  }
+
+  /** The server's index changed: refetch (coalescing bursts of edits). */
+  statusChanged(status: StatusResult): void {
+    void vscode.commands.executeCommand('setContext', 'flaglint.scanning', status.scanning);
+    void vscode.commands.executeCommand('setContext', 'flaglint.noRegistry', !status.scanning && status.registries === 0);
+    void vscode.commands.executeCommand('setContext', 'flaglint.trusted', status.trusted);
+    this.view.badge = status.problems ? { value: status.problems, tooltip: `${status.problems} flag problems` } : undefined;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 300);
+  }
+
+  refresh(): void {
+    this.data = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** The flags currently known (for pickers). */
+  async flags(): Promise<{ folder: TreeFolder; flag: TreeFlag }[]> {
+    const data = await this.load();
+    return (data?.folders ?? []).flatMap((folder) => folder.flags.map((flag) => ({ folder, flag })));
+  }
+
+  private load(): Promise<TreeResult | undefined> {
+    if (!this.data) {
+      const client = this.client();
+      this.data = client?.isRunning() ? client.sendRequest(TreeRequest, {}).then(undefined, () => undefined) : Promise.resolve(undefined);
+    }
+    return this.data;
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (!node) {
+      const data = await this.load();
+      const folders = data?.folders ?? [];
+      // No registry anywhere: stay empty so the welcome view offers to create one.
+      if (!folders.some((f) => f.registries.length)) return [];
+      if (folders.length > 1) return folders.map((folder) => ({ kind: 'folder', folder }));
+      return this.groups(folders);
+    }
+    switch (node.kind) {
+      case 'folder':
+        return this.groups([node.folder]);
+      case 'group':
+        return node.flags.map(({ folder, flag }) => ({ kind: 'flag', folder, flag }));
+      case 'flag':
+        return [
+          ...node.flag.problems.map((problem): ProblemNode => ({ kind: 'problem', problem })),
+          ...node.flag.references.map((reference): ReferenceNode => ({ kind: 'reference', folder: node.folder, reference })),
+        ];
+      default:
+        return [];
+    }
+  }
+
+  private groups(folders: TreeFolder[]): GroupNode[] {
+    const groups = new Map<string, GroupNode>();
+    for (const folder of folders) {
+      for (const flag of folder.flags) {
+        const label = groupLabel(flag, this.groupBy);
+        const group = groups.get(label) ?? { kind: 'group', label, flags: [] };
+        group.flags.push({ folder, flag });
+        groups.set(label, group);
+      }
+    }
+    return [...groups.values()].sort((a, b) => compareGroups(a.label, b.label, this.groupBy));
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.description = `${node.folder.flags.length} flags`;
+        return item;
+      }
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        const problems = node.flags.reduce((n, f) => n + f.flag.problems.length, 0);
+        item.description = `${node.flags.length} ${node.flags.length === 1 ? 'flag' : 'flags'}${problems ? ` · ${problems} problems` : ''}`;
+        item.contextValue = 'flaglint.group';
+        return item;
+      }
+      case 'flag':
+        return flagItem(node.flag);
+      case 'problem': {
+        const item = new vscode.TreeItem(node.problem.message, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = severityIcon(node.problem.severity);
+        item.description = node.problem.ruleId;
+        item.tooltip = `${node.problem.ruleId}: ${node.problem.message}`;
+        item.command = openCommand(node.problem.location);
+        item.contextValue = 'flaglint.problem';
+        return item;
+      }
+      case 'reference': {
+        const location = node.reference.location;
+        const file = vscode.Uri.parse(location.uri);
+        const rel = vscode.workspace.asRelativePath(file, false);
+        const item = new vscode.TreeItem(`${path.basename(file.fsPath)}:${location.range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
+        item.description = node.reference.preview;
+        item.tooltip = `${rel}:${location.range.start.line + 1}:${location.range.start.character + 1}\n${node.reference.preview}`;
+        item.resourceUri = file;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.command = openCommand(location);
+        item.contextValue = 'flaglint.reference';
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
+
+function flagItem(flag: TreeFlag): vscode.TreeItem {
+  const hasChildren = flag.references.length > 0 || flag.problems.length > 0;
+  const item = new vscode.TreeItem(flag.key, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const worst = worstSeverity(flag.problems);
+  item.iconPath = worst ? severityIcon(worst) : new vscode.ThemeIcon(flag.status === 'archived' ? 'archive' : 'symbol-boolean');
+  const parts = [`${flag.referenceCount} ${flag.referenceCount === 1 ? 'reference' : 'references'}`];
+  if (flag.problems.length) parts.push(flag.problems.length === 1 ? flag.problems[0].ruleId : `${flag.problems.length} problems`);
+  if (flag.owner) parts.push(flag.owner);
+  item.description = parts.join(' · ');
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendMarkdown(`**${flag.key}**`);
+  const facts = [flag.type, flag.status, flag.owner, flag.expires ? `expires ${flag.expires}` : undefined].filter(Boolean);
+  if (facts.length) tooltip.appendMarkdown(` · ${facts.join(' · ')}`);
+  if (flag.description) tooltip.appendMarkdown(`\n\n${flag.description}`);
+  for (const problem of flag.problems) tooltip.appendMarkdown(`\n\n$(${problem.severity === 'error' ? 'error' : problem.severity === 'warning' ? 'warning' : 'info'}) ${problem.message}`);
+  item.tooltip = tooltip;
+  item.contextValue = flag.status === 'unregistered' ? 'flaglint.flag.unregistered' : 'flaglint.flag';
+  if (flag.definition) item.command = { title: 'Open registry entry', command: 'flaglint.openLocation', arguments: [flag.definition.uri, flag.definition.range] };
+  return item;
+}
+
+function worstSeverity(problems: TreeProblem[]): TreeProblem['severity'] | undefined {
+  for (const level of ['error', 'warning', 'info', 'hint'] as const) if (problems.some((p) => p.severity === level)) return level;
+  return undefined;
+}
+
+function severityIcon(severity: TreeProblem['severity']): vscode.ThemeIcon {
+  switch (severity) {
+    case 'error':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'warning':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    default:
+      return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+  }
+}
+
+function openCommand(location: TreeLocation): vscode.Command {
+  return { title: 'Open', command: 'flaglint.openLocation', arguments: [location.uri, location.range] };
+}
+
+function groupLabel(flag: TreeFlag, groupBy: GroupBy): string {
+  switch (groupBy) {
+    case 'owner':
+      return flag.owner ?? (flag.status === 'unregistered' ? 'unregistered' : 'no owner');
+    case 'type':
+      return flag.type ?? (flag.status === 'unregistered' ? 'unregistered' : 'no type');
+    default:
+      return flag.status;
+  }
+}
+
+function compareGroups(a: string, b: string, groupBy: GroupBy): number {
+  if (groupBy === 'status') {
+    const ia = STATUS_ORDER.indexOf(a);
+    const ib = STATUS_ORDER.indexOf(b);
+    if (ia !== ib) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+  }
+  const special = (label: string) => label === 'unregistered' || label.startsWith('no ');
+  if (special(a) !== special(b)) return special(a) ? -1 : 1;
+  return a.localeCompare(b);
+}
