@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Bundles the extension and its language server with esbuild, so the .vsix ships two self-contained
+// files and no node_modules:
+//   client/src/extension.ts -> dist/extension.js  ('vscode' is provided by the editor)
+//   server/src/lsp/main.ts  -> dist/server.js     (ts-morph and the TypeScript compiler it bundles
+//                                                   included; see the note below)
+// Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--check]
+//   --check also starts dist/server.js and asks it to initialize over stdio, to prove the bundle loads.
+//
+// ts-morph: @ts-morph/common ships the TypeScript compiler (dist/typescript.js) and embeds the
+// standard lib .d.ts texts in its own JS, so the bundle needs no files beside it, also for the
+// type-checking that flag removal runs. esbuild only warns about TypeScript's optional dynamic
+// requires (source-map-support, inspector, ...) that are guarded at run time.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const minify = args.has('--minify');
+const sourcemap = args.has('--sourcemap');
+
+const entries = [
+  { name: 'extension', entry: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
+  { name: 'server', entry: 'server/src/lsp/main.ts', outfile: 'dist/server.js', external: [] },
+];
+
+let missing = 0;
+for (const { name, entry, outfile, external } of entries) {
+  const entryPath = path.join(root, entry);
+  if (!fs.existsSync(entryPath)) {
+    console.error(`bundle: ${entry} does not exist yet; ${outfile} not built`);
+    missing++;
+    continue;
+  }
+  const started = Date.now();
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entryPath],
+    outfile: path.join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external,
+    minify,
+    sourcemap,
+    legalComments: 'none',
+    // TypeScript's `require` of optional modules (guarded by try/catch) is fine to leave dynamic.
+    logOverride: { 'require-resolve-not-external': 'silent', 'unsupported-dynamic-import': 'silent' },
+    logLevel: 'warning',
+    metafile: true,
+  });
+  const bytes = fs.statSync(path.join(root, outfile)).size;
+  console.log(`bundle: ${outfile} ${(bytes / 1024 / 1024).toFixed(1)} MB in ${Date.now() - started} ms (${result.warnings.length} warnings)`);
+}
+
+if (missing > 0) process.exit(1);
+
+if (args.has('--check')) await checkServer(path.join(root, 'dist', 'server.js'));
+
+/** Starts the bundled server over stdio and waits for its answer to `initialize`. */
+async function checkServer(serverPath) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const message = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+  child.stdin.write(`Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+  const answer = await new Promise((resolve, reject) => {
+    let data = '';
+    const timer = setTimeout(() => reject(new Error('dist/server.js did not answer initialize within 20 s')), 20_000);
+    child.stdout.on('data', (chunk) => {
+      data += chunk;
+      if (data.includes('"id":1')) {
+        clearTimeout(timer);
+        resolve(data);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`dist/server.js exited with ${code} before answering initialize`)));
+  }).finally(() => child.kill());
+  if (!answer.includes('"capabilities"')) throw new Error(`dist/server.js answered initialize without capabilities: ${answer.slice(0, 500)}`);
+  console.log('bundle: dist/server.js answers initialize');
+}
