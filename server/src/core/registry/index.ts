@@ -25,10 +25,11 @@ export type { NewFlag } from './edits';
 export {
   OPENFEATURE_SCHEMA_URL,
   exportOpenFeature,
+  exportOpenFeatureDetailed,
   importOpenFeature,
   planOpenFeatureImport,
 } from './openfeature';
-export type { OpenFeatureManifest, OpenFeatureFlag } from './openfeature';
+export type { ExportOptions, OpenFeatureExport, OpenFeatureFlag, OpenFeatureFlagType, OpenFeatureManifest } from './openfeature';
 export type {
   FileEdit,
   FlagFields,

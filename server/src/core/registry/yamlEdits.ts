@@ -82,7 +82,7 @@ function renderEntry(key: string, fields: FlagFields, indent: string, style: Yam
 
 function renderFlowEntry(key: string, fields: FlagFields, style: YamlStyle): string {
   const parts = orderedFields(fields).map(([n, v]) => `${renderKey(n, style)}: ${renderInline(v, style) ?? JSON.stringify(v)}`);
-  return `${renderKey(key, style)}: {${parts.length ? ` ${parts.join(', ')} ` : ''}}`;
+  return `${renderKey(key, style)}: {${parts.join(', ')}}`;
 }
 
 /** Adds flag entries to `flags:` (created if absent), sorted in if the keys are sorted, else at the end. */
