@@ -8,8 +8,10 @@ export const dynamicKey: Rule = {
     'A key computed at run time (a variable, a function result, a template with substitutions) cannot be checked against the registry, ' +
     'counted in the inventory or removed automatically. Use a string literal or a constant (an `as const` object or enum works too).',
   check(ctx) {
+    // A template literal already shows its own backticks.
+    const quote = (e: string) => (e.includes('`') ? e : `\`${e}\``);
     return ctx.dynamic.map((d) => ({
-      message: `Flag key \`${d.expression}\` passed to ${d.callee} cannot be resolved statically (${d.reason}). Use a string literal or a constant so the flag can be tracked.`,
+      message: `Flag key ${quote(d.expression)} passed to ${d.callee} cannot be resolved statically (${d.reason}). Use a string literal or a constant so the flag can be tracked.`,
       location: d.location,
     }));
   },

@@ -1,0 +1,18 @@
+/** Exit codes of every command: 0 clean, 1 problems at error severity, 2 bad usage or an unusable registry. */
+export const EXIT_CLEAN = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * A mistake in how flaglint was called or in what it was pointed at (a missing path, a bad date, a
+ * broken registry). Printed as one clear line, never as a stack trace; exits with 2.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_USAGE,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { toolInfo } from '../core/report';
+import { registerCheck } from './commands/check';
+import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
+import { registerInit } from './commands/init';
+import { registerList } from './commands/list';
+import { EXIT_USAGE } from './errors';
+
+/**
+ * The `flaglint` command line. Usage mistakes commander detects (an unknown option, a format not in
+ * the list) exit with 2, like every other usage error, instead of commander's default 1.
+ */
+export function createProgram(): Command {
+  const program = new Command('flaglint')
+    .description('Keeps feature flags honest: checks every flag the code evaluates against a registry of owners, expiry dates and rollback plans.')
+    .version(toolInfo().version, '-v, --version')
+    .showHelpAfterError('(run `flaglint --help` or `flaglint <command> --help` for usage)')
+    .showSuggestionAfterError(true)
+    .exitOverride((err: CommanderError) => {
+      throw err.exitCode === 0 ? err : new CommanderError(EXIT_USAGE, err.code, err.message);
+    });
+  registerCheck(program);
+  registerList(program);
+  registerInit(program);
+  registerImport(program);
+  registerExport(program);
+  // REGISTRATION POINT for `flaglint remove` (server/src/cli/commands/remove.ts, written separately):
+  // import its registration function above and call it here, e.g. `registerRemove(program);`.
+  return program;
+}

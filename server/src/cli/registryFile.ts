@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Registry, RegistryProblem } from '../core/model';
+import { applyTextEdits, findNearestRegistry, loadRegistry, type FileEdit } from '../core/registry';
+import { displayPath } from '../core/report';
+import { UsageError } from './errors';
+import { resolveFolder, resolveRegistryOption } from './options';
+
+/** The registry a command works on: `--registry`, else the nearest one at or above the folder. */
+export function locateRegistry(folder: string, explicit: string | undefined): string | undefined {
+  return resolveRegistryOption(explicit) ?? findNearestRegistry(resolveFolder(folder));
+}
+
+/** `file:line:col: message` for problems with a position, paths relative to the current directory. */
+export function describeProblems(problems: readonly RegistryProblem[]): string {
+  return problems
+    .map((p) => `${displayPath(p.location.file, process.cwd())}:${p.location.range.start.line + 1}:${p.location.range.start.character + 1}: ${p.message}`)
+    .join('\n');
+}
+
+/** Loads a registry, refusing (exit 2) one whose syntax or schema errors make it unreliable. */
+export function loadUsableRegistry(registryPath: string): Registry {
+  const registry = loadRegistry(registryPath);
+  const errors = registry.problems.filter((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
+  if (errors.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeProblems(errors)}`);
+  return registry;
+}
+
+/**
+ * Applies registry edits to disk: text edits per file (everything else in the file kept as it was),
+ * plus the file creations and deletions of folder registries.
+ */
+export function applyFileEdits(edits: readonly FileEdit[]): string[] {
+  const byFile = new Map<string, FileEdit[]>();
+  for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const [file, list] of byFile) {
+    if (list.some((e) => e.deleteFile)) {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    const exists = fs.existsSync(file);
+    const text = exists ? fs.readFileSync(file, 'utf8') : '';
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, applyTextEdits(text, list));
+  }
+  return [...byFile.keys()];
+}
