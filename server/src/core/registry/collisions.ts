@@ -51,6 +51,16 @@ export function checkCollisions(registry: Registry): void {
         return;
       }
       if (!other) spelled.set(alias, { key, location });
+      const variantOf = words.get(caseInsensitiveKey(alias));
+      if (variantOf && variantOf.key !== key) {
+        problems.push({
+          ruleId: 'duplicate-flag',
+          severity: 'warning',
+          message: `Alias "${alias}" of flag "${key}" is a case variant of flag "${variantOf.key}" (${where(location, variantOf.location)}); code spelled "${alias}" is matched to "${key}", which may not be meant.`,
+          location,
+          flagKey: key,
+        });
+      }
     });
   }
 }

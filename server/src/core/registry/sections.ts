@@ -46,7 +46,7 @@ export function readPolicy(ctx: DocContext, data: unknown, path: Path): Policy {
       ctx.report(
         'invalid-registry',
         'error',
-        `policy.keyPattern is not a valid regular expression: ${(e as Error).message}.`,
+        `policy.keyPattern is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '')}).`,
         ctx.locate([...path, 'keyPattern']),
       );
     }

@@ -37,9 +37,9 @@ export function resolve(node: unknown, doc: YamlDoc, depth = 0): Node | null {
   return (node as Node) ?? null;
 }
 
-/** Limits how much an alias-heavy document may expand ("billion laughs"). */
+/** Limits how much aliases may expand a document ("billion laughs"); plain nodes cost nothing. */
 class Budget {
-  remaining = 200_000;
+  remaining = 100_000;
   spend(): boolean {
     return --this.remaining >= 0;
   }
@@ -49,8 +49,9 @@ class Budget {
  * The plain value of a node: the first of duplicate keys wins, `<<` merge keys are applied (explicit
  * keys override merged ones), YAML 1.1 timestamps become YYYY-MM-DD strings.
  */
-export function toPlain(node: unknown, doc: YamlDoc, budget = new Budget()): unknown {
-  if (!budget.spend()) return undefined;
+export function toPlain(node: unknown, doc: YamlDoc, budget = new Budget(), viaAlias = false): unknown {
+  const throughAlias = viaAlias || isAlias(node);
+  if (throughAlias && !budget.spend()) return undefined;
   const n = resolve(node, doc);
   if (n === null || n === undefined) return null;
   if (isScalar(n)) {
@@ -59,25 +60,25 @@ export function toPlain(node: unknown, doc: YamlDoc, budget = new Budget()): unk
     if (typeof v === 'bigint') return Number(v);
     return v;
   }
-  if (isSeq(n)) return n.items.map((item) => toPlain(item, doc, budget));
+  if (isSeq(n)) return n.items.map((item) => toPlain(item, doc, budget, throughAlias));
   if (isMap(n)) {
     const out: Record<string, unknown> = {};
     const merged: unknown[] = [];
     for (const item of n.items) {
       if (!isPair(item)) continue;
-      const k = keyText(item.key) ?? String(toPlain(item.key, doc, budget));
+      const k = keyText(item.key) ?? String(toPlain(item.key, doc, budget, throughAlias));
       if (k === MERGE_KEY && !(isScalar(item.key) && item.key.type !== 'PLAIN')) {
         merged.push(item.value);
         continue;
       }
       if (Object.prototype.hasOwnProperty.call(out, k)) continue;
-      define(out, k, toPlain(item.value, doc, budget));
+      define(out, k, toPlain(item.value, doc, budget, throughAlias));
     }
     for (const m of merged) {
       const r = resolve(m, doc);
       const sources = isSeq(r) ? r.items : [r];
       for (const s of sources) {
-        const value = toPlain(s, doc, budget);
+        const value = toPlain(s, doc, budget, true);
         if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
         for (const [k, v] of Object.entries(value)) {
           if (!Object.prototype.hasOwnProperty.call(out, k)) define(out, k, v);
