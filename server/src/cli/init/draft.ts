@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { FlagReference, FlagType, ValueType } from '../../core/model';
-import { keyWords } from '../../core/registry';
+import { caseInsensitiveKey, keyWords } from '../../core/registry';
 import { CodeownersLookup } from './codeowners';
 
 /** One flag as `flaglint init` proposes it, with where the code evaluates it. */
@@ -18,7 +18,7 @@ export interface DraftFlag {
 const TYPE_HINTS: [FlagType, RegExp][] = [
   ['kill-switch', /^(kill|killswitch|circuit|breaker|emergency|panic|disable)$/],
   ['experiment', /^(experiment|exp|ab|test|variant|variants|trial|cohort)$/],
-  ['permission', /^(permission|permissions|perm|entitlement|entitled|allow|allowed|can|plan|tier|premium|enterprise|pro|access)$/],
+  ['permission', /^(permission|permissions|perm|entitlement|entitled|allow|allowed|can|plan|tier|premium|enterprise|pro|access|admin)$/],
   ['ops', /^(ops|rate|ratelimit|throttle|maintenance|cache|timeout|log|logging|verbose|debug|batch|limit|limits|concurrency|retry|retries)$/],
 ];
 
@@ -45,10 +45,28 @@ function likelyOwner(refs: FlagReference[], codeowners: CodeownersLookup): strin
   return [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
-/** Drafts an entry for every key the code evaluates, sorted by key. */
+/**
+ * The key to register for spellings that are case variants of one another (`order-tracking-map` in
+ * a server call, `orderTrackingMap` from LaunchDarkly's React `useFlags()`): the spelling passed to
+ * an SDK call as a key, since that is how the flag service knows it; failing that (only camelCased
+ * property reads), the kebab-case form flag services use. Registry matching accepts case variants.
+ */
+function canonicalKey(refs: readonly FlagReference[]): string {
+  const asKey = refs.filter((r) => r.kind !== 'property' && r.kind !== 'destructure').map((r) => r.key);
+  if (asKey.length > 0) return asKey.sort()[0];
+  const spellings = [...new Set(refs.map((r) => r.key))];
+  return spellings.length === 1 && !/[A-Z]/.test(spellings[0]) ? spellings[0] : keyWords(spellings[0]).join('-');
+}
+
+/** Drafts an entry for every key the code evaluates (case variants merged), sorted by key. */
 export function draftFlags(references: readonly FlagReference[], root: string): DraftFlag[] {
+  const groups = new Map<string, FlagReference[]>();
+  for (const ref of references) {
+    const id = ref.registryKey ?? caseInsensitiveKey(ref.key);
+    groups.set(id, [...(groups.get(id) ?? []), ref]);
+  }
   const byKey = new Map<string, FlagReference[]>();
-  for (const ref of references) byKey.set(ref.registryKey ?? ref.key, [...(byKey.get(ref.registryKey ?? ref.key) ?? []), ref]);
+  for (const [id, refs] of groups) byKey.set(refs[0].registryKey === id ? id : canonicalKey(refs), refs);
   const codeowners = CodeownersLookup.read(root);
   return [...byKey.keys()].sort().map((key) => {
     const refs = byKey.get(key)!.sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.range.start.line - b.location.range.start.line));

@@ -76,7 +76,14 @@ export function buildInventory(result: ScanResult, options: InventoryOptions): I
     groups.get(id)?.findings.push(finding);
   }
   const rows = [...groups.values()].map((g) => row(g, today, options));
-  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : (a.registry ?? '') < (b.registry ?? '') ? -1 : 1));
+  return rows.sort((a, b) => byKey(a.key, b.key) || byKey(a.registry ?? '', b.registry ?? ''));
+}
+
+/** Case-insensitive first (as people read lists), then by code point so the order is total. */
+function byKey(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 function row(g: Group, today: number, options: InventoryOptions): InventoryRow {
