@@ -1,0 +1,190 @@
+import * as path from 'node:path';
+import type { FlagIndex } from '../engine/flagIndex';
+import type { ScanResult } from '../engine/types';
+import type { FlagEntry, FlagReference, Location, Registry, ValueType } from '../model';
+import { applyTextEdits, matchRegistryKey, removeFlagEdits } from '../registry';
+import { closest } from '../registry/suggest';
+import type { FileEdit } from '../registry/types';
+import { createBindingProgram } from './bindingProgram';
+import { checkFlagValue } from './flagValue';
+import { removeUnusedKeyDefinitions } from './keyDefinitions';
+import { RemoveError } from './removeError';
+import { rewriteFile } from './rewriteFile';
+import { diffToTextEdits } from './textEdits';
+import { removeNewlyUnused } from './unusedCleanup';
+import { verifyRewrite, type Verification } from './verify';
+import { Workspace } from './workspace';
+
+export interface RemoveFlagOptions {
+  /** The engine after a scan: its references are what counts as an evaluation of the flag. */
+  index?: FlagIndex;
+  /** Or a scan result (from `index.scan()`). */
+  scan?: ScanResult;
+  /** The flag's registry key (an alias or case variant of it is accepted too). */
+  key: string;
+  /** The value the flag is frozen at; must fit the registry's `valueType`. */
+  value: unknown;
+  /** Parse and type-check the result (default true). */
+  verify?: boolean;
+  /** Open editor buffers: their text wins over the disk. */
+  readFile?(file: string): string | undefined;
+}
+
+export interface FileChange {
+  file: string;
+  before: string;
+  /** Undefined when the file is deleted (a folder registry's entry file). */
+  after: string | undefined;
+}
+
+export interface RemoveFlagResult {
+  /** The registry key removed. */
+  key: string;
+  value: unknown;
+  /** Every edit, per file, code and registry; edits of one file never overlap. */
+  edits: FileEdit[];
+  /** The files the edits touch. */
+  files: string[];
+  /** Each touched file's text before and after, for previews and diffs. */
+  changes: FileChange[];
+  /** How many references were rewritten (as found by the engine). */
+  references: number;
+  verification: Verification;
+  warnings: string[];
+}
+
+/**
+ * Removes a flag from the code, keeping one value: the way Piranha does it (see Simplifier and
+ * Emitter for the folding rules), followed by the cleanup a careful engineer would do (variables,
+ * imports and key constants left unused) and the registry entry. Nothing is written: the result is
+ * edits to preview or apply, with a verification that the code still parses and type-checks.
+ */
+export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlagResult> {
+  const scan = options.scan ?? options.index?.result();
+  if (!scan) throw new Error('removeFlag needs a FlagIndex or a ScanResult');
+  const { key, registries } = resolveKey(scan, options.key);
+  const refs = scan.references.filter((r) => (r.registryKey ?? r.key) === key);
+  const entry = registries.map((r) => r.flags.get(key)).find((e): e is FlagEntry => e !== undefined);
+  const valueType = entry?.valueType ?? impliedValueType(refs, options.value);
+  const value = checkFlagValue(key, options.value, valueType, entry);
+
+  const warnings: string[] = [];
+  const workspace = new Workspace(scan.root, options.readFile);
+
+  // 1. Each evaluation becomes the value; what it folds is simplified.
+  const byFile = groupByFile(refs);
+  const texts = new Map<string, string>();
+  for (const file of byFile.keys()) texts.set(file, workspace.original(file));
+  const program = createBindingProgram(texts);
+  const checker = program.getTypeChecker();
+  const callees = new Set<string>();
+  for (const [file, fileRefs] of byFile) {
+    const sf = program.getSourceFile(file);
+    if (!sf) continue;
+    const result = rewriteFile(sf, checker, fileRefs, value);
+    warnings.push(...result.warnings);
+    result.callees.forEach((c) => callees.add(c));
+    workspace.setText(file, result.text);
+  }
+
+  // 2. Imports, variables and functions only the removed code used.
+  const cleanup = (files: Iterable<string>): void => {
+    for (const file of files) workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees));
+  };
+  cleanup(workspace.changedFiles());
+
+  // 3. Key constants, enum members and `as const` properties nothing uses any more.
+  const definitions = uniqueLocations(refs.map((r) => r.keyDefinition).filter((d): d is Location => d !== undefined));
+  cleanup(removeUnusedKeyDefinitions(workspace, definitions, warnings));
+
+  warnings.push(...dynamicWarnings(scan, workspace));
+
+  const edits: FileEdit[] = [];
+  const changes: FileChange[] = [];
+  for (const file of workspace.changedFiles()) {
+    const before = workspace.original(file);
+    const after = workspace.text(file);
+    edits.push(...diffToTextEdits(file, before, after));
+    changes.push({ file, before, after });
+  }
+
+  // 4. The registry entry, comments and the other entries kept as they are.
+  for (const registry of registries) {
+    if (!registry.flags.has(key)) continue;
+    const entryFile = registry.flags.get(key)!.location.file;
+    const registryText = options.readFile?.(entryFile);
+    const registryEdits = removeFlagEdits(registry, registryText, key);
+    edits.push(...registryEdits);
+    const before = registryText ?? workspace.original(entryFile);
+    const deleted = registryEdits.some((e) => e.deleteFile);
+    changes.push({ file: entryFile, before, after: deleted ? undefined : applyTextEdits(before, registryEdits) });
+  }
+
+  const verification: Verification =
+    options.verify === false ? { ok: true, newErrors: [], checkedFiles: [] } : verifyRewrite(workspace, workspace.changedFiles());
+
+  return {
+    key,
+    value,
+    edits,
+    files: [...new Set(changes.map((c) => c.file))].sort(),
+    changes: changes.sort((a, b) => a.file.localeCompare(b.file)),
+    references: refs.length,
+    verification,
+    warnings,
+  };
+}
+
+/** The registry key the user means, and the registries that hold it; unknown keys get a suggestion. */
+function resolveKey(scan: ScanResult, asked: string): { key: string; registries: Registry[] } {
+  const holding = scan.registries.filter((r) => r.flags.has(asked));
+  if (holding.length) return { key: asked, registries: holding };
+  if (scan.references.some((r) => (r.registryKey ?? r.key) === asked)) return { key: asked, registries: [] };
+  for (const registry of scan.registries) {
+    const matched = matchRegistryKey(registry, asked);
+    if (matched) return { key: matched, registries: scan.registries.filter((r) => r.flags.has(matched)) };
+  }
+  const known = [...new Set([...scan.registries.flatMap((r) => [...r.flags.keys()]), ...scan.references.map((r) => r.registryKey ?? r.key)])];
+  const suggestion = closest(asked, known);
+  throw new RemoveError(
+    'unknown-key',
+    `Unknown flag '${asked}': it is neither in the registry nor evaluated in the code.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+  );
+}
+
+/** Without a registry entry: the type the evaluations agree on, else the value's own type. */
+function impliedValueType(refs: readonly FlagReference[], value: unknown): ValueType | undefined {
+  const types = new Set(refs.map((r) => r.valueType).filter((t): t is ValueType => t !== undefined));
+  if (types.size === 1) return [...types][0];
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'number') return 'number';
+  return undefined;
+}
+
+function groupByFile(refs: readonly FlagReference[]): Map<string, FlagReference[]> {
+  const map = new Map<string, FlagReference[]>();
+  for (const r of refs) {
+    const file = path.resolve(r.evaluation.file);
+    map.set(file, [...(map.get(file) ?? []), r]);
+  }
+  return map;
+}
+
+function uniqueLocations(locations: readonly Location[]): Location[] {
+  const seen = new Set<string>();
+  return locations.filter((l) => {
+    const id = `${l.file}:${l.range.start.line}:${l.range.start.character}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function dynamicWarnings(scan: ScanResult, workspace: Workspace): string[] {
+  if (scan.dynamic.length === 0) return [];
+  const places = scan.dynamic.slice(0, 3).map((d) => `${workspace.relative(d.location.file)}:${d.location.range.start.line + 1}`);
+  return [
+    `${scan.dynamic.length} flag evaluation${scan.dynamic.length === 1 ? ' has a key' : 's have keys'} Flaglint could not resolve (${places.join(', ')}${scan.dynamic.length > 3 ? ', …' : ''}); check that none of them evaluates this flag.`,
+  ];
+}

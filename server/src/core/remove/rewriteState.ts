@@ -1,0 +1,278 @@
+import { ts } from 'ts-morph';
+import type { FlagReference } from '../model';
+import type { FlagValue } from './flagValue';
+import { jsxGateFor, type JsxGate } from './jsxGates';
+import { resultObjectProperties, resultPropertyValue, type ResultProperty } from './resultObjects';
+import { Simplifier, type EvalContext } from './simplify';
+import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOperator, isReferenceIdentifier, skipOuterTransparent } from './syntax';
+
+/**
+ * What removing the flag changes in one file before any text is produced: which expressions become
+ * the flag's value (the evaluations, then the uses of variables that only held the value), which
+ * declarations and destructured bindings go, which gate components unwrap.
+ */
+export class RewriteState implements EvalContext {
+  readonly exprSeeds = new Map<ts.Node, unknown>();
+  readonly removedDeclarations = new Set<ts.VariableDeclaration>();
+  readonly removedBindings = new Set<ts.BindingElement>();
+  readonly gates = new Map<ts.JsxElement | ts.JsxSelfClosingElement, JsxGate>();
+  readonly dirty = new Set<ts.Node>();
+  readonly warnings: string[] = [];
+  /** Callees of the removed references (`useFlags`): their now unused results may be dropped. */
+  readonly callees = new Set<string>();
+  simplifier: Simplifier = new Simplifier(this);
+  private readonly rejected = new Set<ts.VariableDeclaration>();
+
+  constructor(
+    readonly sf: ts.SourceFile,
+    readonly checker: ts.TypeChecker,
+    readonly value: FlagValue,
+  ) {}
+
+  knownValue(node: ts.Node): { value: unknown } | undefined {
+    return this.exprSeeds.has(node) ? { value: this.exprSeeds.get(node) } : undefined;
+  }
+
+  isDirty(node: ts.Node): boolean {
+    return this.dirty.has(node);
+  }
+
+  where(node: ts.Node): string {
+    const { line, character } = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
+    return `${this.sf.fileName}:${line + 1}:${character + 1}`;
+  }
+
+  private markDirty(node: ts.Node): void {
+    for (let n: ts.Node | undefined = node; n && !this.dirty.has(n); n = n.parent) this.dirty.add(n);
+  }
+
+  private addSeed(node: ts.Node, value: unknown): void {
+    // A use inside another evaluation that is already replaced (nested wrapper calls) adds nothing.
+    for (let n = node.parent; n; n = n.parent) if (this.exprSeeds.has(n)) return;
+    this.exprSeeds.set(node, value);
+    this.markDirty(node);
+  }
+
+  /** Registers one reference the engine found in this file. */
+  addReference(ref: FlagReference): void {
+    this.callees.add(ref.callee);
+    const sf = this.sf;
+    let evStart: number;
+    let evEnd: number;
+    let keyStart: number;
+    let keyEnd: number;
+    try {
+      evStart = sf.getPositionOfLineAndCharacter(ref.evaluation.range.start.line, ref.evaluation.range.start.character);
+      evEnd = sf.getPositionOfLineAndCharacter(ref.evaluation.range.end.line, ref.evaluation.range.end.character);
+      keyStart = sf.getPositionOfLineAndCharacter(ref.location.range.start.line, ref.location.range.start.character);
+      keyEnd = sf.getPositionOfLineAndCharacter(ref.location.range.end.line, ref.location.range.end.character);
+    } catch {
+      this.warnings.push(`${sf.fileName}:${ref.evaluation.range.start.line + 1}: the reference no longer matches the file (it changed since the scan); not rewritten.`);
+      return;
+    }
+    const node = findNodeBySpan(sf, evStart, evEnd) ?? findInnermostNode(sf, evStart, evEnd);
+
+    const binding = enclosingBindingElement(node) ?? (ref.kind === 'destructure' ? enclosingBindingElement(findInnermostNode(sf, keyStart, keyEnd)) : undefined);
+    if (binding) {
+      this.addBinding(binding, this.value);
+      return;
+    }
+    const element = ts.isJsxOpeningElement(node) ? node.parent : node;
+    if (ts.isJsxElement(element) || ts.isJsxSelfClosingElement(element)) {
+      const gate = jsxGateFor(element);
+      if (gate) {
+        this.gates.set(element, gate);
+        this.markDirty(element);
+      } else {
+        this.warnings.push(`${this.where(element)}: <${tagName(element)}> evaluates the flag in a way Flaglint cannot rewrite; edit it by hand.`);
+      }
+      return;
+    }
+    if (!ts.isExpression(node)) {
+      this.warnings.push(`${this.where(node)}: the evaluation is not an expression Flaglint can rewrite; edit it by hand.`);
+      return;
+    }
+    const properties = ts.isCallExpression(node) ? resultObjectProperties(ref.callee, ref.source) : undefined;
+    if (properties) {
+      this.addResultObject(node, properties);
+      return;
+    }
+    this.addEvaluation(node, this.value);
+  }
+
+  private addEvaluation(node: ts.Expression, value: unknown): void {
+    let target = skipOuterTransparent(node);
+    // `await client.getBooleanValue(...)`: the await only existed to get the value.
+    if (ts.isAwaitExpression(target.parent)) target = skipOuterTransparent(target.parent);
+    if (isWriteTarget(target) || isInTypePosition(target)) {
+      this.warnings.push(`${this.where(node)}: the flag is assigned or used as a type here, not evaluated; left as is.`);
+      return;
+    }
+    this.addSeed(target, value);
+  }
+
+  private addResultObject(call: ts.Expression, properties: Record<string, ResultProperty>): void {
+    let target = skipOuterTransparent(call);
+    if (ts.isAwaitExpression(target.parent)) target = skipOuterTransparent(target.parent);
+    const parent = target.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === target && properties[parent.name.text]) {
+      this.addEvaluation(parent, resultPropertyValue(properties[parent.name.text], this.value));
+      return;
+    }
+    if (ts.isVariableDeclaration(parent) && parent.initializer === target) {
+      if (ts.isObjectBindingPattern(parent.name)) {
+        const handled = parent.name.elements.every((el) => {
+          const prop = bindingPropertyName(el);
+          if (!prop || !properties[prop]) return false;
+          this.addBinding(el, resultPropertyValue(properties[prop], this.value));
+          return true;
+        });
+        if (handled) return;
+      } else if (ts.isIdentifier(parent.name)) {
+        // `const feature = useFeature('x')`: each `feature.on` is an evaluation.
+        const uses = this.usesOf(parent.name);
+        const reads = uses?.map((u) => (ts.isPropertyAccessExpression(u.parent) && u.parent.expression === u ? u.parent : undefined));
+        if (reads && reads.every((r) => r && properties[r.name.text])) {
+          for (const r of reads) this.addEvaluation(r!, resultPropertyValue(properties[r!.name.text], this.value));
+          this.removedDeclarations.add(parent);
+          this.markDirty(parent);
+          return;
+        }
+      }
+    }
+    this.warnings.push(`${this.where(call)}: the evaluation's result object is used in a way Flaglint cannot rewrite; edit it by hand.`);
+  }
+
+  /** `const { newCheckout } = useFlags()`: the binding goes, its uses become the value. */
+  private addBinding(element: ts.BindingElement, value: unknown): void {
+    if (!ts.isIdentifier(element.name)) {
+      this.warnings.push(`${this.where(element)}: a nested destructuring of the flag; edit it by hand.`);
+      return;
+    }
+    const uses = this.usesOf(element.name);
+    if (!uses || uses.some(isWriteTarget)) {
+      this.warnings.push(`${this.where(element)}: '${element.name.text}' is reassigned or exported; edit it by hand.`);
+      return;
+    }
+    this.removedBindings.add(element);
+    this.markDirty(element);
+    for (const use of uses) this.addSeed(use, value);
+  }
+
+  /**
+   * Every reference to the variable a declaration name binds, or undefined when a use cannot take a
+   * literal (an export, a type query).
+   */
+  usesOf(name: ts.Identifier): ts.Identifier[] | undefined {
+    const symbol = this.checker.getSymbolAtLocation(name);
+    if (!symbol) return undefined;
+    const uses: ts.Identifier[] = [];
+    let blocked = false;
+    const visit = (node: ts.Node): void => {
+      if (blocked) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && isReferenceIdentifier(node)) {
+        const parent = node.parent;
+        const sym = ts.isShorthandPropertyAssignment(parent) ? this.checker.getShorthandAssignmentValueSymbol(parent) : this.checker.getSymbolAtLocation(node);
+        if (sym === symbol) {
+          if (ts.isExportSpecifier(parent) || ts.isExportAssignment(parent) || isInTypePosition(node)) blocked = true;
+          else uses.push(node);
+        }
+        return;
+      }
+      node.forEachChild(visit);
+    };
+    visit(this.sf);
+    return blocked ? undefined : uses;
+  }
+
+  /**
+   * Variables that only held the flag's value (`const enabled = client.variation(...)`, or
+   * `const showNew = enabled && isDesktop` once that folds): their uses become the value too and the
+   * declaration goes. Repeats until nothing new folds.
+   */
+  derive(): void {
+    for (;;) {
+      this.simplifier = new Simplifier(this);
+      let changed = false;
+      for (const node of [...this.dirty]) {
+        if (!ts.isVariableDeclaration(node) || this.removedDeclarations.has(node) || this.rejected.has(node)) continue;
+        if (!node.initializer || !this.dirty.has(node.initializer) || !ts.isIdentifier(node.name)) continue;
+        const folded = this.simplifier.simplify(node.initializer);
+        if (folded.kind !== 'const') continue;
+        const uses = this.derivableUses(node);
+        if (!uses) {
+          this.rejected.add(node);
+          continue;
+        }
+        this.removedDeclarations.add(node);
+        for (const use of uses) this.addSeed(use, folded.value);
+        changed = true;
+      }
+      if (!changed) break;
+    }
+    this.simplifier = new Simplifier(this);
+  }
+
+  private derivableUses(decl: ts.VariableDeclaration): ts.Identifier[] | undefined {
+    const list = decl.parent;
+    if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return undefined;
+    const statement = list.parent;
+    if (hasExportModifier(statement) || (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return undefined;
+    // A module-level variable of a script file is a global other files may read.
+    if (ts.isSourceFile(statement.parent) && !ts.isExternalModule(this.sf)) return undefined;
+    const uses = this.usesOf(decl.name as ts.Identifier);
+    if (!uses) return undefined;
+    if (!(list.flags & ts.NodeFlags.Const) && uses.some(isWriteTarget)) return undefined;
+    return uses;
+  }
+}
+
+function enclosingBindingElement(node: ts.Node): ts.BindingElement | undefined {
+  for (let n: ts.Node | undefined = node; n && !ts.isStatement(n); n = n.parent) {
+    if (ts.isBindingElement(n)) return n;
+    if (ts.isExpression(n) && !ts.isIdentifier(n) && !ts.isStringLiteral(n)) return undefined;
+  }
+  return undefined;
+}
+
+function bindingPropertyName(el: ts.BindingElement): string | undefined {
+  const prop = el.propertyName ?? el.name;
+  return ts.isIdentifier(prop) || ts.isStringLiteral(prop) ? prop.text : undefined;
+}
+
+function tagName(element: ts.JsxElement | ts.JsxSelfClosingElement): string {
+  return (ts.isJsxElement(element) ? element.openingElement.tagName : element.tagName).getText();
+}
+
+/** The expression is written to: `x = …`, `x++`, `for (x of …)`, `[x] = …`. */
+export function isWriteTarget(node: ts.Node): boolean {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) {
+      current = parent;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent)) return parent.left === current && isAssignmentOperator(parent.operatorToken.kind);
+    if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+      return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+    }
+    if (ts.isDeleteExpression(parent)) return true;
+    if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === current;
+    // Inside a destructuring assignment target.
+    if (ts.isShorthandPropertyAssignment(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
+      current = parent;
+      continue;
+    }
+    return false;
+  }
+}
+
+function isInTypePosition(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isTypeQueryNode(n) || ts.isTypeReferenceNode(n)) return true;
+    if (ts.isStatement(n) || ts.isExpression(n) && !ts.isIdentifier(n) && !ts.isPropertyAccessExpression(n)) return false;
+  }
+  return false;
+}

@@ -1,0 +1,133 @@
+import { ts } from 'ts-morph';
+import { removalRange, removeListElements } from './layout';
+import { isSdkAccessorCall } from './sdkAccessors';
+import { countIdentifiers, hasExportModifier, isPure, parseFile } from './syntax';
+import { applyOffsetEdits, type OffsetEdit } from './textEdits';
+
+/**
+ * Removes what the rewrite left unused: imports, variables, functions, classes and types whose
+ * every use was in code that is now gone. Only names that WERE used before and are not now are
+ * touched, so code that was already unused stays as the author left it. A variable whose
+ * initializer may have effects keeps them as a statement (`const x = track()` → `track();`).
+ */
+export function removeNewlyUnused(file: string, original: string, current: string, accessors: ReadonlySet<string>): string {
+  const before = countIdentifiers(parseFile(file, original));
+  let text = current;
+  for (let round = 0; round < 20; round++) {
+    const sf = parseFile(file, text);
+    const after = countIdentifiers(sf);
+    const keepForJsx = jsxFactoryNames(sf);
+    const unused = (name: ts.Identifier): boolean =>
+      (after.get(name.text) ?? 0) === 1 && (before.get(name.text) ?? 0) >= 2 && !keepForJsx.has(name.text);
+    const edits = collectRemovals(sf, unused, accessors);
+    if (edits.length === 0) break;
+    text = applyOffsetEdits(text, edits);
+  }
+  return text;
+}
+
+function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boolean, accessors: ReadonlySet<string>): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  const module = ts.isExternalModule(sf);
+  const visit = (node: ts.Node): void => {
+    // A script's top-level names are globals other scripts may use.
+    const topLevel = node.parent === sf;
+    if (topLevel && !module) return;
+    if (ts.isImportDeclaration(node)) {
+      edits.push(...importRemovals(sf, node, unused));
+      return;
+    }
+    if (ts.isVariableStatement(node)) {
+      if (hasExportModifier(node)) return;
+      const removal = variableRemovals(sf, node, unused, accessors);
+      if (removal) {
+        edits.push(...removal);
+        return;
+      }
+    } else if (
+      (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node)) &&
+      node.name &&
+      !hasExportModifier(node) &&
+      !(ts.isFunctionDeclaration(node) && !node.body) &&
+      unused(node.name)
+    ) {
+      edits.push(removalRange(sf, node));
+      return;
+    }
+    node.forEachChild(visit);
+  };
+  sf.forEachChild(visit);
+  return edits;
+}
+
+function importRemovals(sf: ts.SourceFile, decl: ts.ImportDeclaration, unused: (name: ts.Identifier) => boolean): OffsetEdit[] {
+  const clause = decl.importClause;
+  if (!clause) return [];
+  const named = clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
+  const namespace = clause.namedBindings && ts.isNamespaceImport(clause.namedBindings) ? clause.namedBindings : undefined;
+  const defaultGone = clause.name ? unused(clause.name) : true;
+  const namespaceGone = namespace ? unused(namespace.name) : true;
+  const removedNamed = new Set(named?.elements.filter((e) => unused(e.name)) ?? []);
+  const namedGone = !named || (named.elements.length > 0 && removedNamed.size === named.elements.length);
+  const anyRemoved = (clause.name && defaultGone) || (namespace && namespaceGone) || removedNamed.size > 0;
+  if (!anyRemoved) return [];
+  if (defaultGone && namespaceGone && namedGone && (named?.elements.length ?? 1) > 0) return [removalRange(sf, decl)];
+  const edits: OffsetEdit[] = [];
+  if (clause.name && defaultGone && clause.namedBindings) {
+    edits.push({ start: clause.name.getStart(sf), end: clause.namedBindings.getStart(sf), text: '' });
+  }
+  if (clause.name && !defaultGone && clause.namedBindings && ((namespace && namespaceGone) || (named && namedGone))) {
+    edits.push({ start: clause.name.end, end: clause.namedBindings.end, text: '' });
+  } else if (named && removedNamed.size > 0) {
+    edits.push(...(removeListElements(sf, named.elements, removedNamed) ?? []));
+  }
+  return edits;
+}
+
+function variableRemovals(sf: ts.SourceFile, statement: ts.VariableStatement, unused: (name: ts.Identifier) => boolean, accessors: ReadonlySet<string>): OffsetEdit[] | undefined {
+  const decls = statement.declarationList.declarations;
+  const droppable = (init: ts.Expression | undefined): boolean => !init || isPure(init) || isSdkAccessorCall(init, accessors);
+  const removed = new Set<ts.VariableDeclaration>();
+  const edits: OffsetEdit[] = [];
+  for (const d of decls) {
+    if (ts.isIdentifier(d.name)) {
+      if (unused(d.name)) removed.add(d);
+    } else if (ts.isObjectBindingPattern(d.name)) {
+      const gone = new Set(d.name.elements.filter((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name)));
+      if (gone.size === 0) continue;
+      const listEdits = removeListElements(sf, d.name.elements, gone);
+      if (listEdits) edits.push(...listEdits);
+      else removed.add(d);
+    }
+  }
+  if (removed.size === 0) return edits.length ? edits : undefined;
+  const effects = [...removed].filter((d) => !droppable(d.initializer));
+  if (removed.size === decls.length) {
+    if (effects.length === 0) return [removalRange(sf, statement)];
+    // Keep what the initializers do, drop the names.
+    const text = effects.map((d) => `${d.initializer!.getText(sf)};`).join(' ');
+    return [{ start: statement.getStart(sf), end: statement.end, text }];
+  }
+  const pureRemoved = new Set([...removed].filter((d) => droppable(d.initializer)));
+  if (pureRemoved.size === 0) return edits.length ? edits : undefined;
+  return [...edits, ...(removeListElements(sf, decls, pureRemoved, false) ?? [])];
+}
+
+/** Names JSX compiles to calls of (React for the classic runtime, a `@jsx` pragma's factory). */
+function jsxFactoryNames(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  let hasJsx = false;
+  const visit = (n: ts.Node): void => {
+    if (hasJsx) return;
+    if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) hasJsx = true;
+    else n.forEachChild(visit);
+  };
+  visit(sf);
+  if (!hasJsx) return names;
+  names.add('React');
+  const pragma = /@jsx\s+([A-Za-z_$][\w$]*)/.exec(sf.text);
+  if (pragma) names.add(pragma[1]);
+  const frag = /@jsxFrag\s+([A-Za-z_$][\w$]*)/.exec(sf.text);
+  if (frag) names.add(frag[1]);
+  return names;
+}

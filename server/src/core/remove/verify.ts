@@ -1,0 +1,208 @@
+import * as path from 'node:path';
+import { Project, ts } from 'ts-morph';
+import { parseFile, scriptKindFor } from './syntax';
+import { TsconfigLookup } from './tsconfigLookup';
+import type { Workspace } from './workspace';
+
+export interface VerificationError {
+  file: string;
+  /** Zero-based, like every position in the core. */
+  line: number;
+  character: number;
+  message: string;
+}
+
+export interface Verification {
+  ok: boolean;
+  /** Errors the rewritten code has that the original did not. */
+  newErrors: VerificationError[];
+  /** Files type-checked (rewritten files and the files importing them). */
+  checkedFiles: string[];
+}
+
+/**
+ * Checks that the rewrite parses and type-checks no worse than the original: every rewritten file
+ * and every file importing one are checked twice with their nearest tsconfig.json, before and
+ * after (the new texts as an in-memory overlay), and errors that only appear after are reported.
+ * Only those files and what their imports pull in are loaded, never the whole repository.
+ */
+export function verifyRewrite(workspace: Workspace, changed: readonly string[]): Verification {
+  const newErrors: VerificationError[] = [];
+  const sources = changed.filter((f) => /\.[cm]?[jt]sx?$/.test(f));
+  for (const file of sources) newErrors.push(...newSyntaxErrors(file, workspace.original(file), workspace.text(file)));
+
+  const lookup = new TsconfigLookup();
+  const importers = findImporters(workspace, sources, lookup);
+  const targets = [...new Set([...sources, ...importers])];
+  const groups = new Map<string, string[]>();
+  for (const file of targets) {
+    const config = lookup.nearest(file) ?? '';
+    groups.set(config, [...(groups.get(config) ?? []), file]);
+  }
+  for (const [config, files] of groups) newErrors.push(...newTypeErrors(workspace, config || undefined, files, sources));
+
+  // A syntax error also surfaces as type errors; report each position once.
+  const seen = new Set<string>();
+  const unique = newErrors.filter((e) => {
+    const id = `${e.file}:${e.line}:${e.character}:${e.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return { ok: unique.length === 0, newErrors: unique, checkedFiles: targets.sort() };
+}
+
+function newSyntaxErrors(file: string, before: string, after: string): VerificationError[] {
+  const count = (text: string): ts.Diagnostic[] => {
+    const sf = parseFile(file, text);
+    return syntaxDiagnostics(sf);
+  };
+  const old = tally(count(before));
+  const out: VerificationError[] = [];
+  for (const d of count(after)) {
+    const key = diagnosticKey(d);
+    const n = old.get(key) ?? 0;
+    if (n > 0) old.set(key, n - 1);
+    else out.push(toError(d));
+  }
+  return out;
+}
+
+/** Parse errors of one file, without a program. */
+function syntaxDiagnostics(sf: ts.SourceFile): ts.Diagnostic[] {
+  const host: ts.CompilerHost = {
+    getSourceFile: (f) => (f === sf.fileName ? sf : undefined),
+    getDefaultLibFileName: () => 'lib.d.ts',
+    writeFile: () => undefined,
+    getCurrentDirectory: () => path.dirname(sf.fileName),
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (f) => f === sf.fileName,
+    readFile: () => undefined,
+  };
+  const program = ts.createProgram({ rootNames: [sf.fileName], options: { noResolve: true, noLib: true, allowJs: true, noEmit: true }, host });
+  return [...program.getSyntacticDiagnostics(sf)];
+}
+
+function newTypeErrors(workspace: Workspace, config: string | undefined, files: readonly string[], changed: readonly string[]): VerificationError[] {
+  const project = config
+    ? new Project({ tsConfigFilePath: config, skipAddingFilesFromTsConfig: true, compilerOptions: { noEmit: true } })
+    : new Project({
+        compilerOptions: {
+          allowJs: true,
+          jsx: ts.JsxEmit.ReactJSX,
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.ESNext,
+          moduleResolution: ts.ModuleResolutionKind.Bundler,
+          esModuleInterop: true,
+          skipLibCheck: true,
+          noEmit: true,
+        },
+      });
+  const options = project.getCompilerOptions();
+  const checked = files.filter((f) => typeChecks(f, options, workspace.original(f)));
+  if (checked.length === 0) return [];
+  for (const file of checked) project.createSourceFile(file, workspace.original(file), { overwrite: true, scriptKind: scriptKindFor(file) });
+  project.resolveSourceFileDependencies();
+  // Changed files pulled in as dependencies must also start from their original text.
+  for (const file of changed) {
+    const sf = project.getSourceFile(file);
+    if (sf && sf.getFullText() !== workspace.original(file)) sf.replaceWithText(workspace.original(file));
+  }
+  const before = diagnosticsOf(project, checked);
+  for (const file of changed) {
+    const sf = project.getSourceFile(file);
+    if (sf) sf.replaceWithText(workspace.text(file));
+  }
+  project.resolveSourceFileDependencies();
+  const after = diagnosticsOf(project, checked);
+  const old = tally(before);
+  const out: VerificationError[] = [];
+  for (const d of after) {
+    const key = diagnosticKey(d);
+    const n = old.get(key) ?? 0;
+    if (n > 0) old.set(key, n - 1);
+    else out.push(toError(d));
+  }
+  return out;
+}
+
+/** JavaScript is only type-checked where the project asks for it (checkJs, `// @ts-check`). */
+function typeChecks(file: string, options: ts.CompilerOptions, text: string): boolean {
+  if (!/\.[cm]?jsx?$/.test(file)) return true;
+  if (/^\s*(\/\/\s*@ts-nocheck)/m.test(text)) return false;
+  return options.checkJs === true || /\/\/\s*@ts-check/.test(text);
+}
+
+function diagnosticsOf(project: Project, files: readonly string[]): ts.Diagnostic[] {
+  const program = project.getProgram().compilerObject;
+  const out: ts.Diagnostic[] = [];
+  for (const file of files) {
+    const sf = program.getSourceFile(project.getSourceFileOrThrow(file).getFilePath());
+    if (!sf) continue;
+    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+      if (d.category === ts.DiagnosticCategory.Error) out.push(d);
+    }
+  }
+  return out;
+}
+
+/** Position-free identity: the same error moved by the edit is still the same error. */
+function diagnosticKey(d: ts.Diagnostic): string {
+  // The head message only: the chained details list the program's files, which differ run to run.
+  const head = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
+  return `${d.file?.fileName ?? ''}\0${d.code}\0${head}`;
+}
+
+function tally(diags: readonly ts.Diagnostic[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const d of diags) m.set(diagnosticKey(d), (m.get(diagnosticKey(d)) ?? 0) + 1);
+  return m;
+}
+
+function toError(d: ts.Diagnostic): VerificationError {
+  const file = d.file ? path.resolve(d.file.fileName) : '';
+  const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+  return { file, line: pos.line, character: pos.character, message: `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}` };
+}
+
+/**
+ * Workspace files that import one of the rewritten files (their view of its exports may change).
+ * A word search on the imported file's name narrows the candidates before any resolution.
+ */
+function findImporters(workspace: Workspace, changed: readonly string[], lookup: TsconfigLookup): string[] {
+  const targets = new Set(changed.map((f) => path.resolve(f)));
+  const importers = new Set<string>();
+  const optionsByConfig = new Map<string, ts.CompilerOptions>();
+  const optionsFor = (file: string): ts.CompilerOptions => {
+    const config = lookup.nearest(file) ?? '';
+    let options = optionsByConfig.get(config);
+    if (!options) {
+      options = config ? (ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.options ?? {}) : {};
+      options = { ...options, allowJs: true, moduleResolution: options.moduleResolution ?? ts.ModuleResolutionKind.Bundler };
+      optionsByConfig.set(config, options);
+    }
+    return options;
+  };
+  const words = new Set<string>();
+  for (const file of changed) {
+    const base = path.basename(file).replace(/\.[^.]+$/, '');
+    words.add(base === 'index' ? path.basename(path.dirname(file)) : base);
+  }
+  for (const word of words) {
+    if (!/^[\w$-]+$/.test(word)) continue;
+    for (const candidate of workspace.filesMentioning(word)) {
+      if (targets.has(candidate) || importers.has(candidate)) continue;
+      const info = ts.preProcessFile(workspace.text(candidate), true, true);
+      for (const imported of info.importedFiles) {
+        const resolved = ts.resolveModuleName(imported.fileName, candidate, optionsFor(candidate), ts.sys).resolvedModule;
+        if (resolved && targets.has(path.resolve(resolved.resolvedFileName))) {
+          importers.add(candidate);
+          break;
+        }
+      }
+    }
+  }
+  return [...importers];
+}

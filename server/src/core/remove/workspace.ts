@@ -1,0 +1,85 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { walkWorkspace } from '../engine/fileWalker';
+import { MAX_SOURCE_BYTES } from '../engine/sourceText';
+import { RemoveError } from './removeError';
+
+/**
+ * The texts a removal works on: each file's original (an open editor buffer wins over the disk)
+ * and its rewritten version. Whole-workspace questions ("does any other file still use this
+ * constant?") are answered with a word search over the workspace's source files, and only the
+ * files that contain the word are parsed.
+ */
+export class Workspace {
+  private readonly originals = new Map<string, string>();
+  private readonly rewritten = new Map<string, string>();
+  private fileList: string[] | undefined;
+
+  constructor(
+    readonly root: string,
+    private readonly overlay: (file: string) => string | undefined = () => undefined,
+  ) {}
+
+  original(file: string): string {
+    let text = this.originals.get(file);
+    if (text === undefined) {
+      text = this.overlay(file);
+      if (text === undefined) {
+        try {
+          text = fs.readFileSync(file, 'utf8');
+        } catch (e) {
+          throw new RemoveError('unreadable-file', `Cannot read ${file}: ${(e as Error).message}`);
+        }
+      }
+      this.originals.set(file, text);
+    }
+    return text;
+  }
+
+  text(file: string): string {
+    return this.rewritten.get(file) ?? this.original(file);
+  }
+
+  setText(file: string, text: string): void {
+    if (text === this.original(file)) this.rewritten.delete(file);
+    else this.rewritten.set(file, text);
+  }
+
+  /** Files whose text differs from the original. */
+  changedFiles(): string[] {
+    return [...this.rewritten.keys()].sort();
+  }
+
+  /** The workspace's source files (.gitignore and build folders skipped, as the scan does). */
+  sourceFiles(): string[] {
+    this.fileList ??= walkWorkspace(this.root).files;
+    return this.fileList;
+  }
+
+  /** Source files whose current text contains `word` as a whole word. */
+  filesMentioning(word: string): string[] {
+    const pattern = new RegExp(`(?<![\\w$])${word.replace(/[$]/g, '\\$')}(?![\\w$])`);
+    const result: string[] = [];
+    for (const file of this.sourceFiles()) {
+      const text = this.tryText(file);
+      if (text !== undefined && pattern.test(text)) result.push(file);
+    }
+    return result;
+  }
+
+  private tryText(file: string): string | undefined {
+    if (this.rewritten.has(file) || this.originals.has(file)) return this.text(file);
+    const open = this.overlay(file);
+    if (open !== undefined) return open;
+    try {
+      if (fs.statSync(file).size > MAX_SOURCE_BYTES) return undefined;
+      return this.original(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+}
