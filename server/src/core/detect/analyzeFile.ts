@@ -4,7 +4,7 @@ import type { DetectorConfig } from './detectorConfig';
 import type { FileFacts } from './facts';
 import { collectModuleFacts } from './moduleFacts';
 import { CallCollector } from './callCollector';
-import { parseSource, rangeOf } from './syntax';
+import { parseSource } from './syntax';
 
 /**
  * Analyses one file from its text: module facts plus every candidate flag evaluation, with keys
@@ -12,7 +12,12 @@ import { parseSource, rangeOf } from './syntax';
  * recovers from syntax errors, and the first one is kept as a note.
  */
 export function analyzeFile(file: string, text: string, config: DetectorConfig): FileFacts {
-  const sf = parseSource(file, text);
+  return analyzeSource(parseSource(file, text), config);
+}
+
+/** The same from a parsed file (an editor's incrementally re-parsed tree). */
+export function analyzeSource(sf: ts.SourceFile, config: DetectorConfig): FileFacts {
+  const file = sf.fileName;
   const notes: ScanNote[] = [];
   const parseDiagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (parseDiagnostics.length > 0) {
@@ -30,10 +35,3 @@ export function analyzeFile(file: string, text: string, config: DetectorConfig):
   return { file, ...module, calls, notes };
 }
 
-/** Module facts only: for files pulled in to resolve a constant, which need no call analysis. */
-export function analyzeModuleOnly(file: string, text: string): FileFacts {
-  const sf = parseSource(file, text);
-  return { file, ...collectModuleFacts(sf), calls: [], notes: [] };
-}
-
-export { rangeOf };

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { FileFacts } from '../detect/facts';
 
 /** Bump when FileFacts or the analysis changes shape: older caches are then ignored. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 const CACHE_FILE = 'index.json';
 
 export interface CacheEntry {
@@ -28,8 +28,16 @@ interface CacheFile {
   /** The detector configuration the entries were computed with. */
   fingerprint: string;
   wrappers: WrapperNames;
+  /** When the cache was written (ms since the epoch). */
+  writtenAt: number;
   entries: Record<string, CacheEntry>;
 }
+
+/**
+ * A file modified this close to the cache write may have changed again within the same mtime tick
+ * (git's "racy clean" problem): such entries are checked against the content hash, never trusted.
+ */
+const RACY_WINDOW_MS = 2000;
 
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -43,6 +51,7 @@ export function contentHash(text: string): string {
 export class AnalysisCache {
   private entries = new Map<string, CacheEntry>();
   private dirty = false;
+  private writtenAt = 0;
 
   constructor(
     private readonly dir: string | undefined,
@@ -56,6 +65,7 @@ export class AnalysisCache {
     try {
       const data = JSON.parse(fs.readFileSync(path.join(this.dir, CACHE_FILE), 'utf8')) as CacheFile;
       if (data.version !== CACHE_VERSION || data.fingerprint !== fingerprint) return undefined;
+      this.writtenAt = data.writtenAt;
       for (const [rel, entry] of Object.entries(data.entries)) {
         const abs = path.join(this.root, rel);
         if (entry.facts) entry.facts.file = abs;
@@ -70,6 +80,11 @@ export class AnalysisCache {
 
   get(file: string): CacheEntry | undefined {
     return this.entries.get(file);
+  }
+
+  /** Whether an entry can be used without reading the file: same size and mtime, and not racy. */
+  isFresh(entry: CacheEntry, stat: { size: number; mtimeMs: number }): boolean {
+    return entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && stat.mtimeMs < this.writtenAt - RACY_WINDOW_MS;
   }
 
   set(file: string, entry: CacheEntry): void {
@@ -98,7 +113,7 @@ export class AnalysisCache {
       const rel = path.relative(this.root, abs);
       entries[rel] = entry.facts ? { ...entry, facts: { ...entry.facts, file: rel } } : entry;
     }
-    const data: CacheFile = { version: CACHE_VERSION, fingerprint, wrappers, entries };
+    const data: CacheFile = { version: CACHE_VERSION, fingerprint, wrappers, writtenAt: Date.now(), entries };
     try {
       fs.mkdirSync(this.dir, { recursive: true });
       // A cache folder inside a repository must not be committed.

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeFile } from '../detect/analyzeFile';
+import { analyzeFile, analyzeSource } from '../detect/analyzeFile';
 import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../detect/detectorConfig';
 import type { FileFacts, KeyExpr } from '../detect/facts';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
@@ -12,6 +12,7 @@ import { WrapperTable } from '../resolve/wrappers';
 import { AnalysisCache, contentHash, type WrapperNames } from './cache';
 import { computeFindings } from './findings';
 import { walkWorkspace, isSourceFile, type WalkResult } from './fileWalker';
+import { LiveTrees } from './liveTrees';
 import { readPackageNames } from './packages';
 import { filterByRegistryScan } from './scanScope';
 import { RegistrySet } from './registrySet';
@@ -42,12 +43,14 @@ export class FlagIndex {
   /** Open editor buffers, which win over the disk. */
   private readonly overlays = new Map<string, string>();
   private readonly readNotes = new Map<string, ScanNote>();
+  private readonly liveTrees = new LiveTrees();
   private readonly perFile = new Map<string, FileReferences>();
   private readonly dependents = new Map<string, Set<string>>();
   private modules: ModuleResolver;
   private resolver: KeyResolver;
   private wrappers = new WrapperTable();
   private findings: Finding[] | undefined;
+  private readonly fileFindings = new Map<string, Finding[]>();
   private codeowners: string[] = [];
   private stats: ScanStats = { files: 0, parsed: 0, cached: 0, ms: 0 };
   private scanned = false;
@@ -139,7 +142,8 @@ export class FlagIndex {
         this.modules.invalidate();
       }
       this.readNotes.delete(abs);
-      const facts = analyzeFile(abs, source.text, this.config);
+      const facts = text !== undefined ? analyzeSource(this.liveTrees.parse(abs, text), this.config) : analyzeFile(abs, source.text, this.config);
+      if (text === undefined) this.liveTrees.forget(abs);
       this.analysed.set(abs, facts);
       this.looked.delete(abs);
       this.stats.parsed++;
@@ -172,6 +176,7 @@ export class FlagIndex {
     const before = this.config.fingerprint;
     this.registries.reload(registryPath, text);
     this.findings = undefined;
+    this.fileFindings.clear();
     const config = createDetectorConfig(this.registries.all().map((r) => r.scan));
     if (config.fingerprint !== before && this.scanned) {
       // New presets, custom functions or property patterns: what counts as a flag call changed.
@@ -206,9 +211,20 @@ export class FlagIndex {
     return out;
   }
 
+  /**
+   * One file's findings. For a source file only its own references go through the rules (code
+   * findings depend on the reference and its registry entry alone), so this stays fast however
+   * large the workspace; registry files get the findings of the whole workspace.
+   */
   findingsFor(file: string): Finding[] {
     const abs = path.resolve(file);
-    return this.currentFindings().filter((f) => f.location.file === abs);
+    if (this.findings || !this.perFile.has(abs)) return this.currentFindings().filter((f) => f.location.file === abs);
+    let cached = this.fileFindings.get(abs);
+    if (!cached) {
+      cached = computeFindings(this.registryGroups([abs]), this.now, this.codeowners).filter((f) => f.location.file === abs);
+      this.fileFindings.set(abs, cached);
+    }
+    return cached;
   }
 
   /** Files of the workspace as the last scan listed them. */
@@ -243,7 +259,7 @@ export class FlagIndex {
       const entry = overlay === undefined ? this.cache.get(file) : undefined;
       if (entry) {
         const st = statOf(file);
-        if (st && st.size === entry.size && st.mtimeMs === entry.mtimeMs) {
+        if (st && this.cache.isFresh(entry, st)) {
           this.useEntry(file, entry.matched, entry.facts);
           continue;
         }
@@ -331,6 +347,7 @@ export class FlagIndex {
   }
 
   private resolveAll(): void {
+    this.fileFindings.clear();
     this.perFile.clear();
     this.dependents.clear();
     for (const file of this.analysed.keys()) this.resolveFile(file);
@@ -338,6 +355,7 @@ export class FlagIndex {
   }
 
   private resolveFile(file: string): void {
+    this.fileFindings.delete(file);
     const old = this.perFile.get(file);
     if (old) for (const d of old.deps) this.dependents.get(d)?.delete(file);
     const facts = this.analysed.get(file);
@@ -355,6 +373,7 @@ export class FlagIndex {
   }
 
   private forget(file: string): void {
+    this.liveTrees.forget(file);
     this.analysed.delete(file);
     this.looked.delete(file);
     this.perFile.delete(file);

@@ -20,6 +20,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
+    // The edit distance is at least the difference in length: most candidates need no matrix.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const d = distance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

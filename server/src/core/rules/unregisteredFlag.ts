@@ -1,6 +1,18 @@
+import type { FlagEntry } from '../model';
 import { registryName } from './registryName';
 import type { Rule, RuleFinding } from './rule';
 import { didYouMean } from './suggest';
+
+/** Suggestions per registry content: the rules run on every edit, the registry rarely changes. */
+const suggestions = new WeakMap<ReadonlyMap<string, FlagEntry>, Map<string, string>>();
+
+function suggestionFor(flags: ReadonlyMap<string, FlagEntry>, key: string): string {
+  let memo = suggestions.get(flags);
+  if (!memo) suggestions.set(flags, (memo = new Map()));
+  let hit = memo.get(key);
+  if (hit === undefined) memo.set(key, (hit = didYouMean(key, flags.keys())));
+  return hit;
+}
 
 export const unregisteredFlag: Rule = {
   id: 'unregistered-flag',
@@ -11,13 +23,12 @@ export const unregisteredFlag: Rule = {
     'an unregistered flag has nobody accountable for it. Add an entry for the key (the editor quick fix "Add to registry" writes a stub), ' +
     'or correct the key if it is a typo of a registered flag.',
   check(ctx) {
-    const keys = [...ctx.registry.flags.keys()];
     const name = registryName(ctx.registry);
     const findings: RuleFinding[] = [];
     for (const ref of ctx.references) {
       if (ref.registryKey !== undefined) continue;
       findings.push({
-        message: `Flag '${ref.key}' is not in the registry (${name}).${didYouMean(ref.key, keys)} Register it with an owner, type and rollback plan, or fix the key.`,
+        message: `Flag '${ref.key}' is not in the registry (${name}).${suggestionFor(ctx.registry.flags, ref.key)} Register it with an owner, type and rollback plan, or fix the key.`,
         location: ref.location,
         flagKey: ref.key,
       });

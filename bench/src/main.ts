@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateRepo } from './generate';
+
+/**
+ * `npm run bench [-- --sizes 1000,20000] [--repo <folder>] [--runs 3] [--out file.json]`
+ *
+ * For each workspace (generated monorepos of the given sizes, and any real folder): the Node read
+ * floor of the same files, cold scan (no cache), warm scan (cache), time to one file's findings
+ * before any scan, and edit latency on a large file. Every phase runs in its own process (peak
+ * memory per phase); each is repeated and the median reported, because this machine is noisy.
+ */
+interface Args {
+  sizes: number[];
+  repos: string[];
+  runs: number;
+  out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [1000, 20000], repos: [], runs: 3, out: path.resolve('bench/results/latest.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = argv[i + 1];
+    if (a === '--sizes') ((args.sizes = v.split(',').filter(Boolean).map(Number)), i++);
+    else if (a === '--repo') (args.repos.push(path.resolve(v)), i++);
+    else if (a === '--runs') ((args.runs = Number(v)), i++);
+    else if (a === '--out') ((args.out = path.resolve(v)), i++);
+    else if (a === '--no-synthetic') args.sizes = [];
+    else throw new Error(`unknown argument ${a} (expected --sizes, --repo, --runs, --out, --no-synthetic)`);
+  }
+  return args;
+}
+
+const phaseScript = path.join(__dirname, 'phase.js');
+
+function runPhase(...argv: string[]): Record<string, number> {
+  const out = execFileSync(process.execPath, [phaseScript, ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function medianOf(runs: Record<string, number>[], key: string): number {
+  return median(runs.map((r) => r[key]));
+}
+
+/** The largest source file that holds a flag evaluation (or the largest file): what a user edits. */
+function pickEditFile(root: string): string {
+  const { walkWorkspace } = require('../../server/src/core/engine/fileWalker') as typeof import('../../server/src/core/engine/fileWalker');
+  let best = '';
+  let bestSize = -1;
+  for (const f of walkWorkspace(root).files) {
+    const size = fs.statSync(f).size;
+    if (size > bestSize && size < 1024 * 1024) ((best = f), (bestSize = size));
+  }
+  return best;
+}
+
+function benchWorkspace(label: string, root: string, editFile: string, runs: number): Record<string, unknown> {
+  const cacheDir = path.join(os.tmpdir(), `flaglint-bench-cache-${process.pid}-${label}`);
+  const floor: Record<string, number>[] = [];
+  const cold: Record<string, number>[] = [];
+  const warm: Record<string, number>[] = [];
+  const first: Record<string, number>[] = [];
+  const edit: Record<string, number>[] = [];
+  for (let i = 0; i < runs; i++) {
+    floor.push(runPhase('floor', root, cacheDir));
+    cold.push(runPhase('cold', root, cacheDir));
+    warm.push(runPhase('warm', root, cacheDir));
+    first.push(runPhase('first', root, cacheDir, editFile));
+    edit.push(runPhase('edit', root, cacheDir, editFile, '40'));
+  }
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const floorMs = medianOf(floor, 'floorMs');
+  const readMs = medianOf(floor, 'readMs');
+  const coldMs = medianOf(cold, 'ms');
+  const warmMs = medianOf(warm, 'ms');
+  const files = floor[0].files;
+  const result = {
+    label,
+    root,
+    files,
+    megabytes: +(floor[0].bytes / 1048576).toFixed(1),
+    parsedCold: cold[0].parsed,
+    references: cold[0].references,
+    dynamic: cold[0].dynamic,
+    findings: cold[0].findings,
+    floorMs: Math.round(floorMs),
+    readOnlyMs: Math.round(readMs),
+    coldMs: Math.round(coldMs),
+    warmMs: Math.round(warmMs),
+    coldFilesPerSec: Math.round(files / (coldMs / 1000)),
+    coldVsFloor: +(coldMs / floorMs).toFixed(2),
+    warmVsFloor: +(warmMs / floorMs).toFixed(2),
+    firstFileMs: Math.round(medianOf(first, 'ms')),
+    editFile: path.relative(root, editFile),
+    editLines: edit[0].lines,
+    editMedianMs: +medianOf(edit, 'medianMs').toFixed(2),
+    editP95Ms: +medianOf(edit, 'p95Ms').toFixed(2),
+    moduleLoadMs: Math.round(medianOf(cold, 'loadMs')),
+    peakRssMb: { floor: medianOf(floor, 'maxRssMb'), cold: medianOf(cold, 'maxRssMb'), warm: medianOf(warm, 'maxRssMb'), edit: medianOf(edit, 'maxRssMb') },
+  };
+  return result;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const results: Record<string, unknown>[] = [];
+  const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  console.log(`flaglint bench — ${machine}; medians of ${args.runs} runs; every phase in its own process`);
+  for (const size of args.sizes) {
+    const root = path.join(os.tmpdir(), `flaglint-bench-${size}`);
+    const repo = generateRepo(root, size);
+    console.log(`\ngenerated ${repo.files} files (${(repo.bytes / 1048576).toFixed(1)} MB) in ${root}`);
+    results.push(print(benchWorkspace(`synthetic-${size}`, root, repo.largeFile, args.runs)));
+  }
+  for (const repo of args.repos) {
+    results.push(print(benchWorkspace(path.basename(repo), repo, pickEditFile(repo), args.runs)));
+  }
+  fs.mkdirSync(path.dirname(args.out), { recursive: true });
+  fs.writeFileSync(args.out, JSON.stringify({ machine, date: new Date().toISOString(), runs: args.runs, results }, null, 2));
+  console.log(`\nresults written to ${args.out}`);
+}
+
+function print(r: Record<string, unknown>): Record<string, unknown> {
+  const rss = r.peakRssMb as Record<string, number>;
+  console.log(`${r.label}: ${r.files} files, ${r.megabytes} MB, ${r.parsedCold} parsed; ${r.references} references, ${r.dynamic} dynamic, ${r.findings} findings`);
+  console.log(`  read floor (list + read)  ${r.floorMs} ms   (read alone ${r.readOnlyMs} ms)`);
+  console.log(`  cold scan                 ${r.coldMs} ms   ${r.coldFilesPerSec} files/s   ${r.coldVsFloor}x floor   peak ${rss.cold} MB`);
+  console.log(`  warm scan (cache)         ${r.warmMs} ms   ${r.warmVsFloor}x floor   peak ${rss.warm} MB`);
+  console.log(`  one file before the scan  ${r.firstFileMs} ms`);
+  console.log(`  edit ${r.editFile} (${r.editLines} lines): median ${r.editMedianMs} ms, p95 ${r.editP95Ms} ms`);
+  console.log(`  module load               ${r.moduleLoadMs} ms (not in the scan times)`);
+  return r;
+}
+
+main();
