@@ -39,12 +39,11 @@ export function relative(date: Date, now: Date): string {
   return days > 0 ? `in ${span}` : `${span} ago`;
 }
 
-/** "3 days", "2 months" — for ages. */
+/** "47 days", "5 months", "2 years": days while a quarter is left, as expiries are planned in days. */
 export function spanText(days: number): string {
-  if (days < 45) return plural(days, 'day');
-  if (days < 365) return plural(Math.round(days / 30), 'month');
-  const years = days / 365;
-  return years < 2 ? plural(Math.round(days / 30), 'month') : plural(Math.floor(years), 'year');
+  if (days < 90) return plural(days, 'day');
+  if (days < 730) return plural(Math.round(days / 30.44), 'month');
+  return plural(Math.floor(days / 365.25), 'year');
 }
 
 export function plural(n: number, word: string): string {

@@ -186,8 +186,7 @@ export class FlaglintServer {
   }
 
   private rebuild(folder: FolderState): Promise<void> {
-    this.workspace.updateSettings(folder, { ...folder.settings }, true);
-    return this.workspace.scan(folder);
+    return this.workspace.rebuild(folder);
   }
 
   shutdown(): void {

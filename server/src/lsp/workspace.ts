@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FlagIndex } from '../core/engine/flagIndex';
-import { isRegistryPath } from '../core/registry';
+import { isRegistryPath, loadRegistry, registryContaining } from '../core/registry';
 import type { FileResult, ScanResult } from '../core/engine/types';
 import type { Finding, FlagEntry, FlagReference, Registry } from '../core/model';
 import { isInside, uriToFile } from './convert';
@@ -45,6 +45,7 @@ export class FolderState {
   index: FlagIndex;
   readonly packages: PackageLocator;
   private byFile: { version: number; map: Map<string, FlagReference[]> } | undefined;
+  private existing: { version: number; list: Registry[] } | undefined;
   private byKey: { version: number; map: Map<string, Finding[]> } | undefined;
 
   constructor(
@@ -78,15 +79,18 @@ export class FolderState {
     return this.ready ? this.index.result() : undefined;
   }
 
+  /** The registries that exist (the engine's empty default for a folder without one is left out). */
   registries(): Registry[] {
-    const result = this.result();
-    if (result) return result.registries;
+    if (this.existing?.version === this.version && this.ready) return this.existing.list;
+    let all: Registry[];
     try {
-      const registry = this.index.registryFor(path.join(this.root, '__flaglint__.ts'));
-      return registry.flags.size || fs.existsSync(registry.path) ? [registry] : [];
+      all = this.result()?.registries ?? [this.index.registryFor(path.join(this.root, '__flaglint__.ts'))];
     } catch {
-      return [];
+      all = [];
     }
+    const list = all.filter((r) => r.flags.size > 0 || fs.existsSync(r.path));
+    this.existing = { version: this.version, list };
+    return list;
   }
 
   /** A flag's registry entry, as the registry governing `file` records it. */
@@ -180,7 +184,8 @@ export class Workspace {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** Open documents whose buffer differs from disk (or may), by file; applied to the index after a scan. */
   private readonly dirty = new Set<string>();
-  private readonly scans = new Map<FolderState, Promise<void>>();
+  /** Running scans by index (a rebuilt folder gets a new index, and a scan of its own). */
+  private readonly scans = new Map<FlagIndex, Promise<void>>();
 
   constructor(private readonly options: WorkspaceOptions) {
     this.client = options.client;
@@ -235,10 +240,11 @@ export class Workspace {
 
   /** Scans a folder (once at a time); open documents' buffers are applied when it ends. */
   scan(folder: FolderState): Promise<void> {
-    const running = this.scans.get(folder);
+    const index = folder.index;
+    const running = this.scans.get(index);
     if (running) return running;
-    const run = this.runScan(folder).finally(() => this.scans.delete(folder));
-    this.scans.set(folder, run);
+    const run = this.runScan(folder).finally(() => this.scans.delete(index));
+    this.scans.set(index, run);
     return run;
   }
 
@@ -361,20 +367,54 @@ export class Workspace {
   /** A file changed, appeared or vanished on disk (file watcher); open buffers win over the disk. */
   fileChangedOnDisk(file: string): void {
     const folder = this.folderFor(file);
-    if (!folder || this.dirty.has(file)) return;
-    if (!folder.ready) return; // the running scan reads the disk itself
+    if (!folder || !folder.ready) return; // a running scan reads the disk itself
     const isRegistry = folder.isRegistryFile(file);
     if (!isRegistry && !isSourceFile(file)) return;
+    if (this.dirty.has(file)) {
+      // An open buffer wins; but a saved registry may now apply scan settings that waited for the save.
+      if (isRegistry && this.text(file) === readDisk(file)) this.registryChanged(folder, file, this.text(file), true);
+      return;
+    }
     try {
-      if (isRegistry) {
-        folder.index.updateRegistry(file);
-        this.changed(folder, undefined);
-      } else {
-        this.changed(folder, folder.index.updateFile(file));
-      }
+      if (isRegistry) this.registryChanged(folder, file, undefined, true);
+      else this.changed(folder, folder.index.updateFile(file));
     } catch (error) {
       this.logError(error);
     }
+  }
+
+  /** Rebuilds a folder's index from scratch (a registry appeared, its scan settings changed, …). */
+  rebuild(folder: FolderState): Promise<void> {
+    this.updateSettings(folder, { ...folder.settings }, true);
+    return this.scan(folder);
+  }
+
+  /**
+   * A registry's text changed. Its flags, owners and policy apply at once; a change of its `scan`
+   * section (what counts as a flag call, which files) rebuilds the index, which reads the disk, so
+   * an unsaved change of that section waits for the save.
+   */
+  private registryChanged(folder: FolderState, file: string, text: string | undefined, fromDisk: boolean): void {
+    const configured = folder.settings.registryPath.trim();
+    const registryPath = configured ? path.resolve(folder.root, configured) : (registryContaining(file) ?? file);
+    const folderForm = registryPath !== file;
+    const next = folderForm ? loadRegistry(registryPath, undefined, { buffers: this.buffers() }) : loadRegistry(registryPath, text);
+    const previous = folder.registries().find((r) => r.path === registryPath);
+    const unusable = next.flags.size === 0 && next.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
+    if (!unusable && (!previous || !sameScanSettings(previous, next))) {
+      if (fromDisk || text === readDisk(file)) {
+        void this.rebuild(folder);
+        return;
+      }
+      this.client.log('info', `${file}: the changed scan settings take effect when the registry is saved`);
+    }
+    // The engine reads a folder registry's files from the disk: their unsaved edits apply on save.
+    folder.index.updateRegistry(registryPath, folderForm ? undefined : text);
+    this.changed(folder, undefined);
+  }
+
+  private buffers(): Map<string, string> {
+    return new Map(this.openFiles().map((f) => [f.file, f.text]));
   }
 
   private sync(file: string): void {
@@ -401,8 +441,7 @@ export class Workspace {
     if (text === undefined) this.dirty.delete(file);
     try {
       if (folder.isRegistryFile(file)) {
-        folder.index.updateRegistry(file, text);
-        this.changed(folder, undefined);
+        this.registryChanged(folder, file, text, false);
       } else if (isSourceFile(file)) {
         const files = folder.index.updateFile(file, text);
         this.changed(folder, files.includes(file) ? files : [file, ...files]);
@@ -445,4 +484,16 @@ export class Workspace {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
   }
+}
+
+function readDisk(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function sameScanSettings(a: Registry, b: Registry): boolean {
+  return JSON.stringify(a.scan) === JSON.stringify(b.scan) && a.policy.useCodeowners === b.policy.useCodeowners;
 }
