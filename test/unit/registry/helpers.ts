@@ -46,3 +46,23 @@ export function scratchDir(): string {
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * What an edit changed, as lines: the longest common run of lines at the start and at the end are
+ * byte-identical to the original; `removed` and `added` are what lies between. Asserting these
+ * proves that everything else in the file was left exactly as it was.
+ */
+export function lineDiff(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { removed: a.slice(start, a.length - end), added: b.slice(start, b.length - end) };
+}
+
+/** Comment lines of a YAML text, in order. */
+export function commentLines(text: string): string[] {
+  return text.split('\n').filter((l) => /^\s*#/.test(l) || /\s#\s/.test(l));
+}
