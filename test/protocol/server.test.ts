@@ -524,3 +524,47 @@ describe('creating a registry from the code', function () {
     await session.waitFor('unregistered-flag to be gone', () => !session.diagnosticsOf('src/notes.ts').some((d) => d.code === 'unregistered-flag'));
   });
 });
+
+describe('removing a flag through the server', function () {
+  let session: LspSession;
+
+  before(async function () {
+    session = await LspSession.start(copyFixture('app'));
+    await session.ready();
+  });
+
+  after(async function () {
+    await session?.stop();
+  });
+
+  it('rewrites the code and the registry as one previewed workspace edit', async function () {
+    const result = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.removeFlag,
+      arguments: [{ key: 'holiday-banner', value: false, uri: uriOf(session.abs(BANNER)) }],
+    })) as { applied: boolean; files: number };
+    assert.equal(result.applied, true);
+    assert.equal(result.files, 2);
+    const request = session.appliedEdits[session.appliedEdits.length - 1];
+    assert.equal(request.label, "Remove flag 'holiday-banner'");
+    const annotation = Object.values(request.edit.changeAnnotations ?? {})[0];
+    assert.equal(annotation?.needsConfirmation, true, 'the editor previews the refactor');
+
+    const banner = applyEdits(session.text(BANNER), editsFor(request.edit, session.abs(BANNER)));
+    assert.doesNotMatch(banner, /holiday/);
+    assert.match(banner, /getBooleanValue\('spring-promo'/, 'the other flag stays');
+    const registry = applyEdits(session.text(REGISTRY), editsFor(request.edit, session.abs(REGISTRY)));
+    assert.doesNotMatch(registry, /holiday-banner:/);
+    assert.match(registry, /# --- Growth -+/);
+    assert.ok((parseYaml(registry) as { flags: Record<string, unknown> }).flags['winter-sale']);
+  });
+
+  it('says what is wrong with a value of the wrong type', async function () {
+    await assert.rejects(
+      session.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: ServerCommands.removeFlag,
+        arguments: [{ key: 'holiday-banner', value: 'off', uri: uriOf(session.abs(BANNER)) }],
+      }),
+      /boolean flag .*flags\.yaml.*true or false, got "off"/,
+    );
+  });
+});

@@ -88,10 +88,18 @@ export class CommandsFeature {
     const buffers = new Map<string, string>();
     for (const doc of this.workspace.openFiles()) buffers.set(doc.file, doc.text);
     const removal = await removeFlag(folder, args.key, args.value, buffers);
-    if (!removal.edits.length) return { applied: false, files: 0, messages: removal.messages.length ? removal.messages : [`No code evaluates '${args.key}'`] };
+    if (!removal.edits.length) return { applied: false, files: 0, messages: removal.messages.length ? removal.messages : [`Nothing to change for '${args.key}'`] };
+    const value = JSON.stringify(args.value);
     const edit = toWorkspaceEdit(this.workspace, removal.edits, {
-      confirm: { label: `Remove flag '${args.key}'`, description: `Every evaluation becomes ${JSON.stringify(args.value)}; dead code is removed` },
+      // Always previewed: the user sees every rewritten file before anything changes.
+      confirm: {
+        label: `Remove flag '${args.key}'`,
+        description: removal.verified
+          ? `${removal.references} evaluations become ${value}; dead code, unused imports and the registry entry go`
+          : `${removal.references} evaluations become ${value}; review: the result has new errors (see the Flaglint output)`,
+      },
     });
+    for (const message of removal.messages) this.client.log('warning', `remove ${args.key}: ${message}`);
     const result = await this.client.applyEdit(`Remove flag '${args.key}'`, edit);
     return { applied: result.applied, files: new Set(removal.edits.map((e) => e.file)).size, messages: removal.messages };
   }
