@@ -166,7 +166,7 @@ export function importOpenFeature(manifestText: string, manifestPath: string): O
     if (!('defaultValue' in data)) {
       problem(`Flag "${key}" has no defaultValue.`, item.key, key);
     } else if (typeof flagType === 'string' && flagType in ZERO && !fits(flagType as OpenFeatureFlagType, data.defaultValue)) {
-      problem(`The defaultValue of flag "${key}" is ${JSON.stringify(data.defaultValue)}, which is not a ${flagType}.`, fieldNode('defaultValue'), key);
+      problem(`The defaultValue of flag "${key}" is ${JSON.stringify(data.defaultValue)}, which is not ${/^[aeiou]/.test(flagType) ? 'an' : 'a'} ${flagType}.`, fieldNode('defaultValue'), key);
     } else {
       flag.defaultValue = data.defaultValue;
     }
