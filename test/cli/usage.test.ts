@@ -49,7 +49,7 @@ describe('flaglint usage errors', () => {
   it('--help and --version exit with 0', () => {
     const help = flaglint(['--help']);
     assert.equal(help.status, 0);
-    for (const command of ['check', 'list', 'init', 'import', 'export']) assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['check', 'list', 'init', 'import', 'export', 'remove']) assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
     const version = flaglint(['--version']);
     assert.equal(version.status, 0);
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };

@@ -5,6 +5,7 @@ import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerList } from './commands/list';
+import { registerRemoveCommand } from './commands/remove';
 import { EXIT_USAGE } from './errors';
 
 /**
@@ -25,7 +26,7 @@ export function createProgram(): Command {
   registerInit(program);
   registerImport(program);
   registerExport(program);
-  // REGISTRATION POINT for `flaglint remove` (server/src/cli/commands/remove.ts, written separately):
-  // import its registration function above and call it here, e.g. `registerRemove(program);`.
+  // `flaglint remove` (commands/remove.ts) is maintained with the removal refactor in core/remove.
+  registerRemoveCommand(program);
   return program;
 }

@@ -7,7 +7,7 @@ export const archivedFlagInUse: Rule = {
   summary: 'The registry says a flag is archived, but the code still evaluates it.',
   description:
     'An archived flag has been deleted (or is about to be) from the flag service, so the code falls back to its default value ' +
-    'without anyone noticing. Remove the flag from the code (`flaglint remove <key> --keep <value>`), or change its status if it is still live.',
+    'without anyone noticing. Remove the flag from the code (`flaglint remove <key> --value <value>`), or change its status if it is still live.',
   check(ctx) {
     const findings: RuleFinding[] = [];
     for (const ref of ctx.references) {

@@ -18,7 +18,7 @@ export const staleFlag: Rule = {
   description:
     'Flags are technical debt: every one left behind doubles the code paths to reason about. A flag is stale when it is past its `expires` date, ' +
     'older than the policy allows for its type (counted from `created`, after the grace period), or its status is rolled-out or deprecated. ' +
-    'Remove it from the code, keeping the value that shipped (`flaglint remove <key> --keep <value>`), or extend `expires` / set `permanent: true` if it is meant to stay.',
+    'Remove it from the code, keeping the value that shipped (`flaglint remove <key> --value <value>`), or extend `expires` / set `permanent: true` if it is meant to stay.',
   check(ctx) {
     const today = dayOf(ctx.now);
     const findings: RuleFinding[] = [];
@@ -39,7 +39,7 @@ export const staleFlag: Rule = {
       findings.push({
         message:
           `Flag '${key}' is stale: ${reasons}. It is still evaluated in ${refs.length} place${refs.length === 1 ? '' : 's'} ` +
-          `(${files} file${files === 1 ? '' : 's'}). Remove it from the code (flaglint remove ${key}), or extend \`expires\` or set \`permanent: true\` if it is meant to stay.`,
+          `(${files} file${files === 1 ? '' : 's'}). Remove it from the code (\`flaglint remove ${key} --value <value to keep>\`), or extend \`expires\` or set \`permanent: true\` if it is meant to stay.`,
         location: entry.location,
         flagKey: key,
         related: refs.slice(0, MAX_RELATED).map((r) => ({
