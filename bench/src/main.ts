@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { walkWorkspace } from '../../server/src/core/engine/fileWalker';
 import { generateRepo } from './generate';
 
 /**
@@ -24,12 +25,17 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--sizes') ((args.sizes = v.split(',').filter(Boolean).map(Number)), i++);
-    else if (a === '--repo') (args.repos.push(path.resolve(v)), i++);
-    else if (a === '--runs') ((args.runs = Number(v)), i++);
-    else if (a === '--out') ((args.out = path.resolve(v)), i++);
-    else if (a === '--no-synthetic') args.sizes = [];
+    if (a === '--no-synthetic') {
+      args.sizes = [];
+      continue;
+    }
+    if (v === undefined) throw new Error(`${a} needs a value`);
+    if (a === '--sizes') args.sizes = v.split(',').filter(Boolean).map(Number);
+    else if (a === '--repo') args.repos.push(path.resolve(v));
+    else if (a === '--runs') args.runs = Number(v);
+    else if (a === '--out') args.out = path.resolve(v);
     else throw new Error(`unknown argument ${a} (expected --sizes, --repo, --runs, --out, --no-synthetic)`);
+    i++;
   }
   return args;
 }
@@ -52,12 +58,14 @@ function medianOf(runs: Record<string, number>[], key: string): number {
 
 /** The largest source file that holds a flag evaluation (or the largest file): what a user edits. */
 function pickEditFile(root: string): string {
-  const { walkWorkspace } = require('../../server/src/core/engine/fileWalker') as typeof import('../../server/src/core/engine/fileWalker');
   let best = '';
   let bestSize = -1;
   for (const f of walkWorkspace(root).files) {
     const size = fs.statSync(f).size;
-    if (size > bestSize && size < 1024 * 1024) ((best = f), (bestSize = size));
+    if (size > bestSize && size < 1024 * 1024) {
+      best = f;
+      bestSize = size;
+    }
   }
   return best;
 }

@@ -28,11 +28,7 @@ export class Scope {
   }
 
   lookup(name: string): Binding | undefined {
-    for (let s: Scope | undefined = this; s; s = s.parent) {
-      const b = s.names.get(name);
-      if (b) return b;
-    }
-    return undefined;
+    return this.names.get(name) ?? this.parent?.lookup(name);
   }
 }
 

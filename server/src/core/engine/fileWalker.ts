@@ -27,6 +27,11 @@ export interface WalkResult {
   notes: ScanNote[];
 }
 
+/** Whether a path lies in a dependency, build-output or cache folder the walk never enters. */
+export function isInSkippedDir(root: string, file: string): boolean {
+  return path.relative(root, path.dirname(file)).split(path.sep).some((seg) => SKIPPED_DIRS.has(seg));
+}
+
 export function isSourceFile(file: string): boolean {
   return SOURCE_EXTENSIONS.includes(path.extname(file)) && !file.endsWith('.d.ts') && !/\.min\.[cm]?js$/.test(file);
 }

@@ -11,7 +11,7 @@ import { referencesOf, type FileReferences } from '../resolve/references';
 import { WrapperTable } from '../resolve/wrappers';
 import { AnalysisCache, contentHash, type WrapperNames } from './cache';
 import { computeFindings } from './findings';
-import { walkWorkspace, isSourceFile, type WalkResult } from './fileWalker';
+import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
 import { LiveTrees } from './liveTrees';
 import { readPackageNames } from './packages';
 import { filterByRegistryScan } from './scanScope';
@@ -128,6 +128,7 @@ export class FlagIndex {
    */
   updateFile(file: string, text?: string): string[] {
     const abs = path.resolve(file);
+    if (!this.files.has(abs) && !this.belongsToWorkspace(abs)) return [];
     if (text !== undefined) this.overlays.set(abs, text);
     else this.overlays.delete(abs);
     const source = text !== undefined ? { text } : readSource(abs);
@@ -137,7 +138,7 @@ export class FlagIndex {
       this.forget(abs);
       if (source.note.kind !== 'vanished') this.readNotes.set(abs, source.note);
     } else {
-      if (!this.files.has(abs) && isSourceFile(abs)) {
+      if (!this.files.has(abs)) {
         this.files.add(abs);
         this.modules.invalidate();
       }
@@ -230,6 +231,14 @@ export class FlagIndex {
   /** Files of the workspace as the last scan listed them. */
   sourceFiles(): string[] {
     return [...this.files];
+  }
+
+  /** A file the walk did not list (new, or opened from elsewhere) counts only if the walk would have listed it. */
+  private belongsToWorkspace(file: string): boolean {
+    const rel = path.relative(this.root, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    if (!isSourceFile(file) || isInSkippedDir(this.root, file)) return false;
+    return filterByRegistryScan([file], (f) => this.registries.for(f)).length === 1;
   }
 
   // ---- scanning ----------------------------------------------------------------------------

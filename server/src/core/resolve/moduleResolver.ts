@@ -97,7 +97,7 @@ export class ModuleResolver {
     if (this.knownFiles.has(file)) return true;
     const hit = this.existsCache.get(file);
     if (hit !== undefined) return hit;
-    let ok = false;
+    let ok: boolean;
     try {
       ok = fs.statSync(file).isFile() && !file.split(path.sep).includes('node_modules');
     } catch {
