@@ -58,7 +58,7 @@ export function detectStyle(text: string, pos: TextPositions, scope: unknown): Y
       if (typeof node.value !== 'string') return;
       if (node.type === 'QUOTE_DOUBLE') double++;
       else if (node.type === 'QUOTE_SINGLE') single++;
-      else if (node.type === 'PLAIN' && needsQuotes(node.value) === false) plain++;
+      else if (node.type === 'PLAIN') plain++;
     },
   });
   if (unit !== undefined && unit > 0 && unit <= 8) style.unit = ' '.repeat(unit);
@@ -76,6 +76,8 @@ const YAML11_BOOLEANS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$
 
 /** Whether a string must be quoted to read back as the same string. */
 export function needsQuotes(s: string): boolean {
+  // Words, handles, paths and URLs with no YAML meaning: the common case, decided without parsing.
+  if (/^[A-Za-z_][\w./@+-]*$/.test(s) && !YAML11_BOOLEANS.test(s) && !/^(?:true|false|null|Null|NULL|True|TRUE|False|FALSE)$/.test(s)) return false;
   if (s === '' || s.trim() !== s || /[\n\r\t\u0000-\u001f\u007f]/.test(s)) return true;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/^-[^\s-]/.test(s)) return true;
   if (/:\s|\s#|:$/.test(s) || YAML11_BOOLEANS.test(s)) return true;

@@ -9,8 +9,17 @@ export type YamlDoc = Document.Parsed;
  * YAML, so JSON registries go through here too and get the same positions.
  */
 export function parseYaml(text: string): YamlDoc {
-  return parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  // Loading and then editing a registry parse the same text back to back; documents are never
+  // modified here, so the last few can be shared.
+  const cached = recent.find((r) => r.text === text);
+  if (cached) return cached.doc;
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  recent.unshift({ text, doc });
+  recent.length = Math.min(recent.length, 3);
+  return doc;
 }
+
+const recent: { text: string; doc: YamlDoc }[] = [];
 
 /** The text of a mapping key, for scalar keys (`123:` gives '123'); undefined for complex keys. */
 export function keyText(key: unknown): string | undefined {
@@ -20,12 +29,29 @@ export function keyText(key: unknown): string | undefined {
 
 const MERGE_KEY = '<<';
 
-/** The first pair with this key (the first one wins, as the loader reports later ones as duplicates). */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair<Node, Node | null>>>();
+
+/**
+ * The first pair with this key (the first one wins, as the loader reports later ones as duplicates).
+ * Large mappings get an index, since every field of every flag is looked up by path.
+ */
 export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
-  for (const item of map.items) {
-    if (isPair(item) && keyText(item.key) === key) return item as Pair<Node, Node | null>;
+  if (map.items.length < 16) {
+    for (const item of map.items) {
+      if (isPair(item) && keyText(item.key) === key) return item as Pair<Node, Node | null>;
+    }
+    return undefined;
   }
-  return undefined;
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const k = isPair(item) ? keyText(item.key) : undefined;
+      if (k !== undefined && !index.has(k)) index.set(k, item as Pair<Node, Node | null>);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** Follows aliases (`*anchor`) to the node they stand for. */
