@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { buildSarif, formatSarif } from '../../../server/src/core/report';
@@ -10,10 +10,16 @@ import { sampleScan } from './sampleScan';
 
 const SCHEMA = path.resolve(__dirname, '../../../../test/fixtures/report/sarif-schema-2.1.0.json');
 
-function validator() {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+let compiled: ValidateFunction | undefined;
+
+/** The schema compiled once (compiling the 112 kB schema is the slow part). */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    compiled = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+  }
+  return compiled;
 }
 
 describe('SARIF report', () => {
