@@ -23,4 +23,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// `flaglint list | head`: a reader that stops early is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw error;
+});
+
 void main(process.argv);
