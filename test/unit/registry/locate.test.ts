@@ -96,5 +96,7 @@ describe('registry: is this file part of a registry?', () => {
     assert.equal(isRegistryPath(path.join(repo, 'packages/api/src/flags/index.ts')), false);
     assert.equal(isRegistryPath(path.join(repo, 'package.json')), false);
     assert.equal(isRegistryPath(path.join(repo, '.github/CODEOWNERS')), false);
+    assert.equal(isRegistryPath(path.join(repo, 'services/search/data/flags.json')), false, 'a data file that happens to be named flags.json');
+    assert.equal(isRegistryPath(path.join(repo, 'services/search/flags.yaml')), true, 'a registry file that does not exist (yet, or any more)');
   });
 });

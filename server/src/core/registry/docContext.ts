@@ -26,7 +26,8 @@ export class DocContext {
   nodeLocation(node: unknown): Location | undefined {
     const s = span(node);
     if (!s) return undefined;
-    let [start, end] = s;
+    const start = s[0];
+    let end = s[1];
     if (isCollection(node)) {
       const pos = this.positions.position(start);
       end = Math.min(end, this.positions.lineStart(pos.line) + this.positions.lineText(pos.line).length);

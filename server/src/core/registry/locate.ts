@@ -122,7 +122,12 @@ function isInside(child: string, parent: string): boolean {
  */
 export function registryContaining(file: string): string | undefined {
   const abs = path.resolve(file);
-  if (REGISTRY_FILE_NAMES.includes(path.basename(abs))) return abs;
+  const name = path.basename(abs);
+  if (REGISTRY_FILE_NAMES.includes(name)) {
+    // A vanished file is answered by its name (a watcher reporting a deleted registry needs that).
+    if (name.endsWith('.json') && isFile(abs) && !looksLikeJsonRegistry(abs)) return undefined;
+    return abs;
+  }
   if (path.basename(abs) === REGISTRY_FOLDER_NAME && isRegistryFolder(abs)) return abs;
   if (YAML_FILE.test(abs)) {
     for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {

@@ -1,5 +1,5 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node, Pair, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 
 export type YamlDoc = Document.Parsed;
 
