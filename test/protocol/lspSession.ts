@@ -61,6 +61,8 @@ export interface SessionOptions {
   trusted?: boolean;
   /** The `flaglint` section answered to workspace/configuration. */
   settings?: Record<string, unknown>;
+  /** More workspace folders besides the root (multi-root workspaces). */
+  extraFolders?: string[];
   /** Whether edits requested with workspace/applyEdit are written to disk (as an editor would save them). */
   applyEditsToDisk?: boolean;
 }
@@ -89,6 +91,9 @@ export class LspSession {
   private readonly docs = new Map<string, TextDocument>();
   private readonly waiters: (() => void)[] = [];
   private stderr = '';
+  /** Rejects when the server process exits before `stop()`: a crash fails the test at once, with its stderr. */
+  private readonly exited: Promise<never>;
+  private stopping = false;
 
   constructor(
     readonly root: string,
@@ -101,6 +106,13 @@ export class LspSession {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise<never>((_, reject) => {
+      this.process.once('exit', (code, signal) => {
+        if (!this.stopping) reject(new Error(`The language server exited (code ${code}, signal ${signal}).\nstderr:\n${this.stderr.slice(-4000)}`));
+        this.notify();
+      });
+    });
+    this.exited.catch(() => undefined);
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
@@ -159,14 +171,19 @@ export class LspSession {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
       },
     };
-    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
+    this.initializeResult = await this.untilExit(this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(this.root),
-      workspaceFolders: [{ uri: uriOf(this.root), name: path.basename(this.root) }],
+      workspaceFolders: [this.root, ...(this.options.extraFolders ?? [])].map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
       capabilities,
       initializationOptions: { trusted: this.options.trusted ?? true, settings: this.settings },
-    });
+    }));
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** A request's answer, or the server's crash. */
+  untilExit<T>(request: Promise<T>): Promise<T> {
+    return Promise.race([request, this.exited]);
   }
 
   /** Waits until `check` returns a value (re-checked on every message from the server). */
@@ -175,6 +192,7 @@ export class LspSession {
     for (;;) {
       const value = check();
       if (value !== undefined && value !== false) return value;
+      if (this.process.exitCode !== null || this.process.signalCode !== null) await this.exited;
       if (Date.now() > deadline) {
         throw new Error(`Timed out waiting for ${what}.\nServer log:\n${this.logs.slice(-20).join('\n')}\nstderr:\n${this.stderr.slice(-2000)}`);
       }
@@ -256,6 +274,7 @@ export class LspSession {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
       await this.connection.sendNotification(ExitNotification.type);

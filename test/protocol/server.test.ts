@@ -568,3 +568,77 @@ describe('removing a flag through the server', function () {
     );
   });
 });
+
+describe('language server in a multi-root workspace', function () {
+  let session: LspSession;
+  let app: string;
+  let notes: string;
+
+  before(async function () {
+    app = copyFixture('app');
+    notes = copyFixture('no-registry');
+    session = await LspSession.start(app, { extraFolders: [notes] });
+    await session.ready();
+  });
+
+  after(async function () {
+    await session?.stop();
+  });
+
+  it('keeps one index per folder, each with its own registry', async function () {
+    const tree = await session.connection.sendRequest(TreeRequest, {});
+    assert.equal(tree.folders.length, 2);
+    const byRoot = new Map(tree.folders.map((f) => [f.uri, f]));
+    const appTree = byRoot.get(uriOf(app))!;
+    const notesTree = byRoot.get(uriOf(notes))!;
+    assert.equal(appTree.registries.length, 1);
+    assert.deepEqual(notesTree.registries, []);
+    assert.deepEqual(notesTree.flags.map((f) => [f.key, f.status]), [
+      ['markdown-notes', 'unregistered'],
+      ['pinned-notes-first', 'unregistered'],
+    ]);
+    assert.ok(!appTree.flags.some((f) => f.key === 'markdown-notes'), 'flags do not leak between folders');
+    const notesFile = path.join(notes, 'src/notes.ts');
+    await session.waitFor('diagnostics in the second folder', () => session.diagnosticsOf(notesFile).some((d) => d.code === 'unregistered-flag'));
+  });
+
+  it('picks up a source file written by another tool through the file watcher', async function () {
+    const file = path.join(app, 'src/promo/footer.ts');
+    const fs = await import('node:fs');
+    fs.writeFileSync(
+      file,
+      [
+        "import { OpenFeature } from '@openfeature/server-sdk';",
+        '',
+        "export async function footerLinks(userId: string): Promise<string[]> {",
+        "  const client = OpenFeature.getClient('storefront');",
+        "  const careers = await client.getBooleanValue('careers-link', false, { targetingKey: userId });",
+        "  return careers ? ['about', 'careers'] : ['about'];",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    await session.fileChanged(file, 1);
+    const diagnostic = await session.waitFor('careers-link to be reported', () => session.diagnosticsOf(file).find((d) => d.code === 'unregistered-flag'));
+    assert.match(messageOf(diagnostic), /careers-link/);
+    fs.rmSync(file);
+    await session.fileChanged(file, 3);
+    await session.waitFor('the deleted file’s diagnostics to be cleared', () => session.diagnosticsOf(file).length === 0);
+  });
+
+  it('hovers a registry key and a dependsOn item', async function () {
+    const registry = path.join(app, REGISTRY);
+    const onKey = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(registry) }, position: session.positionOf(registry, 'winter-sale:', 2) });
+    assert.match((onKey?.contents as MarkupContent).value, /\*\*winter-sale\*\* · release flag · active[\s\S]*\| Used in \| _nowhere_ \|/);
+    const onDependency = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uriOf(registry) },
+      position: session.positionOf(registry, 'dependsOn: [payments-api-v2]', 'dependsOn: ['.length + 3),
+    });
+    assert.match((onDependency?.contents as MarkupContent).value, /\*\*payments-api-v2\*\* · ops flag · active/);
+    const definition = (await session.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: uriOf(registry) },
+      position: session.positionOf(registry, 'dependsOn: [payments-api-v2]', 'dependsOn: ['.length + 3),
+    })) as Location[];
+    assert.equal(definition[0].range.start.line, session.positionOf(registry, 'payments-api-v2:').line);
+  });
+});

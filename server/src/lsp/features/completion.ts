@@ -3,7 +3,7 @@
  * entry's `dependsOn` list.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver/node';
+import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver/node';
 import type { FlagEntry, Position } from '../../core/model';
 import { rangeContains, uriToFile } from '../convert';
 import { lifetime } from '../describe';
@@ -30,10 +30,10 @@ export class CompletionFeature {
     if (folder.isRegistryFile(file)) {
       const context = dependsOnContext(doc, params.position);
       if (!context) return null;
-      return this.items(folder, file, context.range, context.quoted, context.ownKey);
+      return this.items(folder, file, context.range, context.ownKey);
     }
     const range = this.keyStringRange(folder, file, doc, params.position);
-    return range ? this.items(folder, file, range, true, undefined) : null;
+    return range ? this.items(folder, file, range, undefined) : null;
   }
 
   /** The inside of the key string literal under the cursor, when it is a flag call's key. */
@@ -60,7 +60,7 @@ export class CompletionFeature {
     return { start: { line: position.line, character: position.character - match[3].length }, end: { line: position.line, character: position.character + tail.length } };
   }
 
-  private items(folder: FolderState, file: string, range: Range, _quoted: boolean, ownKey: string | undefined): CompletionItem[] {
+  private items(folder: FolderState, file: string, range: Range, ownKey: string | undefined): CompletionItem[] {
     const entries = new Map<string, FlagEntry>();
     for (const registry of folder.registries()) for (const entry of registry.flags.values()) if (!entries.has(entry.key)) entries.set(entry.key, entry);
     try {
@@ -82,7 +82,7 @@ export class CompletionFeature {
         filterText: entry.key,
         // Retired flags sort last: new code should not start using them.
         sortText: `${retired ? '1' : '0'}${entry.key}`,
-        tags: retired ? [1] : undefined,
+        tags: retired ? [CompletionItemTag.Deprecated] : undefined,
       });
     }
     return items;
@@ -93,19 +93,17 @@ export class CompletionFeature {
  * Whether the cursor is in a `dependsOn` list of a registry entry (block or flow style, YAML or
  * JSON), read from the lines so that it works while the buffer is half-typed.
  */
-export function dependsOnContext(doc: TextDocument, position: Position): { range: Range; quoted: boolean; ownKey?: string } | undefined {
+export function dependsOnContext(doc: TextDocument, position: Position): { range: Range; ownKey?: string } | undefined {
   const lines = doc.getText().split(/\r?\n/);
   const line = lines[position.line] ?? '';
   const before = line.slice(0, position.character);
-  const word = /["']?([\w.:/-]*)$/.exec(before);
-  const typed = word?.[1] ?? '';
-  const quoted = word ? word[0].length > typed.length : false;
+  const typed = /[\w.:/-]*$/.exec(before)?.[0] ?? '';
   const tail = /^[\w.:/-]*/.exec(line.slice(position.character))?.[0] ?? '';
   const range: Range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + tail.length } };
 
   // Flow style on the same line: `dependsOn: [a, b|` or `"dependsOn": ["a", "|`.
   const flow = /["']?dependsOn["']?\s*:\s*\[([^\]]*)$/.exec(before);
-  if (flow) return { range, quoted, ownKey: ownKeyAbove(lines, position.line, indentOf(line)) };
+  if (flow) return { range, ownKey: ownKeyAbove(lines, position.line, indentOf(line)) };
 
   // Block style: `  - b|` under a `dependsOn:` key with less indentation; or a JSON array spread over lines.
   const item = /^(\s*)-\s*["']?[\w.:/-]*$/.exec(before);
@@ -119,7 +117,7 @@ export function dependsOnContext(doc: TextDocument, position: Position): { range
     if (/^\s*-/.test(above) && aboveIndent === indent) continue; // a sibling item
     if (jsonItem && /^\s*"[^"]*"\s*,?\s*$/.test(above)) continue; // a sibling JSON item
     if (/^\s*["']?dependsOn["']?\s*:\s*\[?\s*$/.test(above) && aboveIndent <= indent) {
-      return { range, quoted, ownKey: ownKeyAbove(lines, at, aboveIndent) };
+      return { range, ownKey: ownKeyAbove(lines, at, aboveIndent) };
     }
     return undefined;
   }
