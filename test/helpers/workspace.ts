@@ -9,7 +9,8 @@ export const NOW = new Date('2026-11-21T00:00:00Z');
 /** A private copy of a workspace (examples/… or test/fixtures/…), removed by the returned cleanup. */
 export function copyWorkspace(relative: string): { root: string; cleanup: () => void } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-ws-'));
-  fs.cpSync(path.join(REPO_ROOT, relative), root, { recursive: true });
+  // A cache left by an earlier `flaglint check` of the original must not make the copy warm.
+  fs.cpSync(path.join(REPO_ROOT, relative), root, { recursive: true, filter: (src) => path.basename(src) !== '.flaglint-cache' });
   return { root, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -320,8 +320,8 @@ export class FlagIndex {
       if (text === undefined || !regex.test(text)) continue;
       const facts = analyzeFile(file, text, this.config);
       this.stats.parsed++;
-      this.analysed.set(file, facts);
       this.looked.delete(file);
+      this.useEntry(file, true, facts, false);
       const st = statOf(file);
       if (st && !this.overlays.has(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: true, facts });
     }
