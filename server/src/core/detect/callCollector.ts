@@ -112,13 +112,17 @@ export class CallCollector {
       const matches = this.config.functions.get(name);
       if (matches && (!binding || (imported && !isRelativeSpecifier(imported.from)))) {
         const match = this.pickByImport(matches, imported?.from);
-        if (!imported || match.preset.packages.includes(imported.from)) {
-          this.recordCall(match.preset.id, name, call, scope, match.spec);
+        const fromSdk = imported !== undefined && match.preset.packages.includes(imported.from);
+        // A global `isEnabled(…)` is anybody's function; a global `useFeatureIsOn(…)` is the SDK's.
+        if (fromSdk || (!imported && !match.spec.generic)) {
+          this.recordSpecCall(match, name, call, scope);
           return;
         }
-        // A hook of an SDK's name from a package we do not know: a workspace package's wrapper or the SDK itself.
-        this.recordCandidate(call, scope, { name, path: [] }, undefined, { source: match.preset.id, spec: match.spec });
-        return;
+        if (!match.spec.generic) {
+          // A hook of an SDK's name from a package we do not know: a workspace package's wrapper or the SDK itself.
+          this.recordCandidate(call, scope, { name, path: [] }, undefined, { source: match.preset.id, spec: match.spec });
+          return;
+        }
       }
       if (binding?.t === 'module' || binding?.t === 'other' || binding?.t === 'local') {
         this.recordCandidate(call, scope, { name, path: [] }, undefined);
@@ -139,8 +143,7 @@ export class CallCollector {
       if (matches) {
         const match = this.pickMethodMatch(matches, receiver, receiverChain, scope);
         if (match) {
-          if (match.spec.keyList) this.recordMethodKeyList(match, method, call, scope);
-          else this.recordCall(match.preset.id, method, call, scope, match.spec);
+          this.recordSpecCall(match, method, call, scope);
           return;
         }
       }
@@ -233,11 +236,10 @@ export class CallCollector {
     return { key: keyExprOf(node, scope, this.sf), keyRange: rangeOf(node, this.sf) };
   }
 
-  private recordMethodKeyList(match: SpecMatch, method: string, call: ts.CallExpression, scope: Scope): void {
-    const shapes = this.argShapes(call.arguments);
-    const node = call.arguments[choosePosition(match.spec.keyArg, shapes)];
-    if (node && ts.isArrayLiteralExpression(unwrap(node))) this.recordKeyList(match.preset.id, method, unwrap(node) as ts.ArrayLiteralExpression, call, scope, match.spec.valueType);
-    else if (node) this.recordCall(match.preset.id, method, call, scope, { ...match.spec, keyList: false });
+  private recordSpecCall(match: SpecMatch, callee: string, call: ts.CallExpression, scope: Scope): void {
+    const list = match.spec.keyList ? keyListOf(call) : undefined;
+    if (list) this.recordKeyList(match.preset.id, callee, list, call, scope, match.spec.valueType);
+    else this.recordCall(match.preset.id, callee, call, scope, match.spec);
   }
 
   private recordKeyList(source: string, callee: string, list: ts.ArrayLiteralExpression, call: ts.CallExpression, scope: Scope, valueType: ValueType | undefined): void {
@@ -293,7 +295,10 @@ export class CallCollector {
   private visitPropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope): boolean {
     if (isCallee(node)) return false;
     const object = unwrap(node.expression);
-    const ldObject = isFlagsHookCall(object) || (ts.isIdentifier(object) && scope.lookup(object.text)?.t === 'flagsObject') || (this.ldReact && isPropsFlags(object));
+    const binding = ts.isIdentifier(object) ? scope.lookup(object.text) : undefined;
+    // `({ flags }) => flags.x`: the LaunchDarkly README's withLDConsumer example destructures the prop.
+    const flagsProp = binding?.t === 'param' && binding.prop === 'flags';
+    const ldObject = isFlagsHookCall(object) || binding?.t === 'flagsObject' || (this.ldReact && (isPropsFlags(object) || flagsProp));
     if (ldObject) {
       return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);
     }
@@ -313,7 +318,7 @@ export class CallCollector {
 
   private recordPropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope, source: string, callee: string): boolean {
     const keyNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
-    const key: KeyExpr = ts.isPropertyAccessExpression(node) ? { k: 'str', value: node.name.text, form: 'literal' } : keyExprOf(node.argumentExpression, scope, this.sf);
+    const key: KeyExpr = ts.isPropertyAccessExpression(node) ? { k: 'str', value: node.name.text, form: 'property' } : keyExprOf(node.argumentExpression, scope, this.sf);
     this.calls.push({ kind: 'property', source, callee, key, keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn });
     if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, scope);
     return true;
@@ -325,7 +330,7 @@ export class CallCollector {
       const nameNode = el.propertyName ?? el.name;
       const key = propertyNameText(nameNode as ts.PropertyName);
       if (key === undefined) continue;
-      this.calls.push({ kind: 'destructure', source: 'launchdarkly', callee: LD_FLAGS_HOOK, key: { k: 'str', value: key, form: 'literal' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
+      this.calls.push({ kind: 'destructure', source: 'launchdarkly', callee: LD_FLAGS_HOOK, key: { k: 'str', value: key, form: 'property' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
     }
   }
 
@@ -342,6 +347,13 @@ export class CallCollector {
       if (valueNode) {
         const fact: CallFact = { kind: 'jsx', source: spec.preset.id, callee: tag, key: keyExprOf(valueNode, scope, this.sf), keyRange: rangeOf(valueNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn };
         if (spec.spec.valueType) fact.valueType = spec.spec.valueType;
+        const fallback = spec.spec.defaultAttribute ? attrs.get(spec.spec.defaultAttribute) : undefined;
+        const fallbackNode = fallback && jsxValue(fallback);
+        const lit = fallbackNode && literalValue(fallbackNode);
+        if (lit) {
+          fact.defaultValue = lit.value;
+          fact.hasDefault = true;
+        }
         this.calls.push(fact);
       }
       return;
@@ -368,6 +380,21 @@ function jsxValue(attr: ts.JsxAttribute): ts.Expression | undefined {
   if (!init) return undefined;
   if (ts.isStringLiteral(init)) return init;
   if (ts.isJsxExpression(init) && init.expression) return init.expression;
+  return undefined;
+}
+
+/** The list of keys of a key-list call: an array argument, or the `names` array of an options object. */
+function keyListOf(call: ts.CallExpression): ts.ArrayLiteralExpression | undefined {
+  for (const arg of call.arguments) {
+    const e = unwrap(arg);
+    if (ts.isArrayLiteralExpression(e)) return e;
+    if (!ts.isObjectLiteralExpression(e)) continue;
+    for (const p of e.properties) {
+      if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'names' && ts.isArrayLiteralExpression(unwrap(p.initializer))) {
+        return unwrap(p.initializer) as ts.ArrayLiteralExpression;
+      }
+    }
+  }
   return undefined;
 }
 

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CustomFunction, ScanConfig } from '../model';
-import { LD_FLAGS_HOOK, PRESETS, type CallSpec, type JsxSpec, type Preset } from './presets';
+import { LD_FLAGS_HOOK, LD_REACT_PACKAGES, PRESETS, type CallSpec, type JsxSpec, type Preset } from './presets';
+
+/**
+ * Bump when the analysis of a file changes what it finds (new SDK calls, new key forms): it is part
+ * of the fingerprint, so facts cached by an older analysis are recomputed.
+ */
+export const ANALYSIS_VERSION = 2;
 
 export interface SpecMatch {
   preset: Preset;
@@ -62,7 +68,7 @@ export function createDetectorConfig(scans: readonly ScanConfig[]): DetectorConf
   const custom = dedupe(scans.flatMap((s) => s.functions), (c) => JSON.stringify(c));
   const properties = dedupe(scans.flatMap((s) => s.properties), (p) => p).map(parsePropertyPattern);
   const fingerprint = createHash('sha1')
-    .update(JSON.stringify({ p: presets.map((p) => p.id), custom, properties: properties.map((p) => p.text) }))
+    .update(JSON.stringify({ v: ANALYSIS_VERSION, p: presets.map((p) => p.id), custom, properties: properties.map((p) => p.text) }))
     .digest('hex')
     .slice(0, 16);
   return { methods, functions, jsx, custom, properties, methodWrappers: new Set(), functionWrappers: new Set(), fingerprint };
@@ -81,6 +87,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<string> = []): RegExp {
   const names = new Set<string>([...config.methods.keys(), ...config.functions.keys(), ...config.jsx.keys(), LD_FLAGS_HOOK]);
+  // A LaunchDarkly React file may read flags only through `props.flags` (withLDConsumer): its import is the sign.
+  for (const pkg of LD_REACT_PACKAGES) names.add(pkg.replace(/^@/, ''));
   for (const c of config.custom) names.add(c.name.split('.').pop()!.replace('*', ''));
   for (const p of config.properties) {
     const last = [...p.prefix].reverse().find((s) => s !== '*');

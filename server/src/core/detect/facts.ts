@@ -36,14 +36,14 @@ export type ValueFact =
 
 /** A key expression, as far as one file can tell. */
 export type KeyExpr =
-  /** `def`: where a local constant holding the key was declared. */
-  | { k: 'str'; value: string; form: 'literal' | 'template' | 'const' | 'object'; def?: Range }
+  /** `def`: where a local constant holding the key was declared. 'property': written as a name (`flags.newCheckout`). */
+  | { k: 'str'; value: string; form: 'literal' | 'template' | 'const' | 'object' | 'property'; def?: Range }
   /** A module-scope name (local declaration or import) and a member path into it. */
   | { k: 'ref'; name: string; path: string[] }
   /** A parameter of the enclosing named function: that function is a wrapper if this reaches a flag call. */
   | { k: 'param'; fn: string; index: number; prop?: string }
-  /** A template literal whose parts may all resolve. */
-  | { k: 'tpl'; head: string; spans: { expr: KeyExpr; literal: string }[] }
+  /** A template literal (or a `+` concatenation) whose parts may all resolve; `text` is its source, shortened. */
+  | { k: 'tpl'; head: string; spans: { expr: KeyExpr; literal: string }[]; text?: string }
   | { k: 'dyn'; text: string; reason: string };
 
 export interface ArgFact {

@@ -20,12 +20,13 @@ export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, 
       k: 'tpl',
       head: e.head.text,
       spans: e.templateSpans.map((s) => ({ expr: keyExprOf(s.expression, scope, sf, depth + 1), literal: s.literal.text })),
+      text,
     };
   }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const left = keyExprOf(e.left, scope, sf, depth + 1);
     const right = keyExprOf(e.right, scope, sf, depth + 1);
-    return { k: 'tpl', head: '', spans: [{ expr: left, literal: '' }, { expr: right, literal: '' }] };
+    return { k: 'tpl', head: '', spans: [{ expr: left, literal: '' }, { expr: right, literal: '' }], text };
   }
   if (ts.isConditionalExpression(e)) return { k: 'dyn', text, reason: 'the key is chosen at run time' };
   const chain = memberChain(e);
@@ -37,11 +38,15 @@ export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, 
   switch (b.t) {
     case 'module':
       return { k: 'ref', name, path: chain.path };
-    case 'param':
-      if (chain.path.length > 0 && b.prop === undefined) {
-        return b.fn ? { k: 'param', fn: b.fn, index: b.index, prop: chain.path[0] } : { k: 'dyn', text, reason: `'${name}' is a parameter of an anonymous function` };
-      }
-      return b.fn ? { k: 'param', fn: b.fn, index: b.index, ...(b.prop ? { prop: b.prop } : {}) } : { k: 'dyn', text, reason: `'${name}' is a parameter of an anonymous function` };
+    case 'param': {
+      if (!b.fn) return { k: 'dyn', text, reason: `'${name}' is a parameter of an anonymous function` };
+      // A wrapper forwards its parameter (`key`) or one property of it (`options.key`, `{ flag }`);
+      // anything deeper (`req.params.flag`) is a value read at run time, not a key its callers pass.
+      const prop = b.prop ?? chain.path[0];
+      const depth = (b.prop === undefined ? 0 : 1) + chain.path.length;
+      if (depth > 1) return { k: 'dyn', text, reason: `the key is read from the parameter '${name}' at run time` };
+      return { k: 'param', fn: b.fn, index: b.index, ...(prop !== undefined ? { prop } : {}) };
+    }
     case 'local': {
       if (!b.init) return { k: 'dyn', text, reason: `'${name}' has no initial value` };
       if (!b.isConst) return { k: 'dyn', text, reason: `'${name}' is not a constant` };

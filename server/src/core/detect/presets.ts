@@ -22,9 +22,15 @@ export interface CallSpec {
   /** Where the fallback value is, if the SDK takes one (its type also gives the value type). */
   defaultArg?: KeyArgRule;
   valueType?: ValueType;
-  /** Common method names (`isEnabled`, `getValue`) count only when the receiver or file points at the SDK. */
+  /**
+   * Common names (`isEnabled`, `getValue`) count only when the receiver or file points at the SDK;
+   * a function of such a name counts only when imported from the SDK's package.
+   */
   generic?: boolean;
-  /** The key argument is a list of keys (`getTreatments(['a', 'b'])`, Flagsmith `useFlags(['a'])`). */
+  /**
+   * The keys come as a list: the array argument (`getTreatments(['a', 'b'])`, server
+   * `getTreatments(key, ['a', 'b'])`) or the `names` array of an options object (`useSplitTreatments({ names })`).
+   */
   keyList?: boolean;
 }
 
@@ -32,6 +38,8 @@ export interface JsxSpec {
   component: string;
   attribute: string;
   valueType?: ValueType;
+  /** The attribute that carries the fallback value (`<FeatureString feature="x" default="y">`). */
+  defaultAttribute?: string;
 }
 
 export interface Preset {
@@ -122,6 +130,9 @@ export const PRESETS: readonly Preset[] = [
       m('isEnabled', { defaultArg: 2, valueType: 'boolean', generic: true }),
       m('getVariant', { generic: true }),
       m('getFeatureToggleDefinition', { generic: true }),
+      // unleash-client also exports these as functions bound to the instance `initialize()` made.
+      f('isEnabled', { defaultArg: 2, valueType: 'boolean', generic: true }),
+      f('getVariant', { generic: true }),
       f('useFlag', { valueType: 'boolean' }),
       f('useVariant'),
     ],
@@ -143,7 +154,7 @@ export const PRESETS: readonly Preset[] = [
     ],
     jsx: [
       { component: 'IfFeatureEnabled', attribute: 'feature', valueType: 'boolean' },
-      { component: 'FeatureString', attribute: 'feature', valueType: 'string' },
+      { component: 'FeatureString', attribute: 'feature', valueType: 'string', defaultAttribute: 'default' },
     ],
   },
   {
@@ -184,7 +195,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'flagsmith',
     packages: ['flagsmith', 'flagsmith-nodejs', 'flagsmith/react', 'react-native-flagsmith', 'flagsmith-es'],
-    receiverWords: ['flagsmith', 'flags', 'flag', 'environment'],
+    receiverWords: ['flagsmith', 'flags', 'flag'],
     calls: [
       m('hasFeature', { valueType: 'boolean' }),
       m('getValue', { generic: true }),
@@ -196,7 +207,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'configcat',
     packages: ['configcat-node', 'configcat-js', 'configcat-js-ssr', 'configcat-react', '@configcat/sdk'],
-    receiverWords: ['configcat', 'config', 'cat', 'snapshot'],
+    // Not 'config' alone: `appConfig.getValue('timeout')` is no flag read (`configCatClient` still matches).
+    receiverWords: ['configcat', 'snapshot'],
     calls: [
       m('getValueAsync', { defaultArg: 1 }),
       m('getValueDetailsAsync', { defaultArg: 1 }),
@@ -214,7 +226,12 @@ export const PRESETS: readonly Preset[] = [
       m('getTreatmentWithConfig', { keyArg: secondIfKeyLike }),
       m('getTreatments', { keyArg: secondIfKeyLike, keyList: true, valueType: 'string' }),
       m('getTreatmentsWithConfig', { keyArg: secondIfKeyLike, keyList: true }),
+      // React: useTreatments(['a']) (v1), useSplitTreatments({ names }) (v1.10+), useTreatment({ name }) and friends (v2.6+).
       f('useTreatments', { keyList: true }),
+      f('useTreatmentsWithConfig', { keyList: true }),
+      f('useSplitTreatments', { keyList: true }),
+      f('useTreatment'),
+      f('useTreatmentWithConfig'),
     ],
   },
   {

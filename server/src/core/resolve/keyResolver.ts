@@ -40,7 +40,7 @@ export class KeyResolver {
         return { ok: true, value, form: 'template' };
       }
       case 'param':
-        return { ok: false, reason: 'the key is a parameter' };
+        return { ok: false, reason: `it comes from a parameter of ${expr.fn.replace(/^method:/, '')}` };
       case 'dyn':
         return { ok: false, reason: expr.reason };
     }

@@ -1,4 +1,4 @@
-import type { DynamicReference, FlagReference, KeyForm, ReferenceKind, ValueType } from '../model';
+import type { DynamicReference, FlagReference, ReferenceKind, ValueType } from '../model';
 import type { CallFact, FileFacts, KeyExpr } from '../detect/facts';
 import type { Range } from '../model';
 import type { KeyResolver } from './keyResolver';
@@ -38,8 +38,8 @@ export function referencesOf(facts: FileFacts, resolver: KeyResolver, wrappers: 
       out.dynamic.push({ location, evaluation, source: ev.source, callee: ev.callee, expression: ev.key.k === 'dyn' ? ev.key.text : describe(ev.key), reason: resolved.reason });
       continue;
     }
-    const form: KeyForm = call.kind === 'property' || call.kind === 'destructure' ? 'property' : resolved.form;
-    const ref: FlagReference = { key: resolved.value, location, evaluation, kind: ev.kind, keyForm: form, source: ev.source, callee: ev.callee };
+    // `flags.newCheckout` is written as a name ('property'); `featureFlags[FLAGS.X]` keeps the form of its key.
+    const ref: FlagReference = { key: resolved.value, location, evaluation, kind: ev.kind, keyForm: resolved.form, source: ev.source, callee: ev.callee };
     if (ev.valueType) ref.valueType = ev.valueType;
     if (ev.hasDefault) ref.defaultValue = ev.defaultValue;
     if (resolved.definition) ref.keyDefinition = resolved.definition;
@@ -70,7 +70,7 @@ function describe(key: KeyExpr): string {
     case 'str':
       return JSON.stringify(key.value);
     case 'tpl':
-      return '`…${…}…`';
+      return key.text ?? '`…${…}…`';
     default:
       return '';
   }

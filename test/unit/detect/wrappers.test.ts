@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import type { ScanResult } from '../../../server/src/core/engine/types';
+import { filesWithFindings, refsIn, scanFixture } from './scanFixture';
+
+/**
+ * Wrapper functions found by inference: a function that passes its parameter to an SDK call's key
+ * is itself a flag function, and its call sites are the references. Fixture:
+ * test/fixtures/detect/wrappers (an Express API and React components over LaunchDarkly and Unleash).
+ */
+describe('detection: wrappers', () => {
+  let result: ScanResult;
+  before(async () => {
+    result = await scanFixture('wrappers');
+  });
+
+  it('function, arrow, wrapper-of-wrapper, class method and key-object wrappers: the call sites are the references', () => {
+    assert.deepEqual(refsIn(result, 'src/routes/uploads.ts'), [
+      "L9 'bulk-upload' → bulk-upload wrapper-call/literal launchdarkly:isFeatureOn boolean",
+      "L13 'audit-trail' → audit-trail wrapper-call/literal launchdarkly:isFeatureOn boolean",
+      "L14 'harbor-beta' → harbor-beta wrapper-call/literal launchdarkly:isBetaOn boolean",
+      "L15 'dock-scheduling' → dock-scheduling wrapper-call/literal launchdarkly:isOn boolean",
+      "L16 'upload-storage-tier' → upload-storage-tier wrapper-call/literal launchdarkly:flagValue string",
+      "L17 'upload-virus-scan' → upload-virus-scan wrapper-call/literal launchdarkly:checkFlag boolean",
+    ]);
+  });
+
+  it('records the chain of wrappers each key passed through, innermost last', () => {
+    const via = (key: string) => result.references.find((r) => r.key === key)?.via;
+    assert.deepEqual(via('bulk-upload'), ['isFeatureOn', 'variation']);
+    assert.deepEqual(via('harbor-beta'), ['isBetaOn', 'isFeatureOn', 'variation']);
+    assert.deepEqual(via('dock-scheduling'), ['isOn', 'boolVariation']);
+    assert.deepEqual(via('upload-virus-scan'), ['checkFlag', 'boolVariation']);
+    assert.deepEqual(via('compact-toolbar'), ['useFeature', 'useFlag']);
+    assert.deepEqual(via('dock-map'), ['Feature', 'useFlag']);
+  });
+
+  it('a React component that passes its `flag` prop to a hook, and a hook wrapper re-exported through a barrel', () => {
+    assert.deepEqual(refsIn(result, 'src/components/Toolbar.tsx'), [
+      "L6 'compact-toolbar' → compact-toolbar wrapper-call/literal unleash:useFeature boolean",
+      'L9 "dock-map" → dock-map jsx/literal unleash:Feature boolean',
+      'L12 "berth-search" → berth-search jsx/literal unleash:Feature boolean',
+    ]);
+  });
+
+  it("the wrappers' own SDK calls, whose key is the parameter, are neither references nor dynamic keys", () => {
+    // Only the call sites hold references; isFeatureOn.ts, values.ts, beta.ts, flagService.ts,
+    // useFeature.ts and Feature.tsx evaluate a parameter and are silent.
+    assert.deepEqual(filesWithFindings(result), ['src/components/Toolbar.tsx', 'src/routes/uploads.ts']);
+    assert.deepEqual(result.dynamic, []);
+  });
+});
