@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   OPENFEATURE_SCHEMA_URL,
+  addFlagEdits,
   applyTextEdits,
   exportOpenFeature,
   exportOpenFeatureDetailed,
@@ -114,5 +115,19 @@ describe('OpenFeature manifest: import', () => {
     assert.deepEqual(rebuilt.problems, []);
     assert.deepEqual(exportOpenFeature(rebuilt), manifest);
     assert.deepEqual(JSON.parse(JSON.stringify(manifest)), JSON.parse(read(manifestFile)));
+  });
+});
+
+describe('OpenFeature manifest used as the registry', () => {
+  it('a flag added to it gets the flagType and defaultValue the OpenFeature CLI requires', () => {
+    const file = fixture('openfeature', 'flags.json');
+    const text = read(file);
+    const reg = loadRegistry(file);
+    const after = applyTextEdits(text, addFlagEdits(reg, text, 'maxCartItems', { description: 'Most items in a cart', owner: '@acme/payments', valueType: 'number' }));
+    const added = JSON.parse(after).flags.maxCartItems;
+    assert.deepEqual(added, { description: 'Most items in a cart', owner: '@acme/payments', valueType: 'number', flagType: 'integer', defaultValue: 0 });
+    const imported = importOpenFeature(after, file);
+    assert.deepEqual(imported.problems, []);
+    assert.deepEqual(loadRegistry(file, after).problems, []);
   });
 });

@@ -3,7 +3,8 @@ import type { Registry } from '../model';
 import { toTextEdits } from './change';
 import type { Change } from './change';
 import { deleteFileEdit, folderAddFlags, isSettingsFile } from './folderEdits';
-import { jsonAddFlags, jsonFlagKeys, jsonRemoveFlag, jsonSetField, openJson } from './jsonEdits';
+import { jsonAddFlags, jsonFlagKeys, jsonIsManifest, jsonRemoveFlag, jsonSetField, openJson } from './jsonEdits';
+import { withManifestFields } from './openfeatureTypes';
 import type { FileEdit, FlagFields } from './types';
 import { openYaml, yamlAddFlags, yamlRemoveFlag, yamlSetField } from './yamlEdits';
 import type { NewFlag } from './yamlEdits';
@@ -78,7 +79,9 @@ export function addFlagsEdits(registry: Registry, text: string | undefined, flag
   if (todo.length === 0) return [];
   if (isJson(file)) {
     const j = openJson(file, current.text);
-    return j ? edits(file, current.text, jsonAddFlags(j, todo), !current.exists) : [];
+    if (!j) return [];
+    const entries = jsonIsManifest(j) ? todo.map((f) => ({ key: f.key, fields: withManifestFields(f.fields ?? {}) as FlagFields })) : todo;
+    return edits(file, current.text, jsonAddFlags(j, entries), !current.exists);
   }
   const y = openYaml(file, current.text);
   return y ? edits(file, current.text, yamlAddFlags(y, todo), !current.exists) : [];

@@ -119,6 +119,12 @@ export function jsonRemoveFlag(j: JsonText, key: string): Change[] {
   return i === -1 ? [] : [flowRemove(flags.layout, i)];
 }
 
+/** Whether the file is (also) an OpenFeature CLI manifest: its entries carry `flagType`. */
+export function jsonIsManifest(j: JsonText): boolean {
+  const flags = flagsLayout(j);
+  return !!flags && flags.map.items.some((item) => isMap(item.value) && findPair(item.value, 'flagType') !== undefined);
+}
+
 /** Keys already under `flags` in the text (which may be newer than the loaded registry). */
 export function jsonFlagKeys(j: JsonText): string[] {
   return flagsLayout(j)?.layout.items.map((i) => i.key) ?? [];

@@ -21,6 +21,8 @@ export function sortOrder(keys: readonly string[]): Compare | undefined {
 /** Where a field goes among an entry's fields: `key` first, then the documented order, others last. */
 export function fieldRank(field: string): number {
   if (field === 'key') return -1;
+  // An OpenFeature manifest's type goes with the value type.
+  if (field === 'flagType') return FIELD_ORDER.indexOf('valueType') + 0.5;
   const i = (FIELD_ORDER as readonly string[]).indexOf(field);
   return i === -1 ? FIELD_ORDER.length : i;
 }

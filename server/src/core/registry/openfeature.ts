@@ -1,9 +1,11 @@
 import { isMap, isPair } from 'yaml';
-import type { Registry, RegistryProblem, ValueType } from '../model';
+import type { Registry, RegistryProblem } from '../model';
 import { addFlagsEdits } from './edits';
 import type { NewFlag } from './edits';
 import { OPENFEATURE_TO_VALUE_TYPE, isRecord } from './entry';
 import type { FlagFields, ImportConflict, ImportedFlag, ImportPlan, OpenFeatureImport } from './types';
+import { ZERO, fits, flagTypeOf } from './openfeatureTypes';
+import type { OpenFeatureFlagType } from './openfeatureTypes';
 import { TextPositions, fileStart } from './yamlPositions';
 import { findPair, keyText, parseYaml, resolve, span, toPlain } from './yamlTree';
 
@@ -15,7 +17,7 @@ import { findPair, keyText, parseYaml, resolve, span, toPlain } from './yamlTree
 export const OPENFEATURE_SCHEMA_URL =
   'https://raw.githubusercontent.com/open-feature/cli/refs/heads/main/schema/v0/flag-manifest.json';
 
-export type OpenFeatureFlagType = 'boolean' | 'string' | 'integer' | 'float' | 'object';
+export type { OpenFeatureFlagType };
 
 export interface OpenFeatureFlag {
   flagType: OpenFeatureFlagType;
@@ -37,46 +39,6 @@ export interface OpenFeatureExport {
   manifest: OpenFeatureManifest;
   /** Flags whose type or default value had to be guessed (the manifest requires both). */
   guessed: Array<{ key: string; reason: string }>;
-}
-
-const ZERO: Record<OpenFeatureFlagType, unknown> = { boolean: false, string: '', integer: 0, float: 0, object: {} };
-
-function flagTypeOf(valueType: ValueType | undefined, defaultValue: unknown): OpenFeatureFlagType | undefined {
-  switch (valueType) {
-    case 'boolean':
-    case 'string':
-      return valueType;
-    case 'number':
-      return typeof defaultValue === 'number' && !Number.isInteger(defaultValue) ? 'float' : 'integer';
-    case 'json':
-      return 'object';
-  }
-  switch (typeof defaultValue) {
-    case 'boolean':
-      return 'boolean';
-    case 'string':
-      return 'string';
-    case 'number':
-      return Number.isInteger(defaultValue) ? 'integer' : 'float';
-    case 'object':
-      return defaultValue === null ? undefined : 'object';
-  }
-  return undefined;
-}
-
-function fits(type: OpenFeatureFlagType, value: unknown): boolean {
-  switch (type) {
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'float':
-      return typeof value === 'number';
-    case 'object':
-      return value !== undefined && value !== null;
-  }
 }
 
 /** The registry as an OpenFeature manifest, with the guesses it had to make. */
