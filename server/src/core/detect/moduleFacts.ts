@@ -54,6 +54,10 @@ export function collectModuleFacts(sf: ts.SourceFile): Pick<FileFacts, 'imports'
     } else if (ts.isEnumDeclaration(st)) {
       values[st.name.text] = enumValue(st, sf);
       if (exported) exports[st.name.text] = { local: st.name.text };
+    } else if (ts.isClassDeclaration(st) && st.name && hasStaticKeys(st)) {
+      // `class Flags { static readonly NEW_CHECKOUT = 'new-checkout' }` holds keys like an object.
+      values[st.name.text] = classStatics(st, sf);
+      if (exported) exports[isDefaultExport(st) ? 'default' : st.name.text] = { local: st.name.text };
     } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && exported) {
       const isDefault = st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
       const name = st.name?.text ?? 'default';
@@ -63,6 +67,29 @@ export function collectModuleFacts(sf: ts.SourceFile): Pick<FileFacts, 'imports'
     }
   }
   return { imports, exports, starExports, values };
+}
+
+function isDefaultExport(st: ts.Statement): boolean {
+  return ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+}
+
+function isStaticProperty(m: ts.ClassElement): m is ts.PropertyDeclaration {
+  return ts.isPropertyDeclaration(m) && !!m.initializer && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+function hasStaticKeys(st: ts.ClassDeclaration): boolean {
+  return st.members.some(isStaticProperty);
+}
+
+function classStatics(st: ts.ClassDeclaration, sf: ts.SourceFile): ValueFact {
+  const members: Record<string, ValueFact> = {};
+  for (const m of st.members) {
+    if (!isStaticProperty(m)) continue;
+    const name = propertyNameText(m.name);
+    const v = name !== undefined ? valueOf(m.initializer!, sf) : undefined;
+    if (name !== undefined && v) members[name] = v;
+  }
+  return { kind: 'object', members, range: rangeOf(st.name ?? st, sf) };
 }
 
 function hasExportModifier(st: ts.Statement): boolean {

@@ -54,6 +54,8 @@ export class FlagIndex {
   private codeowners: string[] = [];
   private stats: ScanStats = { files: 0, parsed: 0, cached: 0, ms: 0 };
   private scanned = false;
+  /** A scan is under way: updates answer for their own file and leave the wrappers to the scan. */
+  private scanning = false;
 
   constructor(readonly options: EngineOptions) {
     this.root = path.resolve(options.root);
@@ -68,6 +70,15 @@ export class FlagIndex {
 
   /** Scans the workspace (cache-aware) and returns everything found. */
   async scan(): Promise<ScanResult> {
+    this.scanning = true;
+    try {
+      return await this.runScan();
+    } finally {
+      this.scanning = false;
+    }
+  }
+
+  private async runScan(): Promise<ScanResult> {
     const started = performance.now();
     this.options.onProgress?.({ phase: 'listing', done: 0, total: 0 });
     const scan = this.scanConfigFromRegistries();
@@ -153,7 +164,7 @@ export class FlagIndex {
     if (!before || !after || moduleSignature(before) !== moduleSignature(after)) {
       for (const d of this.dependents.get(abs) ?? []) affected.add(d);
     }
-    if (callSignature(before) !== callSignature(after)) {
+    if (!this.scanning && callSignature(before) !== callSignature(after)) {
       const oldWrappers = this.wrappers.signature();
       const names = this.inferWrappers();
       if (this.wrappers.signature() !== oldWrappers) {

@@ -5,7 +5,7 @@ import { attributeExpression, gateIsOn } from './jsxGates';
 import { indentAt, newlineOf, reindent, removalRange, removeListElements } from './layout';
 import type { RewriteState } from './rewriteState';
 import { canUnwrapBlock } from './scoping';
-import type { Simplified } from './simplify';
+import { isPrimitive, type Simplified } from './simplify';
 import { isPure, isUnconditionalExit, precedence, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
 import { isSdkAccessorCall } from './sdkAccessors';
@@ -75,6 +75,7 @@ export class Emitter {
     if (ts.isVariableDeclarationList(child)) return this.declarationListEdits(child);
     if (ts.isObjectBindingPattern(child)) return this.bindingPatternEdits(child);
     if (ts.isJsxExpression(child) && (ts.isJsxElement(parent) || ts.isJsxFragment(parent))) return this.jsxChildEdits(child);
+    if (ts.isJsxExpression(child) && ts.isJsxAttribute(parent)) return this.jsxAttributeEdits(child);
     if ((ts.isJsxElement(child) || ts.isJsxSelfClosingElement(child)) && this.state.gates.has(child)) return this.gateEdits(child);
     if (ts.isStatement(child) && !ts.isBlock(child) && !isStatementContainer(parent)) return this.slotStatementEdits(parent, child);
     if (ts.isExpression(child)) return this.expressionEdits(child);
@@ -84,8 +85,29 @@ export class Emitter {
   private expressionEdits(expr: ts.Expression): OffsetEdit[] {
     if (!this.isChanged(expr)) return [];
     const r = this.state.simplifier.simplify(expr);
+    if (r.kind === 'same' && ts.isTemplateExpression(expr)) return this.templateEdits(expr);
     if (r.kind === 'same') return this.editsWithin(expr);
     return [{ start: expr.getStart(this.sf), end: expr.end, text: this.replacementFor(expr, r) }];
+  }
+
+  /** `${flavour}:${query}` once `flavour` is 'k': the known text joins the template's own. */
+  private templateEdits(expr: ts.TemplateExpression): OffsetEdit[] {
+    const known = expr.templateSpans.map((span) => {
+      const r = this.isChanged(span.expression) ? this.state.simplifier.simplify(span.expression) : undefined;
+      return r?.kind === 'const' && isPrimitive(r.value) ? String(r.value) : undefined;
+    });
+    if (known.every((k) => k === undefined)) return this.editsWithin(expr);
+    const raw = (node: ts.Node, from: number, to: number): string => {
+      const t = node.getText(this.sf);
+      return t.slice(from, t.length - to);
+    };
+    let text = raw(expr.head, 0, 2); // "`…" without its "${"
+    expr.templateSpans.forEach((span, i) => {
+      text += known[i] !== undefined ? escapeTemplateText(known[i]!) : '${' + this.emitExpression(span.expression) + '}';
+      // A middle part is "}…${", the tail "}…`".
+      text += ts.isTemplateTail(span.literal) ? raw(span.literal, 1, 0) : raw(span.literal, 1, 2);
+    });
+    return [{ start: expr.getStart(this.sf), end: expr.end, text }];
   }
 
   /** Text for `expr`'s slot once it simplifies to `r`, parenthesised where the slot needs it. */
@@ -249,6 +271,11 @@ export class Emitter {
     if (ts.isBlock(live)) {
       const { edits, exits } = this.statementListEdits(live.statements);
       if (isStatementContainer(s.parent) && canUnwrapBlock(live, s)) {
+        const last = live.statements[live.statements.length - 1];
+        // `if (!enabled) { res.status(404).end(); return; }` at the end of a handler: the return is noise.
+        if (last && ts.isReturnStatement(last) && !last.expression && !this.isChanged(last) && endsFunctionBody(s)) {
+          edits.push(removalRange(this.sf, last));
+        }
         const text = this.unwrapBlock(live, edits, targetIndent);
         return text.trim() === '' ? { kind: 'remove' } : { kind: 'replace', text, exits };
       }
@@ -400,6 +427,17 @@ export class Emitter {
     return [{ start: child.expression.getStart(this.sf), end: child.expression.end, text: this.replacementFor(child.expression, r) }];
   }
 
+  /** `className={variant === 'grid' ? 'recs' : 'recs wide'}` → `className="recs"`. */
+  private jsxAttributeEdits(value: ts.JsxExpression): OffsetEdit[] {
+    if (!value.expression) return [];
+    const r = this.state.simplifier.simplify(value.expression);
+    // JSX attribute strings have no escapes and decode entities: only plain text may lose its braces.
+    if (r.kind === 'const' && typeof r.value === 'string' && /^[^"&\\\n{}<>]*$/.test(r.value)) {
+      return [{ start: value.getStart(this.sf), end: value.end, text: `"${r.value}"` }];
+    }
+    return this.editsWithin(value);
+  }
+
   /** `<IfFeatureEnabled feature="x">…</IfFeatureEnabled>`: its children, its fallback, or nothing. */
   private gateEdits(element: ts.JsxElement | ts.JsxSelfClosingElement): OffsetEdit[] {
     const gate = this.state.gates.get(element)!;
@@ -443,6 +481,10 @@ export class Emitter {
   }
 }
 
+function escapeTemplateText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
 function isJsxNode(node: ts.Node): boolean {
   return ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
 }
@@ -467,6 +509,14 @@ function standsAtStatementStart(expr: ts.Expression): boolean {
   if (!parent) return false;
   if (ts.isArrowFunction(parent)) return parent.body === node;
   return true;
+}
+
+/** Nothing that runs follows `s` in its function's body (what follows is unreachable once `s` returns, or inert). */
+function endsFunctionBody(s: ts.Statement): boolean {
+  const body = s.parent;
+  if (!ts.isBlock(body) || !ts.isFunctionLike(body.parent)) return false;
+  const after = body.statements.slice(body.statements.indexOf(s) + 1);
+  return after.every((st) => !survivesAsDeadCode(st, body.statements) || ts.isFunctionDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st));
 }
 
 /** Code after an exit that must stay: hoisted functions and `var`s, types, and names used elsewhere. */

@@ -2,8 +2,8 @@
  * Removing a flag from the code (design §6): `removeFlag` plans the edits and verifies them; front
  * ends preview or apply them.
  */
-export { removeFlag } from './removeFlag';
-export type { FileChange, RemoveFlagOptions, RemoveFlagResult } from './removeFlag';
+export { removeFlag, resolveFlagKey } from './removeFlag';
+export type { FileChange, RemoveFlagOptions, RemoveFlagResult, ResolvedFlag } from './removeFlag';
 export type { Verification, VerificationError } from './verify';
 export { RemoveError } from './removeError';
 export { parseValueArgument, checkFlagValue } from './flagValue';

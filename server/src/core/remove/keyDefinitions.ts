@@ -79,19 +79,24 @@ function where(sf: ts.SourceFile, node: ts.Node, workspace: Workspace): string {
 
 function constUses(workspace: Workspace, def: { file: string; name: string }): string[] {
   const uses: string[] = [];
+  const imports: string[] = [];
   const files = new Set([def.file, ...workspace.filesMentioning(def.name)]);
   for (const file of files) {
     const sf = parseFile(file, workspace.text(file));
     const visit = (n: ts.Node): void => {
       if (ts.isIdentifier(n)) {
-        if (n.text === def.name && isReferenceIdentifier(n) && !isDeclarationName(n, file === def.file)) uses.push(where(sf, n, workspace));
+        if (n.text === def.name && isReferenceIdentifier(n) && !isDeclarationName(n, file === def.file)) {
+          // An import alone still needs the export; it is named last, after the real uses.
+          if (ts.isImportSpecifier(n.parent)) imports.push(where(sf, n, workspace));
+          else uses.push(where(sf, n, workspace));
+        }
         return;
       }
       n.forEachChild(visit);
     };
     visit(sf);
   }
-  return uses;
+  return [...uses, ...imports];
 }
 
 /** The constant's own declaration name (in its file) is not a use of it. */

@@ -197,3 +197,24 @@ function linesInsideTemplates(code: string, file: string): Set<number> {
   visit(sf);
   return frozen;
 }
+
+/** Removal edits for a set of statements, adjacent ones merged so their spacing is handled once. */
+export function statementRemovals(sf: ts.SourceFile, removed: ReadonlySet<ts.Statement>): OffsetEdit[] {
+  const byParent = new Map<ts.Node, ts.Statement[]>();
+  for (const s of removed) byParent.set(s.parent, [...(byParent.get(s.parent) ?? []), s]);
+  const edits: OffsetEdit[] = [];
+  for (const [parent, own] of byParent) {
+    const siblings = 'statements' in parent ? ((parent as ts.Block).statements as readonly ts.Statement[]) : own;
+    let run: ts.Statement[] = [];
+    const flush = (): void => {
+      if (run.length) edits.push(removalRange(sf, run[0], run[run.length - 1]));
+      run = [];
+    };
+    for (const s of siblings) {
+      if (removed.has(s)) run.push(s);
+      else flush();
+    }
+    flush();
+  }
+  return edits;
+}

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ts } from 'ts-morph';
 import type { FlagIndex } from '../engine/flagIndex';
 import type { ScanResult } from '../engine/types';
 import type { FlagEntry, FlagReference, Location, Registry, ValueType } from '../model';
@@ -8,6 +9,7 @@ import type { FileEdit } from '../registry/types';
 import { createBindingProgram } from './bindingProgram';
 import { checkFlagValue } from './flagValue';
 import { removeUnusedKeyDefinitions } from './keyDefinitions';
+import { PurityOracle } from './pureFunctions';
 import { RemoveError } from './removeError';
 import { rewriteFile } from './rewriteFile';
 import { diffToTextEdits } from './textEdits';
@@ -62,14 +64,13 @@ export interface RemoveFlagResult {
 export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlagResult> {
   const scan = options.scan ?? options.index?.result();
   if (!scan) throw new Error('removeFlag needs a FlagIndex or a ScanResult');
-  const { key, registries } = resolveKey(scan, options.key);
-  const refs = scan.references.filter((r) => (r.registryKey ?? r.key) === key);
-  const entry = registries.map((r) => r.flags.get(key)).find((e): e is FlagEntry => e !== undefined);
+  const { key, registries, entry, references: refs } = resolveFlagKey(scan, options.key);
   const valueType = entry?.valueType ?? impliedValueType(refs, options.value);
   const value = checkFlagValue(key, options.value, valueType, entry);
 
   const warnings: string[] = [];
   const workspace = new Workspace(scan.root, options.readFile);
+  warnings.push(...typeWarnings(refs, valueType, value, workspace));
 
   // 1. Each evaluation becomes the value; what it folds is simplified.
   const byFile = groupByFile(refs);
@@ -88,8 +89,10 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   }
 
   // 2. Imports, variables and functions only the removed code used.
+  const purity = new PurityOracle(workspace);
+  const isPureCall = (expr: ts.Expression, file: string): boolean => purity.isPureCall(expr, file);
   const cleanup = (files: Iterable<string>): void => {
-    for (const file of files) workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees));
+    for (const file of files) workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees, isPureCall));
   };
   cleanup(workspace.changedFiles());
 
@@ -135,14 +138,30 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   };
 }
 
-/** The registry key the user means, and the registries that hold it; unknown keys get a suggestion. */
-function resolveKey(scan: ScanResult, asked: string): { key: string; registries: Registry[] } {
-  const holding = scan.registries.filter((r) => r.flags.has(asked));
-  if (holding.length) return { key: asked, registries: holding };
-  if (scan.references.some((r) => (r.registryKey ?? r.key) === asked)) return { key: asked, registries: [] };
+export interface ResolvedFlag {
+  /** The registry key (or the code's key of an unregistered flag). */
+  key: string;
+  /** The registries holding an entry for it. */
+  registries: Registry[];
+  entry?: FlagEntry;
+  /** The registered value type, else the one every evaluation agrees on. */
+  valueType?: ValueType;
+  references: FlagReference[];
+}
+
+/** The flag the user means (its key, an alias or a case variant); unknown keys get a suggestion. */
+export function resolveFlagKey(scan: ScanResult, asked: string): ResolvedFlag {
+  const found = (key: string): ResolvedFlag => {
+    const registries = scan.registries.filter((r) => r.flags.has(key));
+    const references = scan.references.filter((r) => (r.registryKey ?? r.key) === key);
+    const entry = registries.map((r) => r.flags.get(key)).find((e): e is FlagEntry => e !== undefined);
+    const valueType = entry?.valueType ?? impliedValueType(references, undefined);
+    return { key, registries, references, ...(entry ? { entry } : {}), ...(valueType ? { valueType } : {}) };
+  };
+  if (scan.registries.some((r) => r.flags.has(asked)) || scan.references.some((r) => (r.registryKey ?? r.key) === asked)) return found(asked);
   for (const registry of scan.registries) {
     const matched = matchRegistryKey(registry, asked);
-    if (matched) return { key: matched, registries: scan.registries.filter((r) => r.flags.has(matched)) };
+    if (matched) return found(matched);
   }
   const known = [...new Set([...scan.registries.flatMap((r) => [...r.flags.keys()]), ...scan.references.map((r) => r.registryKey ?? r.key)])];
   const suggestion = closest(asked, known);
@@ -160,6 +179,17 @@ function impliedValueType(refs: readonly FlagReference[], value: unknown): Value
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'number';
   return undefined;
+}
+
+/** Evaluations that read the flag as another type than the kept value's: their result needs a look. */
+function typeWarnings(refs: readonly FlagReference[], valueType: ValueType | undefined, value: unknown, workspace: Workspace): string[] {
+  if (!valueType) return [];
+  return refs
+    .filter((r) => r.valueType && r.valueType !== valueType)
+    .map(
+      (r) =>
+        `${workspace.relative(r.evaluation.file)}:${r.evaluation.range.start.line + 1}: ${r.callee}() reads the flag as a ${r.valueType}, but it is kept as the ${valueType} ${JSON.stringify(value)}; check the rewritten code there.`,
+    );
 }
 
 function groupByFile(refs: readonly FlagReference[]): Map<string, FlagReference[]> {

@@ -37,6 +37,12 @@ export class RewriteState implements EvalContext {
     return this.dirty.has(node);
   }
 
+  isBoolean(node: ts.Expression): boolean {
+    // Primitive types need no lib, so the binding program's checker knows them.
+    const type = this.checker.getTypeAtLocation(node);
+    return (type.flags & ts.TypeFlags.BooleanLike) !== 0 || (type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.BooleanLike) !== 0));
+  }
+
   where(node: ts.Node): string {
     const { line, character } = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
     return `${this.sf.fileName}:${line + 1}:${character + 1}`;

@@ -11,9 +11,10 @@ export function canUnwrapBlock(block: Pick<ts.Block, 'statements'>, replaced: ts
   const names = new Set<string>();
   for (const s of block.statements) {
     if (ts.isVariableStatement(s)) {
-      const flags = s.declarationList.flags;
-      if (flags & (ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing)) return false;
-      if (flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) {
+      // Using = 4 and AwaitUsing = Const | Using: compare the whole block-scoping field.
+      const scoping = s.declarationList.flags & ts.NodeFlags.BlockScoped;
+      if (scoping === ts.NodeFlags.Using || scoping === ts.NodeFlags.AwaitUsing) return false;
+      if (scoping !== 0) {
         const out: string[] = [];
         for (const d of s.declarationList.declarations) collectBindingNames(d.name, out);
         out.forEach((n) => names.add(n));

@@ -25,6 +25,8 @@ export interface EvalContext {
   knownValue(node: ts.Node): { value: unknown } | undefined;
   /** The node contains a flag evaluation (only such nodes are folded). */
   isDirty(node: ts.Node): boolean;
+  /** The expression's static type is boolean, so its truthiness is its value. */
+  isBoolean?(node: ts.Expression): boolean;
 }
 
 const SAME: Simplified = { kind: 'same' };
@@ -120,6 +122,15 @@ export class Simplifier {
       return inner.kind === 'const' ? { kind: 'const', value: inner.value === null ? 'object' : typeof inner.value } : SAME;
     }
     if (ts.isBinaryExpression(node)) return this.binary(node);
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && !node.questionDotToken) {
+      // `Boolean(flag)`, `String(variant)`: the conversions of a known value are known.
+      const arg = this.operand(node.arguments[0]);
+      if (arg.kind === 'const' && !isSpread(node.arguments[0])) {
+        if (node.expression.text === 'Boolean') return { kind: 'const', value: Boolean(arg.value) };
+        if (node.expression.text === 'String' && isPrimitive(arg.value)) return { kind: 'const', value: String(arg.value) };
+      }
+      return SAME;
+    }
     if (ts.isConditionalExpression(node)) {
       const cond = this.operand(node.condition);
       if (cond.kind !== 'const') return SAME;
@@ -150,7 +161,7 @@ export class Simplifier {
       case ts.SyntaxKind.AmpersandAmpersandToken: {
         const left = this.operand(node.left);
         if (left.kind === 'const') return left.value ? this.asResult(node.right) : left;
-        if (mode === 'value') return SAME;
+        if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) return SAME;
         const right = this.operand(node.right);
         if (right.kind !== 'const') return SAME;
         if (right.value) return this.asResult(node.left); // `x && true` is as true as x
@@ -159,7 +170,7 @@ export class Simplifier {
       case ts.SyntaxKind.BarBarToken: {
         const left = this.operand(node.left);
         if (left.kind === 'const') return left.value ? left : this.asResult(node.right);
-        if (mode === 'value') return SAME;
+        if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) return SAME;
         const right = this.operand(node.right);
         if (right.kind !== 'const') return SAME;
         if (!right.value) return this.asResult(node.left);
@@ -184,6 +195,14 @@ export class Simplifier {
       }
     }
   }
+}
+
+function isSpread(node: ts.Node): boolean {
+  return ts.isSpreadElement(node);
+}
+
+export function isPrimitive(v: unknown): v is string | number | boolean | null | undefined {
+  return v === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof v);
 }
 
 /** Comparisons and arithmetic between two primitive constants. */

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { removalRange, removeListElements } from './layout';
+import { removeListElements, statementRemovals } from './layout';
 import { isSdkAccessorCall } from './sdkAccessors';
 import { countIdentifiers, hasExportModifier, isPure, parseFile } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
@@ -10,7 +10,13 @@ import { applyOffsetEdits, type OffsetEdit } from './textEdits';
  * touched, so code that was already unused stays as the author left it. A variable whose
  * initializer may have effects keeps them as a statement (`const x = track()` → `track();`).
  */
-export function removeNewlyUnused(file: string, original: string, current: string, accessors: ReadonlySet<string>): string {
+export function removeNewlyUnused(
+  file: string,
+  original: string,
+  current: string,
+  accessors: ReadonlySet<string>,
+  isPureCall: (expr: ts.Expression, file: string) => boolean = () => false,
+): string {
   const before = countIdentifiers(parseFile(file, original));
   let text = current;
   for (let round = 0; round < 20; round++) {
@@ -19,27 +25,35 @@ export function removeNewlyUnused(file: string, original: string, current: strin
     const keepForJsx = jsxFactoryNames(sf);
     const unused = (name: ts.Identifier): boolean =>
       (after.get(name.text) ?? 0) === 1 && (before.get(name.text) ?? 0) >= 2 && !keepForJsx.has(name.text);
-    const edits = collectRemovals(sf, unused, accessors);
+    const droppable = (init: ts.Expression | undefined): boolean => !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file);
+    const edits = collectRemovals(sf, unused, droppable);
     if (edits.length === 0) break;
     text = applyOffsetEdits(text, edits);
   }
   return text;
 }
 
-function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boolean, accessors: ReadonlySet<string>): OffsetEdit[] {
+function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boolean, droppable: (init: ts.Expression | undefined) => boolean): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
+  const statements = new Set<ts.Statement>();
   const module = ts.isExternalModule(sf);
   const visit = (node: ts.Node): void => {
     // A script's top-level names are globals other scripts may use.
     const topLevel = node.parent === sf;
     if (topLevel && !module) return;
     if (ts.isImportDeclaration(node)) {
-      edits.push(...importRemovals(sf, node, unused));
+      const removal = importRemovals(sf, node, unused);
+      if (removal === 'all') statements.add(node);
+      else edits.push(...removal);
       return;
     }
     if (ts.isVariableStatement(node)) {
       if (hasExportModifier(node)) return;
-      const removal = variableRemovals(sf, node, unused, accessors);
+      const removal = variableRemovals(sf, node, unused, droppable);
+      if (removal === 'all') {
+        statements.add(node);
+        return;
+      }
       if (removal) {
         edits.push(...removal);
         return;
@@ -51,16 +65,16 @@ function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boo
       !(ts.isFunctionDeclaration(node) && !node.body) &&
       unused(node.name)
     ) {
-      edits.push(removalRange(sf, node));
+      statements.add(node);
       return;
     }
     node.forEachChild(visit);
   };
   sf.forEachChild(visit);
-  return edits;
+  return [...edits, ...statementRemovals(sf, statements)];
 }
 
-function importRemovals(sf: ts.SourceFile, decl: ts.ImportDeclaration, unused: (name: ts.Identifier) => boolean): OffsetEdit[] {
+function importRemovals(sf: ts.SourceFile, decl: ts.ImportDeclaration, unused: (name: ts.Identifier) => boolean): OffsetEdit[] | 'all' {
   const clause = decl.importClause;
   if (!clause) return [];
   const named = clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
@@ -71,7 +85,7 @@ function importRemovals(sf: ts.SourceFile, decl: ts.ImportDeclaration, unused: (
   const namedGone = !named || (named.elements.length > 0 && removedNamed.size === named.elements.length);
   const anyRemoved = (clause.name && defaultGone) || (namespace && namespaceGone) || removedNamed.size > 0;
   if (!anyRemoved) return [];
-  if (defaultGone && namespaceGone && namedGone && (named?.elements.length ?? 1) > 0) return [removalRange(sf, decl)];
+  if (defaultGone && namespaceGone && namedGone && (named?.elements.length ?? 1) > 0) return 'all';
   const edits: OffsetEdit[] = [];
   if (clause.name && defaultGone && clause.namedBindings) {
     edits.push({ start: clause.name.getStart(sf), end: clause.namedBindings.getStart(sf), text: '' });
@@ -84,9 +98,13 @@ function importRemovals(sf: ts.SourceFile, decl: ts.ImportDeclaration, unused: (
   return edits;
 }
 
-function variableRemovals(sf: ts.SourceFile, statement: ts.VariableStatement, unused: (name: ts.Identifier) => boolean, accessors: ReadonlySet<string>): OffsetEdit[] | undefined {
+function variableRemovals(
+  sf: ts.SourceFile,
+  statement: ts.VariableStatement,
+  unused: (name: ts.Identifier) => boolean,
+  droppable: (init: ts.Expression | undefined) => boolean,
+): OffsetEdit[] | 'all' | undefined {
   const decls = statement.declarationList.declarations;
-  const droppable = (init: ts.Expression | undefined): boolean => !init || isPure(init) || isSdkAccessorCall(init, accessors);
   const removed = new Set<ts.VariableDeclaration>();
   const edits: OffsetEdit[] = [];
   for (const d of decls) {
@@ -103,7 +121,7 @@ function variableRemovals(sf: ts.SourceFile, statement: ts.VariableStatement, un
   if (removed.size === 0) return edits.length ? edits : undefined;
   const effects = [...removed].filter((d) => !droppable(d.initializer));
   if (removed.size === decls.length) {
-    if (effects.length === 0) return [removalRange(sf, statement)];
+    if (effects.length === 0) return 'all';
     // Keep what the initializers do, drop the names.
     const text = effects.map((d) => `${d.initializer!.getText(sf)};`).join(' ');
     return [{ start: statement.getStart(sf), end: statement.end, text }];
