@@ -82,7 +82,9 @@ function copyWorkspace(name) {
   const source = path.resolve(opts.workspace ?? path.join(repoRoot, 'examples', 'shop'));
   if (!fs.existsSync(source)) throw new Error(`the e2e workspace ${source} does not exist`);
   const target = path.join(tmp, name);
-  fs.cpSync(source, target, { recursive: true });
+  // As a fresh checkout has it: no caches or installed packages from earlier runs in the source.
+  const skipped = new Set(['.flaglint-cache', 'node_modules']);
+  fs.cpSync(source, target, { recursive: true, filter: (from) => !skipped.has(path.basename(from)) });
   return target;
 }
 
@@ -158,11 +160,18 @@ async function main() {
     const workspace = copyWorkspace('ui-workspace');
     const workbench = new Workbench(page, { workspace, editorUrl: editor.url });
     await workbench.open();
+    const openWindow = async (folder) => {
+      const window = new Workbench(await newPage(browser), { workspace: folder, editorUrl: editor.url });
+      await window.open();
+      return window;
+    };
     add(
       await runUiTests({
         dir: path.resolve(opts['ui-suite'] ?? path.join(e2eDir, 'ui')),
         workbench,
         workspace,
+        copyWorkspace,
+        openWindow,
         artifactsDir,
         grep: opts.grep,
       }),

@@ -18,23 +18,29 @@ function findTests(dir) {
 const slug = (text) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 100);
 
 /** @returns {Promise<{passes: number, failures: number, pending: number}>} */
-export async function runUiTests({ dir, workbench, workspace, artifactsDir, grep, timeoutMs = 120_000 }) {
-  session.workbench = workbench;
-  session.workspace = workspace;
+export async function runUiTests({ dir, workbench, workspace, copyWorkspace, openWindow, artifactsDir, grep, timeoutMs = 120_000 }) {
+  Object.assign(session, { workbench, workspace, copyWorkspace, openWindow });
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: timeoutMs, slow: 15_000, color: process.stdout.isTTY });
   if (grep) mocha.grep(grep);
   for (const file of findTests(dir)) mocha.addFile(file);
   mocha.suite.afterEach(async function () {
     const test = this.currentTest;
-    if (test?.state !== 'failed') return;
+    try {
+      if (test?.state === 'failed') await screenshot(test);
+    } finally {
+      session.current = undefined;
+    }
+  });
+  async function screenshot(test) {
     const file = path.join(artifactsDir, `ui-${slug(test.fullTitle())}.png`);
     try {
-      await workbench.screenshot(file);
+      // The window the test was driving: a test that opened its own records it in session.current.
+      await (session.current ?? workbench).screenshot(file);
       console.log(`      screenshot: ${path.relative(process.cwd(), file)}`);
     } catch (error) {
       console.log(`      (no screenshot: ${error.message})`);
     }
-  });
+  }
   await mocha.loadFilesAsync();
   return new Promise((resolve) => {
     const runner = mocha.run(() => resolve({ passes: runner.stats.passes, failures: runner.stats.failures, pending: runner.stats.pending }));

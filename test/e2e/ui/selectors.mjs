@@ -4,7 +4,7 @@ export const sel = {
   workbench: '.monaco-workbench',
   activityBar: '.part.activitybar',
   /** An activity-bar button; its aria-label starts with the view container's title. */
-  activityButton: (title) => `.part.activitybar .action-item .action-label[aria-label^="${title}"]`,
+  activityButton: (title) => `.part.activitybar .action-item:has(> .action-label[aria-label^="${title}"])`,
   /** The side-bar pane of an extension's view container (`contributes.viewsContainers` id). */
   viewContainer: (containerId) => `[id="workbench.view.extension.${containerId}"]`,
   treeRows: (containerId) => `[id="workbench.view.extension.${containerId}"] .monaco-list-row`,
@@ -13,6 +13,7 @@ export const sel = {
   quickInput: '.quick-input-widget',
   quickInputBox: '.quick-input-widget input',
   quickInputRows: '.quick-input-widget .monaco-list-row',
+  focusedQuickInputRow: '.quick-input-widget .monaco-list-row.focused',
   editor: '.editor-instance .monaco-editor',
   activeTab: '.tabs-container .tab.active',
   editorLines: '.editor-instance .monaco-editor .view-lines .view-line',
@@ -28,8 +29,10 @@ export const sel = {
   problemsPanel: '.markers-panel',
   problemRows: '.markers-panel .monaco-list-row',
   problemsStatus: '[id="status.problems"]',
+  problemsFilter: '.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input',
   statusBarItem: (id) => `[id="${id}"]`,
   statusBar: '.part.statusbar',
+  statusBarItems: '.part.statusbar .statusbar-item',
   notifications: '.notifications-toasts .notification-toast',
   dialog: '.monaco-dialog-box',
 };

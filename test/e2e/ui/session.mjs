@@ -1,10 +1,17 @@
 // What the e2e runner hands the UI tests: one browser page on one workbench window, opened on a
-// scratch copy of the example workspace. Set by test/e2e/run.mjs before mocha loads the tests.
+// scratch copy of the example workspace, and ways to open more. Set by test/e2e/run.mjs before
+// mocha loads the tests.
 export const session = {
   /** @type {import('./workbench.mjs').Workbench | undefined} */
   workbench: undefined,
-  /** Absolute path of the scratch workspace the window has open. */
+  /** Absolute path of the scratch workspace the main window has open. */
   workspace: undefined,
+  /** @type {((name: string) => string) | undefined} a fresh copy of the example workspace */
+  copyWorkspace: undefined,
+  /** @type {((folder: string) => Promise<import('./workbench.mjs').Workbench>) | undefined} a new window on a folder */
+  openWindow: undefined,
+  /** The window a test drives, when not the main one (for the failure screenshot). */
+  current: undefined,
 };
 
 export function workbench() {

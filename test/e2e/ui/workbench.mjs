@@ -59,9 +59,10 @@ export class Workbench {
     const input = this.page.locator(sel.quickInputBox);
     await input.waitFor();
     await input.fill(`>${title}`);
-    const row = this.page.locator(sel.quickInputRows).filter({ hasText: title }).first();
-    await eventually(`the command "${title}" in the command palette`, () => row.isVisible(), { timeout: 15_000 });
-    await row.click();
+    // The list filters as the text arrives: wait until the highlighted entry is the command.
+    const focused = this.page.locator(sel.focusedQuickInputRow);
+    await eventually(`the command "${title}" in the command palette`, async () => plain(await focused.first().innerText()).includes(title), { timeout: 15_000 });
+    await this.press('Enter');
     await this.page.locator(sel.quickInput).waitFor({ state: 'hidden' }).catch(() => {});
   }
 
@@ -72,8 +73,9 @@ export class Workbench {
     const input = this.page.locator(sel.quickInputBox);
     await input.waitFor();
     await input.fill(relativePath);
-    const row = this.page.locator(sel.quickInputRows).filter({ hasText: name }).first();
-    await eventually(`"${relativePath}" in Quick Open`, () => row.isVisible(), { timeout: 20_000 });
+    // Until the typed text is processed, the highlighted entry is a recently opened file.
+    const focused = this.page.locator(sel.focusedQuickInputRow);
+    await eventually(`"${relativePath}" highlighted in Quick Open`, async () => plain(await focused.first().innerText()).includes(name), { timeout: 20_000 });
     await this.press('Enter');
     await eventually(`an editor tab for ${relativePath}`, async () => (await this.page.locator(sel.activeTab).innerText()).includes(name));
     await this.page.locator(sel.editor).first().waitFor();
@@ -156,6 +158,13 @@ export class Workbench {
     await this.page.locator(sel.problemsPanel).waitFor();
   }
 
+  /** Types into the Problems panel's filter box (an empty string clears it). */
+  async filterProblems(text) {
+    const input = this.page.locator(sel.problemsFilter).first();
+    await input.waitFor();
+    await input.fill(text);
+  }
+
   async problemTexts() {
     return (await this.page.locator(sel.problemRows).allInnerTexts()).map(plain);
   }
@@ -204,6 +213,7 @@ export class Workbench {
     const button = this.page.locator(sel.activityButton(title)).first();
     await eventually(`the "${title}" button in the activity bar`, () => button.isVisible());
     const container = this.page.locator(sel.viewContainer(containerId));
+    // The button's item, not its label: the problem-count badge covers the label.
     if (!(await container.isVisible())) await button.click();
     await container.waitFor();
   }
@@ -212,12 +222,55 @@ export class Workbench {
     return (await this.page.locator(sel.treeRows(containerId)).allInnerTexts()).map((text) => plain(text).trim());
   }
 
+  /** Clicks the first row of a container's tree whose text starts with `prefix`. */
+  async clickTreeRow(containerId, prefix) {
+    const row = this.page.locator(sel.treeRows(containerId)).filter({ hasText: prefix });
+    await eventually(`a tree row starting with ${prefix}`, async () => {
+      for (const candidate of await row.all()) {
+        if ((await candidate.innerText()).trim().startsWith(prefix)) {
+          await candidate.click();
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** Picks an entry of the open quick pick by its label, with the keyboard. */
+  async pickQuickItem(label) {
+    const rows = this.page.locator(sel.quickInputRows).filter({ hasText: label });
+    await eventually(`"${label}" in the quick pick`, () => rows.first().isVisible(), { timeout: 15_000 });
+    const input = this.page.locator(sel.quickInputBox);
+    await input.fill(label);
+    const focused = this.page.locator(sel.focusedQuickInputRow);
+    await eventually(`"${label}" highlighted in the quick pick`, async () => plain(await focused.first().innerText()).includes(label), { timeout: 15_000 });
+    await this.press('Enter');
+    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden' }).catch(() => {});
+  }
+
+  async activeTabText() {
+    return plain(await this.page.locator(sel.activeTab).first().innerText());
+  }
+
+  /** The text of the first status bar item that matches, or undefined. */
+  async statusBarText(pattern) {
+    for (const text of await this.page.locator(sel.statusBarItems).allInnerTexts()) {
+      if (pattern.test(text)) return plain(text).trim();
+    }
+    return undefined;
+  }
+
   async save() {
     await this.press('Control+S');
   }
 
   async closeAllEditors() {
     await this.runCommand('View: Close All Editors');
+  }
+
+  /** Closes this window (its browser context). */
+  async close() {
+    await this.page.context().close();
   }
 
   async screenshot(file) {
