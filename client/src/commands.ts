@@ -1,6 +1,6 @@
 /** The extension's commands (declared in package.json); server commands are called through workspace/executeCommand. */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type LanguageClient, type WorkspaceEdit } from 'vscode-languageclient/node';
 import {
   ServerCommands,
   type CreateRegistryArgs,
@@ -56,14 +56,29 @@ export function registerCommands(extension: vscode.ExtensionContext, ctx: Contex
     if (!target) return;
     const value = await askValue(target.key, target.flag);
     if (value === undefined) return;
-    const args: RemoveFlagArgs = { key: target.key, uri: target.uri, value: value.value };
-    const result = await serverCommand<RemoveFlagResult>(ctx, ServerCommands.removeFlag, [args]);
+    const args: RemoveFlagArgs = { key: target.key, uri: target.uri, value: value.value, mode: 'return' };
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Flaglint: removing '${target.key}'…` },
+      () => serverCommand<RemoveFlagResult>(ctx, ServerCommands.removeFlag, [args]),
+    );
     if (!result) return;
     for (const message of result.messages) ctx.output.appendLine(`remove ${target.key}: ${message}`);
-    if (result.applied) {
-      void vscode.window.showInformationMessage(`Removed flag '${target.key}' (kept ${JSON.stringify(value.value)}) in ${result.files} files.${result.messages.length ? ' See the Flaglint output for notes.' : ''}`);
-    } else if (result.messages.length) {
-      void vscode.window.showWarningMessage(`Flag '${target.key}' was not removed: ${result.messages[0]}`);
+    if (!result.edit) {
+      void vscode.window.showWarningMessage(`Flag '${target.key}' was not removed: ${result.messages[0] ?? 'nothing to change'}`);
+      return;
+    }
+    const kept = JSON.stringify(value.value);
+    const apply = { label: '$(check) Apply', description: `${result.references} evaluations in ${result.files} files become ${kept}`, detail: result.verified ? 'The rewritten code parses and type-checks no worse than before. Undo with Ctrl+Z.' : 'The rewritten code has new errors (see the Flaglint output): preview it first.' };
+    const preview = { label: '$(diff) Preview…', description: 'review every change before applying it' };
+    const choice = await vscode.window.showQuickPick(result.verified ? [apply, preview] : [preview, apply], { title: `Remove flag '${target.key}', keeping ${kept}`, placeHolder: result.messages[0] ?? 'Apply the edit, or preview it first' });
+    if (!choice) return;
+    const client = ctx.client();
+    if (!client) return;
+    const edit = result.edit as WorkspaceEdit;
+    for (const annotation of Object.values(edit.changeAnnotations ?? {})) annotation.needsConfirmation = choice === preview;
+    const applied = await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit), { isRefactoring: true });
+    if (applied) {
+      void vscode.window.showInformationMessage(`Removed flag '${target.key}' (kept ${kept}) in ${result.files} files.${result.messages.length ? ' See the Flaglint output for notes.' : ''}`);
     }
   });
 

@@ -22,6 +22,7 @@ import {
   type Diagnostic,
   type Location,
   type MarkupContent,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { ServerCommands, StatusRequest, TreeRequest } from '../../server/src/protocol';
 import { LspSession, applyEdits, copyFixture, editsFor, uriOf } from './lspSession';
@@ -556,6 +557,24 @@ describe('removing a flag through the server', function () {
     assert.doesNotMatch(registry, /holiday-banner:/);
     assert.match(registry, /# --- Growth -+/);
     assert.ok((parseYaml(registry) as { flags: Record<string, unknown> }).flags['winter-sale']);
+  });
+
+  it('returns the edit without applying it when the client applies it itself', async function () {
+    const count = session.appliedEdits.length;
+    const result = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.removeFlag,
+      arguments: [{ key: 'new-checkout', value: true, uri: uriOf(session.abs(CHECKOUT)), mode: 'return' }],
+    })) as { applied: boolean; files: number; references: number; verified: boolean; edit: WorkspaceEdit };
+    assert.equal(session.appliedEdits.length, count, 'nothing sent to workspace/applyEdit');
+    assert.equal(result.applied, false);
+    assert.equal(result.references, 3);
+    assert.equal(result.verified, true);
+    const checkout = applyEdits(session.text(CHECKOUT), editsFor(result.edit, session.abs(CHECKOUT)));
+    assert.doesNotMatch(checkout, /new-checkout/);
+    assert.match(checkout, /return \['review-and-pay'\];/);
+    assert.doesNotMatch(checkout, /'basket', 'address', 'payment'/, 'the dead branch goes');
+    const header = applyEdits(session.text('src/layout/header.ts'), editsFor(result.edit, session.abs('src/layout/header.ts')));
+    assert.match(header, /links\.push\('express-checkout'\)/);
   });
 
   it('says what is wrong with a value of the wrong type', async function () {

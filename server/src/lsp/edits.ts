@@ -21,8 +21,8 @@ export interface FileTextEdit extends TextEdit {
 }
 
 export interface EditOptions {
-  /** Ask the client to show a preview before applying (a change annotation that needs confirmation). */
-  confirm?: { label: string; description?: string };
+  /** Annotate every change (needsConfirmation: the client previews it before applying; default true). */
+  confirm?: { label: string; description?: string; needsConfirmation?: boolean };
 }
 
 export function toWorkspaceEdit(workspace: Workspace, edits: FileTextEdit[], options: EditOptions = {}): WorkspaceEdit {
@@ -59,7 +59,7 @@ export function toWorkspaceEdit(workspace: Workspace, edits: FileTextEdit[], opt
   }
   const edit: WorkspaceEdit = { documentChanges };
   if (options.confirm && annotationId) {
-    const annotation: ChangeAnnotation = { label: options.confirm.label, needsConfirmation: true, description: options.confirm.description };
+    const annotation: ChangeAnnotation = { label: options.confirm.label, needsConfirmation: options.confirm.needsConfirmation ?? true, description: options.confirm.description };
     edit.changeAnnotations = { [annotationId]: annotation };
   }
   return edit;

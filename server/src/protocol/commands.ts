@@ -8,7 +8,7 @@
 export const ServerCommands = {
   /** Arguments: AddToRegistryArgs. Applies a workspace edit that adds a stub registry entry. */
   addToRegistry: 'flaglint.server.addToRegistry',
-  /** Arguments: RemoveFlagArgs. Applies the flag-removal refactor as one workspace edit. */
+  /** Arguments: RemoveFlagArgs. The flag-removal refactor as one workspace edit, applied, previewed or returned. */
   removeFlag: 'flaglint.server.removeFlag',
   /** Arguments: CreateRegistryArgs. Writes a registry built from the flags found; returns CreateRegistryResult. */
   createRegistry: 'flaglint.server.createRegistry',
@@ -41,14 +41,26 @@ export interface RemoveFlagArgs {
   key: string;
   /** The value the flag's evaluations become. */
   value: unknown;
+  /**
+   * `preview` (default): workspace/applyEdit with a change annotation that needs confirmation, so
+   * the editor previews it; `apply`: applied at once; `return`: not applied, the edit is returned
+   * for the client to apply or preview itself.
+   */
+  mode?: 'preview' | 'apply' | 'return';
 }
 
 export interface RemoveFlagResult {
   applied: boolean;
-  /** Files changed. */
+  /** Files the edit changes. */
   files: number;
+  /** Evaluations of the flag rewritten. */
+  references: number;
+  /** Whether the rewritten code parses and type-checks no worse than before. */
+  verified: boolean;
   /** What the refactor could not do or verify, for the user to review. */
   messages: string[];
+  /** With mode `return`: the edit (LSP WorkspaceEdit JSON, versioned documentChanges). */
+  edit?: unknown;
 }
 
 export interface CreateRegistryArgs {

@@ -88,20 +88,24 @@ export class CommandsFeature {
     const buffers = new Map<string, string>();
     for (const doc of this.workspace.openFiles()) buffers.set(doc.file, doc.text);
     const removal = await removeFlag(folder, args.key, args.value, buffers);
-    if (!removal.edits.length) return { applied: false, files: 0, messages: removal.messages.length ? removal.messages : [`Nothing to change for '${args.key}'`] };
+    const files = new Set(removal.edits.map((e) => e.file)).size;
+    const summary = { files, references: removal.references, verified: removal.verified, messages: removal.messages };
+    for (const message of removal.messages) this.client.log('warning', `remove ${args.key}: ${message}`);
+    if (!removal.edits.length) return { applied: false, ...summary, messages: removal.messages.length ? removal.messages : [`Nothing to change for '${args.key}'`] };
+    const mode = args.mode ?? 'preview';
     const value = JSON.stringify(args.value);
     const edit = toWorkspaceEdit(this.workspace, removal.edits, {
-      // Always previewed: the user sees every rewritten file before anything changes.
       confirm: {
         label: `Remove flag '${args.key}'`,
         description: removal.verified
           ? `${removal.references} evaluations become ${value}; dead code, unused imports and the registry entry go`
           : `${removal.references} evaluations become ${value}; review: the result has new errors (see the Flaglint output)`,
+        needsConfirmation: mode === 'preview',
       },
     });
-    for (const message of removal.messages) this.client.log('warning', `remove ${args.key}: ${message}`);
+    if (mode === 'return') return { applied: false, ...summary, edit };
     const result = await this.client.applyEdit(`Remove flag '${args.key}'`, edit);
-    return { applied: result.applied, files: new Set(removal.edits.map((e) => e.file)).size, messages: removal.messages };
+    return { applied: result.applied, ...summary };
   }
 
   /** A registry built from the flags found in the code (as `flaglint init` does). */
