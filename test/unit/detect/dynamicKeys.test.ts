@@ -28,9 +28,16 @@ describe('detection: dynamic keys', () => {
     ]);
   });
 
+  it('a constant imported from a file that is not in the workspace (generated before the build)', () => {
+    assert.deepEqual(dynamicIn(result, 'src/permissions.ts'), [
+      "L7 PERMISSION_FLAGS.export launchdarkly:variation — 'PERMISSION_FLAGS' comes from './generated/permissionFlags', which is not a source file in the workspace",
+    ]);
+  });
+
   it('shows the expression as written, for the dynamic-key finding', () => {
     const expressions = result.dynamic.map((d) => d.expression).sort();
     assert.deepEqual(expressions, [
+      'PERMISSION_FLAGS.export',
       '`beta-${name}`',
       "isEnterprise ? 'pricing-enterprise' : 'pricing-self-serve'",
       'key',

@@ -71,7 +71,7 @@ describe('detection: key forms', () => {
     // @acme/flags → packages/flags/package.json (main: dist/index.js) → src/index.ts → export * from './release'.
     assert.equal(definition(at(payment, 8, 'new-checkout')), "packages/flags/src/release.ts:1 'new-checkout'");
     assert.equal(definition(at(payment, 9, 'guest-checkout')), 'packages/flags/src/release.ts:2 `guest-checkout`');
-    assert.equal(definition(at(payment, 11, 'read-only-mode')), "packages/flags/src/ops.ts:3 'read-only-mode'");
+    assert.equal(definition(at(payment, 11, 'read-only-mode')), "packages/flags/src/ops.ts:4 'read-only-mode'");
   });
 
   it('resolves ESM `.js` specifiers to the .ts source, and a workspace package from a second app', () => {
@@ -82,6 +82,17 @@ describe('detection: key forms', () => {
       'L10 Experiment.SearchRanking → search-ranking-v2 call/enum launchdarkly:stringVariation string ="control"',
     ]);
     assert.equal(definition(at('apps/api/src/middleware.ts', 7, 'rate-limit-v2')), "apps/api/src/flagKeys.ts:2 'rate-limit-v2'");
+    assert.deepEqual(refsIn(result, 'apps/api/src/webhooks.ts'), ['L5 WEBHOOK_RETRIES_FLAG → webhook-retries call/const launchdarkly:numberVariation number =3']);
+    assert.equal(definition(at('apps/api/src/webhooks.ts', 5, 'webhook-retries')), "apps/api/src/flagKeys.ts:6 'webhook-retries'");
+  });
+
+  it('reads a key from a JSON module (resolveJsonModule, import attributes)', () => {
+    assert.deepEqual(refsIn(result, 'apps/api/src/banner.ts'), ['L7 banner.bannerFlag → homepage-banner call/object launchdarkly:variation boolean =false']);
+    assert.equal(definition(at('apps/api/src/banner.ts', 7, 'homepage-banner')), 'apps/api/src/banner.json:2 "homepage-banner"');
+  });
+
+  it('reads an Object.freeze({...}) of keys like an `as const` object', () => {
+    assert.equal(definition(at('apps/api/src/middleware.ts', 9, 'maintenance-mode')), "packages/flags/src/ops.ts:3 'maintenance-mode'");
   });
 
   it('resolves CommonJS: require of a module.exports object, destructured require, exports.X in a .cjs file', () => {
@@ -96,13 +107,23 @@ describe('detection: key forms', () => {
     assert.equal(definition(at('apps/worker/src/jobs.js', 14, 'worker-throttle')), "apps/worker/src/limits.cjs:1 'worker-throttle'");
   });
 
+  it('resolves an ES module (.mjs) importing a CommonJS module, by default and by name', () => {
+    assert.deepEqual(refsIn(result, 'apps/worker/src/report.mjs'), [
+      'L9 flagNames.PURGE_CARTS → purge-abandoned-carts call/const unleash:isEnabled boolean',
+      'L10 EMAIL.DIGEST → weekly-digest call/object unleash:isEnabled boolean',
+    ]);
+  });
+
   it('leaves no key unresolved and reads no flag from the files that only declare keys', () => {
     assert.deepEqual(result.dynamic, []);
     assert.deepEqual(filesWithFindings(result), [
+      'apps/api/src/banner.ts',
       'apps/api/src/middleware.ts',
+      'apps/api/src/webhooks.ts',
       'apps/storefront/src/checkout/CheckoutPage.ts',
       'apps/storefront/src/checkout/Payment.ts',
       'apps/worker/src/jobs.js',
+      'apps/worker/src/report.mjs',
     ]);
   });
 });

@@ -35,6 +35,7 @@ describe('detection: the registry scan section and aliases', () => {
     const registryKey = (key: string) => result.references.find((r) => r.key === key)?.registryKey;
     assert.equal(registryKey('newCheckoutFlow'), 'new-checkout');
     assert.equal(registryKey('darkMode'), 'dark_mode');
+    assert.equal(registryKey('instantClose'), 'instant-close');
     assert.equal(registryKey('new-checkout'), 'new-checkout');
     assert.equal(registryKey('bulk-import'), 'bulk-import');
     assert.equal(registryKey('ledger-audit'), undefined);

@@ -63,6 +63,7 @@ describe('detection: SDK presets', () => {
   });
 
   it('LaunchDarkly React: withLDConsumer props.flags, destructured ({ flags }) and this.props.flags', () => {
+    assert.deepEqual(refsIn(result, 'web/src/launchdarkly/Home.jsx'), ['L5 devTestFlag → devTestFlag property/property launchdarkly:useFlags']);
     assert.deepEqual(refsIn(result, 'web/src/launchdarkly/NavBar.tsx'), [
       'L10 megaMenu → megaMenu property/property launchdarkly:useFlags',
       'L14 footerNewsletter → footerNewsletter property/property launchdarkly:useFlags',
@@ -240,6 +241,7 @@ describe('detection: SDK presets', () => {
       'web/src/flagsmith/ChatWidget.tsx',
       'web/src/flagsmith/chat.ts',
       'web/src/growthbook/ProductPage.tsx',
+      'web/src/launchdarkly/Home.jsx',
       'web/src/launchdarkly/NavBar.tsx',
       'web/src/launchdarkly/Storefront.tsx',
       'web/src/launchdarkly/browserBoot.ts',

@@ -36,16 +36,27 @@ describe('detection: wrappers', () => {
 
   it('a React component that passes its `flag` prop to a hook, and a hook wrapper re-exported through a barrel', () => {
     assert.deepEqual(refsIn(result, 'src/components/Toolbar.tsx'), [
-      "L6 'compact-toolbar' → compact-toolbar wrapper-call/literal unleash:useFeature boolean",
-      'L9 "dock-map" → dock-map jsx/literal unleash:Feature boolean',
-      'L12 "berth-search" → berth-search jsx/literal unleash:Feature boolean',
+      "L7 'compact-toolbar' → compact-toolbar wrapper-call/literal unleash:useFeature boolean",
+      'L10 "dock-map" → dock-map jsx/literal unleash:Feature boolean',
+      'L13 "berth-search" → berth-search jsx/literal unleash:Feature boolean',
+      'L16 TOOLBAR_FLAGS.tideTable → tide-table jsx/object unleash:Feature boolean',
+    ]);
+  });
+
+  it('CommonJS wrappers: module.exports object methods, module.exports = function, exports.X = function / arrow', () => {
+    assert.deepEqual(refsIn(result, 'src/legacy/reports.js'), [
+      "L10 'report-charts' → report-charts wrapper-call/literal launchdarkly:flags.isOn boolean",
+      "L11 'report-format' → report-format wrapper-call/literal launchdarkly:flagValue",
+      "L12 'report-sharing' → report-sharing wrapper-call/literal launchdarkly:isFeatureEnabled boolean",
+      "L13 'report-archive' → report-archive wrapper-call/literal launchdarkly:toggles.isToggled boolean",
+      "L14 'report-legacy-footer' → report-legacy-footer wrapper-call/literal launchdarkly:toggles.isUntoggled boolean",
     ]);
   });
 
   it("the wrappers' own SDK calls, whose key is the parameter, are neither references nor dynamic keys", () => {
     // Only the call sites hold references; isFeatureOn.ts, values.ts, beta.ts, flagService.ts,
     // useFeature.ts and Feature.tsx evaluate a parameter and are silent.
-    assert.deepEqual(filesWithFindings(result), ['src/components/Toolbar.tsx', 'src/routes/uploads.ts']);
+    assert.deepEqual(filesWithFindings(result), ['src/components/Toolbar.tsx', 'src/legacy/reports.js', 'src/routes/uploads.ts']);
     assert.deepEqual(result.dynamic, []);
   });
 });

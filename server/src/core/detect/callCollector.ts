@@ -7,6 +7,7 @@ import { keyExprOf } from './keyExpr';
 import { Scope, declareParameters, declareStatements, declareVariableList, declareBindingNames, isFlagsHookCall } from './scope';
 import { isRelativeSpecifier, literalValue, memberChain, propertyNameText, rangeOf, shorten, unwrap, valueTypeOf } from './syntax';
 import { receiverPointsAt } from './receiver';
+import { commonJsExportName } from './moduleFacts';
 
 /** Properties of an object passed as a key (`{ key: FLAGS.X }`) or as React props that may carry a key. */
 const KEY_OBJECT_PROPS = ['key', 'flag', 'flagKey', 'flagName', 'feature', 'featureKey', 'featureName', 'name', 'gate', 'experiment', 'toggle'];
@@ -151,7 +152,10 @@ export class CallCollector {
         this.recordCandidate(call, scope, { name: receiverChain.root.text, path: [method] }, undefined);
         return;
       }
-      if (this.config.methodWrappers.has(method)) this.recordCandidate(call, scope, undefined, method);
+      if (this.config.methodWrappers.has(method)) {
+        const receiverName = receiverChain && ts.isIdentifier(receiverChain.root) && receiverChain.path.length === 0 && scope.lookup(receiverChain.root.text)?.t === 'module' ? receiverChain.root.text : undefined;
+        this.recordCandidate(call, scope, undefined, method, undefined, receiverName);
+      }
     }
   }
 
@@ -251,7 +255,7 @@ export class CallCollector {
   }
 
   /** A call that is a reference if `target` (or a method of that name) is a wrapper; its arguments are kept for then. */
-  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[] } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }): void {
+  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[] } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }, receiver?: string): void {
     const args = call.arguments.map((a) => this.argFact(a, scope));
     if (!sdk && !args.some(isKeyish)) return;
     const calleeText = method ?? (target ? [target.name, ...target.path].join('.') : shorten(call.expression.getText(this.sf), 40));
@@ -260,6 +264,7 @@ export class CallCollector {
     const fact: CallFact = { kind: 'wrapper-call', source: 'candidate', callee: calleeText, key, keyRange, evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn, args };
     if (target) fact.target = target;
     if (method) fact.method = method;
+    if (receiver) fact.receiver = receiver;
     if (sdk) {
       const shapes = this.argShapes(call.arguments);
       const keyNode = call.arguments[choosePosition(sdk.spec.keyArg, shapes)];
@@ -441,5 +446,9 @@ function functionName(node: ts.Node): string | undefined {
     return n ? `method:${n}` : undefined;
   }
   if (parent && ts.isExportAssignment(parent)) return 'default';
+  // CommonJS: `exports.isOn = function (key) {…}`, `module.exports = (key) => …`.
+  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return commonJsExportName(parent.left);
+  }
   return undefined;
 }

@@ -70,6 +70,8 @@ export interface CallFact {
   /** Candidate calls: what is called (a module-scope name and member path), or a method name. */
   target?: { name: string; path: string[] };
   method?: string;
+  /** Method candidates: the receiver when it is a module-scope name (`flagService` of `flagService.isOn(…)`). */
+  receiver?: string;
   args?: ArgFact[];
   /** A function-style SDK hook imported from a package: if the package is not in the workspace, this is the SDK call. */
   sdkFallback?: { source: string; valueType?: ValueType };

@@ -11,6 +11,10 @@ export function collectModuleFacts(sf: ts.SourceFile): Pick<FileFacts, 'imports'
   const exports: Record<string, ExportBinding> = {};
   const starExports: string[] = [];
   const values: Record<string, ValueFact> = {};
+  if (sf.fileName.endsWith('.json')) {
+    collectJsonModule(sf, values, exports);
+    return { imports, exports, starExports, values };
+  }
 
   for (const st of sf.statements) {
     const exported = hasExportModifier(st);
@@ -92,6 +96,21 @@ function classStatics(st: ts.ClassDeclaration, sf: ts.SourceFile): ValueFact {
   return { kind: 'object', members, range: rangeOf(st.name ?? st, sf) };
 }
 
+/** A JSON module (`import settings from './settings.json'`): the document is the default export, its top-level members named exports. */
+function collectJsonModule(sf: ts.SourceFile, values: Record<string, ValueFact>, exports: Record<string, ExportBinding>): void {
+  const st = sf.statements[0];
+  const v = st && ts.isExpressionStatement(st) ? valueOf(st.expression, sf) : undefined;
+  if (!v) return;
+  values['default'] = v;
+  exports['default'] = { local: 'default' };
+  if (v.kind !== 'object') return;
+  for (const [name, member] of Object.entries(v.members)) {
+    if (name === 'default') continue;
+    values[name] = member;
+    exports[name] = { local: name };
+  }
+}
+
 function hasExportModifier(st: ts.Statement): boolean {
   return ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
@@ -123,23 +142,49 @@ function requireSpecifier(e: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** The export an assignment target names: `exports.X` / `module.exports.X` → X, `module.exports` → 'default'. */
+export function commonJsExportName(target: ts.Expression): string | undefined {
+  const path = commonJsPath(target);
+  if (!path || path[0] !== 'exports' || path.length > 2) return undefined;
+  return path.length === 1 ? 'default' : path[1];
+}
+
+function commonJsPath(target: ts.Expression): string[] | undefined {
+  const chain = memberChain(target);
+  if (!chain || !ts.isIdentifier(chain.root)) return undefined;
+  return chain.root.text === 'module' ? chain.path : [chain.root.text, ...chain.path];
+}
+
+/**
+ * The local name the call collector gives a function assigned to an export (see functionName
+ * there): its own name if it has one, else the export's. Wrappers are found under that name.
+ */
+function exportedFunctionLocal(fn: ts.FunctionExpression | ts.ArrowFunction, exportName: string): string {
+  return ts.isFunctionExpression(fn) && fn.name ? fn.name.text : exportName;
+}
+
+const isFunctionValue = (e: ts.Expression): e is ts.FunctionExpression | ts.ArrowFunction => ts.isFunctionExpression(e) || ts.isArrowFunction(e);
+
 /** `module.exports = {…}`, `module.exports.X = …`, `exports.X = …`. */
 function collectCommonJsExport(e: ts.Expression, sf: ts.SourceFile, values: Record<string, ValueFact>, exports: Record<string, ExportBinding>): void {
   if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-  const chain = memberChain(e.left);
-  if (!chain || !ts.isIdentifier(chain.root)) return;
-  const path = chain.root.text === 'module' ? chain.path : [chain.root.text, ...chain.path];
-  if (path[0] !== 'exports') return;
+  const path = commonJsPath(e.left);
+  if (!path || path[0] !== 'exports') return;
   const right = unwrap(e.right);
   if (path.length === 1) {
     if (ts.isObjectLiteralExpression(right)) {
       for (const p of right.properties) {
         if (ts.isShorthandPropertyAssignment(p)) exports[p.name.text] = { local: p.name.text };
-        else if (ts.isPropertyAssignment(p)) {
+        else if (ts.isMethodDeclaration(p)) {
+          // `module.exports = { isOn(key) {…} }`: the collector names such functions 'method:isOn'.
+          const name = propertyNameText(p.name);
+          if (name) exports[name] = { local: `method:${name}` };
+        } else if (ts.isPropertyAssignment(p)) {
           const name = propertyNameText(p.name);
           if (!name) continue;
           const init = unwrap(p.initializer);
           if (ts.isIdentifier(init)) exports[name] = { local: init.text };
+          else if (isFunctionValue(init)) exports[name] = { local: ts.isFunctionExpression(init) && init.name ? init.name.text : `method:${name}` };
           else {
             const v = valueOf(init, sf);
             if (v) {
@@ -151,10 +196,13 @@ function collectCommonJsExport(e: ts.Expression, sf: ts.SourceFile, values: Reco
       }
     } else if (ts.isIdentifier(right)) {
       exports['default'] = { local: right.text };
+    } else if (isFunctionValue(right)) {
+      exports['default'] = { local: exportedFunctionLocal(right, 'default') };
     }
   } else if (path.length === 2) {
     const name = path[1];
     if (ts.isIdentifier(right)) exports[name] = { local: right.text };
+    else if (isFunctionValue(right)) exports[name] = { local: exportedFunctionLocal(right, name) };
     else {
       const v = valueOf(right, sf);
       if (v) {

@@ -7,6 +7,7 @@ export function scriptKindFor(file: string): ts.ScriptKind {
   if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
   if (/\.(js|mjs|cjs)$/.test(file)) return ts.ScriptKind.JS;
+  if (file.endsWith('.json')) return ts.ScriptKind.JSON;
   return ts.ScriptKind.TS;
 }
 

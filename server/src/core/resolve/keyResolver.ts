@@ -1,6 +1,7 @@
 import type { KeyForm, Location } from '../model';
 import type { FileFacts, KeyExpr, ValueFact } from '../detect/facts';
 import type { ModuleResolver } from './moduleResolver';
+import { isRelativeSpecifier } from '../detect/syntax';
 
 export type ResolvedKey =
   | { ok: true; value: string; form: KeyForm; definition?: Location }
@@ -10,6 +11,11 @@ export type ResolvedKey =
 export type Target = { file: string; local: string } | { external: string } | undefined;
 
 const MAX_HOPS = 24;
+
+/** Why an import gives no constant: a package, or a workspace file Flaglint does not read (JSON, CSS…). */
+function unresolvedImport(name: string, from: string): string {
+  return isRelativeSpecifier(from) ? `'${name}' comes from '${from}', which is not a source file in the workspace` : `'${name}' comes from the package '${from}'`;
+}
 
 /**
  * Joins files up: follows a symbolic key (`FLAGS.NEW_CHECKOUT`, an imported enum member, a
@@ -57,7 +63,7 @@ export class KeyResolver {
     const imp = facts.imports[name];
     if (imp) {
       const target = this.modules.resolve(file, imp.from);
-      if (!target) return { ok: false, reason: `'${name}' comes from the package '${imp.from}'` };
+      if (!target) return { ok: false, reason: unresolvedImport(name, imp.from) };
       if (imp.name === '*') {
         if (path.length === 0) return { ok: false, reason: `'${name}' is a whole module` };
         return this.resolveExport(target, path[0], path.slice(1), hops + 1, deps);
@@ -76,7 +82,7 @@ export class KeyResolver {
     if (binding) {
       if ('local' in binding) return this.resolveName(file, binding.local, path, hops + 1, deps);
       const target = this.modules.resolve(file, binding.from);
-      if (!target) return { ok: false, reason: `'${exported}' comes from the package '${binding.from}'` };
+      if (!target) return { ok: false, reason: unresolvedImport(exported, binding.from) };
       if (binding.name === '*') {
         if (path.length === 0) return { ok: false, reason: `'${exported}' is a whole module` };
         return this.resolveExport(target, path[0], path.slice(1), hops + 1, deps);
@@ -115,7 +121,8 @@ export class KeyResolver {
     if (!imp) return path.length === 0 ? { file, local: name } : undefined;
     const resolved = this.modules.resolve(file, imp.from);
     if (!resolved) return { external: imp.from };
-    if (imp.name === '*') return path.length === 1 ? this.exportTarget(resolved, path[0], hops + 1) : undefined;
+    // `const isOn = require('./isOn')` of a `module.exports = function …` file calls its default export.
+    if (imp.name === '*') return path.length <= 1 ? this.exportTarget(resolved, path[0] ?? 'default', hops + 1) : undefined;
     return path.length === 0 ? this.exportTarget(resolved, imp.name, hops + 1) : undefined;
   }
 

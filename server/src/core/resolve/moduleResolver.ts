@@ -81,6 +81,8 @@ export class ModuleResolver {
   /** The file a path names, trying TypeScript's extension and index rules. */
   private probe(base: string): string | undefined {
     const ext = path.extname(base);
+    // JSON modules are imported with their extension (resolveJsonModule); they can hold keys.
+    if (ext === '.json') return this.exists(base) ? base : undefined;
     if (EXTENSIONS.includes(ext)) {
       for (const alt of JS_TO_TS[ext] ?? []) {
         const swapped = base.slice(0, -ext.length) + alt;

@@ -62,7 +62,13 @@ export class WrapperTable {
   }
 
   wrapperFor(file: string, call: CallFact, resolver: KeyResolver): WrapperInfo | undefined {
-    if (call.method) return this.byMethod.get(call.method);
+    if (call.method) {
+      // Methods are known by name; when the receiver is declared in a file that has a method wrapper
+      // of that name (`export const flagService = new FlagService()`), that one is meant.
+      const declared = call.receiver ? resolver.target(file, call.receiver, []) : undefined;
+      const own = declared && 'file' in declared ? this.byFile.get(declared.file)?.get(METHOD + call.method) : undefined;
+      return own ?? this.byMethod.get(call.method);
+    }
     if (!call.target) return undefined;
     const t = resolver.target(file, call.target.name, call.target.path);
     if (!t || !('file' in t)) return undefined;
