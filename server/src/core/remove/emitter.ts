@@ -119,10 +119,13 @@ export class Emitter {
       prec = typeof r.value === 'number' && r.value < 0 ? 15 : 18;
       if (typeof r.value === 'number' && ts.isPropertyAccessExpression(expr.parent) && expr.parent.expression === expr) prec = 0;
     } else if (r.kind === 'node') {
-      text = this.emitExpression(r.node);
-      prec = precedence(r.node);
+      let node = r.node;
+      // `x || (await y)` → `await y`: parentheses that only separated it from its old neighbour go.
+      while (ts.isParenthesizedExpression(node) && precedence(node.expression) >= precedence(expr) && !isMultilineJsx(node.expression, this.sf)) node = node.expression;
+      text = this.emitExpression(node);
+      prec = precedence(node);
       // Moved code keeps its layout relative to where it now starts.
-      text = reindent(text, indentAt(this.text, r.node.getStart(this.sf)), indentAt(this.text, expr.getStart(this.sf)), this.sf.fileName);
+      text = reindent(text, indentAt(this.text, node.getStart(this.sf)), indentAt(this.text, expr.getStart(this.sf)), this.sf.fileName);
     } else {
       return this.emitKept(expr);
     }
@@ -230,12 +233,34 @@ export class Emitter {
       if (!live) return { kind: 'remove' };
       return this.liveBranch(live, s);
     }
+    const decided = cond?.kind === 'same' ? this.decidedAfterEffect(s.expression) : undefined;
+    if (decided) {
+      // `if (track() && false)`: the call still runs, the branch is decided.
+      let effect = this.emitExpression(decided.effect);
+      if (startsLikeStatement(effect)) effect = `(${effect})`;
+      const live = decided.value ? s.thenStatement : s.elseStatement;
+      const rest: StatementResult = live ? this.liveBranch(live, s) : { kind: 'remove' };
+      if (rest.kind !== 'replace') return { kind: 'replace', text: `${effect};`, exits: false };
+      const nl = newlineOf(this.text);
+      return { kind: 'replace', text: `${effect};${nl}${indentAt(this.text, s.getStart(this.sf))}${rest.text}`, exits: rest.exits };
+    }
     // The condition stays; a branch may have emptied.
     if (!s.elseStatement && this.isChanged(s.thenStatement) && isPure(s.expression)) {
       const then = this.branchResult(s.thenStatement);
       if (then === 'empty') return { kind: 'remove' };
     }
     return { kind: 'keep' };
+  }
+
+  /** `effect() && <falsy>` / `effect() || <truthy>`: the outcome is known once `effect()` has run. */
+  private decidedAfterEffect(condition: ts.Expression): { effect: ts.Expression; value: boolean } | undefined {
+    const e = skipInnerTransparent(condition);
+    if (!ts.isBinaryExpression(e) || !this.isChanged(e.right)) return undefined;
+    const right = this.state.simplifier.simplify(e.right);
+    if (right.kind !== 'const') return undefined;
+    if (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && !right.value) return { effect: e.left, value: false };
+    if (e.operatorToken.kind === ts.SyntaxKind.BarBarToken && right.value) return { effect: e.left, value: true };
+    return undefined;
   }
 
   /** 'empty' when the branch has nothing left to do. */
@@ -483,6 +508,10 @@ export class Emitter {
 
 function escapeTemplateText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+function isMultilineJsx(node: ts.Node, sf: ts.SourceFile): boolean {
+  return isJsxNode(node) && node.getText(sf).includes('\n');
 }
 
 function isJsxNode(node: ts.Node): boolean {
