@@ -62,7 +62,8 @@ describe('detection: SDK presets', () => {
     ]);
   });
 
-  it('LaunchDarkly React: withLDConsumer props.flags, destructured ({ flags }) and this.props.flags', () => {
+  it('LaunchDarkly React: withLDConsumer props.flags, ({ flags }) parameters, const { flags } = props, this.props.flags', () => {
+    assert.deepEqual(refsIn(result, 'web/src/launchdarkly/AccountBanner.jsx'), ['L9 annualUpsell → annualUpsell property/property launchdarkly:useFlags']);
     assert.deepEqual(refsIn(result, 'web/src/launchdarkly/Home.jsx'), ['L5 devTestFlag → devTestFlag property/property launchdarkly:useFlags']);
     assert.deepEqual(refsIn(result, 'web/src/launchdarkly/NavBar.tsx'), [
       'L10 megaMenu → megaMenu property/property launchdarkly:useFlags',
@@ -117,7 +118,12 @@ describe('detection: SDK presets', () => {
     ]);
   });
 
-  it('Statsig: server checkGate(user, gate) (statsig-node and server core), browser checkGate(gate[, opts]), React hooks', () => {
+  it('Statsig: server checkGate(user, gate) and checkGateSync (statsig-node, server core), browser checkGate(gate[, opts]), React hooks', () => {
+    assert.deepEqual(refsIn(result, 'services/api/src/statsig/gates.ts'), [
+      "L11 'org-sso' → org-sso call/literal statsig:checkGateSync boolean",
+      "L12 'org-seat-limits' → org-seat-limits call/literal statsig:getConfigSync",
+      "L13 'org-onboarding' → org-onboarding call/literal statsig:getExperimentSync",
+    ]);
     assert.deepEqual(refsIn(result, 'services/api/src/statsig/refunds.ts'), [
       "L7 'instant-refunds' → instant-refunds call/literal statsig:checkGate boolean",
       "L8 'refund-flow' → refund-flow call/literal statsig:getExperiment",
@@ -232,6 +238,7 @@ describe('detection: SDK presets', () => {
       'services/api/src/openfeature/checkoutOptions.ts',
       'services/api/src/posthog/exports.ts',
       'services/api/src/split/billing.ts',
+      'services/api/src/statsig/gates.ts',
       'services/api/src/statsig/refunds.ts',
       'services/api/src/statsig/support.ts',
       'services/api/src/unleash/searchConfig.ts',
@@ -241,6 +248,7 @@ describe('detection: SDK presets', () => {
       'web/src/flagsmith/ChatWidget.tsx',
       'web/src/flagsmith/chat.ts',
       'web/src/growthbook/ProductPage.tsx',
+      'web/src/launchdarkly/AccountBanner.jsx',
       'web/src/launchdarkly/Home.jsx',
       'web/src/launchdarkly/NavBar.tsx',
       'web/src/launchdarkly/Storefront.tsx',

@@ -301,8 +301,8 @@ export class CallCollector {
     if (isCallee(node)) return false;
     const object = unwrap(node.expression);
     const binding = ts.isIdentifier(object) ? scope.lookup(object.text) : undefined;
-    // `({ flags }) => flags.x`: the LaunchDarkly README's withLDConsumer example destructures the prop.
-    const flagsProp = binding?.t === 'param' && binding.prop === 'flags';
+    // `({ flags }) => flags.x` (the LaunchDarkly README's withLDConsumer example) and `const { flags } = props`.
+    const flagsProp = (binding?.t === 'param' && binding.prop === 'flags') || binding?.t === 'propsFlags';
     const ldObject = isFlagsHookCall(object) || binding?.t === 'flagsObject' || (this.ldReact && (isPropsFlags(object) || flagsProp));
     if (ldObject) {
       return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);

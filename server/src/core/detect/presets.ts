@@ -184,6 +184,11 @@ export const PRESETS: readonly Preset[] = [
       m('getConfig', { keyArg: secondIfKeyLike, generic: true }),
       m('getDynamicConfig', { keyArg: secondIfKeyLike }),
       m('getLayer', { keyArg: secondIfKeyLike, generic: true }),
+      // statsig-node 5: synchronous variants after initialize().
+      m('checkGateSync', { keyArg: secondIfKeyLike, valueType: 'boolean' }),
+      m('getExperimentSync', { keyArg: secondIfKeyLike }),
+      m('getConfigSync', { keyArg: secondIfKeyLike }),
+      m('getLayerSync', { keyArg: secondIfKeyLike }),
       f('useGate', { valueType: 'boolean' }),
       f('useGateValue', { valueType: 'boolean' }),
       f('useFeatureGate', { valueType: 'boolean' }),

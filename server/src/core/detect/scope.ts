@@ -13,6 +13,8 @@ export type Binding =
   | { t: 'module' }
   /** `const flags = useFlags()` (LaunchDarkly React): its properties are flag evaluations. */
   | { t: 'flagsObject' }
+  /** `const { flags } = props` / `this.props`: flag evaluations where the file uses LaunchDarkly React. */
+  | { t: 'propsFlags' }
   | { t: 'other' };
 
 export class Scope {
@@ -65,7 +67,23 @@ export function declareVariableList(list: ts.VariableDeclarationList, scope: Sco
       else scope.set(d.name.text, moduleScope ? { t: 'module' } : { t: 'local', init: d.initializer, isConst });
     } else {
       declareBindingNames(d.name, scope, moduleScope ? { t: 'module' } : { t: 'other' });
+      if (ts.isObjectBindingPattern(d.name) && isPropsObject(d.initializer)) declarePropsFlags(d.name, scope);
     }
+  }
+}
+
+/** `props` or `this.props`. */
+function isPropsObject(expr: ts.Expression | undefined): boolean {
+  if (!expr) return false;
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return e.text === 'props';
+  return ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && e.name.text === 'props';
+}
+
+function declarePropsFlags(pattern: ts.ObjectBindingPattern, scope: Scope): void {
+  for (const el of pattern.elements) {
+    const prop = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+    if (prop === 'flags' && ts.isIdentifier(el.name)) scope.set(el.name.text, { t: 'propsFlags' });
   }
 }
 
