@@ -6,15 +6,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
-// Markers the e2e runner (test/e2e/lib/hostTests.mjs) looks for among the workbench's log lines:
-// the workbench forwards each console argument as a separate message, so every report line is
-// formatted here into one string and tagged to tell it from the workbench's own logging.
+// Markers the code-server runner (test/e2e/lib/hostTests.mjs) looks for among the workbench's log
+// lines: the web workbench forwards each console argument as a separate message, so every report
+// line is formatted here into one string and tagged to tell it from the workbench's own logging.
+// Desktop VS Code (test/e2e/electron.mjs) prints the extension host's output as it is.
 const OUTPUT_MARKER = '[flaglint-e2e-host] ';
 const STATS_MARKER = '[flaglint-e2e-host-stats] ';
 
 export function run(): Promise<void> {
-  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(OUTPUT_MARKER + util.format(...args));
+  const web = vscode.env.uiKind === vscode.UIKind.Web;
+  if (web) Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(OUTPUT_MARKER + util.format(...args));
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
@@ -30,7 +33,7 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
-      console.log(`${STATS_MARKER}${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending })}`);
+      if (web) console.log(`${STATS_MARKER}${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending })}`);
       if (failures > 0) reject(new Error(`${failures} extension-host test(s) failed`));
       else resolve();
     });
