@@ -20,9 +20,10 @@ describe('detection: negatives', () => {
     assert.deepEqual(refsIn(result, 'src/checkout.ts'), ["L18 'real-checkout-flag' → real-checkout-flag call/literal launchdarkly:variation boolean =false"]);
   });
 
-  it('ignores isEnabled/getValue/isOn/variation on objects that are not flag clients, and a local useFlag()', () => {
+  it('ignores isEnabled/getValue/hasFeature/isOn/variation on objects that are not flag clients, and a local useFlag()', () => {
     // validator.isEnabled('email'), appConfig.getValue('timeout'), environment.getValue('PORT'),
-    // p.isOn('export'), palette.variation('primary'), map.get/set and useFlag() defined in the file.
+    // plan.hasFeature('sso'), p.isOn('export'), palette.variation('primary'), map.get/set and
+    // useFlag() defined in the file.
     assert.deepEqual(refsIn(result, 'src/lib/settings.ts'), []);
   });
 

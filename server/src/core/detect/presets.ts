@@ -202,7 +202,8 @@ export const PRESETS: readonly Preset[] = [
     packages: ['flagsmith', 'flagsmith-nodejs', 'flagsmith/react', 'react-native-flagsmith', 'flagsmith-es'],
     receiverWords: ['flagsmith', 'flags', 'flag'],
     calls: [
-      m('hasFeature', { valueType: 'boolean' }),
+      // Generic: `plan.hasFeature('sso')` (billing entitlements) is common and no Flagsmith call.
+      m('hasFeature', { valueType: 'boolean', generic: true }),
       m('getValue', { generic: true }),
       m('isFeatureEnabled', { valueType: 'boolean' }),
       m('getFeatureValue'),
