@@ -4,7 +4,7 @@ import type { FlagValue } from './flagValue';
 import { jsxGateFor, type JsxGate } from './jsxGates';
 import { resultObjectProperties, resultPropertyValue, type ResultProperty } from './resultObjects';
 import { Simplifier, type EvalContext } from './simplify';
-import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOperator, isReferenceIdentifier, skipOuterTransparent } from './syntax';
+import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOperator, isModuleFile, isReferenceIdentifier, skipOuterTransparent } from './syntax';
 
 /**
  * What removing the flag changes in one file before any text is produced: which expressions become
@@ -225,7 +225,7 @@ export class RewriteState implements EvalContext {
     const statement = list.parent;
     if (hasExportModifier(statement) || (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return undefined;
     // A module-level variable of a script file is a global other files may read.
-    if (ts.isSourceFile(statement.parent) && !ts.isExternalModule(this.sf)) return undefined;
+    if (ts.isSourceFile(statement.parent) && !isModuleFile(this.sf)) return undefined;
     const uses = this.usesOf(decl.name as ts.Identifier);
     if (!uses) return undefined;
     if (!(list.flags & ts.NodeFlags.Const) && uses.some(isWriteTarget)) return undefined;

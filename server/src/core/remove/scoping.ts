@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { collectBindingNames } from './syntax';
+import { collectBindingNames, isModuleFile } from './syntax';
 
 /**
  * Whether the statements of `block` may move into the scope that holds `replaced` (the `if` they
@@ -30,7 +30,7 @@ export function canUnwrapBlock(block: Pick<ts.Block, 'statements'>, replaced: ts
 
   const container = replaced.parent;
   // A script's top level is shared with every other script: keep its blocks.
-  if (ts.isSourceFile(container) && !ts.isExternalModule(container)) return false;
+  if (ts.isSourceFile(container) && !isModuleFile(container)) return false;
 
   const scope: ts.Node[] = ts.isCaseClause(container) || ts.isDefaultClause(container) ? [...container.parent.clauses] : [...(container as ts.Block).statements];
   for (const node of scope) {

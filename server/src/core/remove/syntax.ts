@@ -352,3 +352,12 @@ export function collectBindingNames(name: ts.BindingName, out: string[]): void {
 export function hasExportModifier(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
+
+/**
+ * Whether the file's top-level names are its own (an ES module, or a CommonJS module that uses
+ * `require`/`module.exports`), rather than globals shared with other scripts.
+ */
+export function isModuleFile(sf: ts.SourceFile): boolean {
+  if (ts.isExternalModule(sf) || /\.(cjs|mjs|cts|mts)$/i.test(sf.fileName)) return true;
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/.test(sf.text);
+}

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
 import { isSdkAccessorCall } from './sdkAccessors';
-import { countIdentifiers, hasExportModifier, isPure, parseFile } from './syntax';
+import { countIdentifiers, hasExportModifier, isModuleFile, isPure, parseFile } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
 
 /**
@@ -36,7 +36,7 @@ export function removeNewlyUnused(
 function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boolean, droppable: (init: ts.Expression | undefined) => boolean): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   const statements = new Set<ts.Statement>();
-  const module = ts.isExternalModule(sf);
+  const module = isModuleFile(sf);
   const visit = (node: ts.Node): void => {
     // A script's top-level names are globals other scripts may use.
     const topLevel = node.parent === sf;
