@@ -11,6 +11,7 @@ import {
   CompletionRequest,
   DefinitionRequest,
   DiagnosticSeverity,
+  DidChangeWorkspaceFoldersNotification,
   ExecuteCommandRequest,
   HoverRequest,
   PrepareRenameRequest,
@@ -643,6 +644,17 @@ describe('language server in a multi-root workspace', function () {
     fs.rmSync(file);
     await session.fileChanged(file, 3);
     await session.waitFor('the deleted file’s diagnostics to be cleared', () => session.diagnosticsOf(file).length === 0);
+  });
+
+  it('drops a folder removed from the workspace, with its diagnostics', async function () {
+    const notesFile = path.join(notes, 'src/notes.ts');
+    await session.waitFor('diagnostics in the second folder', () => session.diagnosticsOf(notesFile).length > 0);
+    await session.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [], removed: [{ uri: uriOf(notes), name: path.basename(notes) }] },
+    });
+    await session.waitFor('the removed folder’s diagnostics to be cleared', () => session.diagnosticsOf(notesFile).length === 0);
+    const tree = await session.connection.sendRequest(TreeRequest, {});
+    assert.deepEqual(tree.folders.map((f) => f.uri), [uriOf(app)]);
   });
 
   it('hovers a registry key and a dependsOn item', async function () {

@@ -165,7 +165,10 @@ export class FlaglintServer {
   }
 
   async foldersChanged(added: WorkspaceFolder[], removed: WorkspaceFolder[]): Promise<void> {
-    for (const folder of removed) this.workspace.removeFolder(folder.uri);
+    for (const folder of removed) {
+      const state = this.workspace.removeFolder(folder.uri);
+      if (state) this.diagnostics.clearFolder(state);
+    }
     for (const folder of added) {
       const info = toFolderInfo(folder);
       if (!info) continue;

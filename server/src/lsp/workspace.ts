@@ -184,6 +184,8 @@ export class Workspace {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** Open documents whose buffer differs from disk (or may), by file; applied to the index after a scan. */
   private readonly dirty = new Set<string>();
+  /** Files changed on disk while their folder was being scanned. */
+  private readonly changedDuringScan = new Set<string>();
   /** Running scans by index (a rebuilt folder gets a new index, and a scan of its own). */
   private readonly scans = new Map<FlagIndex, Promise<void>>();
 
@@ -203,9 +205,9 @@ export class Workspace {
     return folder;
   }
 
-  removeFolder(uri: string): void {
+  removeFolder(uri: string): FolderState | undefined {
     const at = this.folders.findIndex((f) => f.info.uri === uri);
-    if (at >= 0) this.folders.splice(at, 1);
+    return at >= 0 ? this.folders.splice(at, 1)[0] : undefined;
   }
 
   folderFor(file: string): FolderState | undefined {
@@ -267,6 +269,11 @@ export class Workspace {
       folder.version++;
       this.client.log('info', `Scanned ${folder.info.name}: ${result.stats.files} files (${result.stats.parsed} parsed, ${result.stats.cached} from cache), ${result.references.length} references, ${result.findings.length} findings in ${result.stats.ms} ms`);
       for (const note of result.notes) this.client.log('log', `${note.file}: ${note.kind}: ${note.message}`);
+      for (const file of [...this.changedDuringScan]) {
+        if (this.folderFor(file) !== folder) continue;
+        this.changedDuringScan.delete(file);
+        this.fileChangedOnDisk(file);
+      }
       for (const file of [...this.dirty]) {
         if (this.folderFor(file) === folder) this.applyToIndex(folder, file);
       }
@@ -280,8 +287,9 @@ export class Workspace {
       index.options.onProgress = undefined;
       progress.done();
     }
-    this.onScanStateChanged.fire(folder, (e) => this.logError(e));
+    // Diagnostics first, so that a client told "scan finished" already has them.
     this.onDidUpdate.fire({ folder, files: undefined }, (e) => this.logError(e));
+    this.onScanStateChanged.fire(folder, (e) => this.logError(e));
   }
 
   // ----- documents -----------------------------------------------------------------------
@@ -367,7 +375,12 @@ export class Workspace {
   /** A file changed, appeared or vanished on disk (file watcher); open buffers win over the disk. */
   fileChangedOnDisk(file: string): void {
     const folder = this.folderFor(file);
-    if (!folder || !folder.ready) return; // a running scan reads the disk itself
+    if (!folder) return;
+    if (!folder.ready) {
+      // The running scan may have read the file already: apply the change when it ends.
+      this.changedDuringScan.add(file);
+      return;
+    }
     const isRegistry = folder.isRegistryFile(file);
     if (!isRegistry && !isSourceFile(file)) return;
     if (this.dirty.has(file)) {

@@ -21,6 +21,11 @@ export class DiagnosticsFeature {
     workspace.onEarlyResult.on(({ folder, file, result }) => this.publish(folder, file, result.findings.filter((f) => f.location.file === file)));
   }
 
+  /** A folder left the workspace: its diagnostics go with it. */
+  clearFolder(folder: FolderState): void {
+    for (const [uri, owner] of [...this.published]) if (owner === folder) this.clear(uri);
+  }
+
   /** Re-publishes everything (after a settings change of severities). */
   republishAll(): void {
     for (const folder of this.workspace.folders) this.folderUpdated({ folder, files: undefined });

@@ -1,14 +1,19 @@
 /** The custom requests behind the Flag Explorer and the status bar: flaglint/tree and flaglint/status. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, FlagEntry, FlagReference } from '../../core/model';
 import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../protocol';
-import { fileToUri, toLspLocation } from '../convert';
+import { fileToUri, toLspLocation, uriToFile } from '../convert';
 import { registryKeyOf } from '../lookup';
 import { DiagnosticsFeature } from './diagnostics';
 import type { FolderState, Workspace } from '../workspace';
 
 export class TreeFeature {
-  constructor(private readonly workspace: Workspace) {}
+  private readonly lines: LineCache;
+
+  constructor(private readonly workspace: Workspace) {
+    this.lines = new LineCache(workspace);
+  }
 
   tree(params: TreeParams | undefined): TreeResult {
     const folders = this.workspace.folders
@@ -16,6 +21,9 @@ export class TreeFeature {
       .slice()
       .sort((a, b) => a.info.name.localeCompare(b.info.name))
       .map((f) => this.folderTree(f));
+    if (!params?.folderUri) {
+      this.lines.retain(new Set(folders.flatMap((f) => f.flags.flatMap((flag) => flag.references.map((r) => uriToFile(r.location.uri) ?? '')))));
+    }
     return { scanning: this.workspace.scanning, folders };
   }
 
@@ -31,7 +39,7 @@ export class TreeFeature {
       refsByKey.set(key, list);
     }
     const keys = [...new Set([...entries.keys(), ...refsByKey.keys()])].sort();
-    const lines = new LineCache(this.workspace);
+    const lines = this.lines;
     const flags = keys.map((key): TreeFlag => {
       const entry = entries.get(key);
       const refs = refsByKey.get(key) ?? [];
@@ -80,19 +88,40 @@ function toProblem(finding: Finding): TreeProblem {
   return { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, location: toLspLocation(finding.location) };
 }
 
-/** Source lines for reference previews, reading each file once per request. */
+/**
+ * Source lines for reference previews. Kept between requests (the tree is asked for again after
+ * every edit) and re-read only when a file's modification time or open buffer changes.
+ */
 class LineCache {
-  private readonly files = new Map<string, string[]>();
+  private readonly files = new Map<string, { stamp: string; lines: string[] }>();
 
   constructor(private readonly workspace: Workspace) {}
 
   line(file: string, line: number): string {
-    let lines = this.files.get(file);
-    if (!lines) {
-      lines = (this.workspace.readText(file) ?? '').split(/\r?\n/);
-      this.files.set(file, lines);
-    }
-    const text = (lines[line] ?? '').trim();
+    const text = (this.lines(file)[line] ?? '').trim();
     return text.length > 120 ? `${text.slice(0, 117)}…` : text || path.basename(file);
+  }
+
+  private lines(file: string): string[] {
+    const doc = this.workspace.documentFor(file);
+    let stamp: string;
+    if (doc) stamp = `v${doc.version}`;
+    else {
+      try {
+        stamp = `m${fs.statSync(file).mtimeMs}`;
+      } catch {
+        return [];
+      }
+    }
+    const cached = this.files.get(file);
+    if (cached?.stamp === stamp) return cached.lines;
+    const lines = (this.workspace.readText(file) ?? '').split(/\r?\n/);
+    this.files.set(file, { stamp, lines });
+    return lines;
+  }
+
+  /** Forget files no longer referenced, so the cache does not grow without bound. */
+  retain(files: Set<string>): void {
+    for (const file of this.files.keys()) if (!files.has(file)) this.files.delete(file);
   }
 }
