@@ -22,12 +22,12 @@ const minify = args.has('--minify');
 const sourcemap = args.has('--sourcemap');
 
 const entries = [
-  { name: 'extension', entry: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
-  { name: 'server', entry: 'server/src/lsp/main.ts', outfile: 'dist/server.js', external: [] },
+  { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
+  { entry: 'server/src/lsp/main.ts', outfile: 'dist/server.js', external: [] },
 ];
 
 let missing = 0;
-for (const { name, entry, outfile, external } of entries) {
+for (const { entry, outfile, external } of entries) {
   const entryPath = path.join(root, entry);
   if (!fs.existsSync(entryPath)) {
     console.error(`bundle: ${entry} does not exist yet; ${outfile} not built`);

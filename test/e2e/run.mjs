@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // End-to-end tests of Flaglint in a real VS Code build (code-server 4.100.3 = VS Code 1.100.3) driven
 // by Debian's chromium through playwright-core. One run:
-//   1. installs the editor if needed (.ci/install-editor.sh), bundles and packages flaglint.vsix,
+//   1. installs chromium and the editor if needed (.ci/install-system.sh, .ci/install-editor.sh),
+//      bundles and packages flaglint.vsix (scripts/package-vsix.sh),
 //      compiles the extension-host suite (test/e2e/tsconfig.json);
 //   2. starts ONE code-server with its own config, user data and extensions folders in a temp dir,
 //      installs the vsix as a user would;
@@ -67,12 +68,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     console.error(`e2e: ${signal}, stopping the editor`);
     editor.killNow();
+    if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
     process.exit(130);
   });
 }
 const watchdog = setTimeout(() => {
   console.error(`e2e: gave up after ${opts['timeout-minutes']} minutes`);
   editor.killNow();
+  if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
   process.exit(1);
 }, Number(opts['timeout-minutes']) * 60_000);
 watchdog.unref();
@@ -89,11 +92,15 @@ function copyWorkspace(name) {
 }
 
 async function main() {
+  // Screenshots and logs describe this run only.
+  fs.rmSync(artifactsDir, { recursive: true, force: true });
   fs.mkdirSync(artifactsDir, { recursive: true });
-  chromiumPath(); // fail fast with a clear message
 
-  let done = step('install editor');
+  // Both scripts return at once when everything is in place.
+  let done = step('install chromium and code-server');
+  sh('bash', [path.join(repoRoot, '.ci', 'install-system.sh')], 'installing the Debian packages (chromium, ripgrep, build tools)');
   sh('bash', [path.join(repoRoot, '.ci', 'install-editor.sh')], 'installing code-server');
+  chromiumPath();
   done();
 
   let vsix = opts.vsix && path.resolve(opts.vsix);

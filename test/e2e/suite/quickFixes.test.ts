@@ -56,7 +56,7 @@ describe('Flaglint quick fixes', () => {
     await apply(setOwner);
     const registry = await vscode.workspace.openTextDocument(fileUri('flags.yaml'));
     await eventually(`owner ${owner} in the product-reviews-v2 entry`, () => {
-      const entry = /\n  product-reviews-v2:\n((?: {4}.*\n)+)/.exec(registry.getText());
+      const entry = /\n {2}product-reviews-v2:\n((?: {4}.*\n)+)/.exec(registry.getText());
       return entry?.[1].includes(`owner: "${owner}"`) || entry?.[1].includes(`owner: '${owner}'`);
     });
     await eventually('the missing-owner diagnostic to go away', () => !flaglintDiagnostics(fileUri('flags.yaml')).some((d) => ruleOf(d) === 'missing-owner' && d.message.includes('product-reviews-v2')));

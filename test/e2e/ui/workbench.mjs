@@ -194,7 +194,7 @@ export class Workbench {
       }, { interval: 500 });
     } catch (error) {
       await this.press('Escape');
-      throw new Error(`${error.message}; last offered: ${JSON.stringify(titles)}`);
+      throw new Error(`${error.message}; last offered: ${JSON.stringify(titles)}`, { cause: error });
     }
     const index = titles.findIndex(matches);
     await eventually(`the quick fix "${titles[index]}" to be selected`, async () => {
