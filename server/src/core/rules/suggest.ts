@@ -1,31 +1,61 @@
 /** "Did you mean …?" for keys and owners that are almost right. */
 
-function distance(a: string, b: string): number {
-  if (a === b) return 0;
+/** Levenshtein distance, or `limit + 1` as soon as it is certain to exceed `limit`. */
+function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < rowMin) rowMin = cur[j];
     }
+    if (rowMin > limit) return limit + 1;
     prev = cur;
   }
   return prev[b.length];
+}
+
+/**
+ * A lower bound of the edit distance from the characters alone (each edit changes at most one
+ * character count on each side): cheap enough to rule out most candidates of a large registry.
+ */
+function bagDistance(a: string, b: string, counts: Int32Array): number {
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 127]++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 127]--;
+  let extra = 0;
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    if (counts[c] > 0) extra += counts[c];
+    counts[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    if (counts[c] < 0) missing -= counts[c];
+    counts[c] = 0;
+  }
+  return Math.max(extra, missing);
 }
 
 /** The closest candidate within a third of the word's length (at least 1, at most 3 edits), if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   const lower = word.toLowerCase();
+  const counts = new Int32Array(128);
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    // The edit distance is at least the difference in length: most candidates need no matrix.
-    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
-    const d = distance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
+    const bound = Math.min(limit, bestDistance - 1);
+    if (Math.abs(candidate.length - word.length) > bound) continue;
+    const other = candidate.toLowerCase();
+    if (bagDistance(lower, other, counts) > bound) continue;
+    const d = boundedDistance(lower, other, bound);
+    if (d <= bound) {
       best = candidate;
       bestDistance = d;
+      if (d === 0) break;
     }
   }
   return best;
