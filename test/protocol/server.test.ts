@@ -11,6 +11,7 @@ import {
   CompletionRequest,
   DefinitionRequest,
   DiagnosticSeverity,
+  DidChangeConfigurationNotification,
   DidChangeWorkspaceFoldersNotification,
   ExecuteCommandRequest,
   HoverRequest,
@@ -456,6 +457,19 @@ describe('language server settings', function () {
     const stale = await session.waitFor('stale-flag', () => session.diagnosticsOf(BANNER).find((d) => d.code === 'stale-flag'));
     assert.equal(stale.severity, DiagnosticSeverity.Error);
     assert.ok(!session.diagnosticsOf(REGISTRY).some((d) => d.code === 'unused-flag'));
+  });
+
+  it('follows a settings change without a restart', async function () {
+    session = await LspSession.start(copyFixture('app'));
+    await session.ready();
+    const before = await session.waitFor('stale-flag', () => session.diagnosticsOf(BANNER).find((d) => d.code === 'stale-flag'));
+    assert.equal(before.severity, DiagnosticSeverity.Warning);
+    assert.ok(session.registrations.includes('workspace/didChangeConfiguration'));
+    session.settings = { severity: { 'missing-owner': 'error' }, exclude: ['src/promo/**'] };
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await session.waitFor('banner.ts to be excluded', () => session.diagnosticsOf(BANNER).length === 0);
+    const owner = await session.waitFor('missing-owner as an error', () => session.diagnosticsOf(REGISTRY).find((d) => d.code === 'missing-owner' && d.severity === DiagnosticSeverity.Error));
+    assert.match(messageOf(owner), /search-v2/);
   });
 
   it('hides code lenses when flaglint.codeLens.enable is false', async function () {

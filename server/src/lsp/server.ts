@@ -129,6 +129,11 @@ export class FlaglintServer {
   }
 
   async initialized(): Promise<void> {
+    if (this.support.configuration) {
+      // Pull-model clients send didChangeConfiguration only for sections a server registers for.
+      const registration = { id: 'flaglint-configuration', method: DidChangeConfigurationNotification.method, registerOptions: { section: 'flaglint' } };
+      await this.client.register([registration]).catch((error) => this.workspace.logError(error));
+    }
     if (this.support.dynamicWatchedFiles) {
       await this.watching.registerWatchers().catch((error) => this.workspace.logError(error));
     }
@@ -241,9 +246,6 @@ export function bindConnection(connection: Connection, options: ServerOptions = 
 
   connection.onInitialize((params) => server.initialize(params));
   connection.onInitialized(() => {
-    if (server.support.configuration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'flaglint' }).catch(() => undefined);
-    }
     connection.workspace.onDidChangeWorkspaceFolders((event) => void server.foldersChanged(event.added, event.removed));
     void server.initialized().catch((error) => server.workspace.logError(error));
   });
