@@ -12,7 +12,7 @@ export const unknownOwner: Rule = {
   summary: "A flag's owner is not one of the known owners.",
   description:
     'When the registry lists `owners:` (or `policy.useCodeowners` is on and the repository has a CODEOWNERS file), every flag owner must be one of them, ' +
-    'so that typos and departed teams are caught. Fix the handle, or add the owner to the `owners:` list. Nothing is reported when no owners are known.',
+    'so that typos and departed teams are caught (handles compare without case and without a leading @). Fix the handle, or add the owner to the `owners:` list. Nothing is reported when no owners are known.',
   check(ctx) {
     const known = [...new Set([...ctx.registry.owners, ...(ctx.registry.policy.useCodeowners ? ctx.codeowners : [])])];
     if (known.length === 0) return [];
