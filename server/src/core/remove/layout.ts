@@ -63,7 +63,10 @@ function endWithTrailingComment(sf: ts.SourceFile, end: number): number {
  */
 export function removalRange(sf: ts.SourceFile, node: ts.Node, last: ts.Node = node, keepComments = false): OffsetEdit {
   const text = sf.text;
-  const codeStart = keepComments ? node.getStart(sf) : attachedCommentStart(sf, node);
+  let codeStart = keepComments ? node.getStart(sf) : attachedCommentStart(sf, node);
+  // Comments that open the file with no blank line before the first statement are the file's header
+  // (licence, overview), not that statement's.
+  if (ts.isSourceFile(node.parent) && node.parent.statements[0] === node && text.slice(0, codeStart).trim() === '') codeStart = node.getStart(sf);
   const codeEnd = endWithTrailingComment(sf, last.end);
   const lineStart = lineStartAt(text, codeStart);
   const lineEnd = lineEndAt(text, codeEnd);

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { removeFlag, RemoveError } from '../../../server/src/core/remove';
+import { copyWorkspace, scanned } from './fixtureWorkspace';
+
+describe('remove: removeFlag()', function () {
+  this.timeout(120_000);
+  let root: string;
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('rejects an unknown key with the nearest known one', async () => {
+    root = copyWorkspace('if-else-literal');
+    const index = await scanned(root);
+    await assert.rejects(
+      removeFlag({ index, key: 'new-chekout', value: true }),
+      (e: unknown) => e instanceof RemoveError && e.code === 'unknown-key' && e.message.includes("Did you mean 'new-checkout'?"),
+    );
+  });
+
+  it('rejects a value of the wrong type before touching anything', async () => {
+    root = copyWorkspace('if-else-literal');
+    const index = await scanned(root);
+    await assert.rejects(removeFlag({ index, key: 'new-checkout', value: 'on' }), (e: unknown) => e instanceof RemoveError && e.code === 'bad-value');
+  });
+
+  it('accepts a case variant of the key and plans edits without writing anything', async () => {
+    root = copyWorkspace('if-else-literal');
+    const quote = path.join(root, 'src/checkout/quote.ts');
+    const before = fs.readFileSync(quote, 'utf8');
+    const index = await scanned(root);
+    const result = await removeFlag({ index, key: 'newCheckout', value: true });
+    assert.equal(result.key, 'new-checkout');
+    assert.deepEqual(result.files, [path.join(root, 'flags.yaml'), quote]);
+    assert.equal(fs.readFileSync(quote, 'utf8'), before, 'removeFlag only plans');
+    assert.ok(result.verification.checkedFiles.includes(quote));
+  });
+
+  it('removes only the registry entry of a flag the code never evaluates, keeping every other line', async () => {
+    root = copyWorkspace('if-else-literal');
+    const registry = path.join(root, 'flags.yaml');
+    const text = fs.readFileSync(registry, 'utf8');
+    const index = await scanned(root);
+    const result = await removeFlag({ index, key: 'guest-checkout', value: true });
+    assert.deepEqual(result.files, [registry]);
+    assert.equal(result.references, 0);
+    const after = result.changes[0].after!;
+    const removed = text.split('\n').filter((l) => !after.split('\n').includes(l));
+    assert.ok(removed.every((l) => /guest-checkout|Orders without an account|^\s{4}\w+:/.test(l)), `removed lines: ${removed.join(' | ')}`);
+    assert.ok(after.includes('# Feature flags of the checkout service.') && after.includes('# The one-page checkout replaces the three-step flow.'));
+  });
+
+  it('works on open editor buffers: their text, not the disk, is rewritten', async () => {
+    root = copyWorkspace('if-else-literal');
+    const quote = path.join(root, 'src/checkout/quote.ts');
+    const buffer = `// unsaved edit\n${fs.readFileSync(quote, 'utf8')}`;
+    const index = await scanned(root);
+    index.updateFile(quote, buffer);
+    const result = await removeFlag({ index, key: 'new-checkout', value: false, readFile: (f) => (f === quote ? buffer : undefined) });
+    const change = result.changes.find((c) => c.file === quote)!;
+    assert.equal(change.before, buffer);
+    assert.ok(change.after!.startsWith('// unsaved edit\n'));
+    assert.ok(!change.after!.includes('boolVariation'));
+    assert.ok(change.after!.includes("return ['basket', 'address', 'payment'];"));
+  });
+
+  it('skips the type check when asked', async () => {
+    root = copyWorkspace('verify-narrowing');
+    const index = await scanned(root);
+    const result = await removeFlag({ index, key: 'new-checkout', value: true, verify: false });
+    assert.deepEqual(result.verification, { ok: true, newErrors: [], checkedFiles: [] });
+  });
+
+  it('reports the new error of a result that does not type-check with its file and position', async () => {
+    root = copyWorkspace('verify-narrowing');
+    const index = await scanned(root);
+    const result = await removeFlag({ index, key: 'new-checkout', value: true });
+    assert.equal(result.verification.ok, false);
+    assert.deepEqual(
+      result.verification.newErrors.map((e) => ({ file: path.relative(root, e.file), line: e.line, character: e.character })),
+      [{ file: 'src/api/checkoutRoute.ts', line: 3, character: 6 }],
+    );
+  });
+
+  it('warns where the code reads the flag as another type than the registry says', async () => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-remove-types-')));
+    fs.writeFileSync(
+      path.join(root, 'flags.yaml'),
+      'flags:\n  gift-wrap:\n    owner: "@checkout"\n    type: release\n    valueType: boolean\n    defaultValue: false\n',
+    );
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(
+      path.join(root, 'src/cart.ts'),
+      [
+        "import { OpenFeature } from '@openfeature/server-sdk';",
+        '',
+        'const client = OpenFeature.getClient();',
+        '',
+        'export async function giftWrapOffered(): Promise<boolean> {',
+        "  return (await client.getStringValue('gift-wrap', 'off')) === 'on';",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const index = await scanned(root);
+    const result = await removeFlag({ index, key: 'gift-wrap', value: true });
+    assert.ok(
+      result.warnings.some((w) => w.startsWith('src/cart.ts:6: getStringValue() reads the flag as a string, but it is kept as the boolean true')),
+      JSON.stringify(result.warnings),
+    );
+  });
+});
