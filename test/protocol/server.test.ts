@@ -430,6 +430,27 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     await session.close(REGISTRY);
   });
 
+  it('leaves alone a flags.json that is not a registry', async function () {
+    const fs = await import('node:fs');
+    const translations = path.join(root, 'src/i18n/flags.json');
+    fs.mkdirSync(path.dirname(translations), { recursive: true });
+    fs.writeFileSync(translations, '{ "de": "Flaggen", "fr": "Drapeaux" }\n');
+    const scans = session.logs.filter((l) => l.startsWith('Scanned')).length;
+    await session.open(translations);
+    await session.change(translations, '{ "de": "Flaggen", "fr": "Drapeaux", "it": "Bandiere" }\n');
+    // Edits are handled in order: once banner.ts's edit shows, the flags.json edit has been handled.
+    await session.open(BANNER);
+    await session.change(BANNER, session.text(BANNER).replace("'spring-promo', false", "'summer-promo', false"));
+    await session.waitFor('summer-promo to be reported', () => session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('summer-promo')));
+    assert.equal(session.logs.filter((l) => l.startsWith('Scanned')).length, scans, 'no rescan');
+    assert.deepEqual(session.diagnosticsOf(translations), []);
+    const status = await session.connection.sendRequest(StatusRequest);
+    assert.equal(status.registries, 1);
+    await session.close(BANNER);
+    await session.close(translations);
+    await session.waitFor('banner.ts to revert', () => session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('spring-promo')));
+  });
+
   it('applies the add-to-registry command through workspace/applyEdit', async function () {
     const count = session.appliedEdits.length;
     const applied = await session.connection.sendRequest(ExecuteCommandRequest.type, {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FlagIndex } from '../core/engine/flagIndex';
-import { isRegistryPath, loadRegistry, registryContaining } from '../core/registry';
+import { isRegistryPath, loadRegistry, registryContaining, registryIn } from '../core/registry';
 import type { FileResult, ScanResult } from '../core/engine/types';
 import type { Finding, FlagEntry, FlagReference, Registry } from '../core/model';
 import { isInside, uriToFile } from './convert';
@@ -274,8 +274,9 @@ export class Workspace {
         this.changedDuringScan.delete(file);
         this.fileChangedOnDisk(file);
       }
+      // The scan has just read the disk: applying the buffers must not ask for another rebuild.
       for (const file of [...this.dirty]) {
-        if (this.folderFor(file) === folder) this.applyToIndex(folder, file);
+        if (this.folderFor(file) === folder) this.applyToIndex(folder, file, false);
       }
     } catch (error) {
       if (folder.index !== index) return;
@@ -407,15 +408,23 @@ export class Workspace {
    * section (what counts as a flag call, which files) rebuilds the index, which reads the disk, so
    * an unsaved change of that section waits for the save.
    */
-  private registryChanged(folder: FolderState, file: string, text: string | undefined, fromDisk: boolean): void {
+  private registryChanged(folder: FolderState, file: string, text: string | undefined, fromDisk: boolean, mayRebuild = true): void {
     const configured = folder.settings.registryPath.trim();
     const registryPath = configured ? path.resolve(folder.root, configured) : (registryContaining(file) ?? file);
     const folderForm = registryPath !== file;
     const next = folderForm ? loadRegistry(registryPath, undefined, { buffers: this.buffers() }) : loadRegistry(registryPath, text);
     const previous = folder.registries().find((r) => r.path === registryPath);
+    if (!previous) {
+      // Governs nothing yet: a registry just written (its folder is rebuilt once it is on disk), or
+      // a file that only looks like one (a flags.json of translations), which is left alone.
+      const saved = fromDisk || text === readDisk(file);
+      const real = configured ? fs.existsSync(registryPath) : registryIn(path.dirname(registryPath)) === registryPath;
+      if (saved && real && mayRebuild) void this.rebuild(folder);
+      return;
+    }
     const unusable = next.flags.size === 0 && next.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
-    if (!unusable && (!previous || !sameScanSettings(previous, next))) {
-      if (fromDisk || text === readDisk(file)) {
+    if (!unusable && !sameScanSettings(previous, next)) {
+      if ((fromDisk || text === readDisk(file)) && mayRebuild) {
         void this.rebuild(folder);
         return;
       }
@@ -449,12 +458,12 @@ export class Workspace {
     }
   }
 
-  private applyToIndex(folder: FolderState, file: string): void {
+  private applyToIndex(folder: FolderState, file: string, mayRebuild = true): void {
     const text = this.text(file);
     if (text === undefined) this.dirty.delete(file);
     try {
       if (folder.isRegistryFile(file)) {
-        this.registryChanged(folder, file, text, false);
+        this.registryChanged(folder, file, text, false, mayRebuild);
       } else if (isSourceFile(file)) {
         const files = folder.index.updateFile(file, text);
         this.changed(folder, files.includes(file) ? files : [file, ...files]);
