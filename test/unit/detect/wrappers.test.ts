@@ -13,14 +13,14 @@ describe('detection: wrappers', () => {
     result = await scanFixture('wrappers');
   });
 
-  it('function, arrow, wrapper-of-wrapper, class method and key-object wrappers: the call sites are the references', () => {
+  it('function, arrow, wrapper-of-wrapper, class method and key-object wrappers: the call sites are the references, with the fallback the wrapper passes or forwards', () => {
     assert.deepEqual(refsIn(result, 'src/routes/uploads.ts'), [
-      "L9 'bulk-upload' → bulk-upload wrapper-call/literal launchdarkly:isFeatureOn boolean",
-      "L13 'audit-trail' → audit-trail wrapper-call/literal launchdarkly:isFeatureOn boolean",
-      "L14 'harbor-beta' → harbor-beta wrapper-call/literal launchdarkly:isBetaOn boolean",
-      "L15 'dock-scheduling' → dock-scheduling wrapper-call/literal launchdarkly:isOn boolean",
-      "L16 'upload-storage-tier' → upload-storage-tier wrapper-call/literal launchdarkly:flagValue string",
-      "L17 'upload-virus-scan' → upload-virus-scan wrapper-call/literal launchdarkly:checkFlag boolean",
+      "L9 'bulk-upload' → bulk-upload wrapper-call/literal launchdarkly:isFeatureOn boolean =false",
+      "L13 'audit-trail' → audit-trail wrapper-call/literal launchdarkly:isFeatureOn boolean =false",
+      "L14 'harbor-beta' → harbor-beta wrapper-call/literal launchdarkly:isBetaOn boolean =false",
+      "L15 'dock-scheduling' → dock-scheduling wrapper-call/literal launchdarkly:isOn boolean =false",
+      `L16 'upload-storage-tier' → upload-storage-tier wrapper-call/literal launchdarkly:flagValue string ="standard"`,
+      "L17 'upload-virus-scan' → upload-virus-scan wrapper-call/literal launchdarkly:checkFlag boolean =false",
     ]);
   });
 
@@ -45,11 +45,11 @@ describe('detection: wrappers', () => {
 
   it('CommonJS wrappers: module.exports object methods, module.exports = function, exports.X = function / arrow', () => {
     assert.deepEqual(refsIn(result, 'src/legacy/reports.js'), [
-      "L10 'report-charts' → report-charts wrapper-call/literal launchdarkly:flags.isOn boolean",
-      "L11 'report-format' → report-format wrapper-call/literal launchdarkly:flagValue",
-      "L12 'report-sharing' → report-sharing wrapper-call/literal launchdarkly:isFeatureEnabled boolean",
-      "L13 'report-archive' → report-archive wrapper-call/literal launchdarkly:toggles.isToggled boolean",
-      "L14 'report-legacy-footer' → report-legacy-footer wrapper-call/literal launchdarkly:toggles.isUntoggled boolean",
+      "L10 'report-charts' → report-charts wrapper-call/literal launchdarkly:flags.isOn boolean =false",
+      `L11 'report-format' → report-format wrapper-call/literal launchdarkly:flagValue string ="pdf"`,
+      "L12 'report-sharing' → report-sharing wrapper-call/literal launchdarkly:isFeatureEnabled boolean =false",
+      "L13 'report-archive' → report-archive wrapper-call/literal launchdarkly:toggles.isToggled boolean =false",
+      "L14 'report-legacy-footer' → report-legacy-footer wrapper-call/literal launchdarkly:toggles.isUntoggled boolean =false",
     ]);
   });
 

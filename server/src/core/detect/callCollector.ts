@@ -209,20 +209,25 @@ export class CallCollector {
     if (!keyNode) return;
     const { key, keyRange } = this.keyOf(keyNode, scope);
     const fact: CallFact = { kind: 'call', source, callee, key, keyRange, evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn };
-    this.addTyping(fact, call, spec, shapes);
+    this.addTyping(fact, call, spec, shapes, scope);
     this.calls.push(fact);
   }
 
-  private addTyping(fact: CallFact, call: ts.CallExpression, spec: CallSpec, shapes: ArgShape[]): void {
+  private addTyping(fact: CallFact, call: ts.CallExpression, spec: CallSpec, shapes: ArgShape[], scope: Scope): void {
     if (spec.valueType) fact.valueType = spec.valueType;
     if (spec.defaultArg === undefined) return;
     const node = call.arguments[choosePosition(spec.defaultArg, shapes)];
-    const lit = node && literalValue(node);
+    if (!node) return;
+    const lit = literalValue(node);
     if (lit) {
       fact.defaultValue = lit.value;
       fact.hasDefault = true;
       fact.valueType ??= valueTypeOf(lit.value);
+      return;
     }
+    const e = unwrap(node);
+    const b = ts.isIdentifier(e) ? scope.lookup(e.text) : undefined;
+    if (b?.t === 'param' && b.fn && b.prop === undefined) fact.defaultParam = { fn: b.fn, index: b.index };
   }
 
   /** `{ key: FLAGS.X }` passed where a key goes: the key is the property. */
@@ -273,7 +278,7 @@ export class CallCollector {
       fact.key = key;
       fact.keyRange = keyRange;
       fact.sdkFallback = { source: sdk.source, ...(sdk.spec.valueType ? { valueType: sdk.spec.valueType } : {}) };
-      this.addTyping(fact, call, sdk.spec, shapes);
+      this.addTyping(fact, call, sdk.spec, shapes, scope);
     }
     this.calls.push(fact);
   }
@@ -281,6 +286,8 @@ export class CallCollector {
   private argFact(a: ts.Expression, scope: Scope): ArgFact {
     const e = unwrap(a);
     const fact: ArgFact = { key: keyExprOf(a, scope, this.sf), range: rangeOf(a, this.sf) };
+    const lit = literalValue(a);
+    if (lit) fact.literal = lit;
     if (ts.isObjectLiteralExpression(e)) {
       const props: NonNullable<ArgFact['props']> = {};
       for (const p of e.properties) {

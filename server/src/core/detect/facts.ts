@@ -49,6 +49,8 @@ export type KeyExpr =
 export interface ArgFact {
   key: KeyExpr;
   range: Range;
+  /** The argument's value when it is a literal (a wrapper's fallback argument). */
+  literal?: { value: unknown };
   /** For an object literal argument (or JSX props): its key-like properties. */
   props?: Record<string, { key: KeyExpr; range: Range }>;
 }
@@ -65,6 +67,8 @@ export interface CallFact {
   /** Set when the code passes a literal fallback (JSON value). */
   defaultValue?: unknown;
   hasDefault?: boolean;
+  /** The fallback is a parameter of a named function (`flagValue(flag, fallback)` forwarding it). */
+  defaultParam?: { fn: string; index: number };
   /** The named function this call sits in (for wrapper inference). */
   enclosingFn?: string;
   /** Candidate calls: what is called (a module-scope name and member path), or a method name. */

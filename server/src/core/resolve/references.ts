@@ -2,7 +2,8 @@ import type { DynamicReference, FlagReference, ReferenceKind, ValueType } from '
 import type { CallFact, FileFacts, KeyExpr } from '../detect/facts';
 import type { Range } from '../model';
 import type { KeyResolver } from './keyResolver';
-import { argFor, isExternal, type WrapperTable } from './wrappers';
+import { argFor, fallbackAt, isExternal, type WrapperTable } from './wrappers';
+import { valueTypeOf } from '../detect/syntax';
 
 export interface FileReferences {
   references: FlagReference[];
@@ -55,7 +56,18 @@ function evaluationOf(file: string, call: CallFact, resolver: KeyResolver, wrapp
   if (w) {
     const arg = argFor(call, w);
     if (!arg) return undefined;
-    return { kind: call.kind === 'jsx' ? 'jsx' : 'wrapper-call', source: w.source, callee: call.callee, key: arg.key, keyRange: arg.range, ...(w.valueType ? { valueType: w.valueType } : {}), via: [call.callee, ...w.via] };
+    const fallback = fallbackAt(call, w);
+    const valueType = w.valueType ?? (fallback ? valueTypeOf(fallback.value) : undefined);
+    return {
+      kind: call.kind === 'jsx' ? 'jsx' : 'wrapper-call',
+      source: w.source,
+      callee: call.callee,
+      key: arg.key,
+      keyRange: arg.range,
+      ...(valueType ? { valueType } : {}),
+      ...(fallback ? { defaultValue: fallback.value, hasDefault: true } : {}),
+      via: [call.callee, ...w.via],
+    };
   }
   if (call.sdkFallback && isExternal(file, call, resolver)) {
     return { ...call, kind: 'call', source: call.sdkFallback.source };

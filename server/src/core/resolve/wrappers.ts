@@ -10,6 +10,10 @@ export interface WrapperInfo {
   /** The SDK (preset id) or 'custom'/'pattern' at the end of the chain. */
   source: string;
   valueType?: ValueType;
+  /** The parameter that carries the fallback value through to the SDK (`flagValue(flag, fallback)`). */
+  defaultParam?: number;
+  /** The literal fallback the wrapper itself passes (`isFeatureOn(key)` → `variation(key, ctx, false)`). */
+  fallback?: { value: unknown };
   /** Wrapper names from this one inwards, ending at the SDK call (`useFeature` → `isOn` → `variation`). */
   via: string[];
 }
@@ -34,16 +38,16 @@ export class WrapperTable {
           if (!call.enclosingFn) continue;
           if (call.source !== 'candidate') {
             if (call.key.k === 'param') {
-              changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.source, ...(call.valueType ? { valueType: call.valueType } : {}), via: [call.callee] }) || changed;
+              changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.source, ...(call.valueType ? { valueType: call.valueType } : {}), ...sdkFallbackOf(call, call.key.fn), via: [call.callee] }) || changed;
             }
             continue;
           }
           const inner = table.wrapperFor(facts.file, call, resolver);
           const arg = inner && argFor(call, inner);
           if (inner && arg && arg.key.k === 'param') {
-            changed = table.add(facts.file, arg.key.fn, { keyParam: arg.key.index, ...(arg.key.prop ? { prop: arg.key.prop } : {}), source: inner.source, ...(inner.valueType ? { valueType: inner.valueType } : {}), via: [call.callee, ...inner.via] }) || changed;
+            changed = table.add(facts.file, arg.key.fn, { keyParam: arg.key.index, ...(arg.key.prop ? { prop: arg.key.prop } : {}), source: inner.source, ...(inner.valueType ? { valueType: inner.valueType } : {}), ...forwardedFallbackOf(call, inner, arg.key.fn), via: [call.callee, ...inner.via] }) || changed;
           } else if (!inner && call.sdkFallback && call.key.k === 'param' && isExternal(facts.file, call, resolver)) {
-            changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.sdkFallback.source, ...(call.sdkFallback.valueType ? { valueType: call.sdkFallback.valueType } : {}), via: [call.callee] }) || changed;
+            changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.sdkFallback.source, ...(call.sdkFallback.valueType ? { valueType: call.sdkFallback.valueType } : {}), ...sdkFallbackOf(call, call.key.fn), via: [call.callee] }) || changed;
           }
         }
       }
@@ -90,10 +94,33 @@ export class WrapperTable {
   signature(): string {
     const parts: string[] = [];
     for (const [file, map] of [...this.byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      for (const [fn, w] of [...map].sort(([a], [b]) => (a < b ? -1 : 1))) parts.push(`${file}#${fn}:${w.keyParam}:${w.prop ?? ''}:${w.source}:${w.valueType ?? ''}`);
+      for (const [fn, w] of [...map].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        parts.push(`${file}#${fn}:${w.keyParam}:${w.prop ?? ''}:${w.source}:${w.valueType ?? ''}:${w.defaultParam ?? ''}:${w.fallback ? JSON.stringify(w.fallback.value) : ''}`);
+      }
     }
     return parts.join('\n');
   }
+}
+
+/** The fallback of an SDK call inside wrapper `fn`: a literal it passes, or one of `fn`'s parameters. */
+function sdkFallbackOf(call: CallFact, fn: string): Pick<WrapperInfo, 'defaultParam' | 'fallback'> {
+  if (call.hasDefault) return { fallback: { value: call.defaultValue } };
+  return call.defaultParam?.fn === fn ? { defaultParam: call.defaultParam.index } : {};
+}
+
+/** The fallback of a wrapper-of-a-wrapper: what `fn` passes where the inner wrapper takes its fallback. */
+function forwardedFallbackOf(call: CallFact, inner: WrapperInfo, fn: string): Pick<WrapperInfo, 'defaultParam' | 'fallback'> {
+  if (inner.defaultParam === undefined) return inner.fallback ? { fallback: inner.fallback } : {};
+  const arg = call.args?.[inner.defaultParam];
+  if (arg?.literal) return { fallback: arg.literal };
+  if (arg?.key.k === 'param' && arg.key.fn === fn && arg.key.prop === undefined) return { defaultParam: arg.key.index };
+  return {};
+}
+
+/** The fallback a wrapper call site gets: its own literal argument, or the one the wrapper passes. */
+export function fallbackAt(call: CallFact, w: WrapperInfo): { value: unknown } | undefined {
+  if (w.defaultParam !== undefined) return call.args?.[w.defaultParam]?.literal;
+  return w.fallback;
 }
 
 /** The argument of a call that carries the key, for a given wrapper. */
