@@ -1,8 +1,6 @@
 import type { DynamicReference, Finding, FlagReference, Registry } from '../model';
 import { matchRegistryKey } from '../registry';
-import { compareFindings, createPackageLookup, runRules } from '../rules';
-
-const packageOf = createPackageLookup();
+import { compareFindings, runRules, type RuleContext } from '../rules';
 
 /**
  * Runs the rules once per registry over the code it governs. References get their `registryKey`
@@ -12,6 +10,7 @@ export function computeFindings(
   groups: Map<Registry, { references: FlagReference[]; dynamic: DynamicReference[] }>,
   now: Date,
   codeowners: string[],
+  packageOf: RuleContext['packageOf'],
 ): Finding[] {
   const findings: Finding[] = [];
   for (const [registry, group] of groups) {

@@ -5,6 +5,7 @@ import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../de
 import type { FileFacts, KeyExpr } from '../detect/facts';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
 import { readCodeowners } from '../registry';
+import { createPackageLookup } from '../rules';
 import { KeyResolver } from '../resolve/keyResolver';
 import { ModuleResolver } from '../resolve/moduleResolver';
 import { referencesOf, type FileReferences } from '../resolve/references';
@@ -52,6 +53,8 @@ export class FlagIndex {
   private findings: Finding[] | undefined;
   private readonly fileFindings = new Map<string, Finding[]>();
   private codeowners: string[] = [];
+  /** Nearest package.json per file, memoised for one scan (a new scan sees renamed packages). */
+  private packageOf = createPackageLookup();
   private stats: ScanStats = { files: 0, parsed: 0, cached: 0, ms: 0 };
   private scanned = false;
   /** A scan is under way: updates answer for their own file and leave the wrappers to the scan. */
@@ -89,6 +92,7 @@ export class FlagIndex {
     this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
     this.modules = new ModuleResolver(this.root, this.files, readPackageNames(this.walk.packageManifests));
     this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules);
+    this.packageOf = createPackageLookup();
     this.codeowners = this.registries.all().some((r) => r.policy.useCodeowners) ? readCodeowners(this.root) : [];
     this.analysed.clear();
     this.looked.clear();
@@ -207,7 +211,7 @@ export class FlagIndex {
     const refs = this.perFile.get(abs) ?? { references: [], dynamic: [], deps: new Set<string>() };
     const findings = this.scanned
       ? this.findingsFor(abs)
-      : computeFindings(this.registryGroups([abs]), this.now, this.codeowners).filter((f) => f.location.file === abs);
+      : computeFindings(this.registryGroups([abs]), this.now, this.codeowners, this.packageOf).filter((f) => f.location.file === abs);
     return { file: abs, references: refs.references, dynamic: refs.dynamic, findings, notes: this.notes().filter((n) => n.file === abs) };
   }
 
@@ -233,7 +237,7 @@ export class FlagIndex {
     if (this.findings || !this.perFile.has(abs)) return this.currentFindings().filter((f) => f.location.file === abs);
     let cached = this.fileFindings.get(abs);
     if (!cached) {
-      cached = computeFindings(this.registryGroups([abs]), this.now, this.codeowners).filter((f) => f.location.file === abs);
+      cached = computeFindings(this.registryGroups([abs]), this.now, this.codeowners, this.packageOf).filter((f) => f.location.file === abs);
       this.fileFindings.set(abs, cached);
     }
     return cached;
@@ -411,7 +415,7 @@ export class FlagIndex {
   // ---- findings ----------------------------------------------------------------------------
 
   private currentFindings(): Finding[] {
-    if (!this.findings) this.findings = computeFindings(this.registryGroups(), this.now, this.codeowners);
+    if (!this.findings) this.findings = computeFindings(this.registryGroups(), this.now, this.codeowners, this.packageOf);
     return this.findings;
   }
 
