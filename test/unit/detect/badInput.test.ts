@@ -50,10 +50,7 @@ describe('detection: bad input', () => {
     ]);
   });
 
-  // Engine bug (server/src/core/engine/flagIndex.ts, catchUpOnNewWrappers): a file the prefilter
-  // skipped and the wrapper catch-up pass then analysed keeps its reference but loses its notes,
-  // because only useEntry() copies facts.notes into readNotes. Unskip once the engine copies them.
-  it.skip('a syntax error in a file that only calls a wrapper is a note too (engine: catch-up pass drops notes)', () => {
+  it('a syntax error in a file that only calls a wrapper is a note too', () => {
     const note = notesOf('syntax-error').find((n) => rel(n.file) === 'src/quoteRules.ts');
     assert.ok(note?.location, 'a syntax-error note for src/quoteRules.ts');
     assert.equal(note.location.range.start.line, 8);

@@ -143,7 +143,8 @@ export class FlagIndex {
    */
   updateFile(file: string, text?: string): string[] {
     const abs = path.resolve(file);
-    if (!this.files.has(abs) && !this.belongsToWorkspace(abs)) return [];
+    // A JSON module read for its keys is not a listed source file, but its importers depend on it.
+    if (!this.files.has(abs) && !this.looked.has(abs) && !this.belongsToWorkspace(abs)) return [];
     if (text !== undefined) this.overlays.set(abs, text);
     else this.overlays.delete(abs);
     const source = text !== undefined ? { text } : readSource(abs);
@@ -364,7 +365,7 @@ export class FlagIndex {
     if (text === undefined) return undefined;
     const facts = analyzeFile(file, text, this.config);
     this.stats.parsed++;
-    this.looked.set(file, facts);
+    this.useEntry(file, false, facts, false);
     const st = statOf(file);
     if (st && this.files.has(file) && !this.overlays.has(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: false, facts });
     return facts;
