@@ -42,6 +42,6 @@ describe('remove: the kept value', () => {
     assert.equal(literalText(false, "'"), 'false');
     assert.equal(literalText(-3, "'"), '-3');
     assert.equal(literalText(null, "'"), 'null');
-    assert.equal(literalText({ max: [1, 2] }, "'"), '{"max":[1,2]}');
+    assert.equal(literalText({ max: [1, 2], 'x-y': 'z' }, "'"), "{ max: [1, 2], 'x-y': 'z' }");
   });
 });

@@ -369,11 +369,14 @@ export class Emitter {
     }
     if (index === -1) index = clauses.findIndex(ts.isDefaultClause);
     if (index === -1) return { kind: 'remove' };
-    // Collect statements through fall-through until a clause ends in an exit.
+    // Collect statements through fall-through until a clause ends in an exit. A clause written as
+    // `case 'a': { …; break; }` ends in the block's break.
     const statements: ts.Statement[] = [];
     for (let i = index; i < clauses.length; i++) {
-      statements.push(...clauses[i].statements);
-      const last = clauses[i].statements[clauses[i].statements.length - 1];
+      const own = [...clauses[i].statements];
+      const block = own.length === 1 && ts.isBlock(own[0]) ? own[0] : undefined;
+      statements.push(...(block ? block.statements : own));
+      const last = statements[statements.length - 1];
       if (last && isUnconditionalExit(last)) break;
     }
     const last = statements[statements.length - 1];
@@ -445,6 +448,17 @@ export class Emitter {
       return [{ start: child.expression.getStart(this.sf), end: child.expression.end, text: this.replacementFor(child.expression, r) }];
     }
     const inner = skipInnerTransparent(r.node);
+    if (ts.isJsxFragment(inner) && inner.children.some((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces))) {
+      // Already among children: the fragment's own children take its place.
+      const kids = inner.children.filter((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces));
+      const first = kids[0];
+      const edits: OffsetEdit[] = [];
+      for (const c of inner.children) if (this.isChanged(c)) edits.push(...this.childEdits(inner, c));
+      const start = first.getStart(this.sf);
+      const body = applyOffsetEdits(this.text.slice(start, kids[kids.length - 1].end), edits.filter((e) => e.start >= start), start);
+      const text = reindent(body, indentAt(this.text, start), indentAt(this.text, child.getStart(this.sf)), this.sf.fileName);
+      return [{ start: child.getStart(this.sf), end: child.end, text }];
+    }
     if (ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner)) {
       const text = reindent(this.emitExpression(inner), indentAt(this.text, inner.getStart(this.sf)), indentAt(this.text, child.getStart(this.sf)), this.sf.fileName);
       return [{ start: child.getStart(this.sf), end: child.end, text }];

@@ -72,7 +72,13 @@ export function parseValueArgument(key: string, text: string, valueType: ValueTy
 export function literalText(value: FlagValue, quote: "'" | '"'): string {
   if (typeof value === 'string') return quoteString(value, quote);
   if (value === null) return 'null';
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => literalText(v, quote)).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    const key = (k: string): string => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : quoteString(k, quote));
+    return `{ ${entries.map(([k, v]) => `${key(k)}: ${literalText(v, quote)}`).join(', ')} }`;
+  }
   return String(value);
 }
 

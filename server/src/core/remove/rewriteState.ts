@@ -204,7 +204,8 @@ export class RewriteState implements EvalContext {
         if (!ts.isVariableDeclaration(node) || this.removedDeclarations.has(node) || this.rejected.has(node)) continue;
         if (!node.initializer || !this.dirty.has(node.initializer) || !ts.isIdentifier(node.name)) continue;
         const folded = this.simplifier.simplify(node.initializer);
-        if (folded.kind !== 'const') continue;
+        // A JSON value stays in its variable: copying an object literal into every use would change identity.
+        if (folded.kind !== 'const' || (typeof folded.value === 'object' && folded.value !== null)) continue;
         const uses = this.derivableUses(node);
         if (!uses) {
           this.rejected.add(node);
