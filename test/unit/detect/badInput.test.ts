@@ -54,7 +54,7 @@ describe('detection: bad input', () => {
     const note = notesOf('syntax-error').find((n) => rel(n.file) === 'src/quoteRules.ts');
     assert.ok(note?.location, 'a syntax-error note for src/quoteRules.ts');
     assert.equal(note.location.range.start.line, 8);
-    assert.deepEqual(refsIn(result, 'src/quoteRules.ts'), ["L4 'quote-rounding' → quote-rounding wrapper-call/literal openfeature:quoteFeature boolean"]);
+    assert.deepEqual(refsIn(result, 'src/quoteRules.ts'), ["L4 'quote-rounding' → quote-rounding wrapper-call/literal openfeature:quoteFeature boolean =false"]);
   });
 
   it('a binary file with a .ts name is a note, not code', () => {

@@ -38,13 +38,14 @@ export class CallCollector {
     return this.calls;
   }
 
+  /** Trees are parsed without parent links (a third cheaper to parse), so the walk hands each node its parent. */
   private visitChildren(node: ts.Node, scope: Scope): void {
-    node.forEachChild((child) => this.visit(child, scope));
+    node.forEachChild((child) => this.visit(child, scope, node));
   }
 
-  private visit(node: ts.Node, scope: Scope): void {
+  private visit(node: ts.Node, scope: Scope, parent: ts.Node): void {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
-      this.visitFunction(node as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node));
+      this.visitFunction(node as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node, parent));
       return;
     }
     if (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node)) {
@@ -71,7 +72,7 @@ export class CallCollector {
     } else if (ts.isCallExpression(node)) {
       this.visitCall(node, scope);
     } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      if (this.visitPropertyRead(node, scope)) return;
+      if (this.visitPropertyRead(node, scope, parent)) return;
     } else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) {
       this.visitJsx(node, scope);
     }
@@ -81,13 +82,13 @@ export class CallCollector {
   private visitFunction(node: ts.SignatureDeclaration & { body: ts.Node }, outer: Scope, name: string | undefined): void {
     const scope = new Scope(outer, name);
     declareParameters(node.parameters, scope, name);
-    node.parameters.forEach((p) => p.initializer && this.visit(p.initializer, scope));
+    node.parameters.forEach((p) => p.initializer && this.visit(p.initializer, scope, p));
     const body = node.body;
     if (ts.isBlock(body)) {
       declareStatements(body.statements, scope, false);
       this.visitChildren(body, scope);
     } else {
-      this.visit(body, scope);
+      this.visit(body, scope, node);
     }
   }
 
@@ -304,8 +305,8 @@ export class CallCollector {
   // ---- property reads ----------------------------------------------------------------------
 
   /** Returns true when the read was recorded (its children need no visit). */
-  private visitPropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope): boolean {
-    if (isCallee(node)) return false;
+  private visitPropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope, parent: ts.Node): boolean {
+    if (ts.isCallExpression(parent) && parent.expression === node) return false;
     const object = unwrap(node.expression);
     const binding = ts.isIdentifier(object) ? scope.lookup(object.text) : undefined;
     // `({ flags }) => flags.x` (the LaunchDarkly README's withLDConsumer example) and `const { flags } = props`.
@@ -332,7 +333,7 @@ export class CallCollector {
     const keyNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
     const key: KeyExpr = ts.isPropertyAccessExpression(node) ? { k: 'str', value: node.name.text, form: 'property' } : keyExprOf(node.argumentExpression, scope, this.sf);
     this.calls.push({ kind: 'property', source, callee, key, keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn });
-    if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, scope);
+    if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, scope, node);
     return true;
   }
 
@@ -415,11 +416,6 @@ function isKeyish(a: ArgFact): boolean {
   return k === 'str' || k === 'ref' || k === 'param' || k === 'tpl' || (a.props !== undefined && Object.values(a.props).some((p) => p.key.k !== 'dyn'));
 }
 
-function isCallee(node: ts.Expression): boolean {
-  const parent = (node as ts.Node).parent;
-  return parent !== undefined && ts.isCallExpression(parent) && parent.expression === node;
-}
-
 /** `props.flags` / `this.props.flags` (LaunchDarkly's withLDConsumer hands flags in as a prop). */
 function isPropsFlags(e: ts.Expression): boolean {
   const chain = memberChain(e);
@@ -435,14 +431,13 @@ function endsWithPattern(names: string[], prefix: string[]): boolean {
   return prefix.every((p, i) => p === '*' || p === tail[i]);
 }
 
-function functionName(node: ts.Node): string | undefined {
+function functionName(node: ts.Node, parent: ts.Node | undefined): string | undefined {
   if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
   if (ts.isMethodDeclaration(node) || ts.isGetAccessor(node)) {
     const n = propertyNameText(node.name);
     return n ? `method:${n}` : undefined;
   }
   if (ts.isFunctionDeclaration(node)) return 'default';
-  const parent = node.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (parent && ts.isPropertyAssignment(parent)) {
     const n = propertyNameText(parent.name);

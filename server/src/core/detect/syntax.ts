@@ -12,7 +12,7 @@ export function scriptKindFor(file: string): ts.ScriptKind {
 }
 
 export function parseSource(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindFor(file));
 }
 
 export function rangeOf(node: ts.Node, sf: ts.SourceFile): Range {
