@@ -20,7 +20,13 @@ const slug = (text) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').s
 /** @returns {Promise<{passes: number, failures: number, pending: number}>} */
 export async function runUiTests({ dir, workbench, workspace, copyWorkspace, openWindow, artifactsDir, grep, timeoutMs = 120_000 }) {
   Object.assign(session, { workbench, workspace, copyWorkspace, openWindow });
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: timeoutMs, slow: 15_000, color: process.stdout.isTTY });
+  const color = Boolean(process.stdout.isTTY);
+  if (!color) {
+    // log-symbols colours ✔ and ✖ itself wherever it guesses a colour terminal (CI=true, say).
+    Mocha.reporters.Base.symbols.ok = '✔';
+    Mocha.reporters.Base.symbols.err = '✖';
+  }
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: timeoutMs, slow: 15_000, color });
   if (grep) mocha.grep(grep);
   for (const file of findTests(dir)) mocha.addFile(file);
   mocha.suite.afterEach(async function () {

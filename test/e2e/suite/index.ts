@@ -18,6 +18,9 @@ const STATS_MARKER = '[flaglint-e2e-host-stats] ';
 export function run(): Promise<void> {
   const web = vscode.env.uiKind === vscode.UIKind.Web;
   if (web) Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(OUTPUT_MARKER + util.format(...args));
+  // log-symbols colours ✔ and ✖ itself wherever it guesses a colour terminal (CI=true, say).
+  Mocha.reporters.Base.symbols.ok = '✔';
+  Mocha.reporters.Base.symbols.err = '✖';
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',

@@ -2,7 +2,7 @@
 // simplified, and the registry entry goes, across files, as one edit.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { eventually, fileUri, flaglint } from './helpers';
+import { eventually, fileUri, flaglint, flaglintDiagnostics } from './helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,6 +27,10 @@ describe('Flaglint remove flag', () => {
     const web = await vscode.workspace.openTextDocument(fileUri('apps/web/src/components/OrderStatus.tsx'));
     const registry = await vscode.workspace.openTextDocument(fileUri('flags.yaml'));
     assert.match(api.getText(), /order-tracking-map/);
+    // Both references known (their stale-flag findings are out) before asking for the removal.
+    for (const uri of [api.uri, web.uri]) {
+      await eventually(`the stale order-tracking-map finding in ${uri.fsPath}`, () => flaglintDiagnostics(uri).some((d) => d.message.includes('order-tracking-map')), 60_000);
+    }
 
     await runAcceptingDefault('flaglint.removeFlag', { key: 'order-tracking-map', uri: api.uri.toString() });
 
