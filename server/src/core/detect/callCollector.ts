@@ -44,37 +44,67 @@ export class CallCollector {
   }
 
   private visit(node: ts.Node, scope: Scope, parent: ts.Node): void {
-    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
-      this.visitFunction(node as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node, parent));
-      return;
-    }
-    if (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node)) {
-      const inner = new Scope(scope, scope.fn);
-      const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((c) => [...c.statements]) : node.statements;
-      declareStatements(statements, inner, false);
-      this.visitChildren(node, inner);
-      return;
-    }
-    if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
-      const inner = new Scope(scope, scope.fn);
-      declareVariableList(node.initializer, inner, false);
-      this.visitChildren(node, inner);
-      return;
-    }
-    if (ts.isCatchClause(node) && node.variableDeclaration) {
-      const inner = new Scope(scope, scope.fn);
-      declareBindingNames(node.variableDeclaration.name, inner, { t: 'other' });
-      this.visitChildren(node, inner);
-      return;
-    }
-    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && isFlagsHookCall(node.initializer)) {
-      this.recordDestructuredFlags(node.name, node, scope);
-    } else if (ts.isCallExpression(node)) {
-      this.visitCall(node, scope);
-    } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      if (this.visitPropertyRead(node, scope, parent)) return;
-    } else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) {
-      this.visitJsx(node, scope);
+    // One switch on the kind: this runs for every node of every analysed file.
+    const K = ts.SyntaxKind;
+    switch (node.kind) {
+      case K.FunctionDeclaration:
+      case K.FunctionExpression:
+      case K.ArrowFunction:
+      case K.MethodDeclaration:
+      case K.Constructor:
+      case K.GetAccessor:
+      case K.SetAccessor: {
+        const fn = node as ts.FunctionLikeDeclaration;
+        if (fn.body) this.visitFunction(fn as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node, parent));
+        return;
+      }
+      case K.Block:
+      case K.ModuleBlock:
+      case K.CaseBlock: {
+        const inner = new Scope(scope, scope.fn);
+        const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((c) => [...c.statements]) : (node as ts.Block).statements;
+        declareStatements(statements, inner, false);
+        this.visitChildren(node, inner);
+        return;
+      }
+      case K.ForStatement:
+      case K.ForOfStatement:
+      case K.ForInStatement: {
+        const init = (node as ts.ForStatement).initializer;
+        if (init && ts.isVariableDeclarationList(init)) {
+          const inner = new Scope(scope, scope.fn);
+          declareVariableList(init, inner, false);
+          this.visitChildren(node, inner);
+          return;
+        }
+        break;
+      }
+      case K.CatchClause: {
+        const decl = (node as ts.CatchClause).variableDeclaration;
+        if (decl) {
+          const inner = new Scope(scope, scope.fn);
+          declareBindingNames(decl.name, inner, { t: 'other' });
+          this.visitChildren(node, inner);
+          return;
+        }
+        break;
+      }
+      case K.VariableDeclaration: {
+        const decl = node as ts.VariableDeclaration;
+        if (ts.isObjectBindingPattern(decl.name) && isFlagsHookCall(decl.initializer)) this.recordDestructuredFlags(decl.name, decl, scope);
+        break;
+      }
+      case K.CallExpression:
+        this.visitCall(node as ts.CallExpression, scope);
+        break;
+      case K.PropertyAccessExpression:
+      case K.ElementAccessExpression:
+        if (this.visitPropertyRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, scope, parent)) return;
+        break;
+      case K.JsxOpeningElement:
+      case K.JsxSelfClosingElement:
+        this.visitJsx(node as ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope);
+        break;
     }
     this.visitChildren(node, scope);
   }
