@@ -396,6 +396,16 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     await session.waitFor('banner.ts to revert to the disk on close', () => session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('spring-promo')));
   });
 
+  it('updates the registry’s findings when an edit removes a flag’s last use', async function () {
+    const unusedSearch = () => session.diagnosticsOf(REGISTRY).some((d) => d.code === 'unused-flag' && messageOf(d).includes('search-v2'));
+    assert.ok(!unusedSearch());
+    await session.open(SEARCH);
+    await session.change(SEARCH, session.text(SEARCH).replace('await ldClient.variation(FLAGS.SEARCH_V2, context, false)', 'true'));
+    await session.waitFor('search-v2 to become unused in flags.yaml', unusedSearch);
+    await session.close(SEARCH);
+    await session.waitFor('search-v2 to be used again', () => !unusedSearch());
+  });
+
   it('re-checks everything when the registry buffer changes, and keeps the last good registry while it is broken', async function () {
     const original = session.text(REGISTRY);
     await session.open(REGISTRY);

@@ -199,6 +199,7 @@ export class FlaglintServer {
 
   shutdown(): void {
     this.workspace?.dispose();
+    this.diagnostics?.dispose();
   }
 }
 

@@ -9,9 +9,23 @@ import { fileToUri, toDiagnostic, uriToFile } from '../convert';
 import type { LspClient } from '../lspClient';
 import type { FolderState, FolderUpdate, Workspace } from '../workspace';
 
+const REGISTRY_REFRESH_MS = 300;
+
+/** The files a folder's registries consist of (a folder registry: one per flag). */
+function registryFiles(folder: FolderState): string[] {
+  const files = new Set<string>();
+  for (const registry of folder.registries()) {
+    if (registry.format !== 'folder') files.add(registry.path);
+    else for (const entry of registry.flags.values()) files.add(entry.location.file);
+    for (const problem of registry.problems) files.add(problem.location.file);
+  }
+  return [...files];
+}
+
 export class DiagnosticsFeature {
   /** URIs that currently show Flaglint diagnostics, with the folder that published them. */
   private readonly published = new Map<string, FolderState>();
+  private readonly registryTimers = new Map<FolderState, NodeJS.Timeout>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -19,6 +33,26 @@ export class DiagnosticsFeature {
   ) {
     workspace.onDidUpdate.on((update) => this.folderUpdated(update));
     workspace.onEarlyResult.on(({ folder, file, result }) => this.publish(folder, file, result.findings.filter((f) => f.location.file === file)));
+  }
+
+  /**
+   * A code edit can change what the registry says (a flag's last use gone: unused-flag). Registry
+   * findings need the whole workspace's rules, so they follow a burst of edits, not every one.
+   */
+  private scheduleRegistryRefresh(folder: FolderState): void {
+    const pending = this.registryTimers.get(folder);
+    if (pending) clearTimeout(pending);
+    const timer = setTimeout(() => {
+      this.registryTimers.delete(folder);
+      if (!folder.ready || !this.workspace.folders.includes(folder)) return;
+      for (const file of registryFiles(folder)) this.publish(folder, file, folder.index.findingsFor(file));
+    }, REGISTRY_REFRESH_MS);
+    this.registryTimers.set(folder, timer);
+  }
+
+  dispose(): void {
+    for (const timer of this.registryTimers.values()) clearTimeout(timer);
+    this.registryTimers.clear();
   }
 
   /** A folder left the workspace: its diagnostics go with it. */
@@ -36,8 +70,10 @@ export class DiagnosticsFeature {
     if (!result) return;
     if (files) {
       for (const file of files) this.publish(folder, file, folder.index.findingsFor(file));
+      this.scheduleRegistryRefresh(folder);
       return;
     }
+    this.registryTimers.delete(folder);
     const byFile = new Map<string, Finding[]>();
     for (const finding of result.findings) {
       const list = byFile.get(finding.location.file);
