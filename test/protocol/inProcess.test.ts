@@ -70,5 +70,6 @@ describe('language server in-process', function () {
     assert.equal(client.statuses.at(-1)?.scanning, false);
     assert.ok(client.diagnostics.get(uriOf(path.join(root, 'flags.yaml')))?.diagnostics.some((d) => d.code === 'unused-flag'));
     server.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

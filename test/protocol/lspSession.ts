@@ -46,11 +46,14 @@ const FIXTURES = path.join(REPO, 'test/fixtures/protocol');
 /** The date the tests' findings and lenses are computed for. */
 export const NOW = '2026-10-15';
 
-/** A fresh copy of a fixture workspace in a temporary folder (tests may edit it). */
+const copies = new Set<string>();
+
+/** A fresh copy of a fixture workspace in a temporary folder (tests may edit it); removed by the session that uses it. */
 export function copyFixture(name: string): string {
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), `flaglint-protocol-${name}-`));
+  const target = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `flaglint-protocol-${name}-`)));
   fs.cpSync(path.join(FIXTURES, name), target, { recursive: true });
-  return fs.realpathSync(target);
+  copies.add(target);
+  return target;
 }
 
 export function uriOf(file: string): string {
@@ -293,6 +296,9 @@ export class LspSession {
         resolve();
       });
     });
+    for (const folder of [this.root, ...(this.options.extraFolders ?? [])]) {
+      if (copies.delete(folder)) fs.rmSync(folder, { recursive: true, force: true });
+    }
   }
 }
 
