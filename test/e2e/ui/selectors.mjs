@@ -22,7 +22,6 @@ export const sel = {
   squiggleError: '.editor-instance .monaco-editor .squiggly-error',
   squiggleAny: '.editor-instance .monaco-editor :is(.squiggly-warning, .squiggly-error, .squiggly-info)',
   hover: '.monaco-hover:not(.hidden)',
-  lightBulb: '.editor-instance .monaco-editor .lightBulbWidget',
   actionWidget: '.action-widget',
   actionRows: '.action-widget .monaco-list-row.action',
   focusedActionRow: '.action-widget .monaco-list-row.action.focused',

@@ -63,7 +63,7 @@ export class Workbench {
     const focused = this.page.locator(sel.focusedQuickInputRow);
     await eventually(`the command "${title}" in the command palette`, async () => plain(await focused.first().innerText()).includes(title), { timeout: 15_000 });
     await this.press('Enter');
-    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden' }).catch(() => {});
+    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
   }
 
   /** Quick Open (Ctrl+P) a workspace-relative file and wait for its editor tab. */
@@ -78,12 +78,8 @@ export class Workbench {
     await eventually(`"${relativePath}" highlighted in Quick Open`, async () => plain(await focused.first().innerText()).includes(name), { timeout: 20_000 });
     await this.press('Enter');
     await eventually(`an editor tab for ${relativePath}`, async () => (await this.page.locator(sel.activeTab).innerText()).includes(name));
+    // Quick Open leaves the keyboard focus in the editor it opened.
     await this.page.locator(sel.editor).first().waitFor();
-    await this.focusEditor();
-  }
-
-  async focusEditor() {
-    await this.page.locator(`${sel.editor} .view-lines`).first().click({ position: { x: 5, y: 5 } }).catch(() => {});
   }
 
   /** Moves the cursor (1-based line and column, as the UI shows them). */
@@ -93,7 +89,7 @@ export class Workbench {
     await input.waitFor();
     await input.fill(`:${line}:${column}`);
     await this.press('Enter');
-    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden' }).catch(() => {});
+    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
   }
 
   /** The 1-based line and column of the first occurrence of `text` in a file of the workspace. */
@@ -204,7 +200,7 @@ export class Workbench {
       return false;
     }, { interval: 100, timeout: 10_000 });
     await this.press('Enter');
-    await this.page.locator(sel.actionWidget).waitFor({ state: 'hidden' }).catch(() => {});
+    await this.page.locator(sel.actionWidget).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     return titles[index];
   }
 
@@ -245,7 +241,7 @@ export class Workbench {
     const focused = this.page.locator(sel.focusedQuickInputRow);
     await eventually(`"${label}" highlighted in the quick pick`, async () => plain(await focused.first().innerText()).includes(label), { timeout: 15_000 });
     await this.press('Enter');
-    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden' }).catch(() => {});
+    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
   }
 
   async activeTabText() {
