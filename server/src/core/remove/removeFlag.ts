@@ -7,6 +7,7 @@ import { applyTextEdits, matchRegistryKey, removeFlagEdits } from '../registry';
 import { closest } from '../registry/suggest';
 import type { FileEdit } from '../registry/types';
 import { createBindingProgram } from './bindingProgram';
+import { ProjectOptions } from './compilerOptions';
 import { checkFlagValue } from './flagValue';
 import { removeUnusedKeyDefinitions } from './keyDefinitions';
 import { PurityOracle } from './pureFunctions';
@@ -91,8 +92,12 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   // 2. Imports, variables and functions only the removed code used.
   const purity = new PurityOracle(workspace);
   const isPureCall = (expr: ts.Expression, file: string): boolean => purity.isPureCall(expr, file);
+  const projects = new ProjectOptions();
   const cleanup = (files: Iterable<string>): void => {
-    for (const file of files) workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees, isPureCall));
+    for (const file of files) {
+      const markParameters = projects.for(file).noUnusedParameters === true;
+      workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees, isPureCall, markParameters));
+    }
   };
   cleanup(workspace.changedFiles());
 

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
 import { isSdkAccessorCall } from './sdkAccessors';
-import { countIdentifiers, hasExportModifier, isModuleFile, isPure, parseFile } from './syntax';
+import { countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
 
 /**
@@ -16,6 +16,8 @@ export function removeNewlyUnused(
   current: string,
   accessors: ReadonlySet<string>,
   isPureCall: (expr: ts.Expression, file: string) => boolean = () => false,
+  /** The project reports unused parameters (noUnusedParameters): mark newly unused ones with `_`. */
+  markUnusedParameters = false,
 ): string {
   const before = countIdentifiers(parseFile(file, original));
   let text = current;
@@ -27,7 +29,11 @@ export function removeNewlyUnused(
       (after.get(name.text) ?? 0) === 1 && (before.get(name.text) ?? 0) >= 2 && !keepForJsx.has(name.text);
     const droppable = (init: ts.Expression | undefined): boolean => !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file);
     const edits = collectRemovals(sf, unused, droppable);
-    if (edits.length === 0) break;
+    if (edits.length === 0) {
+      // Once nothing more goes, the parameters left unused (renaming earlier could overlap a removal).
+      if (markUnusedParameters) text = applyOffsetEdits(text, parameterRenames(sf, parseFile(file, original)));
+      break;
+    }
     text = applyOffsetEdits(text, edits);
   }
   return text;
@@ -129,6 +135,64 @@ function variableRemovals(
   const pureRemoved = new Set([...removed].filter((d) => droppable(d.initializer)));
   if (pureRemoved.size === 0) return edits.length ? edits : undefined;
   return [...edits, ...(removeListElements(sf, decls, pureRemoved, false) ?? [])];
+}
+
+/**
+ * `function f(userId: string)` whose only use of `userId` went with the flag: the signature stays
+ * (callers pass it), the name gets the `_` that tells the compiler the parameter is unused on purpose.
+ * Parameters are matched to the original by function name, parameter list and name, and only those
+ * that were used there are renamed.
+ */
+function parameterRenames(sf: ts.SourceFile, original: ts.SourceFile): OffsetEdit[] {
+  const usedBefore = new Set(unusedParameters(original, false).map((p) => p.id));
+  const edits: OffsetEdit[] = [];
+  const counts = countIdentifiers(sf);
+  for (const p of unusedParameters(sf, true)) {
+    if (usedBefore.has(p.id) && !counts.has(`_${p.name.text}`)) edits.push({ start: p.name.getStart(sf), end: p.name.end, text: `_${p.name.text}` });
+  }
+  return edits;
+}
+
+/** Plain parameters (no `_` prefix, no parameter properties) that are unused (`unused`) or used (`!unused`) in their function. */
+function unusedParameters(sf: ts.SourceFile, unused: boolean): { id: string; name: ts.Identifier }[] {
+  const out: { id: string; name: ts.Identifier }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const fn = node as ts.FunctionLikeDeclaration;
+      const paramsText = fn.parameters.map((p) => p.getText(sf)).join(',');
+      for (const p of fn.parameters) {
+        const name = p.name;
+        if (!ts.isIdentifier(name) || name.text.startsWith('_') || name.text === 'this' || (ts.getModifiers(p) ?? []).length > 0) continue;
+        const isUnused = !mentionsOutside(fn.body!, name.text) && !fn.parameters.some((q) => q !== p && q.initializer && mentionsOutside(q.initializer, name.text));
+        if (isUnused === unused) out.push({ id: `${functionName(fn)}(${paramsText})#${name.text}`, name });
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function functionName(fn: ts.FunctionLikeDeclaration): string {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return '';
+}
+
+/** Any reference identifier with this name in the subtree (shadowing makes this conservative). */
+function mentionsOutside(node: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n)) {
+      if (n.text === name && isReferenceIdentifier(n)) found = true;
+      return;
+    }
+    n.forEachChild(visit);
+  };
+  visit(node);
+  return found;
 }
 
 /** Names JSX compiles to calls of (React for the classic runtime, a `@jsx` pragma's factory). */

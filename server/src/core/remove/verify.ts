@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { parseFile, scriptKindFor } from './syntax';
-import { TsconfigLookup } from './tsconfigLookup';
+import { ProjectOptions } from './compilerOptions';
 import type { Workspace } from './workspace';
 
 export interface VerificationError {
@@ -31,8 +31,9 @@ export function verifyRewrite(workspace: Workspace, changed: readonly string[]):
   const sources = changed.filter((f) => /\.[cm]?[jt]sx?$/.test(f));
   for (const file of sources) newErrors.push(...newSyntaxErrors(file, workspace.original(file), workspace.text(file)));
 
-  const lookup = new TsconfigLookup();
-  const importers = findImporters(workspace, sources, lookup);
+  const projects = new ProjectOptions();
+  const lookup = projects.lookup;
+  const importers = findImporters(workspace, sources, projects);
   const targets = [...new Set([...sources, ...importers])];
   const groups = new Map<string, string[]>();
   for (const file of targets) {
@@ -171,19 +172,12 @@ function toError(d: ts.Diagnostic): VerificationError {
  * Workspace files that import one of the rewritten files (their view of its exports may change).
  * A word search on the imported file's name narrows the candidates before any resolution.
  */
-function findImporters(workspace: Workspace, changed: readonly string[], lookup: TsconfigLookup): string[] {
+function findImporters(workspace: Workspace, changed: readonly string[], projects: ProjectOptions): string[] {
   const targets = new Set(changed.map((f) => path.resolve(f)));
   const importers = new Set<string>();
-  const optionsByConfig = new Map<string, ts.CompilerOptions>();
   const optionsFor = (file: string): ts.CompilerOptions => {
-    const config = lookup.nearest(file) ?? '';
-    let options = optionsByConfig.get(config);
-    if (!options) {
-      options = config ? (ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.options ?? {}) : {};
-      options = { ...options, allowJs: true, moduleResolution: options.moduleResolution ?? ts.ModuleResolutionKind.Bundler };
-      optionsByConfig.set(config, options);
-    }
-    return options;
+    const options = projects.for(file);
+    return { ...options, allowJs: true, moduleResolution: options.moduleResolution ?? ts.ModuleResolutionKind.Bundler };
   };
   const words = new Set<string>();
   for (const file of changed) {
