@@ -56,6 +56,8 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
     this.groupBy = context.workspaceState.get<GroupBy>(GROUP_KEY, 'status');
     this.view = vscode.window.createTreeView('flaglint.explorer', { treeDataProvider: this, showCollapseAll: true });
     void vscode.commands.executeCommand('setContext', 'flaglint.groupBy', this.groupBy);
+    // Until the server reports, the view says it is scanning (not "no flags found").
+    void vscode.commands.executeCommand('setContext', 'flaglint.scanning', true);
     this.updateTitle();
   }
 
