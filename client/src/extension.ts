@@ -39,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Flagli
       await statusBar.refresh();
     } catch (error) {
       output.appendLine(`Flaglint language server failed to start: ${String(error)}`);
+      void vscode.commands.executeCommand('setContext', 'flaglint.scanning', false);
       void vscode.window.showErrorMessage('Flaglint could not start its language server. See the Flaglint output for details.', 'Show Output').then((choice) => {
         if (choice) output.show();
       });
