@@ -431,7 +431,7 @@ export class Workspace {
       this.client.log('info', `${file}: the changed scan settings take effect when the registry is saved`);
     }
     // The engine reads a folder registry's files from the disk: their unsaved edits apply on save.
-    folder.index.updateRegistry(registryPath, folderForm ? undefined : text);
+    void folder.index.updateRegistry(registryPath, folderForm ? undefined : text);
     this.changed(folder, undefined);
   }
 

@@ -188,17 +188,18 @@ export class FlagIndex {
     return [...affected];
   }
 
-  /** A registry file changed (editor buffer text, or undefined to re-read it from disk). Everything is re-checked. */
-  updateRegistry(registryPath: string, text?: string): void {
+  /**
+   * A registry file changed (editor buffer text, or undefined to re-read it from disk). Everything
+   * is re-checked at once; when its `scan` section changed what counts as a flag call, the files
+   * are re-analysed too, and the returned promise settles when that rescan is done.
+   */
+  async updateRegistry(registryPath: string, text?: string): Promise<void> {
     const before = this.config.fingerprint;
     this.registries.reload(registryPath, text);
     this.findings = undefined;
     this.fileFindings.clear();
     const config = createDetectorConfig(this.registries.all().map((r) => r.scan));
-    if (config.fingerprint !== before && this.scanned) {
-      // New presets, custom functions or property patterns: what counts as a flag call changed.
-      void this.scan();
-    }
+    if (config.fingerprint !== before && this.scanned) await this.scan();
   }
 
   /** One file's references and findings; works before `scan()` has finished (for open documents). */
