@@ -121,7 +121,7 @@ export class Emitter {
     } else if (r.kind === 'node') {
       let node = r.node;
       // `x || (await y)` → `await y`: parentheses that only separated it from its old neighbour go.
-      while (ts.isParenthesizedExpression(node) && precedence(node.expression) >= precedence(expr) && !isMultilineJsx(node.expression, this.sf)) node = node.expression;
+      while (ts.isParenthesizedExpression(node) && precedence(node.expression) >= slotPrecedence(expr) && !isMultilineJsx(node.expression, this.sf)) node = node.expression;
       text = this.emitExpression(node);
       prec = precedence(node);
       // Moved code keeps its layout relative to where it now starts.
@@ -129,7 +129,7 @@ export class Emitter {
     } else {
       return this.emitKept(expr);
     }
-    const needsParens = prec < precedence(expr) || (startsLikeStatement(text) && standsAtStatementStart(expr));
+    const needsParens = prec < slotPrecedence(expr) || (startsLikeStatement(text) && standsAtStatementStart(expr));
     return needsParens ? `(${text})` : text;
   }
 
@@ -517,6 +517,48 @@ export class Emitter {
     const edits: OffsetEdit[] = [];
     for (const c of element.children) if (this.isChanged(c)) edits.push(...this.childEdits(element, c));
     return applyOffsetEdits(this.text.slice(start, end), edits, start);
+  }
+}
+
+/**
+ * The weakest binding an expression standing where `expr` stands may have without parentheses: a
+ * condition or a `return` takes any expression, an argument or initializer anything but a comma
+ * list; elsewhere (an operand) what stood there is the measure.
+ */
+function slotPrecedence(expr: ts.Expression): number {
+  const parent = expr.parent;
+  switch (parent.kind) {
+    case ts.SyntaxKind.IfStatement:
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement:
+    case ts.SyntaxKind.SwitchStatement:
+    case ts.SyntaxKind.ReturnStatement:
+    case ts.SyntaxKind.ThrowStatement:
+    case ts.SyntaxKind.ExpressionStatement:
+    case ts.SyntaxKind.CaseClause:
+    case ts.SyntaxKind.JsxExpression:
+    case ts.SyntaxKind.TemplateSpan:
+    case ts.SyntaxKind.ComputedPropertyName:
+    case ts.SyntaxKind.ParenthesizedExpression:
+      return 0;
+    case ts.SyntaxKind.ElementAccessExpression:
+      return (parent as ts.ElementAccessExpression).argumentExpression === expr ? 0 : precedence(expr);
+    case ts.SyntaxKind.VariableDeclaration:
+    case ts.SyntaxKind.PropertyAssignment:
+    case ts.SyntaxKind.Parameter:
+    case ts.SyntaxKind.BindingElement:
+    case ts.SyntaxKind.PropertyDeclaration:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.SpreadElement:
+    case ts.SyntaxKind.SpreadAssignment:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.ExportAssignment:
+      return 1;
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+      return (parent as ts.CallExpression).arguments?.includes(expr) ? 1 : precedence(expr);
+    default:
+      return precedence(expr);
   }
 }
 
