@@ -36,7 +36,7 @@ describe('flaglint remove', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^--- a\/flags\.yaml\n\+\+\+ b\/flags\.yaml\n@@ /m);
     assert.match(run.stdout, /^--- a\/src\/routes\/orders\.ts\n\+\+\+ b\/src\/routes\/orders\.ts\n/m);
-    assert.match(run.stdout, /^-  if \(await isFeatureOn\('pdf-invoices', user\)\) actions\.push\('download-invoice'\);\n\+  actions\.push\('download-invoice'\);$/m);
+    assert.match(run.stdout, /^- {2}if \(await isFeatureOn\('pdf-invoices', user\)\) actions\.push\('download-invoice'\);\n\+ {2}actions\.push\('download-invoice'\);$/m);
     assert.match(run.stderr, /'pdf-invoices' kept as true: 2 references rewritten, 2 files changed \(dry run: nothing written\)\./);
     assert.deepEqual(snapshot(root), before);
   });

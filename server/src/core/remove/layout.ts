@@ -77,7 +77,7 @@ export function removalRange(sf: ts.SourceFile, node: ts.Node, last: ts.Node = n
     let end = Math.min(text.length, lineEnd + 1);
     // Keep at most one blank line where the code was.
     const prevBlank = start > 0 && isBlank(text.slice(lineStartAt(text, start - 1), start - 1));
-    const prevOpens = start > 0 && /[{(\[]\s*$/.test(text.slice(lineStartAt(text, start - 1), start - 1));
+    const prevOpens = start > 0 && /[{([]\s*$/.test(text.slice(lineStartAt(text, start - 1), start - 1));
     const nextLineEnd = lineEndAt(text, end);
     const nextBlank = end < text.length && isBlank(text.slice(end, nextLineEnd));
     const nextCloses = /^\s*[})\]]/.test(text.slice(end, nextLineEnd));
