@@ -86,6 +86,9 @@ export class Emitter {
 
   private expressionEdits(expr: ts.Expression): OffsetEdit[] {
     if (!this.isChanged(expr)) return [];
+    if (this.state.promiseSeeds.has(expr)) {
+      return [{ start: expr.getStart(this.sf), end: expr.end, text: `Promise.resolve(${this.literal(this.state.value)})` }];
+    }
     const r = this.state.simplifier.simplify(expr);
     if (r.kind === 'same' && ts.isTemplateExpression(expr)) return this.templateEdits(expr);
     if (r.kind === 'same') return this.editsWithin(expr);

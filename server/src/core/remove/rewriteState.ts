@@ -13,6 +13,8 @@ import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOpera
  */
 export class RewriteState implements EvalContext {
   readonly exprSeeds = new Map<ts.Node, unknown>();
+  /** Evaluations whose promise the code uses (`.then`, returned as a Promise): they become `Promise.resolve(value)`. */
+  readonly promiseSeeds = new Set<ts.Node>();
   readonly removedDeclarations = new Set<ts.VariableDeclaration>();
   readonly removedBindings = new Set<ts.BindingElement>();
   readonly gates = new Map<ts.JsxElement | ts.JsxSelfClosingElement, JsxGate>();
@@ -112,6 +114,12 @@ export class RewriteState implements EvalContext {
     if (ts.isAwaitExpression(target.parent)) target = skipOuterTransparent(target.parent);
     if (isWriteTarget(target) || isInTypePosition(target)) {
       this.warnings.push(`${this.where(node)}: the flag is assigned or used as a type here, not evaluated; left as is.`);
+      return;
+    }
+    if (ts.isCallExpression(target) && expectsPromise(target)) {
+      // `client.getBooleanValue(...).then(…)`: the code needs a promise of the value, not the value.
+      this.promiseSeeds.add(target);
+      this.markDirty(target);
       return;
     }
     this.addSeed(target, value);
@@ -232,6 +240,19 @@ export class RewriteState implements EvalContext {
     if (!(list.flags & ts.NodeFlags.Const) && uses.some(isWriteTarget)) return undefined;
     return uses;
   }
+}
+
+/**
+ * The evaluation's result is used as a promise: chained with `.then`/`.catch`/`.finally`, or returned
+ * from a function that is not `async` but declares a Promise return type.
+ */
+function expectsPromise(call: ts.Expression): boolean {
+  const parent = call.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === call) return ['then', 'catch', 'finally'].includes(parent.name.text);
+  const fn = ts.isReturnStatement(parent) ? ts.findAncestor(parent, ts.isFunctionLike) : ts.isArrowFunction(parent) && parent.body === call ? parent : undefined;
+  if (!fn || !('type' in fn) || !fn.type) return false;
+  const isAsync = (ts.getModifiers(fn as ts.FunctionLikeDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  return !isAsync && /^Promise\b|^PromiseLike\b/.test(fn.type.getText());
 }
 
 function enclosingBindingElement(node: ts.Node): ts.BindingElement | undefined {
