@@ -58,6 +58,12 @@ export class Emitter {
       const edits: OffsetEdit[] = [];
       if ((ts.isCaseClause(node)) && this.isChanged(node.expression)) edits.push(...this.expressionEdits(node.expression));
       edits.push(...this.statementListEdits(node.statements).edits);
+      if (ts.isBlock(node) && edits.length > 0) {
+        // A body the removal emptied closes up: `() => {}`, not braces around blank lines.
+        const start = node.getStart(this.sf) + 1;
+        const inner = applyOffsetEdits(this.text.slice(start, node.end - 1), edits, start);
+        if (inner.trim() === '') return [{ start, end: node.end - 1, text: '' }];
+      }
       return edits;
     }
     if (ts.isIfStatement(node)) return this.ifEdits(node);
