@@ -3,13 +3,14 @@ import type { ts } from 'ts-morph';
 import type { FlagIndex } from '../engine/flagIndex';
 import type { ScanResult } from '../engine/types';
 import type { FlagEntry, FlagReference, Location, Registry, ValueType } from '../model';
-import { applyTextEdits, matchRegistryKey, removeFlagEdits } from '../registry';
+import { matchRegistryKey } from '../registry';
 import { closest } from '../registry/suggest';
 import type { FileEdit } from '../registry/types';
 import { createBindingProgram } from './bindingProgram';
 import { ProjectOptions } from './compilerOptions';
 import { checkFlagValue } from './flagValue';
 import { removeUnusedKeyDefinitions } from './keyDefinitions';
+import { registryChanges } from './registryChanges';
 import { PurityOracle } from './pureFunctions';
 import { RemoveError } from './removeError';
 import { rewriteFile } from './rewriteFile';
@@ -116,16 +117,11 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     changes.push({ file, before, after });
   }
 
-  // 4. The registry entry, comments and the other entries kept as they are.
-  for (const registry of registries) {
-    if (!registry.flags.has(key)) continue;
-    const entryFile = registry.flags.get(key)!.location.file;
-    const registryText = options.readFile?.(entryFile);
-    const registryEdits = removeFlagEdits(registry, registryText, key);
-    edits.push(...registryEdits);
-    const before = registryText ?? workspace.original(entryFile);
-    const deleted = registryEdits.some((e) => e.deleteFile);
-    changes.push({ file: entryFile, before, after: deleted ? undefined : applyTextEdits(before, registryEdits) });
+  // 4. The registry entry (comments and the other entries kept as they are) and dependencies on it.
+  const read = (file: string): string => options.readFile?.(file) ?? workspace.original(file);
+  for (const change of registryChanges(registries, key, value, read, warnings)) {
+    edits.push(...change.edits);
+    changes.push({ file: change.file, before: change.before, after: change.after });
   }
 
   const verification: Verification =
