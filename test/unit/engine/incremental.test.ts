@@ -105,7 +105,7 @@ describe('incremental index', () => {
     assert.ok(index.result().findings.some((f) => f.ruleId === 'unregistered-flag' && f.flagKey === 'holiday-banner'));
     const reg = file('flags.yaml');
     const text = fs.readFileSync(reg, 'utf8').replace(/^flags:\n/m, 'flags:\n  holiday-banner:\n    owner: "@growth"\n    type: experiment\n    status: active\n    created: 2026-11-01\n    expires: 2026-12-31\n');
-    index.updateRegistry(reg, text);
+    await index.updateRegistry(reg, text);
     assert.ok(!index.result().findings.some((f) => f.ruleId === 'unregistered-flag' && f.flagKey === 'holiday-banner'));
   });
 });
