@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
+import { BindingUses } from './bindingUses';
 import { isSdkAccessorCall } from './sdkAccessors';
 import { countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
@@ -22,11 +23,14 @@ export function removeNewlyUnused(
   const before = countIdentifiers(parseFile(file, original));
   let text = current;
   for (let round = 0; round < 20; round++) {
-    const sf = parseFile(file, text);
+    const uses = new BindingUses(file, text);
+    const sf = uses.sf;
     const after = countIdentifiers(sf);
     const keepForJsx = jsxFactoryNames(sf);
+    // Unused now: only its own declaration mentions the binding (by symbol; by name where the
+    // checker cannot tell). Used before: the name was mentioned besides a declaration.
     const unused = (name: ts.Identifier): boolean =>
-      (after.get(name.text) ?? 0) === 1 && (before.get(name.text) ?? 0) >= 2 && !keepForJsx.has(name.text);
+      (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && (before.get(name.text) ?? 0) >= 2 && !keepForJsx.has(name.text);
     const droppable = (init: ts.Expression | undefined): boolean => !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file);
     const edits = collectRemovals(sf, unused, droppable);
     if (edits.length === 0) {
