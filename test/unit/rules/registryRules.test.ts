@@ -8,13 +8,13 @@ function only(findings: Finding[], id: RuleId): Finding[] {
 }
 
 describe('rules on registry entries', () => {
-  it('missing-owner: an error for absent or blank owners, at the owner field when there is one', () => {
+  it('missing-owner: an error for absent or blank owners, at the flag\'s entry', () => {
     const reg = registry([entry('owned', { owner: '@web' }), entry('ownerless', { type: 'permission' }), entry('blank', { owner: '  ' })]);
     const blank = reg.flags.get('blank')!;
     const found = only(runRules(context(reg)), 'missing-owner');
     assert.deepEqual(found.map((f) => f.flagKey), ['ownerless', 'blank']);
     assert.equal(found[0].severity, 'error');
-    assert.deepEqual(found[1].location, blank.fieldLocations['owner']);
+    assert.deepEqual(found[1].location, blank.location);
     assert.match(found[0].message, /'ownerless' has no owner\. Add `owner:`/);
   });
 

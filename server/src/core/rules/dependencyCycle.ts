@@ -96,11 +96,12 @@ export const dependencyCycle: Rule = {
         const edge = graph.get(key)!.find((e) => e.target === cycle[1])!;
         findings.push({
           message: `Flag '${key}' is part of a dependency cycle: ${cycle.join(' → ')}. Remove one of these \`dependsOn\` links.`,
-          location: dependencyLocation(entry, edge.index),
+          location: entry.location,
           flagKey: key,
-          related: component
-            .filter((other) => other !== key)
-            .map((other) => ({ message: `'${other}' is in the same cycle`, location: ctx.registry.flags.get(other)!.location })),
+          related: [
+            { message: `The dependency on '${cycle[1]}'`, location: dependencyLocation(entry, edge.index) },
+            ...component.filter((other) => other !== key).map((other) => ({ message: `'${other}' is in the same cycle`, location: ctx.registry.flags.get(other)!.location })),
+          ],
         });
       }
     }

@@ -17,9 +17,12 @@ export const dependsOnRetiredFlag: Rule = {
         if (target?.status !== 'archived' && target?.status !== 'deprecated') continue;
         findings.push({
           message: `Flag '${entry.key}' depends on '${target.key}', which is ${target.status}. Remove the dependency, or keep '${target.key}' until '${entry.key}' is retired too.`,
-          location: dependencyLocation(entry, i),
+          location: entry.location,
           flagKey: entry.key,
-          related: [{ message: `Registry entry of '${target.key}'`, location: target.location }],
+          related: [
+            { message: `The dependency on '${target.key}'`, location: dependencyLocation(entry, i) },
+            { message: `Registry entry of '${target.key}'`, location: target.location },
+          ],
         });
       }
     }

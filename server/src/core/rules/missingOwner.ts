@@ -13,7 +13,7 @@ export const missingOwner: Rule = {
       if (typeof entry.owner === 'string' && entry.owner.trim() !== '') continue;
       findings.push({
         message: `Flag '${entry.key}' has no owner. Add \`owner:\` with the team or person responsible for it (e.g. "@payments").`,
-        location: entry.fieldLocations['owner'] ?? entry.location,
+        location: entry.location,
         flagKey: entry.key,
       });
     }

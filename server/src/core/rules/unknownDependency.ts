@@ -17,8 +17,9 @@ export const unknownDependency: Rule = {
         if (resolveDependency(ctx.registry, dep)) continue;
         findings.push({
           message: `Flag '${entry.key}' depends on '${dep}', which is not in the registry.${didYouMean(dep, keys)} Fix the key or register '${dep}'.`,
-          location: dependencyLocation(entry, i),
+          location: entry.location,
           flagKey: entry.key,
+          related: [{ message: `The dependency on '${dep}'`, location: dependencyLocation(entry, i) }],
         });
       }
     }

@@ -25,8 +25,9 @@ export const unknownOwner: Rule = {
       const hint = hit !== undefined ? ` Did you mean '${hit}'?` : known.length <= 6 ? ` Known owners: ${known.join(', ')}.` : '';
       findings.push({
         message: `Flag '${entry.key}' is owned by '${owner}', who is not a known owner.${hint} Fix the handle or add it to \`owners:\`.`,
-        location: entry.fieldLocations['owner'] ?? entry.location,
+        location: entry.location,
         flagKey: entry.key,
+        ...(entry.fieldLocations['owner'] ? { related: [{ message: `The owner '${owner}'`, location: entry.fieldLocations['owner'] }] } : {}),
       });
     }
     return findings;
