@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Range, ValueType } from '../model';
 import type { DetectorConfig, SpecMatch } from './detectorConfig';
-import type { ArgFact, CallFact, ImportBinding, KeyExpr } from './facts';
+import { own, type ArgFact, type CallFact, type ImportBinding, type KeyExpr } from './facts';
 import { choosePosition, LD_FLAGS_HOOK, LD_REACT_PACKAGES, type ArgShape, type CallSpec } from './presets';
 import { keyExprOf } from './keyExpr';
 import { Scope, declareParameters, declareStatements, declareVariableList, declareBindingNames, isFlagsHookCall } from './scope';
@@ -140,7 +140,7 @@ export class CallCollector {
         return;
       }
       const binding = scope.lookup(name);
-      const imported = binding?.t === 'module' ? this.imports[name] : undefined;
+      const imported = binding?.t === 'module' ? own(this.imports, name) : undefined;
       const matches = this.config.functions.get(name);
       if (matches && (!binding || (imported && !isRelativeSpecifier(imported.from)))) {
         const match = this.pickByImport(matches, imported?.from);
@@ -179,7 +179,7 @@ export class CallCollector {
           return;
         }
       }
-      if (receiverChain && ts.isIdentifier(receiverChain.root) && receiverChain.path.length === 0 && scope.lookup(receiverChain.root.text)?.t === 'module' && this.imports[receiverChain.root.text]?.name === '*') {
+      if (receiverChain && ts.isIdentifier(receiverChain.root) && receiverChain.path.length === 0 && scope.lookup(receiverChain.root.text)?.t === 'module' && own(this.imports, receiverChain.root.text)?.name === '*') {
         this.recordCandidate(call, scope, { name: receiverChain.root.text, path: [method] }, undefined);
         return;
       }
@@ -196,7 +196,7 @@ export class CallCollector {
 
   /** Generic method names count only when the receiver, its import or the file points at the SDK. */
   private pickMethodMatch(matches: SpecMatch[], receiver: ts.Expression, chain: ReturnType<typeof memberChain>, scope: Scope): SpecMatch | undefined {
-    const importedFrom = chain && ts.isIdentifier(chain.root) && scope.lookup(chain.root.text)?.t === 'module' ? this.imports[chain.root.text]?.from : undefined;
+    const importedFrom = chain && ts.isIdentifier(chain.root) && scope.lookup(chain.root.text)?.t === 'module' ? own(this.imports, chain.root.text)?.from : undefined;
     for (const match of matches) {
       if (match.preset.packages.some((p) => this.importedPackages.has(p))) return match;
     }

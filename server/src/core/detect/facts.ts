@@ -80,3 +80,11 @@ export interface CallFact {
   /** A function-style SDK hook imported from a package: if the package is not in the workspace, this is the SDK call. */
   sdkFallback?: { source: string; valueType?: ValueType };
 }
+
+/**
+ * A record's own entry: facts are plain objects (they round-trip through the JSON cache), and a
+ * name such as `constructor` or `valueOf` must not find Object.prototype's member.
+ */
+export function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

@@ -1,5 +1,5 @@
 import type { KeyForm, Location } from '../model';
-import type { FileFacts, KeyExpr, ValueFact } from '../detect/facts';
+import { own, type FileFacts, type KeyExpr, type ValueFact } from '../detect/facts';
 import type { ModuleResolver } from './moduleResolver';
 import { isRelativeSpecifier } from '../detect/syntax';
 
@@ -58,9 +58,9 @@ export class KeyResolver {
     const facts = this.factsOf(file);
     if (!facts) return { ok: false, reason: `the file defining '${name}' could not be read` };
     deps?.add(file);
-    const value = facts.values[name];
+    const value = own(facts.values, name);
     if (value) return this.navigate(file, value, path, 'const', hops, deps);
-    const imp = facts.imports[name];
+    const imp = own(facts.imports, name);
     if (imp) {
       const target = this.modules.resolve(file, imp.from);
       if (!target) return { ok: false, reason: unresolvedImport(name, imp.from) };
@@ -78,7 +78,7 @@ export class KeyResolver {
     const facts = this.factsOf(file);
     if (!facts) return { ok: false, reason: `'${file}' could not be read` };
     deps?.add(file);
-    const binding = facts.exports[exported];
+    const binding = own(facts.exports, exported);
     if (binding) {
       if ('local' in binding) return this.resolveName(file, binding.local, path, hops + 1, deps);
       const target = this.modules.resolve(file, binding.from);
@@ -107,7 +107,7 @@ export class KeyResolver {
       return { ok: false, reason: 'the key is an object, not a string' };
     }
     if (value.kind === 'string') return { ok: false, reason: 'the key reads a member of a string' };
-    const member = value.members[path[0]];
+    const member = own(value.members, path[0]);
     if (!member) return { ok: false, reason: `'${path[0]}' is not a constant member` };
     return this.navigate(file, member, path.slice(1), value.kind === 'enum' ? 'enum' : 'object', hops, deps);
   }
@@ -117,7 +117,7 @@ export class KeyResolver {
     if (hops > MAX_HOPS) return undefined;
     const facts = this.factsOf(file);
     if (!facts) return undefined;
-    const imp = facts.imports[name];
+    const imp = own(facts.imports, name);
     if (!imp) return path.length === 0 ? { file, local: name } : undefined;
     const resolved = this.modules.resolve(file, imp.from);
     if (!resolved) return { external: imp.from };
@@ -130,7 +130,7 @@ export class KeyResolver {
     if (hops > MAX_HOPS) return undefined;
     const facts = this.factsOf(file);
     if (!facts) return undefined;
-    const binding = facts.exports[exported];
+    const binding = own(facts.exports, exported);
     if (binding) {
       if ('local' in binding) return this.target(file, binding.local, [], hops + 1);
       const resolved = this.modules.resolve(file, binding.from);

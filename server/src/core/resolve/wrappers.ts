@@ -1,5 +1,5 @@
 import type { ValueType } from '../model';
-import type { ArgFact, CallFact, FileFacts } from '../detect/facts';
+import { own, type ArgFact, type CallFact, type FileFacts } from '../detect/facts';
 import type { KeyResolver } from './keyResolver';
 
 /** A function whose parameter reaches a flag call's key: its call sites are references. */
@@ -128,7 +128,7 @@ export function argFor(call: CallFact, w: WrapperInfo): ArgFact | undefined {
   const arg = call.args?.[w.keyParam];
   if (!arg) return undefined;
   if (w.prop === undefined) return arg;
-  const p = arg.props?.[w.prop];
+  const p = own(arg.props, w.prop);
   return p ? { key: p.key, range: p.range } : undefined;
 }
 
