@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
-import { canUnwrapBlock } from './scoping';
+import { canUnwrapBlock, mentions } from './scoping';
+import { collectBindingNames } from './syntax';
 
 /* Which statements still run once a rewrite made a return unconditional. */
 
@@ -20,28 +21,14 @@ export function survivesAsDeadCode(s: ts.Statement, siblings: readonly ts.Statem
   if (ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isModuleDeclaration(s) || ts.isEnumDeclaration(s) || ts.isClassDeclaration(s) || ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) return true;
   if (ts.isVariableStatement(s)) {
     if (!(s.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return true;
-    const names = new Set<string>();
-    for (const d of s.declarationList.declarations) collectNames(d.name, names);
-    return siblings.some((other) => other !== s && mentionsAny(other, names));
+    const declared: string[] = [];
+    for (const d of s.declarationList.declarations) collectBindingNames(d.name, declared);
+    const names = new Set(declared);
+    return siblings.some((other) => other !== s && mentions(other, names));
   }
   return false;
 }
 
-function collectNames(name: ts.BindingName, out: Set<string>): void {
-  if (ts.isIdentifier(name)) out.add(name.text);
-  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) collectNames(el.name, out);
-}
-
-function mentionsAny(node: ts.Node, names: ReadonlySet<string>): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isIdentifier(n) && names.has(n.text)) found = true;
-    else n.forEachChild(visit);
-  };
-  visit(node);
-  return found;
-}
 
 export function containsSwitchBreak(node: ts.Node): boolean {
   let found = false;

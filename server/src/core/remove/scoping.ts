@@ -49,7 +49,8 @@ export function canUnwrapBlock(block: Pick<ts.Block, 'statements'>, replaced: ts
   return !outer.some((n) => names.has(n));
 }
 
-function mentions(node: ts.Node, names: ReadonlySet<string>): boolean {
+/** Whether any identifier below `node` is one of `names`. */
+export function mentions(node: ts.Node, names: ReadonlySet<string>): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
