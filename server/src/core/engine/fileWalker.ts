@@ -119,8 +119,9 @@ function readGitignore(dir: string): Ignore | undefined {
 
 function ignoredBy(chain: { base: string; ig: Ignore }[], full: string, isDir: boolean): boolean {
   for (const { base, ig } of chain) {
-    const rel = toPosix(path.relative(base, full));
-    if (rel && !rel.startsWith('..') && ig.ignores(isDir ? `${rel}/` : rel)) return true;
+    // `full` always lies below `base` (the walk descends from it): slicing beats path.relative here.
+    const rel = path.sep === '/' ? full.slice(base.length + 1) : toPosix(full.slice(base.length + 1));
+    if (rel && ig.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
 }

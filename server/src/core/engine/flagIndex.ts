@@ -87,7 +87,7 @@ export class FlagIndex {
     const scan = this.scanConfigFromRegistries();
     this.walk = walkWorkspace(this.root, scan);
     this.registries.init(this.walk.registries);
-    this.walk.files = filterByRegistryScan(this.walk.files, (f) => this.registries.for(f));
+    this.walk.files = filterByRegistryScan(this.walk.files, (f) => this.registries.for(f), this.registries.all());
     this.files = new Set(this.walk.files);
     this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
     this.modules = new ModuleResolver(this.root, this.files, readPackageNames(this.walk.packageManifests));
@@ -255,7 +255,7 @@ export class FlagIndex {
     const rel = path.relative(this.root, file);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
     if (!isSourceFile(file) || isInSkippedDir(this.root, file)) return false;
-    return filterByRegistryScan([file], (f) => this.registries.for(f)).length === 1;
+    return filterByRegistryScan([file], (f) => this.registries.for(f), this.registries.all()).length === 1;
   }
 
   // ---- scanning ----------------------------------------------------------------------------

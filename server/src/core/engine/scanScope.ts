@@ -7,7 +7,7 @@ import { toPosix } from './fileWalker';
  * Applies each registry's `scan.include` / `scan.exclude` globs to the files it governs, relative
  * to the registry's folder (so a package's registry can say `src/**` and mean its own src).
  */
-export function filterByRegistryScan(files: readonly string[], registryFor: (file: string) => Registry): string[] {
+export function filterByRegistryScan(files: readonly string[], registryFor: (file: string) => Registry, registries: readonly Registry[]): string[] {
   const matchers = new Map<Registry, { include?: picomatch.Matcher; exclude?: picomatch.Matcher }>();
   const matcherOf = (r: Registry): { include?: picomatch.Matcher; exclude?: picomatch.Matcher } => {
     let m = matchers.get(r);
@@ -20,6 +20,8 @@ export function filterByRegistryScan(files: readonly string[], registryFor: (fil
     }
     return m;
   };
+  // The common case, and a large workspace's hot path: no registry restricts the scan.
+  if (registries.every((r) => r.scan.include.length === 0 && r.scan.exclude.length === 0)) return [...files];
   return files.filter((file) => {
     const registry = registryFor(file);
     const { include, exclude } = matcherOf(registry);

@@ -10,16 +10,28 @@ export type SourceRead = { text: string; size: number; mtimeMs: number } | { not
 export function readSource(file: string): SourceRead {
   let buf: Buffer;
   let st: fs.Stats;
+  let fd: number | undefined;
   try {
-    st = fs.statSync(file);
+    // One open, one fstat, one read: the size and mtime the cache needs come with the content.
+    fd = fs.openSync(file, 'r');
+    st = fs.fstatSync(fd);
     if (st.size > MAX_SOURCE_BYTES) {
       return { note: { file, kind: 'too-large', message: `${file} is ${(st.size / 1048576).toFixed(1)} MB (over ${MAX_SOURCE_BYTES / 1048576} MB); skipped as generated code` } };
     }
-    buf = fs.readFileSync(file);
+    buf = Buffer.allocUnsafe(st.size);
+    let read = 0;
+    while (read < buf.length) {
+      const n = fs.readSync(fd, buf, read, buf.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    if (read < buf.length) buf = buf.subarray(0, read);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { note: { file, kind: 'vanished', message: `${file} disappeared during the scan` } };
     return { note: { file, kind: 'unreadable', message: `cannot read ${file}: ${(err as Error).message}` } };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   if (buf.subarray(0, 8192).includes(0)) {
     return { note: { file, kind: 'binary', message: `${file} looks binary (it contains NUL bytes); skipped` } };
