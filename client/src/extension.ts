@@ -82,6 +82,9 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
       settings: vscode.workspace.getConfiguration('flaglint'),
+      // The analysis cache lives in the extension's own storage: the extension writes into the
+      // workspace only what the user asks for (quick fixes, a new registry, a removal).
+      cacheDir: context.storageUri ? vscode.Uri.joinPath(context.storageUri, 'analysis-cache').fsPath : undefined,
     },
     markdown: { isTrusted: false, supportHtml: false },
     diagnosticCollectionName: 'flaglint',

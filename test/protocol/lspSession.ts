@@ -68,6 +68,8 @@ export interface SessionOptions {
   extraFolders?: string[];
   /** Whether edits requested with workspace/applyEdit are written to disk (as an editor would save them). */
   applyEditsToDisk?: boolean;
+  /** The extension's storage folder for the analysis cache (initializationOptions.cacheDir). */
+  cacheDir?: string;
 }
 
 const LANGUAGE: Record<string, string> = {
@@ -179,7 +181,7 @@ export class LspSession {
       rootUri: uriOf(this.root),
       workspaceFolders: [this.root, ...(this.options.extraFolders ?? [])].map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
       capabilities,
-      initializationOptions: { trusted: this.options.trusted ?? true, settings: this.settings },
+      initializationOptions: { trusted: this.options.trusted ?? true, settings: this.settings, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}) },
     }));
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

@@ -40,6 +40,8 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** The `flaglint` settings, for clients that cannot answer workspace/configuration. */
   settings?: unknown;
+  /** Where the analysis cache may be kept (the extension's storage); without it nothing is cached. */
+  cacheDir?: string;
 }
 
 export interface ServerOptions {
@@ -87,6 +89,7 @@ export class FlaglintServer {
       document: (uri) => this.documents.get(uri),
       allDocuments: () => this.documents.all(),
       trusted,
+      cacheDir: typeof init.cacheDir === 'string' && init.cacheDir ? init.cacheDir : undefined,
       debounceMs: this.options.debounceMs,
     });
     for (const folder of initialFolders(params)) this.workspace.addFolder(folder, readSettings(init.settings).settings);

@@ -3,6 +3,7 @@
  * override files on disk, and the debounced flow of edits into the indexes. Features read from here
  * and listen to `onDidUpdate`; nothing here talks LSP beyond the LspClient.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -51,15 +52,19 @@ export class FolderState {
   constructor(
     readonly info: FolderInfo,
     public settings: FlaglintSettings,
+    /** The extension's cache folder, if the client gave one. */
+    readonly cacheBase?: string,
   ) {
-    this.index = FolderState.createIndex(info, settings);
+    this.index = FolderState.createIndex(info, settings, cacheBase);
     this.packages = new PackageLocator(info.root);
   }
 
-  static createIndex(info: FolderInfo, settings: FlaglintSettings): FlagIndex {
+  static createIndex(info: FolderInfo, settings: FlaglintSettings, cacheBase?: string): FlagIndex {
     const registryPath = settings.registryPath.trim();
     return new FlagIndex({
       root: info.root,
+      // Never the workspace itself: the server writes only what the user asks for.
+      cacheDir: cacheBase ? path.join(cacheBase, createHash('sha1').update(info.root).digest('hex').slice(0, 16)) : false,
       registryPath: registryPath ? path.resolve(info.root, registryPath) : undefined,
       include: settings.include.length ? settings.include : undefined,
       exclude: settings.exclude.length ? settings.exclude : undefined,
@@ -168,6 +173,8 @@ export interface WorkspaceOptions {
   document(uri: string): TextDocument | undefined;
   allDocuments(): TextDocument[];
   trusted: boolean;
+  /** The folder for analysis caches (one subfolder per workspace folder); none = no cache. */
+  cacheDir?: string;
   /** Debounce of edits in milliseconds. */
   debounceMs?: number;
 }
@@ -198,7 +205,7 @@ export class Workspace {
   // ----- folders ---------------------------------------------------------------------------
 
   addFolder(info: FolderInfo, settings: FlaglintSettings = defaultSettings()): FolderState {
-    const folder = new FolderState(info, settings);
+    const folder = new FolderState(info, settings, this.options.cacheDir);
     this.folders.push(folder);
     // Deepest first, so a nested workspace folder wins over its parent.
     this.folders.sort((a, b) => b.root.length - a.root.length);
@@ -229,7 +236,7 @@ export class Workspace {
       JSON.stringify(before.include) !== JSON.stringify(settings.include) ||
       JSON.stringify(before.exclude) !== JSON.stringify(settings.exclude);
     if (rescan) {
-      folder.index = FolderState.createIndex(folder.info, settings);
+      folder.index = FolderState.createIndex(folder.info, settings, folder.cacheBase);
       folder.state = 'pending';
       folder.version++;
     }

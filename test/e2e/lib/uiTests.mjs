@@ -32,7 +32,8 @@ export async function runUiTests({ dir, workbench, workspace, copyWorkspace, ope
   mocha.suite.afterEach(async function () {
     const test = this.currentTest;
     try {
-      if (test?.state === 'failed') await screenshot(test);
+      // FLAGLINT_E2E_SCREENSHOTS=1 keeps a picture of every test, to look at the product as a user sees it.
+      if (test?.state === 'failed' || process.env.FLAGLINT_E2E_SCREENSHOTS) await screenshot(test);
     } finally {
       session.current = undefined;
     }
