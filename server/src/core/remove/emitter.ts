@@ -6,7 +6,7 @@ import { indentAt, newlineOf, reindent, removalRange, removeListElements } from 
 import type { RewriteState } from './rewriteState';
 import { canUnwrapBlock } from './scoping';
 import { escapeTemplateText, isJsxNode, isMultilineJsx, preferredQuote, slotPrecedence, standsAtStatementStart, startsLikeStatement } from './placement';
-import { canUnwrapStatements, containsSwitchBreak, endsFunctionBody, isStatementContainer, survivesAsDeadCode } from './reachability';
+import { canUnwrapStatements, containsSwitchBreak, deadCodeSurvivors, endsFunctionBody, isStatementContainer } from './reachability';
 import { isPrimitive, type Simplified } from './simplify';
 import { isPure, isUnconditionalExit, precedence, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
@@ -162,15 +162,16 @@ export class Emitter {
   private statementListEdits(statements: readonly ts.Statement[]): { edits: OffsetEdit[]; exits: boolean } {
     const edits: OffsetEdit[] = [];
     let exits = false;
-    let dead = false;
+    /** Once a statement became an unconditional exit: what of the rest must stay. */
+    let dead: Set<ts.Statement> | undefined;
     let run: ts.Statement[] = [];
     const flush = (): void => {
       if (run.length) edits.push(removalRange(this.sf, run[0], run[run.length - 1]));
       run = [];
     };
-    for (const s of statements) {
+    for (const [index, s] of statements.entries()) {
       if (dead) {
-        if (survivesAsDeadCode(s, statements)) {
+        if (dead.has(s)) {
           flush();
           if (this.isChanged(s)) edits.push(...this.editsWithin(s));
         } else {
@@ -196,7 +197,7 @@ export class Emitter {
         edits.push({ start: s.getStart(this.sf), end: s.end, text: result.text });
         exits = result.exits;
         // Code after a return that the removal made unconditional can never run.
-        if (result.exits) dead = true;
+        if (result.exits) dead = deadCodeSurvivors(statements, index + 1);
       }
     }
     flush();

@@ -12,21 +12,45 @@ export function isStatementContainer(node: ts.Node): node is ts.Block | ts.Sourc
 export function endsFunctionBody(s: ts.Statement): boolean {
   const body = s.parent;
   if (!ts.isBlock(body) || !ts.isFunctionLike(body.parent)) return false;
-  const after = body.statements.slice(body.statements.indexOf(s) + 1);
-  return after.every((st) => !survivesAsDeadCode(st, body.statements) || ts.isFunctionDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st));
+  const index = body.statements.indexOf(s);
+  const survivors = deadCodeSurvivors(body.statements, index + 1);
+  return body.statements.slice(index + 1).every((st) => !survivors.has(st) || ts.isFunctionDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st));
 }
 
-/** Code after an exit that must stay: hoisted functions and `var`s, types, and names used elsewhere. */
-export function survivesAsDeadCode(s: ts.Statement, siblings: readonly ts.Statement[]): boolean {
-  if (ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isModuleDeclaration(s) || ts.isEnumDeclaration(s) || ts.isClassDeclaration(s) || ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) return true;
-  if (ts.isVariableStatement(s)) {
-    if (!(s.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return true;
-    const declared: string[] = [];
-    for (const d of s.declarationList.declarations) collectBindingNames(d.name, declared);
-    const names = new Set(declared);
-    return siblings.some((other) => other !== s && mentions(other, names));
+/**
+ * Of the statements from `firstDead` on (after an exit), those that must stay: hoisted functions
+ * and `var`s, types, imports, and `let`/`const`s that code which stays still names. Dead code that
+ * names a dead constant does not keep it alive: the two go together.
+ */
+export function deadCodeSurvivors(statements: readonly ts.Statement[], firstDead: number): Set<ts.Statement> {
+  const survivors = new Set<ts.Statement>();
+  const scoped: { s: ts.Statement; names: Set<string> }[] = [];
+  for (const s of statements.slice(firstDead)) {
+    if (alwaysSurvives(s)) survivors.add(s);
+    else if (ts.isVariableStatement(s)) {
+      const declared: string[] = [];
+      for (const d of s.declarationList.declarations) collectBindingNames(d.name, declared);
+      scoped.push({ s, names: new Set(declared) });
+    }
   }
-  return false;
+  const live = (): ts.Statement[] => [...statements.slice(0, firstDead), ...survivors];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { s, names } of scoped) {
+      if (survivors.has(s)) continue;
+      if (live().some((other) => other !== s && mentions(other, names))) {
+        survivors.add(s);
+        changed = true;
+      }
+    }
+  }
+  return survivors;
+}
+
+function alwaysSurvives(s: ts.Statement): boolean {
+  if (ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isModuleDeclaration(s) || ts.isEnumDeclaration(s) || ts.isClassDeclaration(s) || ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) return true;
+  // `var` is hoisted: code before the exit may use it.
+  return ts.isVariableStatement(s) && !(s.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
 }
 
 

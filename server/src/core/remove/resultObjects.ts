@@ -20,6 +20,13 @@ const RULES: ResultObjectRule[] = [
   { callee: /^get(Boolean|String|Number|Object)Details$/, properties: { value: 'value' } },
   { callee: /^useFeatureFlag$/, sources: ['configcat'], properties: { value: 'value' } },
   { callee: /^(useVariable|variable)$/, sources: ['devcycle'], properties: { value: 'value' } },
+  { callee: /^(variationDetail|boolVariationDetail|stringVariationDetail|numberVariationDetail|jsonVariationDetail)$/, sources: ['launchdarkly'], properties: { value: 'value' } },
+  { callee: /^getTreatmentWithConfig$/, sources: ['split'], properties: { treatment: 'value' } },
+  // A variant, experiment or payload is more than the flag's value: only `enabled` follows from it;
+  // any other use is left in place and reported, never replaced by the scalar value.
+  { callee: /^(getVariant|useVariant)$/, sources: ['unleash'], properties: { enabled: 'truthy' } },
+  { callee: /^(getExperiment|getExperimentSync|getConfig|getConfigSync|getDynamicConfig|getLayer|getLayerSync|useExperiment|useDynamicConfig|useLayer)$/, sources: ['statsig'], properties: {} },
+  { callee: /^(getFeatureFlagPayload|useFeatureFlagPayload)$/, sources: ['posthog'], properties: {} },
 ];
 
 export function resultObjectProperties(callee: string, source: string): Record<string, ResultProperty> | undefined {
