@@ -6,7 +6,7 @@ import { choosePosition, LD_FLAGS_HOOK, LD_REACT_PACKAGES, type ArgShape, type C
 import { keyExprOf } from './keyExpr';
 import { Scope, declareParameters, declareStatements, declareVariableList, declareBindingNames, isFlagsHookCall } from './scope';
 import { isRelativeSpecifier, literalValue, memberChain, propertyNameText, rangeOf, shorten, unwrap, valueTypeOf } from './syntax';
-import { receiverPointsAt } from './receiver';
+import { receiverPointsAt, splitWords } from './receiver';
 import { commonJsExportName } from './moduleFacts';
 
 /** Properties of an object passed as a key (`{ key: FLAGS.X }`) or as React props that may carry a key. */
@@ -185,7 +185,7 @@ export class CallCollector {
       }
       if (this.config.methodWrappers.has(method)) {
         const receiverName = receiverChain && ts.isIdentifier(receiverChain.root) && receiverChain.path.length === 0 && scope.lookup(receiverChain.root.text)?.t === 'module' ? receiverChain.root.text : undefined;
-        this.recordCandidate(call, scope, undefined, method, undefined, receiverName);
+        this.recordCandidate(call, scope, undefined, method, undefined, receiverName, splitWords(receiver.getText(this.sf)));
       }
     }
   }
@@ -291,7 +291,7 @@ export class CallCollector {
   }
 
   /** A call that is a reference if `target` (or a method of that name) is a wrapper; its arguments are kept for then. */
-  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[] } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }, receiver?: string): void {
+  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[] } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }, receiver?: string, receiverWords?: string[]): void {
     const args = call.arguments.map((a) => this.argFact(a, scope));
     if (!sdk && !args.some(isKeyish)) return;
     const calleeText = method ?? (target ? [target.name, ...target.path].join('.') : shorten(call.expression.getText(this.sf), 40));
@@ -301,6 +301,7 @@ export class CallCollector {
     if (target) fact.target = target;
     if (method) fact.method = method;
     if (receiver) fact.receiver = receiver;
+    if (receiverWords) fact.receiverWords = receiverWords;
     if (sdk) {
       const shapes = this.argShapes(call.arguments);
       const keyNode = call.arguments[choosePosition(sdk.spec.keyArg, shapes)];

@@ -76,6 +76,8 @@ export interface CallFact {
   method?: string;
   /** Method candidates: the receiver when it is a module-scope name (`flagService` of `flagService.isOn(…)`). */
   receiver?: string;
+  /** Method candidates: the words of the whole receiver (`this.flagResolver` → this, flag, resolver). */
+  receiverWords?: string[];
   args?: ArgFact[];
   /** A function-style SDK hook imported from a package: if the package is not in the workspace, this is the SDK call. */
   sdkFallback?: { source: string; valueType?: ValueType };

@@ -475,6 +475,6 @@ function moduleSignature(f: FileFacts): string {
 function callSignature(f: FileFacts | undefined): string {
   if (!f) return '';
   const isParam = (k: KeyExpr): boolean => k.k === 'param';
-  const forwarding = f.calls.filter((c) => c.enclosingFn && (isParam(c.key) || c.args?.some((a) => isParam(a.key) || Object.values(a.props ?? {}).some((p) => isParam(p.key)))));
+  const forwarding = f.calls.filter((c) => (isParam(c.key) || c.args?.some((a) => isParam(a.key) || Object.values(a.props ?? {}).some((p) => isParam(p.key)))));
   return JSON.stringify(forwarding.map((c) => [c.enclosingFn, c.source, c.callee, c.valueType, isParam(c.key) ? c.key : null, c.target, c.method, c.args?.map((a) => (isParam(a.key) ? a.key : Object.entries(a.props ?? {}).filter(([, p]) => isParam(p.key)).map(([n, p]) => [n, p.key])))]));
 }

@@ -20,6 +20,12 @@ export interface WrapperInfo {
 
 const METHOD = 'method:';
 
+/** Words that mark a receiver as a flag client or service, for wrapper methods known only by name. */
+const FLAG_WORDS = new Set([
+  'flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'experiment', 'experiments', 'gate', 'gates', 'variation', 'variations', 'rollout', 'rollouts',
+  'ld', 'launchdarkly', 'unleash', 'growthbook', 'gb', 'statsig', 'posthog', 'flagsmith', 'configcat', 'split', 'splitio', 'devcycle', 'dvc', 'openfeature',
+]);
+
 /**
  * The workspace's wrappers, found to a fixed point: a function that forwards a parameter to a flag
  * call's key is a wrapper, and so is one that forwards a parameter to a wrapper's key.
@@ -35,7 +41,8 @@ export class WrapperTable {
       let changed = false;
       for (const facts of all) {
         for (const call of facts.calls) {
-          if (!call.enclosingFn) continue;
+          // The wrapper is the function whose parameter the key is, even when the call sits in a
+          // closure it returns (`gate(flag) { return (next) => isEnabled(flag) && next() }`).
           if (call.source !== 'candidate') {
             if (call.key.k === 'param') {
               changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.source, ...(call.valueType ? { valueType: call.valueType } : {}), ...sdkFallbackOf(call, call.key.fn), via: [call.callee] }) || changed;
@@ -71,7 +78,12 @@ export class WrapperTable {
       // of that name (`export const flagService = new FlagService()`), that one is meant.
       const declared = call.receiver ? resolver.target(file, call.receiver, []) : undefined;
       const own = declared && 'file' in declared ? this.byFile.get(declared.file)?.get(METHOD + call.method) : undefined;
-      return own ?? this.byMethod.get(call.method);
+      if (own) return own;
+      // `this.isOn(…)` inside the class that declares the wrapper.
+      if (call.receiverWords?.[0] === 'this' && call.receiverWords.length === 1) return this.byFile.get(file)?.get(METHOD + call.method);
+      // Otherwise a method is known only by its name: `cache.getVariant('k')` on an unrelated object
+      // must not count, so the receiver has to name flags (`this.flagResolver`, `featureService`).
+      return call.receiverWords?.some((w) => FLAG_WORDS.has(w)) ? this.byMethod.get(call.method) : undefined;
     }
     if (!call.target) return undefined;
     const t = resolver.target(file, call.target.name, call.target.path);
