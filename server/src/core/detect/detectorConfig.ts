@@ -86,18 +86,22 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * hook, component, custom function, property pattern or known wrapper cannot hold a reference.
  */
 export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<string> = []): RegExp {
-  const names = new Set<string>([...config.methods.keys(), ...config.functions.keys(), ...config.jsx.keys(), LD_FLAGS_HOOK]);
-  // A LaunchDarkly React file may read flags only through `props.flags` (withLDConsumer): its import is the sign.
-  for (const pkg of LD_REACT_PACKAGES) names.add(pkg.replace(/^@/, ''));
-  for (const c of config.custom) names.add(c.name.split('.').pop()!.replace('*', ''));
+  // Names that count only when called (`isEnabled(`, `useFlag<boolean>(`): generic method names such
+  // as getValue or feature appear in plenty of files that never call them.
+  const called = new Set<string>([...config.methods.keys(), ...config.functions.keys(), LD_FLAGS_HOOK, ...config.methodWrappers, ...config.functionWrappers, ...extraNames]);
+  for (const c of config.custom) called.add(c.name.split('.').pop()!.replace('*', ''));
+  // Components, and function wrappers that may be React components (`<Feature flag="x">`).
+  const tags = new Set<string>([...config.jsx.keys(), ...[...config.functionWrappers].filter((n) => /^[A-Z]/.test(n))]);
+  // Plain words: a LaunchDarkly React file may read flags only through `props.flags` (its import is
+  // the sign), and property patterns are reads, not calls.
+  const words = new Set<string>(LD_REACT_PACKAGES.map((pkg) => pkg.replace(/^@/, '')));
   for (const p of config.properties) {
-    const last = [...p.prefix].reverse().find((s) => s !== '*');
-    if (last) names.add(last);
+    const last = [...p.prefix].reverse().find((seg) => seg !== '*');
+    if (last) words.add(last);
   }
-  for (const n of config.methodWrappers) names.add(n);
-  for (const n of config.functionWrappers) names.add(n);
-  for (const n of extraNames) names.add(n);
-  names.delete('');
-  const sorted = [...names].sort((a, b) => b.length - a.length).map(escape);
-  return new RegExp(`\\b(?:${sorted.join('|')})\\b`);
+  const alternation = (set: Set<string>): string => [...set].filter(Boolean).sort((a, b) => b.length - a.length).map(escape).join('|');
+  const parts = [`\\b(?:${alternation(called)})\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(`];
+  if (tags.size) parts.push(`<(?:${alternation(tags)})\\b`);
+  if (words.size) parts.push(`\\b(?:${alternation(words)})\\b`);
+  return new RegExp(parts.join('|'));
 }

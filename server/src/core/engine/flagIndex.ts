@@ -45,6 +45,10 @@ export class FlagIndex {
   private readonly overlays = new Map<string, string>();
   private readonly readNotes = new Map<string, ScanNote>();
   private readonly liveTrees = new LiveTrees();
+  /** Whether the prefilter has run over every file (so unanalysed files hold no flag calls). */
+  private prefiltered = false;
+  /** Files the prefilter skipped: whether each re-exports anything (see mayHoldWrapper). */
+  private readonly reexports = new Map<string, boolean>();
   private readonly perFile = new Map<string, FileReferences>();
   private readonly dependents = new Map<string, Set<string>>();
   private modules: ModuleResolver;
@@ -68,7 +72,7 @@ export class FlagIndex {
     this.cache = new AnalysisCache(cacheDir, this.root);
     this.config = createDetectorConfig([]);
     this.modules = new ModuleResolver(this.root, this.files, new Map());
-    this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules);
+    this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules, (f) => this.mayHoldWrapper(f));
   }
 
   /** Scans the workspace (cache-aware) and returns everything found. */
@@ -91,7 +95,7 @@ export class FlagIndex {
     this.files = new Set(this.walk.files);
     this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
     this.modules = new ModuleResolver(this.root, this.files, readPackageNames(this.walk.packageManifests));
-    this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules);
+    this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules, (f) => this.mayHoldWrapper(f));
     this.packageOf = createPackageLookup();
     this.codeowners = this.registries.all().some((r) => r.policy.useCodeowners) ? readCodeowners(this.root) : [];
     this.analysed.clear();
@@ -99,9 +103,12 @@ export class FlagIndex {
     this.readNotes.clear();
     this.stats = { files: this.walk.files.length, parsed: 0, cached: 0, ms: 0 };
 
+    this.prefiltered = false;
+    this.reexports.clear();
     const cachedNames = this.cache.load(this.config.fingerprint);
     this.setWrapperNames(cachedNames ?? { functions: [], methods: [] });
     const unmatchedTexts = await this.prefilterPass();
+    this.prefiltered = true;
     let names = this.inferWrappers();
     for (let round = 0; round < 4 && !sameNames(names, this.wrapperNames()); round++) {
       const before = this.wrapperNames();
@@ -143,6 +150,7 @@ export class FlagIndex {
    */
   updateFile(file: string, text?: string): string[] {
     const abs = path.resolve(file);
+    this.reexports.delete(abs);
     // A JSON module read for its keys is not a listed source file, but its importers depend on it.
     if (!this.files.has(abs) && !this.looked.has(abs) && !this.belongsToWorkspace(abs)) return [];
     if (text !== undefined) this.overlays.set(abs, text);
@@ -358,6 +366,22 @@ export class FlagIndex {
     this.config.methodWrappers = new Set(names.methods);
   }
 
+  /**
+   * After the prefilter, a file it skipped calls no flag function or wrapper, so it cannot define a
+   * wrapper; it matters for wrappers only if it re-exports one (a barrel). Telling that from the
+   * text spares parsing large library-like modules just to learn they hold no wrapper.
+   */
+  private mayHoldWrapper(file: string): boolean {
+    if (!this.prefiltered || this.analysed.has(file) || this.looked.has(file)) return true;
+    let verdict = this.reexports.get(file);
+    if (verdict === undefined) {
+      const text = this.overlays.get(file) ?? readText(file);
+      verdict = text !== undefined && REEXPORT.test(text);
+      this.reexports.set(file, verdict);
+    }
+    return verdict;
+  }
+
   /** Facts of any workspace file, parsing it on demand when the prefilter skipped it. */
   private factsOf(file: string): FileFacts | undefined {
     const known = this.analysed.get(file) ?? this.looked.get(file);
@@ -442,6 +466,9 @@ export class FlagIndex {
     return [...this.walk.notes, ...this.readNotes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 }
+
+/** `export * from`, `export { x } from`, `export * as ns from`, or a CommonJS module's exports (which may pass a require on). */
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}|type\s*\{[^}]*\})\s*(?:as\s+\w+\s*)?from\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bexport\s*\{[^}]*\}\s*;?/;
 
 function nowFromEnv(): Date {
   const env = process.env.FLAGLINT_NOW;

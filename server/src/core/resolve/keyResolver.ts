@@ -26,6 +26,8 @@ export class KeyResolver {
   constructor(
     private readonly factsOf: (file: string) => FileFacts | undefined,
     private readonly modules: ModuleResolver,
+    /** Whether a file may define or re-export a wrapper (so is worth parsing to find one); default: all may. */
+    private readonly mayHoldWrapper?: (file: string) => boolean,
   ) {}
 
   resolve(file: string, expr: KeyExpr, deps?: Set<string>): ResolvedKey {
@@ -126,8 +128,19 @@ export class KeyResolver {
     return path.length === 0 ? this.exportTarget(resolved, imp.name, hops + 1) : undefined;
   }
 
+  /** The name a called identifier has where it is declared: its imported name, or itself when local. */
+  importedName(file: string, name: string, path: string[]): string | undefined {
+    const facts = this.factsOf(file);
+    const imp = facts && own(facts.imports, name);
+    if (!imp) return path.length === 0 ? name : undefined;
+    return imp.name === '*' ? (path[0] ?? 'default') : imp.name;
+  }
+
   private exportTarget(file: string, exported: string, hops: number): Target {
     if (hops > MAX_HOPS) return undefined;
+    // A workspace file that can neither define nor re-export a wrapper need not be parsed to know
+    // that what it exports is no wrapper (though it is not an external package either).
+    if (this.mayHoldWrapper && !this.mayHoldWrapper(file)) return { file, local: exported };
     const facts = this.factsOf(file);
     if (!facts) return undefined;
     const binding = own(facts.exports, exported);

@@ -33,12 +33,17 @@ const FLAG_WORDS = new Set([
 export class WrapperTable {
   private readonly byFile = new Map<string, Map<string, WrapperInfo>>();
   private readonly byMethod = new Map<string, WrapperInfo>();
+  /** Names a call can reach a wrapper by: wrappers' own names, and names known files export them under. */
+  private reachable = new Set<string>();
+  private aliases = new Map<string, Set<string>>();
 
   static infer(files: Iterable<FileFacts>, resolver: KeyResolver): WrapperTable {
     const table = new WrapperTable();
     const all = [...files];
+    table.aliases = exportAliases(all);
     for (let round = 0; round < 8; round++) {
       let changed = false;
+      table.reachable = table.reachableNames();
       for (const facts of all) {
         for (const call of facts.calls) {
           // The wrapper is the function whose parameter the key is, even when the call sits in a
@@ -86,9 +91,30 @@ export class WrapperTable {
       return call.receiverWords?.some((w) => FLAG_WORDS.has(w)) ? this.byMethod.get(call.method) : undefined;
     }
     if (!call.target) return undefined;
+    // Resolving a call's target may parse modules along the way: only worth it for a name a wrapper has.
+    const name = resolver.importedName(file, call.target.name, call.target.path);
+    if (name !== undefined && !this.reachable.has(name)) return undefined;
     const t = resolver.target(file, call.target.name, call.target.path);
     if (!t || !('file' in t)) return undefined;
     return this.byFile.get(t.file)?.get(t.local) ?? this.byFile.get(t.file)?.get(METHOD + t.local);
+  }
+
+  private reachableNames(): Set<string> {
+    const names = new Set<string>(['default']);
+    for (const map of this.byFile.values()) for (const fn of map.keys()) names.add(fn.startsWith(METHOD) ? fn.slice(METHOD.length) : fn);
+    // `export { isFeatureOn as isOn }`: follow renames to a fixed point.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [source, exported] of this.aliases) {
+        if (!names.has(source)) continue;
+        for (const e of exported) {
+          if (names.has(e)) continue;
+          names.add(e);
+          grew = true;
+        }
+      }
+    }
+    return names;
   }
 
   /** Names for the prefilter: a file that calls none of these (nor an SDK) holds no reference. */
@@ -148,4 +174,19 @@ export function isExternal(file: string, call: CallFact, resolver: KeyResolver):
   if (!call.target) return true;
   const t = resolver.target(file, call.target.name, call.target.path);
   return !t || 'external' in t;
+}
+
+/** Source name → the names it is exported under elsewhere (renaming exports and re-exports of known files). */
+function exportAliases(files: readonly FileFacts[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of files) {
+    for (const [exported, binding] of Object.entries(f.exports)) {
+      const source = 'local' in binding ? binding.local : binding.name;
+      if (source === exported) continue;
+      let set = out.get(source);
+      if (!set) out.set(source, (set = new Set()));
+      set.add(exported);
+    }
+  }
+  return out;
 }
