@@ -78,6 +78,21 @@ describe('detection: wrappers that return closures, and method wrappers known by
       '  }',
       '}',
     ]);
+    // A barrel whose first `export *` is a keys module (no wrapper there): the search must go on.
+    write('src/flags/keys.ts', ["export const FLAGS = { BULK_IMPORT: 'bulk-import' } as const;"]);
+    write('src/flags/wrappers.ts', [
+      "import { flagResolver } from '../lib/flagResolver';",
+      '',
+      'export function isFeatureOn(flag: string): boolean {',
+      '  return flagResolver.isEnabled(flag);',
+      '}',
+    ]);
+    write('src/flags/index.ts', ["export * from './keys';", "export * from './wrappers';"]);
+    write('src/routes/imports.ts', [
+      "import { FLAGS, isFeatureOn } from '../flags';",
+      '',
+      'export const bulkImport = isFeatureOn(FLAGS.BULK_IMPORT);',
+    ]);
     result = await new FlagIndex({ root, cacheDir: false, now: NOW }).scan();
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -86,6 +101,10 @@ describe('detection: wrappers that return closures, and method wrappers known by
     assert.deepEqual(refs('src/routes/admin.ts'), ['5:signal-endpoints:wrapper-call', '6:maintenance-banner:wrapper-call']);
     assert.deepEqual(refs('src/middleware/requireFlag.ts'), [], 'the closures themselves are the wrappers’ insides');
     assert.ok(!result.dynamic.some((d) => d.location.file.endsWith('requireFlag.ts')));
+  });
+
+  it('finds a wrapper behind the second `export *` of a barrel', () => {
+    assert.deepEqual(refs('src/routes/imports.ts'), ['3:bulk-import:wrapper-call']);
   });
 
   it('counts a wrapper method on a receiver that names flags, and not a same-named method elsewhere', () => {

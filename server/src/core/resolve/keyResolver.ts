@@ -136,11 +136,12 @@ export class KeyResolver {
     return imp.name === '*' ? (path[0] ?? 'default') : imp.name;
   }
 
-  private exportTarget(file: string, exported: string, hops: number): Target {
+  private exportTarget(file: string, exported: string, hops: number, viaStar = false): Target {
     if (hops > MAX_HOPS) return undefined;
     // A workspace file that can neither define nor re-export a wrapper need not be parsed to know
-    // that what it exports is no wrapper (though it is not an external package either).
-    if (this.mayHoldWrapper && !this.mayHoldWrapper(file)) return { file, local: exported };
+    // that what it exports is no wrapper (though it is not an external package either). Behind an
+    // `export *` it may not export the name at all, so the search goes on elsewhere.
+    if (this.mayHoldWrapper && !this.mayHoldWrapper(file)) return viaStar ? undefined : { file, local: exported };
     const facts = this.factsOf(file);
     if (!facts) return undefined;
     const binding = own(facts.exports, exported);
@@ -152,7 +153,7 @@ export class KeyResolver {
     }
     for (const from of facts.starExports) {
       const resolved = this.modules.resolve(file, from);
-      const t = resolved && this.exportTarget(resolved, exported, hops + 1);
+      const t = resolved && this.exportTarget(resolved, exported, hops + 1, true);
       if (t) return t;
     }
     return undefined;
