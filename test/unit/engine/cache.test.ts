@@ -86,6 +86,19 @@ describe('analysis cache', () => {
     assert.ok(!afterConfig.references.some((r) => r.source === 'custom'), 'the removed custom function no longer counts');
   });
 
+  it('re-reads an edited registry and serves an unchanged one from the cache', async () => {
+    const first = await scan();
+    assert.ok(first.findings.some((f) => f.ruleId === 'missing-owner' && f.flagKey === 'product-reviews-v2'));
+    assert.deepEqual(summarize(await scan()), summarize(first), 'an unchanged registry gives the same findings from the cache');
+    const reg = file('flags.yaml');
+    const text = fs.readFileSync(reg, 'utf8');
+    const owned = text.replace('\n  product-reviews-v2:\n', '\n  product-reviews-v2:\n    owner: "@catalog-team"\n');
+    assert.notEqual(owned, text, 'the example registers product-reviews-v2 without an owner');
+    fs.writeFileSync(reg, owned);
+    const after = await scan();
+    assert.ok(!after.findings.some((f) => f.ruleId === 'missing-owner' && f.flagKey === 'product-reviews-v2'), 'the new owner is seen');
+  });
+
   it('--no-cache (cacheDir false) writes nothing', async () => {
     await scan(false);
     assert.equal(fs.existsSync(cacheDir), false);

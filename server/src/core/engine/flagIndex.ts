@@ -16,6 +16,7 @@ import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './
 import { LiveTrees } from './liveTrees';
 import { readPackageNames } from './packages';
 import { filterByRegistryScan } from './scanScope';
+import { RegistryCache } from './registryCache';
 import { RegistrySet } from './registrySet';
 import { readSource } from './sourceText';
 import type { EngineOptions, FileResult, ScanResult, ScanStats } from './types';
@@ -34,6 +35,7 @@ export class FlagIndex {
   readonly now: Date;
   private readonly registries: RegistrySet;
   private readonly cache: AnalysisCache;
+  private readonly registryCache: RegistryCache;
   private config: DetectorConfig;
   private files = new Set<string>();
   private walk: WalkResult = { files: [], registries: [], packageManifests: [], notes: [] };
@@ -67,8 +69,9 @@ export class FlagIndex {
   constructor(readonly options: EngineOptions) {
     this.root = path.resolve(options.root);
     this.now = options.now ?? nowFromEnv();
-    this.registries = new RegistrySet(this.root, options.registryPath ? path.resolve(options.registryPath) : undefined);
     const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(this.root, '.flaglint-cache'));
+    this.registryCache = new RegistryCache(cacheDir);
+    this.registries = new RegistrySet(this.root, options.registryPath ? path.resolve(options.registryPath) : undefined, this.registryCache);
     this.cache = new AnalysisCache(cacheDir, this.root);
     this.config = createDetectorConfig([]);
     this.modules = new ModuleResolver(this.root, this.files, new Map());
@@ -119,6 +122,7 @@ export class FlagIndex {
     this.cache.retain(this.files);
     this.resolveAll();
     this.cache.save(this.config.fingerprint, this.wrapperNames(), !sameNames(cachedNames ?? { functions: [], methods: [] }, this.wrapperNames()));
+    this.registryCache.save();
     this.scanned = true;
     this.stats.ms = Math.round(performance.now() - started);
     return this.result();

@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Registry } from '../model';
 import { RegistryLocator, emptyRegistry, loadRegistry } from '../registry';
+import type { RegistryCache } from './registryCache';
 
 /**
  * The registries of a workspace: an explicit one for everything, or each file governed by the
@@ -15,6 +17,7 @@ export class RegistrySet {
   constructor(
     private readonly root: string,
     private readonly explicit: string | undefined,
+    private readonly cache?: RegistryCache,
   ) {
     this.fallback = emptyRegistry(root);
   }
@@ -62,11 +65,28 @@ export class RegistrySet {
 
   private load(registryPath: string, text?: string): Registry {
     const abs = path.resolve(registryPath);
-    const fresh = loadRegistry(abs, text);
+    const fresh = this.parse(abs, text);
     const previous = this.byPath.get(abs);
     const unusable = fresh.flags.size === 0 && fresh.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
     const kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;
     this.byPath.set(abs, kept);
     return kept;
+  }
+
+  /** A registry file from the cache when its text is unchanged; editor buffers and folders are always parsed. */
+  private parse(abs: string, text: string | undefined): Registry {
+    if (text !== undefined || !this.cache) return loadRegistry(abs, text);
+    let onDisk: string;
+    try {
+      if (!fs.statSync(abs).isFile()) return loadRegistry(abs);
+      onDisk = fs.readFileSync(abs, 'utf8');
+    } catch {
+      return loadRegistry(abs);
+    }
+    const cached = this.cache.get(abs, onDisk);
+    if (cached) return cached;
+    const fresh = loadRegistry(abs, onDisk);
+    this.cache.set(abs, onDisk, fresh);
+    return fresh;
   }
 }
