@@ -81,11 +81,13 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   const program = createBindingProgram(texts);
   const checker = program.getTypeChecker();
   const callees = new Set<string>();
+  let leftInPlace = 0;
   for (const [file, fileRefs] of byFile) {
     const sf = program.getSourceFile(file);
     if (!sf) continue;
     const result = rewriteFile(sf, checker, fileRefs, value);
     warnings.push(...result.warnings);
+    leftInPlace += result.leftInPlace;
     result.callees.forEach((c) => callees.add(c));
     workspace.setText(file, result.text);
   }
@@ -117,9 +119,13 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     changes.push({ file, before, after });
   }
 
-  // 4. The registry entry (comments and the other entries kept as they are) and dependencies on it.
+  // 4. The registry entry (comments and the other entries kept as they are) and dependencies on it,
+  // unless some evaluation had to stay: a flag still in the code keeps its owner and plan.
   const read = (file: string): string => options.readFile?.(file) ?? workspace.original(file);
-  for (const change of registryChanges(registries, key, value, read, warnings)) {
+  if (leftInPlace > 0) {
+    warnings.push(`${leftInPlace} evaluation${leftInPlace > 1 ? 's' : ''} of '${key}' could not be rewritten (see above), so its registry entry is kept until they are edited by hand.`);
+  }
+  for (const change of leftInPlace > 0 ? [] : registryChanges(registries, key, value, read, warnings)) {
     edits.push(...change.edits);
     changes.push({ file: change.file, before: change.before, after: change.after });
   }

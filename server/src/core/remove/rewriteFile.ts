@@ -9,6 +9,8 @@ export interface FileRewrite {
   warnings: string[];
   /** Callees of the rewritten references (for dropping their now unused SDK accessors). */
   callees: Set<string>;
+  /** Evaluations that could not be rewritten and stay in the code. */
+  leftInPlace: number;
 }
 
 /**
@@ -20,5 +22,5 @@ export function rewriteFile(sf: ts.SourceFile, checker: ts.TypeChecker, refs: re
   for (const ref of refs) state.addReference(ref);
   state.derive();
   const text = new Emitter(state).emitFile();
-  return { text, warnings: state.warnings, callees: state.callees };
+  return { text, warnings: state.warnings, callees: state.callees, leftInPlace: state.leftInPlace };
 }

@@ -20,6 +20,13 @@ export class RewriteState implements EvalContext {
   readonly gates = new Map<ts.JsxElement | ts.JsxSelfClosingElement, JsxGate>();
   readonly dirty = new Set<ts.Node>();
   readonly warnings: string[] = [];
+  /** Evaluations left in the code (a reason is in `warnings`): the flag is then still in use. */
+  leftInPlace = 0;
+
+  private leave(warning: string): void {
+    this.warnings.push(warning);
+    this.leftInPlace++;
+  }
   /** Callees of the removed references (`useFlags`): their now unused results may be dropped. */
   readonly callees = new Set<string>();
   simplifier: Simplifier = new Simplifier(this);
@@ -75,7 +82,7 @@ export class RewriteState implements EvalContext {
       keyStart = sf.getPositionOfLineAndCharacter(ref.location.range.start.line, ref.location.range.start.character);
       keyEnd = sf.getPositionOfLineAndCharacter(ref.location.range.end.line, ref.location.range.end.character);
     } catch {
-      this.warnings.push(`${sf.fileName}:${ref.evaluation.range.start.line + 1}: the reference no longer matches the file (it changed since the scan); not rewritten.`);
+      this.leave(`${sf.fileName}:${ref.evaluation.range.start.line + 1}: the reference no longer matches the file (it changed since the scan); not rewritten.`);
       return;
     }
     const node = findNodeBySpan(sf, evStart, evEnd) ?? findInnermostNode(sf, evStart, evEnd);
@@ -92,12 +99,12 @@ export class RewriteState implements EvalContext {
         this.gates.set(element, gate);
         this.markDirty(element);
       } else {
-        this.warnings.push(`${this.where(element)}: <${tagName(element)}> evaluates the flag in a way Flaglint cannot rewrite; edit it by hand.`);
+        this.leave(`${this.where(element)}: <${tagName(element)}> evaluates the flag in a way Flaglint cannot rewrite; edit it by hand.`);
       }
       return;
     }
     if (!ts.isExpression(node)) {
-      this.warnings.push(`${this.where(node)}: the evaluation is not an expression Flaglint can rewrite; edit it by hand.`);
+      this.leave(`${this.where(node)}: the evaluation is not an expression Flaglint can rewrite; edit it by hand.`);
       return;
     }
     const properties = ts.isCallExpression(node) ? resultObjectProperties(ref.callee, ref.source) : undefined;
@@ -113,7 +120,7 @@ export class RewriteState implements EvalContext {
     // `await client.getBooleanValue(...)`: the await only existed to get the value.
     if (ts.isAwaitExpression(target.parent)) target = skipOuterTransparent(target.parent);
     if (isWriteTarget(target) || isInTypePosition(target)) {
-      this.warnings.push(`${this.where(node)}: the flag is assigned or used as a type here, not evaluated; left as is.`);
+      this.leave(`${this.where(node)}: the flag is assigned or used as a type here, not evaluated; left as is.`);
       return;
     }
     if (ts.isCallExpression(target) && expectsPromise(target)) {
@@ -154,18 +161,18 @@ export class RewriteState implements EvalContext {
         }
       }
     }
-    this.warnings.push(`${this.where(call)}: the evaluation's result object is used in a way Flaglint cannot rewrite; edit it by hand.`);
+    this.leave(`${this.where(call)}: the evaluation's result object is used in a way Flaglint cannot rewrite; edit it by hand.`);
   }
 
   /** `const { newCheckout } = useFlags()`: the binding goes, its uses become the value. */
   private addBinding(element: ts.BindingElement, value: unknown): void {
     if (!ts.isIdentifier(element.name)) {
-      this.warnings.push(`${this.where(element)}: a nested destructuring of the flag; edit it by hand.`);
+      this.leave(`${this.where(element)}: a nested destructuring of the flag; edit it by hand.`);
       return;
     }
     const uses = this.usesOf(element.name);
     if (!uses || uses.some(isWriteTarget)) {
-      this.warnings.push(`${this.where(element)}: '${element.name.text}' is reassigned or exported; edit it by hand.`);
+      this.leave(`${this.where(element)}: '${element.name.text}' is reassigned or exported; edit it by hand.`);
       return;
     }
     this.removedBindings.add(element);
