@@ -84,6 +84,32 @@ describe('incremental index', () => {
     assert.deepEqual(summarize(index.result()), await cold());
   });
 
+  it('re-parses an editor buffer incrementally, keystroke by keystroke, to the same result as a fresh parse', async () => {
+    const rel = 'apps/api/src/routes/checkout.ts';
+    const original = fs.readFileSync(file(rel), 'utf8');
+    const anchor = original.indexOf('checkoutRouter.post(');
+    assert.ok(anchor > 0);
+    // Type a new flag evaluation in, one piece at a time, then change its key and delete it again.
+    const typed = "\nconst typed = await ldClient.variation('typed-flag', { kind: 'user', key: 'k' }, false);\n";
+    let text = original;
+    for (let i = 1; i <= typed.length; i += 7) {
+      text = original.slice(0, anchor) + typed.slice(0, i) + original.slice(anchor);
+      index.fileResult(file(rel), text);
+    }
+    text = original.slice(0, anchor) + typed + original.slice(anchor);
+    index.fileResult(file(rel), text);
+    text = text.replace("'typed-flag'", "'typed-flag-v2'");
+    const edited = index.fileResult(file(rel), text);
+    fs.writeFileSync(file(rel), text);
+    const fresh = new FlagIndex({ root: ws.root, cacheDir: false, now: NOW });
+    await fresh.scan();
+    const keyAt = (refs: { key: string; location: { range: { start: { line: number; character: number } } } }[]): string[] =>
+      refs.map((r) => `${r.key}@${r.location.range.start.line}:${r.location.range.start.character}`).sort();
+    assert.deepEqual(keyAt(edited.references), keyAt(fresh.fileResult(file(rel)).references));
+    assert.ok(edited.references.some((r) => r.key === 'typed-flag-v2'));
+    assert.ok(!edited.references.some((r) => r.key === 'typed-flag'));
+  });
+
   it('gives one file the same findings whether asked alone or as part of the workspace', async () => {
     const all = index.result().findings;
     for (const f of new Set(index.result().references.map((r) => r.location.file))) {
