@@ -91,12 +91,10 @@ describe('incremental index', () => {
     assert.ok(anchor > 0);
     // Type a new flag evaluation in, one piece at a time, then change its key and delete it again.
     const typed = "\nconst typed = await ldClient.variation('typed-flag', { kind: 'user', key: 'k' }, false);\n";
-    let text = original;
     for (let i = 1; i <= typed.length; i += 7) {
-      text = original.slice(0, anchor) + typed.slice(0, i) + original.slice(anchor);
-      index.fileResult(file(rel), text);
+      index.fileResult(file(rel), original.slice(0, anchor) + typed.slice(0, i) + original.slice(anchor));
     }
-    text = original.slice(0, anchor) + typed + original.slice(anchor);
+    let text = original.slice(0, anchor) + typed + original.slice(anchor);
     index.fileResult(file(rel), text);
     text = text.replace("'typed-flag'", "'typed-flag-v2'");
     const edited = index.fileResult(file(rel), text);
