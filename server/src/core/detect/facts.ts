@@ -17,7 +17,7 @@ export interface FileFacts {
   values: Record<string, ValueFact>;
   /** Candidate evaluations found in this file. */
   calls: CallFact[];
-  /** Method names of functions whose parameter may be a key (`isOn` of `class Flags { isOn(key) {…} }`). */
+  /** Syntax errors found while parsing (the rest of the file is still analysed). */
   notes: ScanNote[];
 }
 

@@ -72,9 +72,11 @@ const secondIfKeyLike = (args: readonly ArgShape[]): number =>
   args.length >= 2 && keyLikeness(args[1]) >= keyLikeness(args[0]) && keyLikeness(args[1]) > 0 ? 1 : 0;
 /** DevCycle: `variableValue(user, key, default)` on the server, `variableValue(key, default)` in the browser. */
 const secondWhenThreeArgs = (args: readonly ArgShape[]): number => (args.length >= 3 ? 1 : 0);
-/** LaunchDarkly: `variation(key, context, default)` on the server, `variation(key, default)` in the browser. */
-const lastOfTwoOrThree = (args: readonly ArgShape[]): number => (args.length >= 3 ? 2 : 1);
-const afterKeyOfThree = (args: readonly ArgShape[]): number => (args.length >= 3 ? 2 : 1);
+/**
+ * The fallback after a key that a server SDK puts second: LaunchDarkly `variation(key, context, default)`
+ * vs browser `variation(key, default)`, DevCycle `variableValue(user, key, default)` vs `(key, default)`.
+ */
+const thirdOfThreeElseSecond = (args: readonly ArgShape[]): number => (args.length >= 3 ? 2 : 1);
 
 const m = (name: string, extra: Partial<CallSpec> = {}): CallSpec => ({ name, style: 'method', keyArg: 0, ...extra });
 const f = (name: string, extra: Partial<CallSpec> = {}): CallSpec => ({ name, style: 'function', keyArg: 0, ...extra });
@@ -110,16 +112,16 @@ export const PRESETS: readonly Preset[] = [
     packages: ['@launchdarkly/node-server-sdk', 'launchdarkly-node-server-sdk', 'launchdarkly-js-client-sdk', 'launchdarkly-react-client-sdk', '@launchdarkly/js-client-sdk', '@launchdarkly/react-native-client-sdk', '@launchdarkly/vercel-server-sdk', '@launchdarkly/cloudflare-server-sdk', 'launchdarkly-node-client-sdk', '@launchdarkly/react-universal-sdk'],
     receiverWords: ['ld', 'launchdarkly', 'launch', 'darkly', 'ldclient'],
     calls: [
-      m('variation', { defaultArg: lastOfTwoOrThree, generic: true }),
-      m('variationDetail', { defaultArg: lastOfTwoOrThree, generic: true }),
-      m('boolVariation', { defaultArg: lastOfTwoOrThree, valueType: 'boolean' }),
-      m('boolVariationDetail', { defaultArg: lastOfTwoOrThree, valueType: 'boolean' }),
-      m('stringVariation', { defaultArg: lastOfTwoOrThree, valueType: 'string' }),
-      m('stringVariationDetail', { defaultArg: lastOfTwoOrThree, valueType: 'string' }),
-      m('numberVariation', { defaultArg: lastOfTwoOrThree, valueType: 'number' }),
-      m('numberVariationDetail', { defaultArg: lastOfTwoOrThree, valueType: 'number' }),
-      m('jsonVariation', { defaultArg: lastOfTwoOrThree, valueType: 'json' }),
-      m('jsonVariationDetail', { defaultArg: lastOfTwoOrThree, valueType: 'json' }),
+      m('variation', { defaultArg: thirdOfThreeElseSecond, generic: true }),
+      m('variationDetail', { defaultArg: thirdOfThreeElseSecond, generic: true }),
+      m('boolVariation', { defaultArg: thirdOfThreeElseSecond, valueType: 'boolean' }),
+      m('boolVariationDetail', { defaultArg: thirdOfThreeElseSecond, valueType: 'boolean' }),
+      m('stringVariation', { defaultArg: thirdOfThreeElseSecond, valueType: 'string' }),
+      m('stringVariationDetail', { defaultArg: thirdOfThreeElseSecond, valueType: 'string' }),
+      m('numberVariation', { defaultArg: thirdOfThreeElseSecond, valueType: 'number' }),
+      m('numberVariationDetail', { defaultArg: thirdOfThreeElseSecond, valueType: 'number' }),
+      m('jsonVariation', { defaultArg: thirdOfThreeElseSecond, valueType: 'json' }),
+      m('jsonVariationDetail', { defaultArg: thirdOfThreeElseSecond, valueType: 'json' }),
     ],
   },
   {
@@ -245,8 +247,8 @@ export const PRESETS: readonly Preset[] = [
     packages: ['@devcycle/nodejs-server-sdk', '@devcycle/js-client-sdk', '@devcycle/react-client-sdk', '@devcycle/nextjs-sdk', '@devcycle/openfeature-nodejs-provider'],
     receiverWords: ['devcycle', 'dvc', 'dvcclient', 'devcycleclient'],
     calls: [
-      m('variableValue', { keyArg: secondWhenThreeArgs, defaultArg: afterKeyOfThree }),
-      m('variable', { keyArg: secondWhenThreeArgs, defaultArg: afterKeyOfThree, generic: true }),
+      m('variableValue', { keyArg: secondWhenThreeArgs, defaultArg: thirdOfThreeElseSecond }),
+      m('variable', { keyArg: secondWhenThreeArgs, defaultArg: thirdOfThreeElseSecond, generic: true }),
       f('useVariableValue', { defaultArg: 1 }),
       f('useVariable', { defaultArg: 1 }),
     ],
