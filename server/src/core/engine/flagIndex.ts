@@ -91,8 +91,8 @@ export class FlagIndex {
   private async runScan(): Promise<ScanResult> {
     const started = performance.now();
     this.options.onProgress?.({ phase: 'listing', done: 0, total: 0 });
-    const scan = this.scanConfigFromRegistries();
-    this.walk = walkWorkspace(this.root, scan);
+    // The caller's globs apply while walking; each registry's own (relative to its folder) after it.
+    this.walk = walkWorkspace(this.root, { include: this.options.include ?? [], exclude: this.options.exclude ?? [] });
     this.registries.init(this.walk.registries);
     this.walk.files = filterByRegistryScan(this.walk.files, (f) => this.registries.for(f), this.registries.all());
     this.files = new Set(this.walk.files);
@@ -271,15 +271,6 @@ export class FlagIndex {
   }
 
   // ---- scanning ----------------------------------------------------------------------------
-
-  private scanConfigFromRegistries(): { include: string[]; exclude: string[] } {
-    // The registries' own include/exclude are known only after the walk found them; the root one is read first.
-    const rootRegistry = this.options.registryPath ? this.registries.reload(this.options.registryPath) : undefined;
-    return {
-      include: [...(this.options.include ?? []), ...(rootRegistry?.scan.include ?? [])],
-      exclude: [...(this.options.exclude ?? []), ...(rootRegistry?.scan.exclude ?? [])],
-    };
-  }
 
   /** Reads (or takes from the cache) every file and analyses the ones the prefilter selects. */
   private async prefilterPass(): Promise<Map<string, string>> {
