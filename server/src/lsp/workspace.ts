@@ -437,8 +437,8 @@ export class Workspace {
       }
       this.client.log('info', `${file}: the changed scan settings take effect when the registry is saved`);
     }
-    // The engine reads a folder registry's files from the disk: their unsaved edits apply on save.
-    void folder.index.updateRegistry(registryPath, folderForm ? undefined : text);
+    // Parsed once, here: the engine takes this registry (with a folder registry's unsaved files too).
+    void folder.index.updateRegistry(registryPath, folderForm ? undefined : text, next);
     this.changed(folder, undefined);
   }
 

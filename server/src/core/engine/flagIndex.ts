@@ -203,11 +203,12 @@ export class FlagIndex {
   /**
    * A registry file changed (editor buffer text, or undefined to re-read it from disk). Everything
    * is re-checked at once; when its `scan` section changed what counts as a flag call, the files
-   * are re-analysed too, and the returned promise settles when that rescan is done.
+   * are re-analysed too, and the returned promise settles when that rescan is done. `parsed` is the
+   * registry when the caller already loaded it (the language server does, to compare settings).
    */
-  async updateRegistry(registryPath: string, text?: string): Promise<void> {
+  async updateRegistry(registryPath: string, text?: string, parsed?: Registry): Promise<void> {
     const before = this.config.fingerprint;
-    this.registries.reload(registryPath, text);
+    this.registries.reload(registryPath, text, parsed);
     this.findings = undefined;
     this.fileFindings.clear();
     const config = createDetectorConfig(this.registries.all().map((r) => r.scan));

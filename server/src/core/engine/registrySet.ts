@@ -53,9 +53,9 @@ export class RegistrySet {
   }
 
   /** Re-reads one registry (from an editor buffer when `text` is given). Returns it. */
-  reload(registryPath: string, text?: string): Registry {
+  reload(registryPath: string, text?: string, parsed?: Registry): Registry {
     this.locator.clear();
-    return this.load(path.resolve(registryPath), text);
+    return this.load(path.resolve(registryPath), text, parsed);
   }
 
   remove(registryPath: string): void {
@@ -63,9 +63,9 @@ export class RegistrySet {
     this.locator.clear();
   }
 
-  private load(registryPath: string, text?: string): Registry {
+  private load(registryPath: string, text?: string, parsed?: Registry): Registry {
     const abs = path.resolve(registryPath);
-    const fresh = this.parse(abs, text);
+    const fresh = parsed ?? this.parse(abs, text);
     const previous = this.byPath.get(abs);
     const unusable = fresh.flags.size === 0 && fresh.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
     const kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;
