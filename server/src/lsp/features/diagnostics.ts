@@ -66,13 +66,16 @@ export class DiagnosticsFeature {
   }
 
   private folderUpdated({ folder, files }: FolderUpdate): void {
-    const result = folder.result();
-    if (!result) return;
+    if (!folder.ready) return;
     if (files) {
+      // An edit: only the touched files, from their own findings (the workspace's rules run later,
+      // for the registry, once the burst of edits is over).
       for (const file of files) this.publish(folder, file, folder.index.findingsFor(file));
       this.scheduleRegistryRefresh(folder);
       return;
     }
+    const result = folder.result();
+    if (!result) return;
     this.registryTimers.delete(folder);
     const byFile = new Map<string, Finding[]>();
     for (const finding of result.findings) {
