@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { toolInfo } from '../core/report';
 import { registerCheck } from './commands/check';
 import { registerExport } from './commands/export';
+import { registerGraph } from './commands/graph';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerList } from './commands/list';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerInit(program);
   registerImport(program);
   registerExport(program);
+  registerGraph(program);
   // `flaglint remove` (commands/remove.ts) is maintained with the removal refactor in core/remove.
   registerRemoveCommand(program);
   return program;

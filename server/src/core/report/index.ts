@@ -15,3 +15,6 @@ export { displayPath } from './paths';
 export { registryGoverning } from './governing';
 export { toolInfo } from './toolInfo';
 export type { ToolInfo } from './toolInfo';
+export { buildFlagGraph, findCycles, neighbourhood } from './graph';
+export type { FlagGraph, GraphEdge, GraphNode } from './graph';
+export { formatDot, formatMermaid } from './graphFormat';

@@ -1,0 +1,155 @@
+import type { ScanResult } from '../engine/types';
+import type { InventoryRow } from './inventory';
+
+/**
+ * The dependency map: flags as nodes (status, owner, blast radius), `dependsOn` as edges. An edge
+ * to a key no registry holds is kept and marked, so a broken link shows on the map instead of
+ * vanishing from it; edges inside a dependency cycle are marked too.
+ */
+export interface FlagGraph {
+  version: 1;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  cycles: string[][];
+}
+
+export interface GraphNode {
+  key: string;
+  registered: boolean;
+  status?: string;
+  owner?: string;
+  /** Every package (or folder) whose code evaluates the flag. */
+  packages: string[];
+  /** The declared `scope`. */
+  scope: string[];
+  /** Packages that evaluate the flag outside its scope (from the out-of-scope-reference findings). */
+  outsideScope: string[];
+  references: number;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** `unknown`: no registry holds the target; `retired`: the target is archived or deprecated. */
+  kind: 'ok' | 'unknown' | 'retired';
+  inCycle: boolean;
+}
+
+const RETIRED = new Set(['archived', 'deprecated']);
+
+export function buildFlagGraph(rows: readonly InventoryRow[], result: ScanResult, packageOf: (file: string) => { name: string } | undefined): FlagGraph {
+  const outside = new Map<string, Set<string>>();
+  for (const f of result.findings) {
+    if (f.ruleId !== 'out-of-scope-reference' || f.flagKey === undefined) continue;
+    let set = outside.get(f.flagKey);
+    if (!set) outside.set(f.flagKey, (set = new Set()));
+    set.add(packageOf(f.location.file)?.name ?? f.location.file);
+  }
+  const byKey = new Map<string, InventoryRow>();
+  for (const r of rows) if (!byKey.has(r.key) || r.registered) byKey.set(r.key, r);
+  const nodes: GraphNode[] = [...byKey.values()].map((r) => ({
+    key: r.key,
+    registered: r.registered,
+    ...(r.status !== undefined ? { status: r.status } : {}),
+    ...(r.owner !== undefined ? { owner: r.owner } : {}),
+    packages: r.packages,
+    scope: r.scope,
+    outsideScope: [...(outside.get(r.key) ?? [])].sort(),
+    references: r.references,
+  }));
+  const edges: GraphEdge[] = [];
+  for (const r of byKey.values()) {
+    for (const to of new Set(r.dependsOn)) {
+      const target = byKey.get(to);
+      const kind = target === undefined || !target.registered ? 'unknown' : RETIRED.has(target.status ?? '') ? 'retired' : 'ok';
+      edges.push({ from: r.key, to, kind, inCycle: false });
+    }
+  }
+  const cycles = findCycles(edges);
+  const cycleOf = new Map<string, number>();
+  cycles.forEach((members, i) => members.forEach((m) => cycleOf.set(m, i)));
+  for (const e of edges) e.inCycle = cycleOf.has(e.from) && cycleOf.get(e.from) === cycleOf.get(e.to);
+  return { version: 1, nodes, edges, cycles };
+}
+
+/**
+ * Strongly connected components with more than one member (or a self-loop), by an iterative
+ * Tarjan: a registry can hold thousands of chained flags, which a recursive walk would not survive.
+ */
+export function findCycles(edges: readonly { from: string; to: string }[]): string[][] {
+  const next = new Map<string, string[]>();
+  for (const e of edges) {
+    const list = next.get(e.from);
+    if (list) list.push(e.to);
+    else next.set(e.from, [e.to]);
+  }
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  let counter = 0;
+  for (const start of next.keys()) {
+    if (index.has(start)) continue;
+    const work: { node: string; child: number }[] = [{ node: start, child: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const children = next.get(frame.node) ?? [];
+      if (frame.child < children.length) {
+        const child = children[frame.child++]!;
+        if (!index.has(child)) {
+          index.set(child, counter);
+          low.set(child, counter++);
+          stack.push(child);
+          onStack.add(child);
+          work.push({ node: child, child: 0 });
+        } else if (onStack.has(child)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) !== index.get(frame.node)) continue;
+      const members: string[] = [];
+      let m: string | undefined;
+      do {
+        m = stack.pop()!;
+        onStack.delete(m);
+        members.push(m);
+      } while (m !== frame.node);
+      const selfLoop = members.length === 1 && (next.get(frame.node) ?? []).includes(frame.node);
+      if (members.length > 1 || selfLoop) cycles.push(members.reverse());
+    }
+  }
+  return cycles;
+}
+
+/** The part of the map around one flag: what it needs and what needs it, transitively. */
+export function neighbourhood(graph: FlagGraph, key: string): FlagGraph {
+  const keep = new Set<string>([key]);
+  for (const forward of [true, false]) {
+    const queue = [key];
+    while (queue.length > 0) {
+      const k = queue.shift()!;
+      for (const e of graph.edges) {
+        const [here, there] = forward ? [e.from, e.to] : [e.to, e.from];
+        if (here === k && !keep.has(there)) {
+          keep.add(there);
+          queue.push(there);
+        }
+      }
+    }
+  }
+  return {
+    version: 1,
+    nodes: graph.nodes.filter((n) => keep.has(n.key)),
+    edges: graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
+    cycles: graph.cycles.filter((c) => c.some((m) => keep.has(m))),
+  };
+}
