@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { AtomicWriteError, writeFilesAtomically, type PlannedWrite } from '../core/engine/atomicWrite';
 import type { Registry, RegistryProblem } from '../core/model';
 import { applyTextEdits, findNearestRegistry, loadRegistry, type FileEdit } from '../core/registry';
 import { displayPath } from '../core/report';
@@ -26,22 +26,32 @@ export function loadUsableRegistry(registryPath: string): Registry {
   return registry;
 }
 
+/** Writes all the files or none (exit 2 naming the file and the reason when one cannot be written). */
+export function writeAllOrNothing(writes: readonly PlannedWrite[], root?: string): void {
+  try {
+    writeFilesAtomically(writes, { root });
+  } catch (e) {
+    if (e instanceof AtomicWriteError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 /**
  * Applies registry edits to disk: text edits per file (everything else in the file kept as it was),
- * plus the file creations and deletions of folder registries.
+ * plus the file creations and deletions of folder registries, all or none.
  */
-export function applyFileEdits(edits: readonly FileEdit[]): string[] {
+export function applyFileEdits(edits: readonly FileEdit[], root?: string): string[] {
   const byFile = new Map<string, FileEdit[]>();
   for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  const writes: PlannedWrite[] = [];
   for (const [file, list] of byFile) {
     if (list.some((e) => e.deleteFile)) {
-      fs.rmSync(file, { force: true });
+      writes.push({ file, text: undefined });
       continue;
     }
-    const exists = fs.existsSync(file);
-    const text = exists ? fs.readFileSync(file, 'utf8') : '';
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, applyTextEdits(text, list));
+    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    writes.push({ file, text: applyTextEdits(text, list) });
   }
+  writeAllOrNothing(writes, root);
   return [...byFile.keys()];
 }

@@ -8,6 +8,7 @@ import { draftFlags } from '../init/draft';
 import { renderRegistry } from '../init/render';
 import { parseDateOption, resolveFolder } from '../options';
 import { emit, say } from '../output';
+import { writeAllOrNothing } from '../registryFile';
 import { scanWorkspace } from '../scan';
 
 interface InitOptions {
@@ -42,7 +43,7 @@ export function registerInit(program: Command): void {
         emit(text, undefined);
         return;
       }
-      emit(text, file);
+      writeAllOrNothing([{ file, text }]);
       const unowned = flags.filter((f) => f.owner === undefined).length;
       say(`Wrote ${displayPath(file, process.cwd())} with ${flags.length} flag${flags.length === 1 ? '' : 's'}${unowned ? ` (${unowned} without an owner)` : ''}. Review the owners, types and dates, add expiry dates and rollback plans, then run \`flaglint check\`.`);
       if (result.dynamic.length > 0) say(`${result.dynamic.length} flag evaluation${result.dynamic.length === 1 ? ' uses a key' : 's use keys'} that cannot be resolved statically; \`flaglint check\` lists them (dynamic-key).`);

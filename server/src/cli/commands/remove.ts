@@ -7,6 +7,7 @@ import type { RemoveFlagResult } from '../../core/remove';
 import { EXIT_CLEAN, EXIT_PROBLEMS, UsageError } from '../errors';
 import { resolveFolder, resolveRegistryOption } from '../options';
 import { say, useColor } from '../output';
+import { writeAllOrNothing } from '../registryFile';
 import { describeFindings, scanWorkspace, unusableRegistryProblems } from '../scan';
 
 interface RemoveOptions {
@@ -69,7 +70,7 @@ export function registerRemoveCommand(program: Command): void {
       } else if (failed && !options.force) {
         say('flaglint: nothing written. Fix the code first, look at the change with --dry-run, or write it anyway with --force.');
       } else {
-        writeChanges(result);
+        writeChanges(result, root);
         say(`flaglint: ${summary}${failed ? ' (written anyway: --force)' : ''}.`);
         for (const file of result.files) say(`  ${displayPath(file, process.cwd())}`);
       }
@@ -97,7 +98,7 @@ function renderDiff(result: RemoveFlagResult, color: boolean): string {
 }
 
 /** Writes every changed file, after checking none changed on disk since it was read. */
-function writeChanges(result: RemoveFlagResult): void {
+function writeChanges(result: RemoveFlagResult, root: string): void {
   for (const change of result.changes) {
     let current: string;
     try {
@@ -107,8 +108,8 @@ function writeChanges(result: RemoveFlagResult): void {
     }
     if (current !== change.before) throw new UsageError(`${change.file} changed while the removal was planned; nothing written. Run the command again.`);
   }
-  for (const change of result.changes) {
-    if (change.after === undefined) fs.rmSync(change.file);
-    else fs.writeFileSync(change.file, change.after);
-  }
+  writeAllOrNothing(
+    result.changes.map((c) => ({ file: c.file, text: c.after })),
+    root,
+  );
 }

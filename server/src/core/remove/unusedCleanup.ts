@@ -121,6 +121,9 @@ function variableRemovals(
     if (ts.isIdentifier(d.name)) {
       if (unused(d.name)) removed.add(d);
     } else if (ts.isObjectBindingPattern(d.name)) {
+      // With a rest element every named binding decides what the rest holds: removing `isAPI`
+      // from `{ isAPI, ...user }` would put `isAPI` into `user`, a behaviour change.
+      if (d.name.elements.some((e) => e.dotDotDotToken)) continue;
       const gone = new Set(d.name.elements.filter((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name)));
       if (gone.size === 0) continue;
       const listEdits = removeListElements(sf, d.name.elements, gone);
