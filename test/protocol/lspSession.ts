@@ -70,6 +70,10 @@ export interface SessionOptions {
   applyEditsToDisk?: boolean;
   /** The extension's storage folder for the analysis cache (initializationOptions.cacheDir). */
   cacheDir?: string;
+  /** Replaces the VS Code-like capabilities (other editors advertise less). */
+  capabilities?: ClientCapabilities;
+  /** Sends only rootUri, no workspaceFolders (minimal clients). */
+  rootOnly?: boolean;
 }
 
 const LANGUAGE: Record<string, string> = {
@@ -176,11 +180,12 @@ export class LspSession {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
       },
     };
+    const folders = [this.root, ...(this.options.extraFolders ?? [])].map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) }));
     this.initializeResult = await this.untilExit(this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(this.root),
-      workspaceFolders: [this.root, ...(this.options.extraFolders ?? [])].map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
-      capabilities,
+      workspaceFolders: this.options.rootOnly ? null : folders,
+      capabilities: this.options.capabilities ?? capabilities,
       initializationOptions: { trusted: this.options.trusted ?? true, settings: this.settings, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}) },
     }));
     await this.connection.sendNotification(InitializedNotification.type, {});

@@ -547,6 +547,45 @@ describe('language server in an untrusted workspace', function () {
     );
     assert.equal(session.appliedEdits.length, 0);
   });
+
+  it('refuses code actions, rename and edit commands asked for directly', async function () {
+    const uri = uriOf(session.abs(BANNER));
+    const range = { start: { line: 0, character: 0 }, end: { line: 50, character: 0 } };
+    const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: session.diagnosticsOf(BANNER) } });
+    assert.equal(actions, null);
+    const position = session.positionOf(BANNER, 'spring-promo');
+    assert.equal(await session.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position }), null);
+    await assert.rejects(session.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: 'x' }), /edits are off in an untrusted workspace/);
+    for (const command of [ServerCommands.removeFlag, ServerCommands.createRegistry]) {
+      await assert.rejects(session.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [{}] }), /edits are off in an untrusted workspace/);
+    }
+    assert.equal(session.appliedEdits.length, 0);
+  });
+});
+
+describe('language server with other editors’ capabilities', function () {
+  let session: LspSession | undefined;
+
+  afterEach(async function () {
+    await session?.stop();
+    session = undefined;
+  });
+
+  it('scans a minimal client’s rootUri (no capabilities, no workspace folders)', async function () {
+    session = await LspSession.start(copyFixture('app'), { capabilities: {}, rootOnly: true });
+    assert.equal(session.initializeResult.capabilities.workspace, undefined);
+    await session.open(BANNER);
+    await session.waitFor('diagnostics', () => session!.diagnosticsOf(BANNER).length > 0);
+  });
+
+  it('works with Neovim-like capabilities (folders, but no watcher registration or configuration)', async function () {
+    const capabilities = { workspace: { workspaceFolders: true, applyEdit: true }, textDocument: { rename: { prepareSupport: true } } };
+    session = await LspSession.start(copyFixture('app'), { capabilities });
+    await session.open(BANNER);
+    await session.waitFor('diagnostics', () => session!.diagnosticsOf(BANNER).length > 0);
+    const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs(BANNER)) } });
+    assert.ok((lenses ?? []).length > 0);
+  });
 });
 
 describe('creating a registry from the code', function () {

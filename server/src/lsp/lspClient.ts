@@ -39,6 +39,8 @@ export interface ClientSupport {
   configuration: boolean;
   codeLensRefresh: boolean;
   dynamicWatchedFiles: boolean;
+  /** Whether the client sends workspace/didChangeWorkspaceFolders (else only rootUri/rootPath). */
+  workspaceFolders: boolean;
 }
 
 const NO_PROGRESS: ProgressReporter = { report() {}, done() {} };

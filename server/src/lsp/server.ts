@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   type Connection,
@@ -21,7 +22,7 @@ import { uriToFile } from './convert';
 import { DocumentStore } from './documents';
 import { CodeActionsFeature } from './features/codeActions';
 import { CodeLensFeature } from './features/codeLens';
-import { CommandsFeature } from './features/commands';
+import { CommandsFeature, UNTRUSTED_EDITS } from './features/commands';
 import { CompletionFeature } from './features/completion';
 import { DefinitionFeature } from './features/definition';
 import { DiagnosticsFeature } from './features/diagnostics';
@@ -79,6 +80,7 @@ export class FlaglintServer {
       configuration: caps.workspace?.configuration === true,
       codeLensRefresh: caps.workspace?.codeLens?.refreshSupport === true,
       dynamicWatchedFiles: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      workspaceFolders: caps.workspace?.workspaceFolders === true,
     };
     this.client = this.makeClient(this.support);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -125,7 +127,7 @@ export class FlaglintServer {
         renameProvider: trusted ? { prepareProvider: true } : undefined,
         codeActionProvider: trusted ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] } : undefined,
         executeCommandProvider: { commands: this.commands.commands() },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        workspace: this.support.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
       serverInfo: { name: 'flaglint', version: serverVersion() },
     };
@@ -233,6 +235,10 @@ function serverVersion(): string {
   return '0.0.0';
 }
 
+function refuseEdits(): never {
+  throw new ResponseError(ErrorCodes.InvalidRequest, UNTRUSTED_EDITS);
+}
+
 /** Attaches the server to a connection: every LSP message to its feature. */
 export function bindConnection(connection: Connection, options: ServerOptions = {}): FlaglintServer {
   const server = new FlaglintServer((support) => new ConnectionLspClient(connection, support), options);
@@ -250,7 +256,11 @@ export function bindConnection(connection: Connection, options: ServerOptions = 
 
   connection.onInitialize((params) => server.initialize(params));
   connection.onInitialized(() => {
-    connection.workspace.onDidChangeWorkspaceFolders((event) => void server.foldersChanged(event.added, event.removed));
+    // Only clients that advertise workspace folders may get this handler: on others the library
+    // throws here, and the first scan below would never start (rootUri/rootPath is used instead).
+    if (server.support.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => void server.foldersChanged(event.added, event.removed));
+    }
     void server.initialized().catch((error) => server.workspace.logError(error));
   });
   connection.onDidChangeConfiguration((params) => void server.configurationChanged(params));
@@ -272,9 +282,10 @@ export function bindConnection(connection: Connection, options: ServerOptions = 
   connection.onCodeLens(guard([], (p) => server.codeLens.codeLens(p)));
   connection.onCompletion(guard(null, (p) => server.completion.completion(p)));
   connection.onWorkspaceSymbol(guard([], (p) => server.symbols.symbols(p)));
-  connection.onPrepareRename(guard(null, (p) => server.rename.prepareRename(p)));
-  connection.onRenameRequest(guard(null, (p) => server.rename.rename(p)));
-  connection.onCodeAction(guard([], (p) => server.codeActions.codeActions(p)));
+  // Untrusted workspaces do not advertise these, but a client may ask anyway: refuse there too.
+  connection.onPrepareRename(guard(null, (p) => (server.workspace.trusted ? server.rename.prepareRename(p) : null)));
+  connection.onRenameRequest(guard(null, (p) => (server.workspace.trusted ? server.rename.rename(p) : refuseEdits())));
+  connection.onCodeAction(guard(null, (p) => (server.workspace.trusted ? server.codeActions.codeActions(p) : null)));
   connection.onExecuteCommand((p) => server.commands.execute(p));
   connection.onRequest(TreeRequest.method, (p: TreeParams | undefined) => server.tree.tree(p));
   connection.onRequest(StatusRequest.method, () => server.tree.status());

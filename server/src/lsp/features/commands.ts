@@ -22,6 +22,9 @@ import { RegistryEditor } from '../registryEditor';
 import { removeFlag } from '../removal';
 import type { FolderState, Workspace } from '../workspace';
 
+/** What a client asking for edits in an untrusted workspace is told. */
+export const UNTRUSTED_EDITS = 'Flaglint: edits are off in an untrusted workspace';
+
 export const WRITE_COMMANDS: readonly string[] = [ServerCommands.addToRegistry, ServerCommands.removeFlag, ServerCommands.createRegistry];
 export const READ_COMMANDS: readonly string[] = [ServerCommands.rescan];
 
@@ -42,7 +45,8 @@ export class CommandsFeature {
 
   async execute(params: ExecuteCommandParams): Promise<unknown> {
     if (!this.commands().includes(params.command)) {
-      throw new ResponseError(ErrorCodes.InvalidRequest, `Flaglint: '${params.command}' is not available${this.workspace.trusted ? '' : ' in an untrusted workspace'}`);
+      const reason = this.workspace.trusted ? '' : ` in an untrusted workspace (${UNTRUSTED_EDITS})`;
+      throw new ResponseError(ErrorCodes.InvalidRequest, `Flaglint: '${params.command}' is not available${reason}`);
     }
     const arg = (params.arguments ?? [])[0] as Record<string, unknown> | undefined;
     switch (params.command) {
