@@ -33,6 +33,10 @@ export function readSource(file: string): SourceRead {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+  // UTF-16 with a BOM is text full of NUL bytes; decode it rather than call it binary.
+  // The BOM itself is dropped by TextDecoder, so positions count from the first real character as for UTF-8.
+  const utf16 = buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) return { text: new TextDecoder(utf16).decode(buf), size: st.size, mtimeMs: st.mtimeMs };
   if (buf.subarray(0, 8192).includes(0)) {
     return { note: { file, kind: 'binary', message: `${file} looks binary (it contains NUL bytes); skipped` } };
   }
