@@ -26,12 +26,36 @@ describe('flaglint bad source and registry input', () => {
     assert.match(run.stderr, /is a device, not a registry file/);
   });
 
-  it('a UTF-16 LE source with a BOM is read, not called binary', () => {
+  it('UTF-16 LE and BE sources with a BOM are read, their flags found at the right place', () => {
     const dir = copyFixture('bookings');
-    const file = path.join(dir, 'src/lib/flags.ts');
-    const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    toUtf16(path.join(dir, 'src/lib/flags.ts'), 'le');
+    toUtf16(path.join(dir, 'src/routes/bookings.ts'), 'be');
     const run = flaglint(['check', dir, '--now', NOW, '--format', 'json']);
     assert.doesNotMatch(run.stdout + run.stderr, /looks binary/);
+    const report = JSON.parse(run.stdout) as { summary: { references: number; notes: number }; findings: { ruleId: string; file: string; line: number; column: number }[] };
+    assert.equal(report.summary.references, 4);
+    assert.equal(report.summary.notes, 0);
+    // The same line and column as in the UTF-8 original: the BOM does not shift positions.
+    const stale = report.findings.find((f) => f.ruleId === 'stale-flag' && f.file === 'src/routes/bookings.ts');
+    assert.deepEqual(stale && [stale.line, stale.column], [13, 47]);
+  });
+
+  it('remove refuses to rewrite a UTF-16 source, naming the encoding, and changes nothing', () => {
+    const dir = copyFixture('bookings');
+    const file = path.join(dir, 'src/routes/bookings.ts');
+    toUtf16(file, 'le');
+    const before = { source: fs.readFileSync(file), registry: fs.readFileSync(path.join(dir, 'flags.yaml')) };
+    const run = flaglint(['remove', 'instant-confirmation', dir, '--value', 'true', '--no-cache']);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /bookings\.ts: it is utf-16le .*UTF-8 files only/);
+    assert.deepEqual(fs.readFileSync(file), before.source);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'flags.yaml')), before.registry);
   });
 });
+
+/** Re-encodes a UTF-8 text file as UTF-16 with a byte order mark, as Windows editors save it. */
+function toUtf16(file: string, order: 'le' | 'be'): void {
+  const le = Buffer.from(fs.readFileSync(file, 'utf8'), 'utf16le');
+  const body = order === 'le' ? le : Buffer.from(le).swap16();
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]));
+}

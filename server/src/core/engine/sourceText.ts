@@ -35,10 +35,17 @@ export function readSource(file: string): SourceRead {
   }
   // UTF-16 with a BOM is text full of NUL bytes; decode it rather than call it binary.
   // The BOM itself is dropped by TextDecoder, so positions count from the first real character as for UTF-8.
-  const utf16 = buf[0] === 0xff && buf[1] === 0xfe ? 'utf-16le' : buf[0] === 0xfe && buf[1] === 0xff ? 'utf-16be' : undefined;
+  const utf16 = utf16Bom(buf);
   if (utf16) return { text: new TextDecoder(utf16).decode(buf), size: st.size, mtimeMs: st.mtimeMs };
   if (buf.subarray(0, 8192).includes(0)) {
     return { note: { file, kind: 'binary', message: `${file} looks binary (it contains NUL bytes); skipped` } };
   }
   return { text: buf.toString('utf8'), size: st.size, mtimeMs: st.mtimeMs };
+}
+
+/** The UTF-16 encoding a byte order mark at the start of `buf` announces, if any. */
+export function utf16Bom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  return undefined;
 }

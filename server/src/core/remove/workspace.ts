@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { walkWorkspace } from '../engine/fileWalker';
-import { MAX_SOURCE_BYTES } from '../engine/sourceText';
+import { MAX_SOURCE_BYTES, utf16Bom } from '../engine/sourceText';
 import { RemoveError } from './removeError';
 
 /**
@@ -25,11 +25,17 @@ export class Workspace {
     if (text === undefined) {
       text = this.overlay(file);
       if (text === undefined) {
+        let buf: Buffer;
         try {
-          text = fs.readFileSync(file, 'utf8');
+          buf = fs.readFileSync(file);
         } catch (e) {
           throw new RemoveError('unreadable-file', `Cannot read ${file}: ${(e as Error).message}`);
         }
+        // The scan decodes UTF-16 (BOM) sources, but rewriting one as UTF-8 would change its encoding
+        // and its flags' offsets would not match these bytes: refuse rather than corrupt it.
+        const utf16 = utf16Bom(buf);
+        if (utf16) throw new RemoveError('unreadable-file', `Cannot rewrite ${file}: it is ${utf16} (it starts with a byte order mark); flaglint remove rewrites UTF-8 files only. Convert it to UTF-8 first.`);
+        text = buf.toString('utf8');
       }
       this.originals.set(file, text);
     }
