@@ -59,3 +59,48 @@ function toUtf16(file: string, order: 'le' | 'be'): void {
   const body = order === 'le' ? le : Buffer.from(le).swap16();
   fs.writeFileSync(file, Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]));
 }
+
+/** Code nested deeper than a recursive walk (or TypeScript's own parser) has stack for. */
+describe('flaglint on deeply nested code', () => {
+  before(requireBuiltCli);
+  after(removeScratch);
+
+  /** The bookings service plus two generated files: a 2,000-term string concatenation, and 1,000 nested `!(`. */
+  function deepWorkspace(): string {
+    const dir = copyFixture('bookings');
+    fs.mkdirSync(path.join(dir, 'src/generated'));
+    const parts = Array.from({ length: 2000 }, (_, i) => `'<li>slot ${i}</li>'`).join(' + ');
+    fs.writeFileSync(
+      path.join(dir, 'src/generated/slots.ts'),
+      `import { flags } from '../lib/flags';\n\nexport const slotList = ${parts};\n\nexport async function depositsOn(): Promise<boolean> {\n  return flags.getBooleanValue('deposit-payments', false);\n}\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'src/generated/negations.ts'),
+      `import { flags } from '../lib/flags';\n\nexport async function confirmedInstantly(): Promise<boolean> {\n  return ${'!('.repeat(1000)}await flags.getBooleanValue('instant-confirmation', false)${')'.repeat(1000)};\n}\n`,
+    );
+    return dir;
+  }
+
+  it('check finds the flag after a 2,000-term + chain, and names the file too deep to parse in a note', () => {
+    const dir = deepWorkspace();
+    const run = flaglint(['check', dir, '--now', NOW, '--no-cache', '--format', 'json']);
+    assert.notEqual(run.status, 3, run.stderr);
+    const report = JSON.parse(run.stdout) as { notes: { file: string; kind: string; message: string }[]; inventory: { key: string; references: number; files: number }[] };
+    assert.deepEqual(report.notes.map((n) => [n.file, n.kind]), [['src/generated/negations.ts', 'not-analysed']]);
+    assert.match(report.notes[0].message, /nested too deeply/);
+    const deposit = report.inventory.find((f) => f.key === 'deposit-payments');
+    // One in src/routes/bookings.ts, one after the chain in src/generated/slots.ts.
+    assert.deepEqual(deposit && [deposit.references, deposit.files], [2, 2]);
+  });
+
+  it('remove rewrites the file with the long chain and leaves the unparsable one alone', () => {
+    const dir = deepWorkspace();
+    const negations = fs.readFileSync(path.join(dir, 'src/generated/negations.ts'));
+    const run = flaglint(['remove', 'deposit-payments', dir, '--value', 'false', '--no-cache']);
+    assert.equal(run.status, 0, run.stderr);
+    const slots = fs.readFileSync(path.join(dir, 'src/generated/slots.ts'), 'utf8');
+    assert.doesNotMatch(slots, /deposit-payments/);
+    assert.match(slots, /'<li>slot 1999<\/li>'/);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'src/generated/negations.ts')), negations);
+  });
+});

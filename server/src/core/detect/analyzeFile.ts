@@ -12,7 +12,22 @@ import { parseSource } from './syntax';
  * recovers from syntax errors, and the first one is kept as a note.
  */
 export function analyzeFile(file: string, text: string, config: DetectorConfig): FileFacts {
-  return analyzeSource(parseSource(file, text), config);
+  return analyzeParsed(file, () => parseSource(file, text), config);
+}
+
+/**
+ * Parses (with `parse`) and analyses one file; if either throws — the TypeScript parser's own
+ * recursion overflows the stack on ~1,000 nested parentheses — the file gets no facts and a note
+ * naming it, and the scan goes on with the other files instead of the whole run failing.
+ */
+export function analyzeParsed(file: string, parse: () => ts.SourceFile, config: DetectorConfig): FileFacts {
+  try {
+    return analyzeSource(parse(), config);
+  } catch (err) {
+    const overflow = err instanceof RangeError && /call stack/i.test(err.message);
+    const why = overflow ? 'its code is nested too deeply to parse (the parser ran out of stack)' : `the analysis failed (${(err as Error).message})`;
+    return { file, imports: {}, exports: {}, starExports: [], values: {}, calls: [], notes: [{ file, kind: 'not-analysed', message: `${file} was skipped: ${why}; flags in it are not found` }] };
+  }
 }
 
 /** The same from a parsed file (an editor's incrementally re-parsed tree). */

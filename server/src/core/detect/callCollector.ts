@@ -9,6 +9,13 @@ import { isRelativeSpecifier, literalValue, memberChain, propertyNameText, range
 import { receiverPointsAt, splitWords } from './receiver';
 import { commonJsExportName } from './moduleFacts';
 
+/** A node the walk still has to visit, with the scope it is in and its parent. */
+interface Visit {
+  node: ts.Node;
+  scope: Scope;
+  parent: ts.Node;
+}
+
 /** Properties of an object passed as a key (`{ key: FLAGS.X }`) or as React props that may carry a key. */
 const KEY_OBJECT_PROPS = ['key', 'flag', 'flagKey', 'flagName', 'feature', 'featureKey', 'featureName', 'name', 'gate', 'experiment', 'toggle'];
 
@@ -19,6 +26,9 @@ const KEY_OBJECT_PROPS = ['key', 'flag', 'flagKey', 'flagName', 'feature', 'feat
  */
 export class CallCollector {
   private readonly calls: CallFact[] = [];
+  /** The walk's pending nodes, and those the current visit asked for (see `collect`). */
+  private readonly stack: Visit[] = [];
+  private readonly scheduled: Visit[] = [];
   private readonly importedPackages: Set<string>;
   private readonly ldReact: boolean;
 
@@ -35,12 +45,30 @@ export class CallCollector {
     const scope = new Scope(undefined, undefined);
     declareStatements(this.sf.statements, scope, true);
     this.visitChildren(this.sf, scope);
+    this.pushScheduled();
+    // The walk is iterative: a 2,000-term `+` chain or deeply nested code is as deep as the tree,
+    // and recursion that deep overflows the stack. Each visit schedules what it would have visited
+    // next; scheduled nodes go on the stack in reverse, so nodes are still visited in source order.
+    for (let item = this.stack.pop(); item; item = this.stack.pop()) {
+      this.visit(item.node, item.scope, item.parent);
+      this.pushScheduled();
+    }
     return this.calls;
+  }
+
+  /** Queues a node for the walk (see `collect`); it is visited after the current node's own work. */
+  private schedule(node: ts.Node, scope: Scope, parent: ts.Node): void {
+    this.scheduled.push({ node, scope, parent });
+  }
+
+  private pushScheduled(): void {
+    for (let i = this.scheduled.length - 1; i >= 0; i--) this.stack.push(this.scheduled[i]);
+    this.scheduled.length = 0;
   }
 
   /** Trees are parsed without parent links (a third cheaper to parse), so the walk hands each node its parent. */
   private visitChildren(node: ts.Node, scope: Scope): void {
-    node.forEachChild((child) => this.visit(child, scope, node));
+    node.forEachChild((child) => this.schedule(child, scope, node));
   }
 
   private visit(node: ts.Node, scope: Scope, parent: ts.Node): void {
@@ -112,13 +140,13 @@ export class CallCollector {
   private visitFunction(node: ts.SignatureDeclaration & { body: ts.Node }, outer: Scope, name: string | undefined): void {
     const scope = new Scope(outer, name);
     declareParameters(node.parameters, scope, name);
-    node.parameters.forEach((p) => p.initializer && this.visit(p.initializer, scope, p));
+    node.parameters.forEach((p) => p.initializer && this.schedule(p.initializer, scope, p));
     const body = node.body;
     if (ts.isBlock(body)) {
       declareStatements(body.statements, scope, false);
       this.visitChildren(body, scope);
     } else {
-      this.visit(body, scope, node);
+      this.schedule(body, scope, node);
     }
   }
 
@@ -364,7 +392,7 @@ export class CallCollector {
     const keyNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
     const key: KeyExpr = ts.isPropertyAccessExpression(node) ? { k: 'str', value: node.name.text, form: 'property' } : keyExprOf(node.argumentExpression, scope, this.sf);
     this.calls.push({ kind: 'property', source, callee, key, keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn });
-    if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, scope, node);
+    if (ts.isElementAccessExpression(node)) this.schedule(node.argumentExpression, scope, node);
     return true;
   }
 

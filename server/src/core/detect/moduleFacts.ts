@@ -213,16 +213,21 @@ function collectCommonJsExport(e: ts.Expression, sf: ts.SourceFile, values: Reco
   }
 }
 
+/** How deep an object literal is followed for the keys it holds. */
+const MAX_VALUE_DEPTH = 32;
+
 /** The key-holding shape of an initializer, if it has one. */
-export function valueOf(expr: ts.Expression, sf: ts.SourceFile): ValueFact | undefined {
+export function valueOf(expr: ts.Expression, sf: ts.SourceFile, depth = 0): ValueFact | undefined {
   const e = unwrap(expr);
+  // Key tables are a few levels deep; a deeper literal is data, and following it would recurse as deep as it goes.
+  if (depth > MAX_VALUE_DEPTH) return undefined;
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', value: e.text, range: rangeOf(e, sf) };
   if (ts.isObjectLiteralExpression(e)) {
     const members: Record<string, ValueFact> = {};
     for (const p of e.properties) {
       if (ts.isPropertyAssignment(p)) {
         const name = propertyNameText(p.name);
-        const v = name !== undefined ? valueOf(p.initializer, sf) : undefined;
+        const v = name !== undefined ? valueOf(p.initializer, sf, depth + 1) : undefined;
         if (name !== undefined && v) members[name] = v;
       } else if (ts.isShorthandPropertyAssignment(p)) {
         members[p.name.text] = { kind: 'ref', name: p.name.text, path: [], range: rangeOf(p, sf) };

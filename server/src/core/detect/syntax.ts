@@ -75,8 +75,10 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefi
 }
 
 /** A literal fallback value as JSON, or undefined when the code computes it. */
-export function literalValue(expr: ts.Expression): { value: unknown } | undefined {
+export function literalValue(expr: ts.Expression, depth = 0): { value: unknown } | undefined {
   const e = unwrap(expr);
+  // A default value nested deeper than this is data, not a flag's fallback; recursion stops here.
+  if (depth > 32) return undefined;
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { value: e.text };
   if (ts.isNumericLiteral(e)) return { value: Number(e.text) };
   if (e.kind === ts.SyntaxKind.TrueKeyword) return { value: true };
@@ -86,7 +88,7 @@ export function literalValue(expr: ts.Expression): { value: unknown } | undefine
   if (ts.isArrayLiteralExpression(e)) {
     const out: unknown[] = [];
     for (const el of e.elements) {
-      const v = literalValue(el);
+      const v = literalValue(el, depth + 1);
       if (!v) return undefined;
       out.push(v.value);
     }
@@ -97,7 +99,7 @@ export function literalValue(expr: ts.Expression): { value: unknown } | undefine
     for (const p of e.properties) {
       if (!ts.isPropertyAssignment(p)) return undefined;
       const name = propertyNameText(p.name);
-      const v = literalValue(p.initializer);
+      const v = literalValue(p.initializer, depth + 1);
       if (name === undefined || !v) return undefined;
       out[name] = v.value;
     }

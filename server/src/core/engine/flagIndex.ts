@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeFile, analyzeSource } from '../detect/analyzeFile';
+import { analyzeFile, analyzeParsed } from '../detect/analyzeFile';
 import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../detect/detectorConfig';
 import type { FileFacts, KeyExpr } from '../detect/facts';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
@@ -171,7 +171,7 @@ export class FlagIndex {
         this.modules.invalidate();
       }
       this.readNotes.delete(abs);
-      const facts = text !== undefined ? analyzeSource(this.liveTrees.parse(abs, text), this.config) : analyzeFile(abs, source.text, this.config);
+      const facts = text !== undefined ? analyzeParsed(abs, () => this.liveTrees.parse(abs, text), this.config) : analyzeFile(abs, source.text, this.config);
       if (text === undefined) this.liveTrees.forget(abs);
       this.analysed.set(abs, facts);
       this.looked.delete(abs);
