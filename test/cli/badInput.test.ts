@@ -104,3 +104,23 @@ describe('flaglint on deeply nested code', () => {
     assert.deepEqual(fs.readFileSync(path.join(dir, 'src/generated/negations.ts')), negations);
   });
 });
+
+describe('flaglint check on a registry with thousands of chained flags', () => {
+  before(requireBuiltCli);
+  after(removeScratch);
+
+  it('survives a 5,000-flag dependsOn chain and reports a 2,000-flag cycle once, abbreviated', () => {
+    const dir = copyFixture('bookings');
+    const step = (key: string, dep: string): string =>
+      `  ${key}:\n    description: Migration step ${key}.\n    owner: "@bookings-team"\n    type: ops\n    valueType: boolean\n    defaultValue: false\n    status: active\n    created: 2026-01-05\n    permanent: true\n    rollback: Turn it off.\n    dependsOn: [${dep}]\n`;
+    let flags = fs.readFileSync(path.join(dir, 'flags.yaml'), 'utf8');
+    for (let i = 0; i < 5000; i++) flags += step(`chain-${i}`, i + 1 < 5000 ? `chain-${i + 1}` : '');
+    for (let i = 0; i < 2000; i++) flags += step(`ring-${i}`, `ring-${(i + 1) % 2000}`);
+    fs.writeFileSync(path.join(dir, 'flags.yaml'), flags);
+    const run = flaglint(['check', dir, '--now', NOW, '--no-cache']);
+    assert.equal(run.status, 1, run.stderr);
+    const cycles = run.stdout.split('\n').filter((line) => line.endsWith('[dependency-cycle]'));
+    assert.equal(cycles.length, 1, cycles.join('\n'));
+    assert.match(cycles[0], /'ring-0' is part of a dependency cycle \(2,000 flags .*\): ring-0 → ring-1 → ring-2 → ring-3 → … \(1,995 more\) → ring-1999 → ring-0\./);
+  });
+});

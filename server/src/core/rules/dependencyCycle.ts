@@ -1,6 +1,13 @@
+import { findCycles } from '../cycles';
 import type { Registry } from '../model';
 import { dependencies, dependencyLocation, resolveDependency } from './dependencies';
 import type { Rule, RuleFinding } from './rule';
+
+/** How many keys of a long cycle the message shows before "…", and after it. */
+const HEAD_KEYS = 4;
+const TAIL_KEYS = 2;
+/** How many other members a finding links to; a 2,000-flag cycle would otherwise carry 2,000 links. */
+const MAX_RELATED_MEMBERS = 10;
 
 interface Edge {
   index: number;
@@ -20,54 +27,18 @@ function graphOf(registry: Registry): Map<string, Edge[]> {
   return graph;
 }
 
-/** Tarjan's strongly connected components; a component with a cycle has several members or a self-edge. */
-function cyclicComponents(graph: Map<string, Edge[]>): string[][] {
-  let counter = 0;
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const out: string[][] = [];
-  const visit = (v: string): void => {
-    index.set(v, counter);
-    low.set(v, counter++);
-    stack.push(v);
-    onStack.add(v);
-    for (const { target } of graph.get(v) ?? []) {
-      if (!index.has(target)) {
-        visit(target);
-        low.set(v, Math.min(low.get(v)!, low.get(target)!));
-      } else if (onStack.has(target)) {
-        low.set(v, Math.min(low.get(v)!, index.get(target)!));
-      }
-    }
-    if (low.get(v) !== index.get(v)) return;
-    const component: string[] = [];
-    let w: string;
-    do {
-      w = stack.pop()!;
-      onStack.delete(w);
-      component.push(w);
-    } while (w !== v);
-    const selfLoop = graph.get(v)?.some((e) => e.target === v) ?? false;
-    if (component.length > 1 || selfLoop) out.push(component);
-  };
-  for (const key of graph.keys()) if (!index.has(key)) visit(key);
-  return out;
-}
-
 /** The shortest path from `start` back to itself inside its component, as keys (start first, start last). */
 function shortestCycle(graph: Map<string, Edge[]>, members: Set<string>, start: string): string[] {
   const previous = new Map<string, string>();
   const queue = [start];
-  while (queue.length > 0) {
-    const v = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head];
     for (const { target } of graph.get(v) ?? []) {
       if (!members.has(target)) continue;
       if (target === start) {
         const path = [start];
-        for (let w = v; w !== start; w = previous.get(w)!) path.splice(1, 0, w);
-        return [...path, start];
+        for (let w = v; w !== start; w = previous.get(w)!) path.push(w);
+        return [start, ...path.slice(1).reverse(), start];
       }
       if (!previous.has(target)) {
         previous.set(target, v);
@@ -76,6 +47,13 @@ function shortestCycle(graph: Map<string, Edge[]>, members: Set<string>, start: 
     }
   }
   return [start, start];
+}
+
+/** `a → b → c → a`, or for a long cycle its first and last keys around "… (n more) …". */
+export function abbreviateCycle(path: readonly string[]): string {
+  if (path.length <= HEAD_KEYS + TAIL_KEYS + 1) return path.join(' → ');
+  const hidden = path.length - HEAD_KEYS - TAIL_KEYS;
+  return [...path.slice(0, HEAD_KEYS), `… (${hidden.toLocaleString('en-US')} more)`, ...path.slice(-TAIL_KEYS)].join(' → ');
 }
 
 export const dependencyCycle: Rule = {
@@ -87,23 +65,29 @@ export const dependencyCycle: Rule = {
     'Remove one of the `dependsOn` links in the cycle.',
   check(ctx) {
     const graph = graphOf(ctx.registry);
+    const order = new Map([...graph.keys()].map((key, i) => [key, i]));
+    const edges = [...graph].flatMap(([from, out]) => out.map((e) => ({ from, to: e.target })));
     const findings: RuleFinding[] = [];
-    for (const component of cyclicComponents(graph)) {
-      const members = new Set(component);
-      for (const key of component) {
-        const entry = ctx.registry.flags.get(key)!;
-        const cycle = shortestCycle(graph, members, key);
-        const edge = graph.get(key)!.find((e) => e.target === cycle[1])!;
-        findings.push({
-          message: `Flag '${key}' is part of a dependency cycle: ${cycle.join(' → ')}. Remove one of these \`dependsOn\` links.`,
-          location: entry.location,
-          flagKey: key,
-          related: [
-            { message: `The dependency on '${cycle[1]}'`, location: dependencyLocation(entry, edge.index) },
-            ...component.filter((other) => other !== key).map((other) => ({ message: `'${other}' is in the same cycle`, location: ctx.registry.flags.get(other)!.location })),
-          ],
-        });
-      }
+    // One finding per cycle, on the member written first in the registry: a cycle of 2,000 flags is
+    // one problem with one fix, and a finding per member would repeat its path 2,000 times.
+    const cycles = findCycles(edges).map((members) => members.slice().sort((a, b) => order.get(a)! - order.get(b)!));
+    cycles.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+    for (const component of cycles) {
+      const key = component[0];
+      const entry = ctx.registry.flags.get(key)!;
+      const cycle = shortestCycle(graph, new Set(component), key);
+      const edge = graph.get(key)!.find((e) => e.target === cycle[1])!;
+      const others = component.slice(1);
+      const size = component.length === 1 ? `'${key}' depends on itself` : `${component.length.toLocaleString('en-US')} flags depend on each other in a cycle`;
+      findings.push({
+        message: `Flag '${key}' is part of a dependency cycle (${size}): ${abbreviateCycle(cycle)}. Remove one of these \`dependsOn\` links.`,
+        location: entry.location,
+        flagKey: key,
+        related: [
+          { message: `The dependency on '${cycle[1]}'`, location: dependencyLocation(entry, edge.index) },
+          ...others.slice(0, MAX_RELATED_MEMBERS).map((other) => ({ message: `'${other}' is in the same cycle`, location: ctx.registry.flags.get(other)!.location })),
+        ],
+      });
     }
     return findings;
   },
