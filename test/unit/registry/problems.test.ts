@@ -93,8 +93,30 @@ describe('registry: schema violations', () => {
   it('an invalid keyPattern is reported with the regular expression error', () => {
     const r = loadRegistry('/repo/flags.yaml', 'policy:\n  keyPattern: "^[a-z(+$"\n');
     assert.equal(r.problems.length, 1);
-    assert.equal(brief(r.problems[0]), 'error invalid-registry 1:14-1:24 policy.keyPattern is not a valid regular expression (Unterminated character class).');
+    assert.equal(brief(r.problems[0]), 'error invalid-registry 1:14-1:24 policy.keyPattern is not a usable regular expression: missing closing ] at `[a-z(+$`.');
     assert.equal(r.policy.keyPattern, undefined);
+  });
+
+  it('a keyPattern with a backreference or lookaround is an error at its line saying RE2 lacks it', () => {
+    const cases: [string, RegExp][] = [
+      ['^(team-[a-z]+)-\\\\1$', /uses a backreference \(`\\1`\)/],
+      ['^(?!tmp-)[a-z-]+$', /uses a lookahead \(`\(\?!/],
+      ['^[a-z-]+(?<!-)$', /uses a lookbehind \(`\(\?<!/],
+    ];
+    for (const [pattern, why] of cases) {
+      const r = loadRegistry('/repo/flags.yaml', `# naming rules\npolicy:\n  keyPattern: "${pattern}"\n`);
+      assert.equal(r.problems.length, 1, pattern);
+      assert.equal(r.problems[0].location.range.start.line, 2, pattern);
+      assert.match(r.problems[0].message, why);
+      assert.match(r.problems[0].message, /linear-time matcher \(RE2\) does not support/);
+      assert.equal(r.policy.keyPattern, undefined);
+    }
+  });
+
+  it('a keyPattern that only balances inside the anchoring group is still rejected', () => {
+    const r = loadRegistry('/repo/flags.yaml', 'policy:\n  keyPattern: "a)|(b"\n');
+    assert.equal(r.problems.length, 1);
+    assert.match(r.problems[0].message, /not a usable regular expression: unexpected \)/);
   });
 
   it('warns when a flag expires before it was created', () => {

@@ -82,7 +82,14 @@ describe('rules on registry entries', () => {
     const found = only(runRules(context(registry([entry('a')], { policy: { keyPattern: '[a-z' } }))), 'invalid-key');
     assert.equal(found.length, 1);
     assert.equal(found[0].location.file, REGISTRY_FILE);
-    assert.match(found[0].message, /is not a valid regular expression/);
+    assert.match(found[0].message, /is not a usable regular expression/);
+  });
+
+  it('invalid-key: a catastrophic-backtracking pattern against a 50,000-character key completes with the right answer', () => {
+    const long = 'a'.repeat(50000);
+    const reg = registry([entry(long), entry(`${long}!`)], { policy: { keyPattern: '^(a+)+$' } });
+    const found = only(runRules(context(reg)), 'invalid-key');
+    assert.deepEqual(found.map((f) => f.flagKey), [`${long}!`]);
   });
 
   it('passes registry problems through as invalid-registry and duplicate-flag findings, keeping their severity', () => {

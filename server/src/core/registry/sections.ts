@@ -3,6 +3,7 @@ import type { CustomFunction, FlagType, Policy, RuleId, ScanConfig, SeveritySett
 import { PRESET_IDS, defaultPolicy, defaultScan } from './defaults';
 import type { DocContext, Path } from './docContext';
 import { isRecord } from './entry';
+import { compileKeyPattern } from './keyPattern';
 import { RULE_IDS } from './schema';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -39,17 +40,9 @@ export function readPolicy(ctx: DocContext, data: unknown, path: Path): Policy {
   if (Array.isArray(data.requireRollback)) policy.requireRollback = flagTypes(data.requireRollback);
   if (Array.isArray(data.requireExpiry)) policy.requireExpiry = flagTypes(data.requireExpiry);
   if (typeof data.keyPattern === 'string') {
-    try {
-      new RegExp(data.keyPattern, 'u');
-      policy.keyPattern = data.keyPattern;
-    } catch (e) {
-      ctx.report(
-        'invalid-registry',
-        'error',
-        `policy.keyPattern is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '')}).`,
-        ctx.locate([...path, 'keyPattern']),
-      );
-    }
+    const compiled = compileKeyPattern(data.keyPattern);
+    if ('pattern' in compiled) policy.keyPattern = data.keyPattern;
+    else ctx.report('invalid-registry', 'error', `policy.keyPattern is not a usable regular expression: ${compiled.error}.`, ctx.locate([...path, 'keyPattern']));
   }
   if (isRecord(data.severity)) {
     for (const [rule, setting] of Object.entries(data.severity)) {

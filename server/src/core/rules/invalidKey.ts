@@ -1,3 +1,4 @@
+import { compileKeyPattern } from '../registry/keyPattern';
 import type { Rule, RuleFinding } from './rule';
 
 export const invalidKey: Rule = {
@@ -10,18 +11,17 @@ export const invalidKey: Rule = {
   check(ctx) {
     const source = ctx.registry.policy.keyPattern;
     if (source === undefined || source === '') return [];
-    let pattern: RegExp;
-    try {
-      // Anchored, so that a pattern written without ^ and $ still has to match the whole key.
-      pattern = new RegExp(`^(?:${source})$`, 'u');
-    } catch (error) {
+    // The registry loader reports a pattern it cannot compile; this covers a policy built in code.
+    const compiled = compileKeyPattern(source);
+    if ('error' in compiled) {
       return [
         {
-          message: `policy.keyPattern ${JSON.stringify(source)} is not a valid regular expression (${(error as Error).message}); keys are not checked. Fix the pattern.`,
+          message: `policy.keyPattern ${JSON.stringify(source)} is not a usable regular expression (${compiled.error}); keys are not checked. Fix the pattern.`,
           location: { file: ctx.registry.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
         },
       ];
     }
+    const { pattern } = compiled;
     const findings: RuleFinding[] = [];
     for (const entry of ctx.registry.flags.values()) {
       if (pattern.test(entry.key)) continue;
