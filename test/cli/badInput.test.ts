@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copyFixture, flaglint, NOW, removeScratch, requireBuiltCli } from './helpers/flaglint';
+import { copyFixture, fixture, flaglint, NOW, removeScratch, requireBuiltCli } from './helpers/flaglint';
 
 /** Source and registry inputs that used to hang the CLI or lose flags silently. */
 describe('flaglint bad source and registry input', () => {
@@ -122,5 +122,55 @@ describe('flaglint check on a registry with thousands of chained flags', () => {
     const cycles = run.stdout.split('\n').filter((line) => line.endsWith('[dependency-cycle]'));
     assert.equal(cycles.length, 1, cycles.join('\n'));
     assert.match(cycles[0], /'ring-0' is part of a dependency cycle \(2,000 flags .*\): ring-0 → ring-1 → ring-2 → ring-3 → … \(1,995 more\) → ring-1999 → ring-0\./);
+  });
+});
+
+/** A registry found by its name that is not a readable UTF-8 file. */
+describe('flaglint with a discovered registry that is not a UTF-8 file', () => {
+  before(requireBuiltCli);
+  after(removeScratch);
+
+  /** The bookings service with its flags.yaml replaced by what `make` builds in its place. */
+  function withRegistry(make: (registry: string) => void): string {
+    const dir = copyFixture('bookings');
+    const registry = path.join(dir, 'flags.yaml');
+    fs.rmSync(registry);
+    make(registry);
+    return dir;
+  }
+
+  function checkFails(dir: string, says: RegExp): void {
+    const run = flaglint(['check', dir, '--now', NOW, '--no-cache'], { timeoutMs: 20000 });
+    assert.equal(run.status, 2, `status ${run.status}: ${run.stderr}`);
+    assert.match(run.stderr, /the registry cannot be used until this is fixed/);
+    assert.match(run.stderr, says);
+  }
+
+  it('a flags.yaml that is a folder is named as a folder', () => {
+    checkFails(withRegistry((f) => fs.mkdirSync(f)), /flags\.yaml is a folder, not a file/);
+  });
+
+  it('a flags.yaml that is a FIFO is named as a FIFO and never opened (no hang)', function () {
+    if (process.platform === 'win32') this.skip();
+    checkFails(withRegistry((f) => execFileSync('mkfifo', [f])), /flags\.yaml is a FIFO, not a file/);
+  });
+
+  it('a flags.yaml that links to a device is named as a device', function () {
+    if (process.platform === 'win32') this.skip();
+    checkFails(withRegistry((f) => fs.symlinkSync('/dev/zero', f)), /flags\.yaml is a device, not a file/);
+  });
+
+  it('a UTF-16 flags.yaml is refused with its encoding named', () => {
+    const original = fs.readFileSync(fixture('bookings/flags.yaml'), 'utf8');
+    checkFails(
+      withRegistry((f) => fs.writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(original, 'utf16le')]))),
+      /flags\.yaml:1:1: .*encoded as UTF-16 LE .*save it as UTF-8/,
+    );
+  });
+
+  it('a flags.yaml with a Latin-1 byte says it is not UTF-8, at the line and column of the byte', () => {
+    const original = fs.readFileSync(fixture('bookings/flags.yaml'), 'utf8');
+    const latin1 = Buffer.from(original.replace('Take a 20% deposit', 'Take a 20% d\u00e9p\u00f4t'), 'latin1');
+    checkFails(withRegistry((f) => fs.writeFileSync(f, latin1)), /flags\.yaml:19:30: .*not valid UTF-8: byte 0xE9 at line 19, column 30/);
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { nonFileKind } from '../core/fileKind';
 import { UsageError } from './errors';
 
 /** A folder argument resolved against the current directory; it must exist and be a folder. */
@@ -22,17 +23,9 @@ export function resolveRegistryOption(arg: string | undefined): string | undefin
   const abs = path.resolve(arg);
   if (!fs.existsSync(abs)) throw new UsageError(`registry '${arg}' does not exist; give a flags.yaml, flags.json or flags/ folder, or leave --registry out to use the nearest one.`);
   // stat before any open: opening a FIFO blocks until a writer appears, and a device never ends.
-  const st = fs.statSync(abs);
-  if (!st.isFile() && !st.isDirectory()) throw new UsageError(`registry '${arg}' is a ${specialKind(st)}, not a registry file; give a flags.yaml, flags.json or flags/ folder.`);
+  const kind = nonFileKind(fs.statSync(abs));
+  if (kind && kind !== 'a folder') throw new UsageError(`registry '${arg}' is ${kind}, not a registry file; give a flags.yaml, flags.json or flags/ folder.`);
   return abs;
-}
-
-/** What a path that is neither a file nor a folder is, in words for a message. */
-function specialKind(st: fs.Stats): string {
-  if (st.isFIFO()) return 'FIFO';
-  if (st.isSocket()) return 'socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
-  return 'special file';
 }
 
 /** `--now YYYY-MM-DD`, for commander: a real calendar date at midnight UTC. */

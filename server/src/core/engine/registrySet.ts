@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Registry } from '../model';
 import { RegistryLocator, emptyRegistry, loadRegistry } from '../registry';
+import { decodeRegistryBytes } from '../registry/decodeText';
 import type { RegistryCache } from './registryCache';
 
 /**
@@ -79,7 +80,10 @@ export class RegistrySet {
     let onDisk: string;
     try {
       if (!fs.statSync(abs).isFile()) return loadRegistry(abs);
-      onDisk = fs.readFileSync(abs, 'utf8');
+      // Bytes the loader would refuse (UTF-16, invalid UTF-8) are left to it, so it can say why.
+      const decoded = decodeRegistryBytes(fs.readFileSync(abs));
+      if (!('text' in decoded)) return loadRegistry(abs);
+      onDisk = decoded.text;
     } catch {
       return loadRegistry(abs);
     }

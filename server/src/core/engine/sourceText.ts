@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { nonFileKind } from '../fileKind';
 import type { ScanNote } from '../model';
 
 /** Larger files are generated bundles or data, never hand-written flag code. */
@@ -12,6 +13,10 @@ export function readSource(file: string): SourceRead {
   let st: fs.Stats;
   let fd: number | undefined;
   try {
+    // A stat before the open: a FIFO or device reached through the editor's file events would
+    // block the open or never end the read (the walker itself lists regular files only).
+    const kind = nonFileKind(fs.statSync(file));
+    if (kind) return { note: { file, kind: 'unreadable', message: `${file} is ${kind}, not a file; skipped` } };
     // One open, one fstat, one read: the size and mtime the cache needs come with the content.
     fd = fs.openSync(file, 'r');
     st = fs.fstatSync(fd);

@@ -5,8 +5,10 @@ import { checkCollisions } from './collisions';
 import { defaultPolicy, defaultScan } from './defaults';
 import { loadFile } from './loadFile';
 import { loadFolder } from './loadFolder';
+import { REGISTRY_FILE_NAMES } from './locate';
 import { readText, unreadable } from './parseFile';
 import type { LoadOptions } from './types';
+import { fileStart } from './yamlPositions';
 
 /**
  * Reads a registry file (YAML or JSON) or folder (one YAML file per flag). Never throws on what the
@@ -35,6 +37,11 @@ export function loadRegistry(registryPath: string, text?: string, options: LoadO
       stat = fs.statSync(abs);
     } catch (e) {
       registry.problems.push(unreadable(abs, e));
+      return registry;
+    }
+    if (stat.isDirectory() && REGISTRY_FILE_NAMES.includes(path.basename(abs))) {
+      // A folder called flags.yaml is a mistake, not the folder form (that is flags/): say so.
+      registry.problems.push({ ruleId: 'invalid-registry', severity: 'error', message: `The registry ${abs} is a folder, not a file; it was not read. Replace it with a YAML file, or use a flags/ folder for one file per flag.`, location: fileStart(abs) });
       return registry;
     }
     if (stat.isDirectory()) {

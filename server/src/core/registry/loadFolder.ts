@@ -30,8 +30,10 @@ function listFlagFiles(dir: string, depth: number, out: string[], problems: Regi
     if (e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'node_modules') continue;
     const full = path.join(dir, e.name);
     // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
-    if (e.isDirectory() && depth < MAX_DEPTH) listFlagFiles(full, depth + 1, out, problems);
-    else if ((e.isFile() || e.isSymbolicLink()) && FLAG_FILE.test(e.name)) out.push(full);
+    // Anything else named like a flag file (a folder, a FIFO, a device) is listed too, so that
+    // reading it reports what it is instead of the flag going missing without a word.
+    if (FLAG_FILE.test(e.name)) out.push(full);
+    else if (e.isDirectory() && depth < MAX_DEPTH) listFlagFiles(full, depth + 1, out, problems);
   }
 }
 

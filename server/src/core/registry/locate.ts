@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { nonFileKind } from '../fileKind';
 
 /** Registry file names looked for in each folder, in this order of preference. */
 export const REGISTRY_FILE_NAMES: readonly string[] = ['flags.yaml', 'flags.yml', 'flags.json'];
@@ -20,10 +21,15 @@ function listDir(dir: string): fs.Dirent[] | undefined {
 }
 
 function isFile(p: string): boolean {
+  return kindOf(p) === 'file';
+}
+
+/** 'file', 'missing', or what else the path is (a folder, a FIFO, …): stat only, never opened. */
+function kindOf(p: string): string {
   try {
-    return fs.statSync(p).isFile();
+    return nonFileKind(fs.statSync(p)) ?? 'file';
   } catch {
-    return false;
+    return 'missing';
   }
 }
 
@@ -60,7 +66,11 @@ function looksLikeJsonRegistry(file: string): boolean {
 export function registryIn(dir: string): string | undefined {
   for (const name of REGISTRY_FILE_NAMES) {
     const candidate = path.join(dir, name);
-    if (!isFile(candidate)) continue;
+    const kind = kindOf(candidate);
+    if (kind === 'missing') continue;
+    // A flags.yaml that is a folder, FIFO or device is still the registry the user meant: loading it
+    // says what it is, where skipping it would call every flag "not in the registry".
+    if (kind !== 'file') return candidate;
     if (name.endsWith('.json') && !looksLikeJsonRegistry(candidate)) continue;
     return candidate;
   }

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import { visit } from 'yaml';
 import type { Location, RegistryProblem } from '../model';
+import { nonFileKind } from '../fileKind';
+import { decodeRegistryBytes } from './decodeText';
 import { DocContext } from './docContext';
 import { fileStart } from './yamlPositions';
 import { keyText, parseYaml } from './yamlTree';
@@ -13,13 +15,28 @@ export function unreadable(file: string, e: unknown): RegistryProblem {
   return { ruleId: 'invalid-registry', severity: 'error', message: `Cannot read the registry ${file}: ${why}.`, location: fileStart(file) };
 }
 
+/**
+ * A registry file's text, or undefined with the reason among `problems`: it is stat-ed before it is
+ * opened (a FIFO or device named flags.yaml would block or never end), and decoded as UTF-8 only.
+ */
 export function readText(file: string, problems: RegistryProblem[]): string | undefined {
+  let buf: Buffer;
   try {
-    return stripBom(fs.readFileSync(file, 'utf8'));
+    const kind = nonFileKind(fs.statSync(file));
+    if (kind) {
+      problems.push({ ruleId: 'invalid-registry', severity: 'error', message: `The registry file ${file} is ${kind}, not a file; it was not read. Replace it with a YAML file.`, location: fileStart(file) });
+      return undefined;
+    }
+    buf = fs.readFileSync(file);
   } catch (e) {
     problems.push(unreadable(file, e));
     return undefined;
   }
+  const decoded = decodeRegistryBytes(buf);
+  if ('text' in decoded) return decoded.text;
+  const at = { line: decoded.line, character: decoded.character };
+  problems.push({ ruleId: 'invalid-registry', severity: 'error', message: `Cannot read the registry ${file}: ${decoded.error}.`, location: { file, range: { start: at, end: at } } });
+  return undefined;
 }
 
 // Editors drop the byte-order mark, so positions only agree without it.
