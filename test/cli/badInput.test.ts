@@ -174,3 +174,53 @@ describe('flaglint with a discovered registry that is not a UTF-8 file', () => {
     checkFails(withRegistry((f) => fs.writeFileSync(f, latin1)), /flags\.yaml:19:30: .*not valid UTF-8: byte 0xE9 at line 19, column 30/);
   });
 });
+
+/** Control characters in file names and keys must not reach the terminal or a PR comment raw. */
+describe('flaglint output with control characters in a file name and a key', () => {
+  before(function () {
+    if (process.platform === 'win32') this.skip(); // Windows forbids newlines in file names
+    requireBuiltCli();
+  });
+  after(removeScratch);
+
+  const ESC = '\u001b';
+  /** A file whose name tries to end its report line and forge a clean one, then clear the screen. */
+  const FORGED_NAME = `promo\nforged.ts:1:1  info  all good  [ok]${ESC}[2J\u202e.ts`;
+
+  function injected(): string {
+    const dir = copyFixture('bookings');
+    fs.writeFileSync(
+      path.join(dir, 'src/routes', FORGED_NAME),
+      `import { flags } from '../lib/flags';\n\nexport const springPromo = flags.getBooleanValue('spring-promo', false);\nexport const banner = flags.getStringValue('banner\\n${'\\u001b'}[31mred', 'none');\n`,
+    );
+    return dir;
+  }
+
+  /** Every line of `out`: none may hold a raw control character other than the line break. */
+  function assertClean(out: string): string[] {
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    return out.split('\n');
+  }
+
+  it('the text report keeps the file on one line, with \\n, \\e and \\u202e written out', () => {
+    const run = flaglint(['check', injected(), '--now', NOW, '--no-cache']);
+    const lines = assertClean(run.stdout);
+    assert.ok(!lines.some((l) => l.startsWith('forged.ts')), run.stdout);
+    const promo = lines.filter((l) => l.includes('spring-promo'));
+    assert.equal(promo.length, 1);
+    assert.ok(promo[0].includes(String.raw`promo\nforged.ts:1:1  info  all good  [ok]\e[2J\u202e.ts:3:`), promo[0]);
+    assert.ok(lines.some((l) => l.includes(String.raw`'banner\n\e[31mred'`)), run.stdout);
+  });
+
+  it('the markdown report and the inventory table escape them too', () => {
+    const dir = injected();
+    const md = flaglint(['check', dir, '--now', NOW, '--no-cache', '--format', 'markdown']);
+    const rows = assertClean(md.stdout).filter((l) => l.includes('spring-promo'));
+    assert.ok(rows.some((l) => l.includes(String.raw`promo\nforged.ts:1:1  info  all good  [ok]\e[2J\u202e.ts:3`)), md.stdout);
+    const list = flaglint(['list', dir, '--now', NOW, '--no-cache']);
+    const banner = assertClean(list.stdout).filter((l) => l.includes('banner'));
+    assert.equal(banner.length, 1, list.stdout);
+    assert.match(banner[0], /^banner\\n\\e\[31mred +unregistered/);
+  });
+});

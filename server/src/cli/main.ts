@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { UsageError } from './errors';
 import { createProgram } from './program';
+import { escapeControlKeepingLines } from '../core/report/escapeControl';
 
 /** Entry point: runs one command; user errors print one line (no stack trace) and exit with 2. */
 async function main(argv: string[]): Promise<void> {
@@ -12,12 +13,12 @@ async function main(argv: string[]): Promise<void> {
       // Commander has already printed its message (and help for usage mistakes).
       process.exitCode = error.exitCode;
     } else if (error instanceof UsageError) {
-      process.stderr.write(`flaglint: ${error.message}\n`);
+      process.stderr.write(`flaglint: ${escapeControlKeepingLines(error.message)}\n`);
       process.exitCode = error.exitCode;
     } else {
       // A bug, not a user error: say so plainly; the stack only on request.
       const detail = process.env.FLAGLINT_DEBUG ? `\n${(error as Error).stack ?? String(error)}` : ' (set FLAGLINT_DEBUG=1 for details)';
-      process.stderr.write(`flaglint: internal error: ${(error as Error).message ?? String(error)}${detail}\n`);
+      process.stderr.write(`flaglint: internal error: ${escapeControlKeepingLines((error as Error).message ?? String(error))}${detail}\n`);
       process.exitCode = 3;
     }
   }

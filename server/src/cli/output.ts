@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { escapeControlKeepingLines } from '../core/report/escapeControl';
 import { UsageError } from './errors';
 
 export interface ColorOptions {
@@ -36,7 +37,10 @@ export function emit(text: string, output: string | undefined): void {
   }
 }
 
-/** A status line for humans on stderr (stdout stays clean for reports and pipes). */
+/**
+ * A status line for humans on stderr (stdout stays clean for reports and pipes). Control
+ * characters other than its own line breaks are escaped; callers escape a line's fields.
+ */
 export function say(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${escapeControlKeepingLines(message)}\n`);
 }

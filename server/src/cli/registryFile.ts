@@ -5,6 +5,7 @@ import { applyTextEdits, findNearestRegistry, loadRegistry, type FileEdit } from
 import { displayPath } from '../core/report';
 import { UsageError } from './errors';
 import { resolveFolder, resolveRegistryOption } from './options';
+import { escapeControl } from '../core/report/escapeControl';
 
 /** The registry a command works on: `--registry`, else the nearest one at or above the folder. */
 export function locateRegistry(folder: string, explicit: string | undefined): string | undefined {
@@ -14,7 +15,7 @@ export function locateRegistry(folder: string, explicit: string | undefined): st
 /** `file:line:col: message` for problems with a position, paths relative to the current directory. */
 export function describeProblems(problems: readonly RegistryProblem[]): string {
   return problems
-    .map((p) => `${displayPath(p.location.file, process.cwd())}:${p.location.range.start.line + 1}:${p.location.range.start.character + 1}: ${p.message}`)
+    .map((p) => `${escapeControl(displayPath(p.location.file, process.cwd()))}:${p.location.range.start.line + 1}:${p.location.range.start.character + 1}: ${escapeControl(p.message)}`)
     .join('\n');
 }
 

@@ -4,6 +4,7 @@ import type { ScanResult } from '../core/engine/types';
 import type { Finding } from '../core/model';
 import { displayPath } from '../core/report';
 import { terminalProgress } from './progress';
+import { escapeControl } from '../core/report/escapeControl';
 
 export interface ScanOptions {
   root: string;
@@ -37,7 +38,7 @@ export function unusableRegistryProblems(result: ScanResult): Finding[] {
 /** `file:line:col: message` lines for stderr, paths relative to the current directory. */
 export function describeFindings(findings: readonly Finding[]): string {
   return findings
-    .map((f) => `${displayPath(f.location.file, process.cwd())}:${f.location.range.start.line + 1}:${f.location.range.start.character + 1}: ${f.message}`)
+    .map((f) => `${escapeControl(displayPath(f.location.file, process.cwd()))}:${f.location.range.start.line + 1}:${f.location.range.start.character + 1}: ${escapeControl(f.message)}`)
     .join('\n');
 }
 

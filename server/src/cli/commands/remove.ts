@@ -9,6 +9,7 @@ import { resolveFolder, resolveRegistryOption } from '../options';
 import { say, useColor } from '../output';
 import { writeAllOrNothing } from '../registryFile';
 import { describeFindings, scanWorkspace, unusableRegistryProblems } from '../scan';
+import { escapeControl } from '../../core/report/escapeControl';
 
 interface RemoveOptions {
   value: string;
@@ -60,7 +61,7 @@ export function registerRemoveCommand(program: Command): void {
       const failed = !result.verification.ok;
       if (failed) {
         say(`flaglint: the code would no longer type-check after removing '${result.key}':`);
-        for (const e of result.verification.newErrors) say(`  ${displayPath(e.file, process.cwd())}:${e.line + 1}:${e.character + 1}: ${e.message}`);
+        for (const e of result.verification.newErrors) say(`  ${escapeControl(displayPath(e.file, process.cwd()))}:${e.line + 1}:${e.character + 1}: ${escapeControl(e.message)}`);
       }
       const summary = `'${result.key}' kept as ${JSON.stringify(result.value)}: ${result.references} reference${result.references === 1 ? '' : 's'} rewritten, ${result.files.length} file${result.files.length === 1 ? '' : 's'} changed`;
 
@@ -72,7 +73,7 @@ export function registerRemoveCommand(program: Command): void {
       } else {
         writeChanges(result, root);
         say(`flaglint: ${summary}${failed ? ' (written anyway: --force)' : ''}.`);
-        for (const file of result.files) say(`  ${displayPath(file, process.cwd())}`);
+        for (const file of result.files) say(`  ${escapeControl(displayPath(file, process.cwd()))}`);
       }
       process.exitCode = failed ? EXIT_PROBLEMS : EXIT_CLEAN;
     });

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { escapeControl } from './escapeControl';
 import type { InventoryRow } from './inventory';
 import { plural } from './summary';
 
@@ -29,7 +30,8 @@ export function formatInventoryText(inventory: readonly InventoryRow[], options:
     String(r.references),
     r.packages.join(', '),
     r.problems.error + r.problems.warning === 0 ? '' : `${r.problems.error}E ${r.problems.warning}W`,
-  ]);
+    // Keys come from code and owners from the registry: neither may break a row or drive the terminal.
+  ].map(escapeControl));
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells: string[], paint: (s: string, i: number) => string = (s) => s) =>
     cells.map((s, i) => paint(s + ' '.repeat(widths[i] - width(s)), i)).join('  ').trimEnd();

@@ -1,6 +1,7 @@
 import type { Finding, RuleId } from '../model';
 import type { ScanResult } from '../engine/types';
 import { RULES } from '../rules';
+import { escapeControl } from './escapeControl';
 import type { InventoryRow } from './inventory';
 import { displayPath } from './paths';
 import { plural, summarise } from './summary';
@@ -8,14 +9,15 @@ import { plural, summarise } from './summary';
 /** Rows shown per rule before "… and N more", to stay well inside a PR comment's size limit. */
 const MAX_ROWS_PER_RULE = 50;
 
-/** Makes text safe inside a Markdown table cell: no pipes, no line breaks, no accidental HTML. */
+/** Makes text safe inside a Markdown table cell: no pipes, no line breaks, no accidental HTML, no control characters. */
 export function cell(value: unknown): string {
   const text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+  return escapeControl(text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' '));
 }
 
-/** Inline code that survives backticks in the text. */
-function code(text: string): string {
+/** Inline code that survives backticks in the text, and pipes and control characters inside a table cell. */
+function code(raw: string): string {
+  const text = escapeControl(raw).replace(/\|/g, '\\|');
   return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 

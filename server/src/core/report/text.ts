@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Finding, Severity } from '../model';
 import type { ScanResult } from '../engine/types';
+import { escapeControl } from './escapeControl';
 import { displayPath } from './paths';
 import { plural, summarise } from './summary';
 
@@ -18,12 +19,13 @@ function paint(c: Colors, severity: Severity): (s: string) => string {
 
 function position(f: { location: Finding['location'] }, baseDir: string): string {
   const { line, character } = f.location.range.start;
-  return `${displayPath(f.location.file, baseDir)}:${line + 1}:${character + 1}`;
+  return `${escapeControl(displayPath(f.location.file, baseDir))}:${line + 1}:${character + 1}`;
 }
 
 /**
  * The human report: findings grouped by file, one line each as `file:line:col  severity  message  [rule]`
- * (a form terminals and editors turn into links), then skipped files, then a summary line.
+ * (a form terminals and editors turn into links), then skipped files, then a summary line. Paths
+ * and messages have their control characters escaped, so no file name can add or recolour a line.
  */
 export function formatText(result: ScanResult, options: TextOptions): string {
   const c = pc.createColors(options.color);
@@ -33,14 +35,14 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     if (lastFile !== undefined && f.location.file !== lastFile) lines.push('');
     lastFile = f.location.file;
     const severity = paint(c, f.severity)(f.severity.padEnd(7));
-    lines.push(`${c.underline(position(f, options.baseDir))}  ${severity}  ${f.message}  ${c.dim(`[${f.ruleId}]`)}`);
+    lines.push(`${c.underline(position(f, options.baseDir))}  ${severity}  ${escapeControl(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
   }
   if (result.notes.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(c.dim(`Skipped or partly read (${result.notes.length}):`));
     for (const note of result.notes) {
-      const where = note.location ? position({ location: note.location }, options.baseDir) : displayPath(note.file, options.baseDir);
-      lines.push(c.dim(`  ${where}  ${note.message}  [${note.kind}]`));
+      const where = note.location ? position({ location: note.location }, options.baseDir) : escapeControl(displayPath(note.file, options.baseDir));
+      lines.push(c.dim(`  ${where}  ${escapeControl(note.message)}  [${note.kind}]`));
     }
   }
   if (lines.length > 0) lines.push('');
