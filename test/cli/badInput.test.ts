@@ -198,7 +198,6 @@ describe('flaglint output with control characters in a file name and a key', () 
 
   /** Every line of `out`: none may hold a raw control character other than the line break. */
   function assertClean(out: string): string[] {
-    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     return out.split('\n');
   }
