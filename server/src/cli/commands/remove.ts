@@ -82,7 +82,7 @@ export function registerRemoveCommand(program: Command): void {
 function renderDiff(result: RemoveFlagResult, color: boolean): string {
   let out = '';
   for (const change of result.changes) {
-    const name = displayPath(change.file, process.cwd());
+    const name = escapeControl(displayPath(change.file, process.cwd()));
     out += unifiedDiff(`a/${name}`, change.after === undefined ? '/dev/null' : `b/${name}`, change.before, change.after ?? '');
   }
   if (!color) return out;
