@@ -113,6 +113,11 @@ describe('registry: schema violations', () => {
     }
   });
 
+  it('a value nested 20,000 levels deep is a syntax error saying so, not a crash', () => {
+    const r = loadRegistry('/repo/flags.yaml', `flags:\n  deep:\n    description: ${'['.repeat(20000)}x${']'.repeat(20000)}\n`);
+    assert.ok(r.problems.some((p) => p.severity === 'error' && /nested too deeply to read/.test(p.message)), r.problems.map((p) => p.message).join('\n'));
+  });
+
   it('a keyPattern that only balances inside the anchoring group is still rejected', () => {
     const r = loadRegistry('/repo/flags.yaml', 'policy:\n  keyPattern: "a)|(b"\n');
     assert.equal(r.problems.length, 1);

@@ -49,7 +49,9 @@ export function parse(file: string, text: string, problems: RegistryProblem[]): 
   const doc = parseYaml(text);
   const ctx = new DocContext(file, text, doc, problems);
   for (const e of doc.errors) {
-    ctx.report('invalid-registry', 'error', `Syntax error: ${firstLine(e.message)}.`, ctx.positions.location(e.pos[0], e.pos[1]));
+    // The yaml parser turns its own stack overflow into an error; say what the user can fix.
+    const message = /call stack/i.test(e.message) ? 'the YAML is nested too deeply to read (thousands of [ or { levels)' : firstLine(e.message);
+    ctx.report('invalid-registry', 'error', `Syntax error: ${message}.`, ctx.positions.location(e.pos[0], e.pos[1]));
   }
   for (const w of doc.warnings) {
     ctx.report('invalid-registry', 'warning', `${firstLine(w.message)}.`, ctx.positions.location(w.pos[0], w.pos[1]));
