@@ -144,6 +144,9 @@ describe('flaglint with a discovered registry that is not a UTF-8 file', () => {
     assert.equal(run.status, 2, `status ${run.status}: ${run.stderr}`);
     assert.match(run.stderr, /the registry cannot be used until this is fixed/);
     assert.match(run.stderr, says);
+    // The report names the registry problem instead of calling every flag unregistered.
+    assert.match(run.stdout, /flags\.yaml:\d+:\d+ +error +.*\[invalid-registry\]/);
+    assert.doesNotMatch(run.stdout, /not in the registry/);
   }
 
   it('a flags.yaml that is a folder is named as a folder', () => {

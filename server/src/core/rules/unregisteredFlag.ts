@@ -23,6 +23,10 @@ export const unregisteredFlag: Rule = {
     'an unregistered flag has nobody accountable for it. Add an entry for the key (the editor quick fix "Add to registry" writes a stub), ' +
     'or correct the key if it is a typo of a registered flag.',
   check(ctx) {
+    // A registry that could not be read (a folder or FIFO named flags.yaml, UTF-16, broken YAML with
+    // nothing salvaged) says nothing about which flags are registered: its invalid-registry error is
+    // the finding, and calling every flag "not in the registry" would only hide it.
+    if (ctx.registry.flags.size === 0 && ctx.registry.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error')) return [];
     const name = registryName(ctx.registry);
     const findings: RuleFinding[] = [];
     for (const ref of ctx.references) {
