@@ -103,6 +103,14 @@ describe('flaglint on deeply nested code', () => {
     assert.match(slots, /'<li>slot 1999<\/li>'/);
     assert.deepEqual(fs.readFileSync(path.join(dir, 'src/generated/negations.ts')), negations);
   });
+
+  it('remove warns that a file too deep to analyse still mentions the flag it removes', () => {
+    const dir = deepWorkspace();
+    const run = flaglint(['remove', 'instant-confirmation', dir, '--value', 'true', '--no-cache', '--dry-run']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /warning: .*src\/generated\/negations\.ts could not be analysed .* mentions 'instant-confirmation'; it may still evaluate the flag/);
+    assert.doesNotMatch(run.stderr, /slots\.ts could not be analysed/);
+  });
 });
 
 describe('flaglint check on a registry with thousands of chained flags', () => {

@@ -9,6 +9,7 @@ import { resolveFolder, resolveRegistryOption } from '../options';
 import { say, useColor } from '../output';
 import { writeAllOrNothing } from '../registryFile';
 import { describeFindings, scanWorkspace, unusableRegistryProblems } from '../scan';
+import type { ScanNote } from '../../core/model';
 import { escapeControl } from '../../core/report/escapeControl';
 
 interface RemoveOptions {
@@ -58,6 +59,9 @@ export function registerRemoveCommand(program: Command): void {
 
       const color = useColor(options);
       for (const warning of result.warnings) say(`warning: ${warning}`);
+      for (const file of unanalysedMentions(scan.notes, result.key)) {
+        say(`warning: ${escapeControl(displayPath(file, process.cwd()))} could not be analysed (see \`flaglint check\`) and mentions '${escapeControl(result.key)}'; it may still evaluate the flag, so look at it by hand.`);
+      }
       const failed = !result.verification.ok;
       if (failed) {
         say(`flaglint: the code would no longer type-check after removing '${result.key}':`);
@@ -113,4 +117,18 @@ function writeChanges(result: RemoveFlagResult, root: string): void {
     result.changes.map((c) => ({ file: c.file, text: c.after })),
     root,
   );
+}
+
+/** Files the scan skipped as too deeply nested to parse whose text names `key`: the removal cannot have seen them. */
+function unanalysedMentions(notes: readonly ScanNote[], key: string): string[] {
+  return notes
+    .filter((n) => n.kind === 'not-analysed')
+    .map((n) => n.file)
+    .filter((file) => {
+      try {
+        return fs.readFileSync(file, 'utf8').includes(key);
+      } catch {
+        return false;
+      }
+    });
 }
