@@ -40,3 +40,7 @@ export type {
   OpenFeatureImport,
 } from './types';
 export { FIELD_ORDER } from './types';
+export { draftFlags, guessType, whereUsed } from './draft';
+export type { DraftFlag } from './draft';
+export { renderRegistry } from './draftRender';
+export { CodeownersLookup } from './codeownersLookup';

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { ResponseError, ErrorCodes, type ExecuteCommandParams } from 'vscode-languageserver/node';
-import { addFlagsEdits, emptyRegistry } from '../../core/registry';
+import { draftRegistry } from '../../core/service';
 import {
   ServerCommands,
   type AddToRegistryArgs,
@@ -17,7 +17,6 @@ import {
 import { fileToUri, uriToFile } from '../convert';
 import { toWorkspaceEdit } from '../edits';
 import type { LspClient } from '../lspClient';
-import { registryKeyOf } from '../lookup';
 import { RegistryEditor } from '../registryEditor';
 import { removeFlag } from '../removal';
 import type { FolderState, Workspace } from '../workspace';
@@ -119,19 +118,11 @@ export class CommandsFeature {
     if (!folder.ready) await this.workspace.scan(folder);
     const existing = folder.registries().find((r) => fs.existsSync(r.path));
     if (existing) return { uri: fileToUri(existing.path), flags: existing.flags.size, message: `A registry already exists: ${existing.path}` };
-    const registry = emptyRegistry(folder.root);
-    const byKey = new Map<string, ReturnType<FolderState['referencesTo']>>();
-    for (const ref of folder.result()?.references ?? []) {
-      const key = registryKeyOf(ref);
-      const list = byKey.get(key) ?? [];
-      list.push(ref);
-      byKey.set(key, list);
-    }
-    const flags = [...byKey.keys()].sort().map((key) => ({ key, fields: this.editor.stubFields(registry, byKey.get(key) ?? []) }));
-    const edits = addFlagsEdits(registry, undefined, flags);
-    if (!edits.length) return { flags: 0, message: 'No edits to make' };
-    const result = await this.client.applyEdit(`Create ${registry.path}`, toWorkspaceEdit(this.workspace, edits.map((e) => ({ ...e, createFile: e.createFile ?? true }))));
-    if (!result.applied) return { flags: 0, message: `The editor did not create ${registry.path}${result.failureReason ? `: ${result.failureReason}` : ''}` };
-    return { uri: fileToUri(registry.path), flags: flags.length, message: `Created ${registry.path} with ${flags.length} flags` };
+    // The same draft as `flaglint init`, written by the editor as one new file.
+    const draft = draftRegistry({ references: folder.result()?.references ?? [], root: folder.root, today: folder.index.now });
+    const edit = { file: draft.file, createFile: true, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: draft.text };
+    const result = await this.client.applyEdit(`Create ${draft.file}`, toWorkspaceEdit(this.workspace, [edit]));
+    if (!result.applied) return { flags: 0, message: `The editor did not create ${draft.file}${result.failureReason ? `: ${result.failureReason}` : ''}` };
+    return { uri: fileToUri(draft.file), flags: draft.flags.length, message: `Created ${draft.file} with ${draft.flags.length} flags` };
   }
 }
