@@ -59,7 +59,7 @@ describe('language server in-process', function () {
     const file = path.join(root, 'src/promo/banner.ts');
     const uri = uriOf(file);
     // Opened before `initialized` starts the scan: only this document's buffer is known.
-    server.workspace.documentOpened(server.documents.open({ textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } }));
+    server.documentOpened({ textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } });
     assert.equal(server.workspace.folders[0].state, 'pending');
     const early = client.diagnostics.get(uri);
     assert.ok(early, 'diagnostics before the scan');

@@ -44,3 +44,5 @@ export { draftFlags, guessType, whereUsed } from './draft';
 export type { DraftFlag } from './draft';
 export { renderRegistry } from './draftRender';
 export { CodeownersLookup } from './codeownersLookup';
+export { scalarAt, scalarsIn } from './scalars';
+export type { ScalarAt } from './scalars';

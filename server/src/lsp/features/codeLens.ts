@@ -7,7 +7,7 @@ import type { FlagReference } from '../../core/model';
 import { ClientCommands, ServerCommands, type AddToRegistryArgs, type ShowReferencesArgs } from '../../protocol';
 import { fileToUri, toLspLocation, toLspRange, uriToFile } from '../convert';
 import { actualPackages, lensTitle } from '../describe';
-import { plural } from '../dates';
+import { plural } from '../../core/service';
 import { registryKeyOf } from '../lookup';
 import type { FolderState, Workspace } from '../workspace';
 

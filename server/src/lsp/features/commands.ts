@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { ResponseError, ErrorCodes, type ExecuteCommandParams } from 'vscode-languageserver/node';
-import { draftRegistry } from '../../core/service';
+import { RegistryEditor, draftRegistry, removeFlag } from '../../core/service';
 import {
   ServerCommands,
   type AddToRegistryArgs,
@@ -17,8 +17,7 @@ import {
 import { fileToUri, uriToFile } from '../convert';
 import { toWorkspaceEdit } from '../edits';
 import type { LspClient } from '../lspClient';
-import { RegistryEditor } from '../registryEditor';
-import { removeFlag } from '../removal';
+import { asResponseErrorAsync } from '../errors';
 import type { FolderState, Workspace } from '../workspace';
 
 /** What a client asking for edits in an untrusted workspace is told. */
@@ -88,9 +87,7 @@ export class CommandsFeature {
     const folder = this.folderOf(args.uri, args.key);
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to remove the flag from');
     if (!folder.ready) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'Flaglint is still scanning; remove the flag when the scan has finished');
-    const buffers = new Map<string, string>();
-    for (const doc of this.workspace.openFiles()) buffers.set(doc.file, doc.text);
-    const removal = await removeFlag(folder, args.key, args.value, buffers);
+    const removal = await asResponseErrorAsync(() => removeFlag(folder, args.key, args.value, this.workspace.buffers()));
     const files = new Set(removal.edits.map((e) => e.file)).size;
     const summary = { files, references: removal.references, verified: removal.verified, messages: removal.messages };
     for (const message of removal.messages) this.client.log('warning', `remove ${args.key}: ${message}`);

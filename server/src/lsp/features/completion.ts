@@ -5,7 +5,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver/node';
 import type { FlagEntry, Position } from '../../core/model';
-import { rangeContains, uriToFile } from '../convert';
+import { rangeContains } from '../../core/service';
+import { uriToFile } from '../convert';
 import { lifetime } from '../describe';
 import type { FolderState, Workspace } from '../workspace';
 
