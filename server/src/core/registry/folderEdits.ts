@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { Registry } from '../model';
 import { orderedFields } from './keyOrder';
 import { FOLDER_SETTINGS_FILES } from './locate';
-import type { FileEdit } from './types';
+import type { FileEdit } from '../text';
 import type { NewFlag } from './yamlEdits';
 import { openYaml } from './yamlEdits';
 import { renderField } from './yamlStyle';

@@ -9,4 +9,5 @@ export { RemoveError } from './removeError';
 export { parseValueArgument, checkFlagValue } from './flagValue';
 export type { FlagValue } from './flagValue';
 export { unifiedDiff } from './unifiedDiff';
-export { applyTextEdits as applyEditsToText, diffToTextEdits } from './textEdits';
+export { diffToTextEdits } from './textEdits';
+export { applyTextEdits as applyEditsToText } from '../text';

@@ -5,7 +5,7 @@
  * written here: the editor shows them as quick fixes.
  */
 import type { Registry, RuleId } from '../model';
-import type { FileEdit } from '../registry';
+import type { FileEdit } from '../text';
 import { RegistryEditor, mostCommon } from './registryEditor';
 import type { FolderState, Workspace } from './session';
 

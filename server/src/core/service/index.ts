@@ -25,3 +25,4 @@ export type { RegistryDraft, RegistryDraftInput } from './registryDraft';
 export { currentDay, dayOf, isoDay, sameDay } from './today';
 export { addDays, daysBetween, isoDate, parseDate, plural, relative, spanText, today } from './dates';
 export { rangeContains } from '../text';
+export type { FileEdit } from '../text';

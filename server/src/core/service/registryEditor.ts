@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import type { FlagReference, FlagType, Registry } from '../model';
-import { addFlagEdits, removeFlagEdits, setFlagFieldEdits, type FileEdit, type FlagFields } from '../registry';
+import { addFlagEdits, removeFlagEdits, setFlagFieldEdits, type FlagFields } from '../registry';
+import type { FileEdit } from '../text';
 import { addDays, isoDate, parseDate } from './dates';
 import type { FolderState, Workspace } from './session';
 

@@ -3,7 +3,7 @@
  * index with the open buffers, and turns its warnings and verification into messages for the user.
  */
 import * as path from 'node:path';
-import type { FileEdit } from '../registry';
+import type { FileEdit } from '../text';
 import { RemoveError, removeFlag as removeFlagInCode } from '../remove';
 import { ServiceError } from './errors';
 import type { FolderState } from './session';
