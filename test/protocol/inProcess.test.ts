@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ApplyWorkspaceEditResult, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import type { StatusResult } from '../../server/src/protocol';
+import type { StatusResult } from '../../protocol/src';
 import type { LspClient, ProgressReporter } from '../../server/src/lsp/lspClient';
 import { FlaglintServer } from '../../server/src/lsp/server';
 import { NOW, copyFixture, uriOf } from './lspSession';

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
-import { ServerCommands } from '../../server/src/protocol';
+import { ServerCommands } from '../../protocol/src';
 import { flaglint, requireBuiltCli } from '../cli/helpers/flaglint';
 import { copyFixture, LspSession, NOW } from './lspSession';
 

@@ -20,7 +20,7 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { StatusRequest, TreeRequest, type TreeParams } from '../protocol';
+import { StatusRequest, TreeRequest, type TreeParams } from '../../../protocol/src';
 import { uriToFile } from './convert';
 import { DocumentStore } from './documents';
 import { CodeActionsFeature } from './features/codeActions';

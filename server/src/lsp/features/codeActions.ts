@@ -6,7 +6,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { RuleId } from '../../core/model';
 import { fixesFor, rangeContains, registryKeyOf, type Workspace } from '../../core/service';
-import { ClientCommands, type RemoveFlagArgs } from '../../protocol';
+import { ClientCommands, type RemoveFlagArgs } from '../../../../protocol/src';
 import { DIAGNOSTIC_SOURCE, uriToFile, type DiagnosticData } from '../convert';
 import { toWorkspaceEdit } from '../edits';
 

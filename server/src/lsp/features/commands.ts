@@ -13,7 +13,7 @@ import {
   type CreateRegistryResult,
   type RemoveFlagArgs,
   type RemoveFlagResult,
-} from '../../protocol';
+} from '../../../../protocol/src';
 import { fileToUri, uriToFile } from '../convert';
 import { toWorkspaceEdit } from '../edits';
 import type { LspClient } from '../lspClient';
