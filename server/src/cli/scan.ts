@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import { FlagIndex } from '../core/engine/flagIndex';
-import type { ScanResult } from '../core/engine/types';
+import { FlagIndex, type ScanResult } from '../core/service';
 import type { Finding } from '../core/model';
 import { displayPath } from '../core/report';
 import { terminalProgress } from './progress';

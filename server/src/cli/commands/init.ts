@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { registryIn } from '../../core/registry';
+import { draftRegistry, registryIn } from '../../core/service';
 import { displayPath } from '../../core/report';
 import { UsageError } from '../errors';
-import { draftRegistry } from '../../core/service';
 import { parseDateOption, resolveFolder } from '../options';
 import { emit, say } from '../output';
 import { writeAllOrNothing } from '../registryFile';

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import * as fs from 'node:fs';
 import type { Registry } from '../model';
 import { toTextEdits } from './change';
 import type { Change } from './change';

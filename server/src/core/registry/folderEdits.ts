@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Registry } from '../model';
 import { orderedFields } from './keyOrder';
 import { FOLDER_SETTINGS_FILES } from './locate';

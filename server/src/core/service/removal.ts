@@ -17,7 +17,8 @@ export interface Removal {
   references: number;
 }
 
-export async function removeFlag(folder: FolderState, key: string, value: unknown, buffers: ReadonlyMap<string, string>): Promise<Removal> {
+/** Plans the removal of a flag from a session folder's code and registry, reading open buffers first. */
+export async function planRemoval(folder: FolderState, key: string, value: unknown, buffers: ReadonlyMap<string, string>): Promise<Removal> {
   try {
     const result = await removeFlagInCode({ index: folder.index, key, value, readFile: (file) => buffers.get(file) });
     const messages = [...result.warnings];

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { ResponseError, ErrorCodes, type ExecuteCommandParams } from 'vscode-languageserver/node';
-import { RegistryEditor, draftRegistry, removeFlag } from '../../core/service';
+import { RegistryEditor, draftRegistry, planRemoval } from '../../core/service';
 import {
   ServerCommands,
   type AddToRegistryArgs,
@@ -87,7 +87,7 @@ export class CommandsFeature {
     const folder = this.folderOf(args.uri, args.key);
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to remove the flag from');
     if (!folder.ready) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'Flaglint is still scanning; remove the flag when the scan has finished');
-    const removal = await asResponseErrorAsync(() => removeFlag(folder, args.key, args.value, this.workspace.buffers()));
+    const removal = await asResponseErrorAsync(() => planRemoval(folder, args.key, args.value, this.workspace.buffers()));
     const files = new Set(removal.edits.map((e) => e.file)).size;
     const summary = { files, references: removal.references, verified: removal.verified, messages: removal.messages };
     for (const message of removal.messages) this.client.log('warning', `remove ${args.key}: ${message}`);
