@@ -1,6 +1,6 @@
 /**
- * Removing a flag from the code (design §6): `removeFlag` plans the edits and verifies them; front
- * ends preview or apply them.
+ * Removing a flag from the code: `removeFlag` plans the edits and verifies them; front ends preview
+ * or apply them (docs/architecture.md, "The flow of an edit").
  */
 export { removeFlag, resolveFlagKey } from './removeFlag';
 export type { FileChange, RemoveFlagOptions, RemoveFlagResult, ResolvedFlag } from './removeFlag';

@@ -2,7 +2,9 @@
  * The core's front door for the language server and the CLI: it takes paths and core positions and
  * returns data or edits, never protocol types (docs/architecture.md, "The service layer").
  */
-export { Workspace, FolderState, isSourceFile } from './session';
+export { Workspace, FolderState } from './session';
+// The scan's own test, so the editor follows exactly the files the CLI scans.
+export { isSourceFile } from '../engine/fileWalker';
 export type { FolderInfo, FolderUpdate, OpenDocument, ProgressReporter, ScanState, SessionHost, WorkspaceOptions } from './session';
 export { CLIENT_SETTINGS, SERVER_SETTINGS, SEVERITY_LEVELS, defaultSettings, readSettings, sameScanScope } from './settings';
 export type { FlaglintSettings, ReadSettingsResult, SettingSpec } from './settings';

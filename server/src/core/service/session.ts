@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isSourceFile } from '../engine/fileWalker';
 import { FlagIndex } from '../engine/flagIndex';
 import { isRegistryPath, loadRegistry, registryContaining, registryIn } from '../registry';
 import type { FileResult, ScanResult } from '../engine/types';
@@ -46,12 +47,6 @@ export interface FolderInfo {
 }
 
 export type ScanState = 'pending' | 'scanning' | 'ready' | 'failed';
-
-const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
-
-export function isSourceFile(file: string): boolean {
-  return SOURCE_EXTENSIONS.has(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
-}
 
 /** What changed in a folder, for features that refresh views. */
 export interface FolderUpdate {
