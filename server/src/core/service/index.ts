@@ -17,6 +17,8 @@ export { isInside } from './paths';
 export { dependencyMentions, flagAt, registryKeyOf } from './flagAt';
 export type { FlagAt } from './flagAt';
 export { innerRange, prepareRename, renameFlag } from './rename';
+export { completeKey } from './completion';
+export type { KeyCompletion } from './completion';
 export { fixesFor } from './fixes';
 export type { Fix } from './fixes';
 export { RegistryEditor, mostCommon } from './registryEditor';
