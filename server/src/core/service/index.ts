@@ -24,7 +24,7 @@ export type { Fix } from './fixes';
 export { RegistryEditor, mostCommon } from './registryEditor';
 export { planRemoval } from './removal';
 export type { Removal } from './removal';
-export { draftRegistry } from './registryDraft';
+export { draftRegistry, draftRegistryFor } from './registryDraft';
 export type { RegistryDraft, RegistryDraftInput } from './registryDraft';
 export { currentDay, dayOf, isoDay, sameDay } from './today';
 export { addDays, daysBetween, isoDate, parseDate, plural, relative, spanText, today } from './dates';

@@ -3,9 +3,12 @@
  * Registry from Code", so both write the same file for the same tree. It always returns a file's
  * text (an empty `flags:` map when the code evaluates no flag), never "nothing to do".
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FlagReference } from '../model';
+import type { FlagReference, Registry } from '../model';
 import { draftFlags, renderRegistry, type DraftFlag } from '../registry';
+import type { FileEdit } from '../text';
+import type { FolderState, Workspace } from './session';
 import { isoDay } from './today';
 
 export interface RegistryDraftInput {
@@ -25,6 +28,19 @@ export interface RegistryDraft {
   flags: DraftFlag[];
   /** How many drafted flags CODEOWNERS gave no owner. */
   unowned: number;
+}
+
+/**
+ * The draft for a session folder (scanned first if need be), as one edit that creates the file; or
+ * the registry that already exists there, which a draft must not replace.
+ */
+export async function draftRegistryFor(workspace: Workspace, folder: FolderState): Promise<{ existing: Registry } | { draft: RegistryDraft; edit: FileEdit }> {
+  if (!folder.ready) await workspace.scan(folder);
+  const existing = folder.registries().find((r) => fs.existsSync(r.path));
+  if (existing) return { existing };
+  const draft = draftRegistry({ references: folder.result()?.references ?? [], root: folder.root, today: folder.index.now });
+  const start = { line: 0, character: 0 };
+  return { draft, edit: { file: draft.file, createFile: true, range: { start, end: start }, newText: draft.text } };
 }
 
 export function draftRegistry(input: RegistryDraftInput): RegistryDraft {

@@ -19,6 +19,7 @@ export interface Removal {
 
 /** Plans the removal of a flag from a session folder's code and registry, reading open buffers first. */
 export async function planRemoval(folder: FolderState, key: string, value: unknown, buffers: ReadonlyMap<string, string>): Promise<Removal> {
+  if (!folder.ready) throw new ServiceError('not-ready', 'Flaglint is still scanning; remove the flag when the scan has finished');
   try {
     const result = await removeFlagInCode({ index: folder.index, key, value, readFile: (file) => buffers.get(file) });
     const messages = [...result.warnings];

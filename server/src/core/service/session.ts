@@ -271,6 +271,19 @@ export class Workspace {
     return this.folders.find((f) => isInside(f.root, file));
   }
 
+  /**
+   * The folder a command is about: the one holding `file` when given; else the first that knows
+   * `key` (in its registry or its code); else the outermost folder.
+   */
+  folderForCommand(file: string | undefined, key?: string): FolderState | undefined {
+    if (file) return this.folderFor(file);
+    if (key !== undefined) {
+      const knowing = this.folders.find((f) => f.entriesNamed(key).length > 0 || f.referencesTo(key).length > 0);
+      if (knowing) return knowing;
+    }
+    return this.folders[this.folders.length - 1];
+  }
+
   /** Replaces a folder's settings; a change of what is scanned rebuilds its index. */
   updateSettings(folder: FolderState, settings: FlaglintSettings, force = false): boolean {
     const before = folder.settings;

@@ -3,9 +3,8 @@
  * client to apply it (workspace/applyEdit); none writes files itself. Only registered in trusted
  * workspaces, except `rescan`.
  */
-import * as fs from 'node:fs';
 import { ResponseError, ErrorCodes, type ExecuteCommandParams } from 'vscode-languageserver/node';
-import { RegistryEditor, draftRegistry, planRemoval } from '../../core/service';
+import { RegistryEditor, draftRegistryFor, planRemoval } from '../../core/service';
 import {
   ServerCommands,
   type AddToRegistryArgs,
@@ -73,20 +72,13 @@ export class CommandsFeature {
   }
 
   private folderOf(uri: string | undefined, key?: string): FolderState | undefined {
-    const file = uri ? uriToFile(uri) : undefined;
-    if (file) return this.workspace.folderFor(file);
-    if (key !== undefined) {
-      const knowing = this.workspace.folders.find((f) => f.entriesNamed(key).length > 0 || f.referencesTo(key).length > 0);
-      if (knowing) return knowing;
-    }
-    return this.workspace.folders[this.workspace.folders.length - 1];
+    return this.workspace.folderForCommand(uri ? uriToFile(uri) : undefined, key);
   }
 
   private async removeFlag(args: RemoveFlagArgs): Promise<RemoveFlagResult> {
     if (!args || typeof args.key !== 'string' || !('value' in args)) throw new ResponseError(ErrorCodes.InvalidParams, 'removeFlag needs { key, value } and optionally uri');
     const folder = this.folderOf(args.uri, args.key);
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to remove the flag from');
-    if (!folder.ready) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'Flaglint is still scanning; remove the flag when the scan has finished');
     const removal = await asResponseErrorAsync(() => planRemoval(folder, args.key, args.value, this.workspace.buffers()));
     const files = new Set(removal.edits.map((e) => e.file)).size;
     const summary = { files, references: removal.references, verified: removal.verified, messages: removal.messages };
@@ -112,12 +104,10 @@ export class CommandsFeature {
   private async createRegistry(args: CreateRegistryArgs): Promise<CreateRegistryResult> {
     const folder = this.folderOf(args.folderUri);
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to create a registry in');
-    if (!folder.ready) await this.workspace.scan(folder);
-    const existing = folder.registries().find((r) => fs.existsSync(r.path));
-    if (existing) return { uri: fileToUri(existing.path), flags: existing.flags.size, message: `A registry already exists: ${existing.path}` };
+    const drafted = await draftRegistryFor(this.workspace, folder);
+    if ('existing' in drafted) return { uri: fileToUri(drafted.existing.path), flags: drafted.existing.flags.size, message: `A registry already exists: ${drafted.existing.path}` };
     // The same draft as `flaglint init`, written by the editor as one new file.
-    const draft = draftRegistry({ references: folder.result()?.references ?? [], root: folder.root, today: folder.index.now });
-    const edit = { file: draft.file, createFile: true, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: draft.text };
+    const { draft, edit } = drafted;
     const result = await this.client.applyEdit(`Create ${draft.file}`, toWorkspaceEdit(this.workspace, [edit]));
     if (!result.applied) return { flags: 0, message: `The editor did not create ${draft.file}${result.failureReason ? `: ${result.failureReason}` : ''}` };
     return { uri: fileToUri(draft.file), flags: draft.flags.length, message: `Created ${draft.file} with ${draft.flags.length} flags` };
