@@ -7,7 +7,7 @@ import {
   type Location as LspLocation,
   type Range as LspRange,
 } from 'vscode-languageserver/node';
-import type { Finding, Location, Range, Severity, SeveritySetting, RuleId } from '../core/model';
+import type { Finding, Location, Range, Severity, SeveritySetting } from '../core/model';
 
 export function fileToUri(file: string): string {
   return URI.file(file).toString();
@@ -42,9 +42,8 @@ export interface DiagnosticData {
 
 export const DIAGNOSTIC_SOURCE = 'flaglint';
 
-/** A finding as a diagnostic, with the user's severity override applied; undefined when the rule is turned off. */
-export function toDiagnostic(finding: Finding, overrides: Partial<Record<RuleId, SeveritySetting>>): Diagnostic | undefined {
-  const level = overrides[finding.ruleId] ?? finding.severity;
+/** A finding as a diagnostic at the severity the session gives it; undefined when its rule is turned off. */
+export function toDiagnostic(finding: Finding, level: SeveritySetting): Diagnostic | undefined {
   if (level === 'off') return undefined;
   const diagnostic: Diagnostic = {
     range: toLspRange(finding.location.range),

@@ -12,7 +12,7 @@ import { isSourceFile } from '../engine/fileWalker';
 import { FlagIndex } from '../engine/flagIndex';
 import { isRegistryPath, loadRegistry, registryContaining, registryIn } from '../registry';
 import type { FileResult, ScanResult } from '../engine/types';
-import type { Finding, FlagEntry, FlagReference, Registry } from '../model';
+import type { Finding, FlagEntry, FlagReference, Registry, SeveritySetting } from '../model';
 import { Emitter } from './events';
 import { PackageLocator } from './packages';
 import { isInside } from './paths';
@@ -149,6 +149,26 @@ export class FolderState {
     return this.byFile.map.get(file) ?? [];
   }
 
+  /** A finding's severity in the editor: the user's `flaglint.severity` setting wins over the registry's policy. */
+  severityOf(finding: Finding): SeveritySetting {
+    return this.settings.severity[finding.ruleId] ?? finding.severity;
+  }
+
+  /** Counts for the status bar and the tree: findings that are not turned off. */
+  problemCounts(): { problems: number; errors: number; warnings: number } {
+    let problems = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (const finding of this.result()?.findings ?? []) {
+      const level = this.severityOf(finding);
+      if (level === 'off') continue;
+      problems++;
+      if (level === 'error') errors++;
+      else if (level === 'warning') warnings++;
+    }
+    return { problems, errors, warnings };
+  }
+
   /** A flag's findings (code and registry), with the user's severity overrides applied. */
   problemsOf(registryKey: string): Finding[] {
     const result = this.result();
@@ -157,7 +177,7 @@ export class FolderState {
       const map = new Map<string, Finding[]>();
       for (const finding of result.findings) {
         if (finding.flagKey === undefined) continue;
-        const level = this.settings.severity[finding.ruleId] ?? finding.severity;
+        const level = this.severityOf(finding);
         if (level === 'off') continue;
         const adjusted = level === finding.severity ? finding : { ...finding, severity: level };
         const list = map.get(finding.flagKey);
