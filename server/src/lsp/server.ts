@@ -106,7 +106,7 @@ export class FlaglintServer {
     this.symbols = new WorkspaceSymbolFeature(this.workspace);
     this.codeActions = new CodeActionsFeature(this.workspace);
     this.commands = new CommandsFeature(this.workspace, this.client, () => this.rescanAll());
-    this.watching = new FileWatchingFeature(this.workspace, this.client, (file) => this.structureChanged(file));
+    this.watching = new FileWatchingFeature(this.workspace, this.client);
     this.tree = new TreeFeature(this.workspace);
 
     this.workspace.onDidUpdate.on(() => {
@@ -191,11 +191,6 @@ export class FlaglintServer {
 
   async rescanAll(): Promise<void> {
     await Promise.all(this.workspace.folders.map((f) => this.rebuild(f)));
-  }
-
-  private structureChanged(file: string): void {
-    const folder = this.workspace.folderFor(file);
-    if (folder) void this.rebuild(folder);
   }
 
   private rebuild(folder: FolderState): Promise<void> {

@@ -445,6 +445,20 @@ export class Workspace {
     this.sync(file);
   }
 
+  /**
+   * A file watcher's event. A registry appearing or vanishing, or a changed package, ownership or
+   * ignore file, changes which registry governs which file: that folder's index is rebuilt (its
+   * cache keeps this cheap). Anything else is an update of one file.
+   */
+  fileEvent(file: string, kind: 'created' | 'changed' | 'deleted'): void {
+    const folder = this.folderFor(file);
+    if (!folder) return;
+    const base = path.basename(file);
+    const structural = (kind !== 'changed' && folder.isRegistryFile(file)) || base === 'package.json' || base === 'CODEOWNERS' || base === '.gitignore';
+    if (structural) void this.rebuild(folder);
+    else this.fileChangedOnDisk(file);
+  }
+
   /** A file changed, appeared or vanished on disk (file watcher); open buffers win over the disk. */
   fileChangedOnDisk(file: string): void {
     const folder = this.folderFor(file);
