@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { FlagIndex, type ScanResult } from '../core/service';
+import { currentDay, FlagIndex, type ScanResult } from '../core/service';
 import type { Finding } from '../core/model';
 import { displayPath } from '../core/report';
 import { terminalProgress } from './progress';
@@ -18,7 +18,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<{ result: Sca
     root: options.root,
     ...(options.registry !== undefined ? { registryPath: options.registry } : {}),
     ...(options.cache ? {} : { cacheDir: false as const }),
-    ...(options.now ? { now: options.now } : {}),
+    // The service's day (FLAGLINT_NOW or the clock's UTC day), as the language server judges by.
+    now: options.now ?? currentDay(),
     ...(progress ? { onProgress: progress.onProgress } : {}),
   });
   try {
