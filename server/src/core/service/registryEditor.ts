@@ -48,7 +48,7 @@ export class RegistryEditor {
    * default the code implies, today's date, and an expiry when the policy asks for one. A rollback
    * plan is not invented: its absence stays a finding for a person to fill in.
    */
-  stubFields(registry: Registry, refs: FlagReference[]): FlagFields {
+  private stubFields(registry: Registry, refs: FlagReference[]): FlagFields {
     const entries = [...registry.flags.values()];
     const owner = mostCommon(entries.map((e) => e.owner)) ?? registry.owners[0];
     const type = (mostCommon(entries.map((e) => e.type)) ?? 'release') as FlagType;
