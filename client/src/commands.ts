@@ -8,8 +8,8 @@ import {
   type RemoveFlagArgs,
   type RemoveFlagResult,
   type ShowReferencesArgs,
-} from '../../server/src/protocol/commands';
-import type { TreeFlag, TreeFolder } from '../../server/src/protocol/requests';
+} from '../../protocol/src/commands';
+import type { TreeFlag, TreeFolder } from '../../protocol/src/requests';
 import { GROUP_BY, type ExplorerNode, type FlagExplorer, type GroupBy } from './flagExplorer';
 
 interface Context {

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { IndexChangedNotification } from '../../server/src/protocol/requests';
+import { IndexChangedNotification } from '../../protocol/src/requests';
 import { registerCommands } from './commands';
 import { FlagExplorer } from './flagExplorer';
 import { FlaglintStatusBar } from './statusBar';

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TreeRequest, type StatusResult, type TreeFlag, type TreeFolder, type TreeLocation, type TreeProblem, type TreeReference, type TreeResult } from '../../server/src/protocol/requests';
+import { TreeRequest, type StatusResult, type TreeFlag, type TreeFolder, type TreeLocation, type TreeProblem, type TreeReference, type TreeResult } from '../../protocol/src/requests';
 
 export type GroupBy = 'status' | 'owner' | 'type';
 export const GROUP_BY: readonly GroupBy[] = ['status', 'owner', 'type'];

@@ -1,7 +1,7 @@
 /** The status bar item: flag and problem counts (a spinner while scanning); a click opens the Flag Explorer. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { StatusRequest, type StatusResult } from '../../server/src/protocol/requests';
+import { StatusRequest, type StatusResult } from '../../protocol/src/requests';
 
 export class FlaglintStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ApplyWorkspaceEditResult, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import type { StatusResult } from '../../server/src/protocol';
+import type { StatusResult } from '../../protocol/src';
 import type { LspClient, ProgressReporter } from '../../server/src/lsp/lspClient';
 import { FlaglintServer } from '../../server/src/lsp/server';
 import { NOW, copyFixture, uriOf } from './lspSession';
@@ -59,7 +59,7 @@ describe('language server in-process', function () {
     const file = path.join(root, 'src/promo/banner.ts');
     const uri = uriOf(file);
     // Opened before `initialized` starts the scan: only this document's buffer is known.
-    server.workspace.documentOpened(server.documents.open({ textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } }));
+    server.documentOpened({ textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } });
     assert.equal(server.workspace.folders[0].state, 'pending');
     const early = client.diagnostics.get(uri);
     assert.ok(early, 'diagnostics before the scan');

@@ -37,7 +37,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { IndexChangedNotification, type StatusResult } from '../../server/src/protocol';
+import { IndexChangedNotification, type StatusResult } from '../../protocol/src';
 
 export const REPO = path.resolve(__dirname, '../../..');
 const SERVER = path.join(REPO, 'out/server/src/lsp/main.js');

@@ -26,7 +26,7 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { ServerCommands, StatusRequest, TreeRequest } from '../../server/src/protocol';
+import { ServerCommands, StatusRequest, TreeRequest } from '../../protocol/src';
 import { LspSession, applyEdits, copyFixture, editsFor, uriOf } from './lspSession';
 
 const CHECKOUT = 'src/checkout/checkoutService.ts';

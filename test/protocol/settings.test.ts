@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core/rules';
-import { CLIENT_SETTINGS, SERVER_SETTINGS, readSettings } from '../../server/src/lsp/settings';
+import { CLIENT_SETTINGS, SERVER_SETTINGS, readSettings } from '../../server/src/core/service';
 import { REPO } from './lspSession';
 
 interface Manifest {

@@ -2,7 +2,7 @@
 import { CommanderError } from 'commander';
 import { UsageError } from './errors';
 import { createProgram } from './program';
-import { escapeControlKeepingLines } from '../core/report/escapeControl';
+import { escapeControlKeepingLines } from '../core/report';
 
 /** Entry point: runs one command; user errors print one line (no stack trace) and exit with 2. */
 async function main(argv: string[]): Promise<void> {

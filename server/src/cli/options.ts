@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { nonFileKind } from '../core/fileKind';
+import { nonFileKind } from '../core/service';
 import { UsageError } from './errors';
 
 /** A folder argument resolved against the current directory; it must exist and be a folder. */

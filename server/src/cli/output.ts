@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapeControlKeepingLines } from '../core/report/escapeControl';
+import { escapeControlKeepingLines } from '../core/report';
 import { UsageError } from './errors';
 
 export interface ColorOptions {

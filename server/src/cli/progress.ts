@@ -1,4 +1,4 @@
-import type { ScanProgress } from '../core/engine/types';
+import type { ScanProgress } from '../core/service';
 
 const PHASES: Record<ScanProgress['phase'], string> = { listing: 'Listing files', scanning: 'Scanning', resolving: 'Resolving keys' };
 

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
-import { AtomicWriteError, writeFilesAtomically, type PlannedWrite } from '../core/engine/atomicWrite';
+import { applyTextEdits, AtomicWriteError, type FileEdit, findNearestRegistry, loadRegistry, type PlannedWrite, writeFilesAtomically } from '../core/service';
 import type { Registry, RegistryProblem } from '../core/model';
-import { applyTextEdits, findNearestRegistry, loadRegistry, type FileEdit } from '../core/registry';
 import { displayPath } from '../core/report';
 import { UsageError } from './errors';
 import { resolveFolder, resolveRegistryOption } from './options';
-import { escapeControl } from '../core/report/escapeControl';
+import { escapeControl } from '../core/report';
 
 /** The registry a command works on: `--registry`, else the nearest one at or above the folder. */
 export function locateRegistry(folder: string, explicit: string | undefined): string | undefined {

@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
-import { FlagIndex } from '../core/engine/flagIndex';
-import type { ScanResult } from '../core/engine/types';
+import { currentDay, FlagIndex, type ScanResult } from '../core/service';
 import type { Finding } from '../core/model';
 import { displayPath } from '../core/report';
 import { terminalProgress } from './progress';
-import { escapeControl } from '../core/report/escapeControl';
+import { escapeControl } from '../core/report';
 
 export interface ScanOptions {
   root: string;
@@ -20,7 +19,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<{ result: Sca
     root: options.root,
     ...(options.registry !== undefined ? { registryPath: options.registry } : {}),
     ...(options.cache ? {} : { cacheDir: false as const }),
-    ...(options.now ? { now: options.now } : {}),
+    // The service's day (FLAGLINT_NOW or the clock's UTC day), as the language server judges by.
+    now: options.now ?? currentDay(),
     ...(progress ? { onProgress: progress.onProgress } : {}),
   });
   try {

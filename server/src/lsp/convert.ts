@@ -7,7 +7,7 @@ import {
   type Location as LspLocation,
   type Range as LspRange,
 } from 'vscode-languageserver/node';
-import type { Finding, Location, Position, Range, Severity, SeveritySetting, RuleId } from '../core/model';
+import type { Finding, Location, Range, Severity, SeveritySetting } from '../core/model';
 
 export function fileToUri(file: string): string {
   return URI.file(file).toString();
@@ -42,9 +42,8 @@ export interface DiagnosticData {
 
 export const DIAGNOSTIC_SOURCE = 'flaglint';
 
-/** A finding as a diagnostic, with the user's severity override applied; undefined when the rule is turned off. */
-export function toDiagnostic(finding: Finding, overrides: Partial<Record<RuleId, SeveritySetting>>): Diagnostic | undefined {
-  const level = overrides[finding.ruleId] ?? finding.severity;
+/** A finding as a diagnostic at the severity the session gives it; undefined when its rule is turned off. */
+export function toDiagnostic(finding: Finding, level: SeveritySetting): Diagnostic | undefined {
   if (level === 'off') return undefined;
   const diagnostic: Diagnostic = {
     range: toLspRange(finding.location.range),
@@ -58,18 +57,4 @@ export function toDiagnostic(finding: Finding, overrides: Partial<Record<RuleId,
     diagnostic.relatedInformation = finding.related.map((r) => ({ message: r.message, location: toLspLocation(r.location) }));
   }
   return diagnostic;
-}
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-export function rangeContains(range: Range, position: Position): boolean {
-  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
-}
-
-/** Whether `file` is `folder` or inside it. */
-export function isInside(folder: string, file: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -10,22 +10,15 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { TextEdit } from '../core/model';
+import type { FileEdit, Workspace } from '../core/service';
 import { fileToUri, toLspRange } from './convert';
-import type { Workspace } from './workspace';
-
-/** A text edit that may create its file first or delete it (the registry module's FileEdit). */
-export interface FileTextEdit extends TextEdit {
-  createFile?: boolean;
-  deleteFile?: boolean;
-}
 
 export interface EditOptions {
   /** Annotate every change (needsConfirmation: the client previews it before applying; default true). */
   confirm?: { label: string; description?: string; needsConfirmation?: boolean };
 }
 
-export function toWorkspaceEdit(workspace: Workspace, edits: FileTextEdit[], options: EditOptions = {}): WorkspaceEdit {
+export function toWorkspaceEdit(workspace: Workspace, edits: readonly FileEdit[], options: EditOptions = {}): WorkspaceEdit {
   const annotationId = options.confirm ? 'flaglint' : undefined;
   const byFile = new Map<string, LspTextEdit[]>();
   const created = new Set<string>();

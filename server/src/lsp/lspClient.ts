@@ -13,7 +13,7 @@ import {
   type Registration,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { IndexChangedNotification, type StatusResult } from '../protocol';
+import { IndexChangedNotification, type StatusResult } from '../../../protocol/src';
 
 export interface ProgressReporter {
   report(message: string, percentage?: number): void;

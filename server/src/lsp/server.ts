@@ -13,11 +13,14 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type DidChangeConfigurationParams,
+  type DidChangeTextDocumentParams,
+  type DidCloseTextDocumentParams,
+  type DidOpenTextDocumentParams,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { StatusRequest, TreeRequest, type TreeParams } from '../protocol';
+import { StatusRequest, TreeRequest, type TreeParams } from '../../../protocol/src';
 import { uriToFile } from './convert';
 import { DocumentStore } from './documents';
 import { CodeActionsFeature } from './features/codeActions';
@@ -33,8 +36,8 @@ import { RenameFeature } from './features/rename';
 import { TreeFeature } from './features/tree';
 import { WorkspaceSymbolFeature } from './features/workspaceSymbol';
 import { ConnectionLspClient, type ClientSupport, type LspClient } from './lspClient';
-import { readSettings } from './settings';
-import { Workspace, type FolderInfo, type FolderState } from './workspace';
+import { readSettings } from '../core/service';
+import { createWorkspace, type FolderInfo, type FolderState, type Workspace } from './workspace';
 
 export interface InitializationOptions {
   /** Whether the workspace is trusted; untrusted = read-only (no code actions, rename or write commands). Default true. */
@@ -86,10 +89,7 @@ export class FlaglintServer {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     this.initialSettings = init.settings;
     const trusted = init.trusted !== false;
-    this.workspace = new Workspace({
-      client: this.client,
-      document: (uri) => this.documents.get(uri),
-      allDocuments: () => this.documents.all(),
+    this.workspace = createWorkspace(this.client, this.documents, {
       trusted,
       cacheDir: typeof init.cacheDir === 'string' && init.cacheDir ? init.cacheDir : undefined,
       debounceMs: this.options.debounceMs,
@@ -106,7 +106,7 @@ export class FlaglintServer {
     this.symbols = new WorkspaceSymbolFeature(this.workspace);
     this.codeActions = new CodeActionsFeature(this.workspace);
     this.commands = new CommandsFeature(this.workspace, this.client, () => this.rescanAll());
-    this.watching = new FileWatchingFeature(this.workspace, this.client, (file) => this.structureChanged(file));
+    this.watching = new FileWatchingFeature(this.workspace, this.client);
     this.tree = new TreeFeature(this.workspace);
 
     this.workspace.onDidUpdate.on(() => {
@@ -193,13 +193,27 @@ export class FlaglintServer {
     await Promise.all(this.workspace.folders.map((f) => this.rebuild(f)));
   }
 
-  private structureChanged(file: string): void {
-    const folder = this.workspace.folderFor(file);
-    if (folder) void this.rebuild(folder);
-  }
-
   private rebuild(folder: FolderState): Promise<void> {
     return this.workspace.rebuild(folder);
+  }
+
+  // ----- documents: the store keeps the buffers, the session hears which file changed -----
+
+  documentOpened(params: DidOpenTextDocumentParams): void {
+    const file = uriToFile(this.documents.open(params).uri);
+    if (file) this.workspace.documentOpened(file);
+  }
+
+  documentChanged(params: DidChangeTextDocumentParams): void {
+    const doc = this.documents.change(params);
+    const file = doc ? uriToFile(doc.uri) : undefined;
+    if (file) this.workspace.documentChanged(file);
+  }
+
+  documentClosed(params: DidCloseTextDocumentParams): void {
+    this.documents.close(params);
+    const file = uriToFile(params.textDocument.uri);
+    if (file) this.workspace.documentClosed(file);
   }
 
   shutdown(): void {
@@ -265,15 +279,9 @@ export function bindConnection(connection: Connection, options: ServerOptions = 
   });
   connection.onDidChangeConfiguration((params) => void server.configurationChanged(params));
 
-  connection.onDidOpenTextDocument((params) => server.workspace.documentOpened(server.documents.open(params)));
-  connection.onDidChangeTextDocument((params) => {
-    const doc = server.documents.change(params);
-    if (doc) server.workspace.documentChanged(doc);
-  });
-  connection.onDidCloseTextDocument((params) => {
-    server.documents.close(params);
-    server.workspace.documentClosed(params.textDocument.uri);
-  });
+  connection.onDidOpenTextDocument((params) => server.documentOpened(params));
+  connection.onDidChangeTextDocument((params) => server.documentChanged(params));
+  connection.onDidCloseTextDocument((params) => server.documentClosed(params));
   connection.onDidChangeWatchedFiles((params) => server.watching.changed(params));
 
   connection.onHover(guard(null, (p) => server.hover.hover(p)));

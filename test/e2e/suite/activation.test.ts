@@ -1,6 +1,6 @@
 // The extension as installed from the .vsix: it activates in a workspace with a registry, registers
 // its commands and contributes the Flag Explorer in its own activity-bar container.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, flaglint } from './helpers';
 

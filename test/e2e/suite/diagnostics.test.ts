@@ -1,6 +1,6 @@
 // Diagnostics in source files and in the registry itself, checked against the findings that
 // examples/shop documents in .flaglint-expected.json, and kept up to date as the user types.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { describeDiagnostics, editAndWait, eventually, expectedFindings, fileUri, flaglint, flaglintDiagnostics, openDocument, positionOf, ruleOf } from './helpers';
 

@@ -1,6 +1,6 @@
 // The Flag Explorer's data as VS Code's tree view gets it (the extension's TreeDataProvider):
 // flags grouped by status or owner, each flag with its problems and references.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { eventually, flaglint, type FlaglintApi } from './helpers';
 

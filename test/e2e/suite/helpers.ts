@@ -1,8 +1,8 @@
 // Shared helpers for the extension-host tests. They run inside VS Code's extension host against the
 // installed Flaglint extension and a scratch copy of examples/shop (the window's only folder).
-import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'flaglint.flaglint';

@@ -2,9 +2,9 @@
 // @vscode/test-electron convention: `extensionTestsPath` names a module exporting `run()`).
 // It runs every *.test.js beside it under mocha, inside the real extension host, so the tests use the
 // real `vscode` API against the installed Flaglint extension.
-import * as fs from 'fs';
-import * as path from 'path';
-import * as util from 'util';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as util from 'node:util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 

@@ -1,7 +1,7 @@
 // Code lens, hover, go to definition, find references, completion, workspace symbols and rename,
 // through the same VS Code commands the editor's UI uses.
-import * as assert from 'assert';
-import * as path from 'path';
+import * as assert from 'node:assert';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { eventually, fileUri, flaglint, hoverText, openDocument, positionOf } from './helpers';
 

@@ -1,6 +1,6 @@
 // Quick fixes edit the registry the way a careful person would: the entry lands in flags.yaml, the
 // file's comments and other entries stay as they were, and the diagnostic goes away.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { describeDiagnostics, eventually, fileUri, flaglint, flaglintDiagnostics, openDocument, ruleOf } from './helpers';
 

@@ -1,6 +1,6 @@
 // "Remove flag": every evaluation of the flag becomes the kept value, the code around it is
 // simplified, and the registry entry goes, across files, as one edit.
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { eventually, fileUri, flaglint, flaglintDiagnostics } from './helpers';
 

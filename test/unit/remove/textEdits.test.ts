@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEditsToText, diffToTextEdits, unifiedDiff } from '../../../server/src/core/remove';
-import { applyOffsetEdits } from '../../../server/src/core/remove/textEdits';
+import { applyOffsetEdits } from '../../../server/src/core/text';
 
 const BEFORE = `import { a } from './a';
 import { b } from './b';

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
-import type { ScanResult } from '../../core/engine/types';
+import { createPackageLookup, type ScanResult } from '../../core/service';
 import { buildInventory, formatJson, formatMarkdown, formatSarif, formatText } from '../../core/report';
-import { createPackageLookup } from '../../core/rules';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors';
 import { parseCountOption, parseDateOption, resolveFolder, resolveRegistryOption } from '../options';
 import { emit, say, useColor } from '../output';

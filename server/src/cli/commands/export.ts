@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { exportOpenFeatureDetailed } from '../../core/registry';
+import { exportOpenFeatureDetailed } from '../../core/service';
 import { UsageError } from '../errors';
 import { emit, say } from '../output';
 import { loadUsableRegistry, locateRegistry } from '../registryFile';

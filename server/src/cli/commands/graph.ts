@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { buildFlagGraph, buildInventory, formatDot, formatMermaid, neighbourhood } from '../../core/report';
 import type { FlagGraph } from '../../core/report';
-import { createPackageLookup } from '../../core/rules';
+import { createPackageLookup } from '../../core/service';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from '../errors';
 import { resolveFolder, resolveRegistryOption } from '../options';
 import { emit, say } from '../output';

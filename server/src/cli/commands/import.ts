@@ -1,13 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { emptyRegistry, importOpenFeature, planOpenFeatureImport, registryEditBlocker } from '../../core/registry';
-import type { ImportPlan } from '../../core/registry';
+import { emptyRegistry, importOpenFeature, type ImportPlan, planOpenFeatureImport, registryEditBlocker, showValue } from '../../core/service';
 import { displayPath } from '../../core/report';
 import { UsageError } from '../errors';
 import { say } from '../output';
 import { applyFileEdits, describeProblems, loadUsableRegistry, locateRegistry } from '../registryFile';
-import { showValue } from '../../core/rules/values';
 
 interface ImportOptions {
   registry?: string;

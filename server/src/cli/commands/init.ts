@@ -1,11 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { registryIn } from '../../core/registry';
+import { draftRegistry, registryIn } from '../../core/service';
 import { displayPath } from '../../core/report';
 import { UsageError } from '../errors';
-import { draftFlags } from '../init/draft';
-import { renderRegistry } from '../init/render';
 import { parseDateOption, resolveFolder } from '../options';
 import { emit, say } from '../output';
 import { writeAllOrNothing } from '../registryFile';
@@ -37,14 +35,12 @@ export function registerInit(program: Command): void {
         throw new UsageError(`${displayPath(existing, process.cwd())} already exists; add flags to it from the editor or with \`flaglint import\`, or pass --force to replace it.`);
       }
       const { result, now } = await scanWorkspace({ root, cache: options.cache, now: options.now });
-      const flags = draftFlags(result.references, root);
-      const text = renderRegistry(flags, path.dirname(file), now.toISOString().slice(0, 10), /\.json$/i.test(file));
+      const { text, flags, unowned } = draftRegistry({ references: result.references, root, file, today: now });
       if (options.dryRun) {
         emit(text, undefined);
         return;
       }
       writeAllOrNothing([{ file, text }]);
-      const unowned = flags.filter((f) => f.owner === undefined).length;
       say(`Wrote ${displayPath(file, process.cwd())} with ${flags.length} flag${flags.length === 1 ? '' : 's'}${unowned ? ` (${unowned} without an owner)` : ''}. Review the owners, types and dates, add expiry dates and rollback plans, then run \`flaglint check\`.`);
       if (result.dynamic.length > 0) say(`${result.dynamic.length} flag evaluation${result.dynamic.length === 1 ? ' uses a key' : 's use keys'} that cannot be resolved statically; \`flaglint check\` lists them (dynamic-key).`);
     });

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { buildInventory, formatInventoryCsv, formatInventoryText, inventoryMarkdown, jsonInventory, toolInfo } from '../../core/report';
 import type { InventoryRow } from '../../core/report';
-import { createPackageLookup } from '../../core/rules';
+import { createPackageLookup } from '../../core/service';
 import { EXIT_CLEAN, EXIT_USAGE } from '../errors';
 import { parseDateOption, resolveFolder, resolveRegistryOption } from '../options';
 import { emit, say, useColor } from '../output';

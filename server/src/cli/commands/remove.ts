@@ -2,15 +2,14 @@ import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { displayPath } from '../../core/report';
-import { parseValueArgument, removeFlag, RemoveError, resolveFlagKey, unifiedDiff } from '../../core/remove';
-import type { RemoveFlagResult } from '../../core/remove';
+import { parseValueArgument, RemoveError, removeFlag, type RemoveFlagResult, resolveFlagKey, unifiedDiff } from '../../core/service';
 import { EXIT_CLEAN, EXIT_PROBLEMS, UsageError } from '../errors';
 import { resolveFolder, resolveRegistryOption } from '../options';
 import { say, useColor } from '../output';
 import { writeAllOrNothing } from '../registryFile';
 import { describeFindings, scanWorkspace, unusableRegistryProblems } from '../scan';
 import type { ScanNote } from '../../core/model';
-import { escapeControl } from '../../core/report/escapeControl';
+import { escapeControl } from '../../core/report';
 
 interface RemoveOptions {
   value: string;

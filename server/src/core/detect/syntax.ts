@@ -1,15 +1,8 @@
 import { ts } from 'ts-morph';
 import type { Range } from '../model';
+import { scriptKindFor } from '../text';
 
 /** Small syntax helpers shared by the analysis passes. */
-
-export function scriptKindFor(file: string): ts.ScriptKind {
-  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.(js|mjs|cjs)$/.test(file)) return ts.ScriptKind.JS;
-  if (file.endsWith('.json')) return ts.ScriptKind.JSON;
-  return ts.ScriptKind.TS;
-}
 
 /** JSDoc is never needed to find flag calls, and skipping it makes the parse cheaper. */
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };

@@ -1,12 +1,8 @@
 import type { TextEdit } from '../model';
-import { TextPositions } from './yamlPositions';
+import { TextPositions, type OffsetEdit } from '../text';
 
 /** A replacement of [start, end) of one text, by offsets. */
-export interface Change {
-  start: number;
-  end: number;
-  text: string;
-}
+export type Change = OffsetEdit;
 
 /**
  * Changes as text edits: sorted, and insertions at the same place joined in the order given (LSP
@@ -28,15 +24,4 @@ export function toTextEdits(file: string, text: string, changes: readonly Change
     } else merged.push({ start: c.start, end: c.end, text: c.text });
   }
   return merged.map((c) => ({ file, range: pos.range(c.start, c.end), newText: c.text }));
-}
-
-/** Applies one file's edits to its text (the way an editor would). */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const pos = new TextPositions('', text);
-  const changes = edits
-    .map((e, i) => ({ start: pos.offset(e.range.start), end: pos.offset(e.range.end), text: e.newText, i }))
-    .sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
-  let out = text;
-  for (const c of changes) out = out.slice(0, c.start) + c.text + out.slice(c.end);
-  return out;
 }

@@ -1,6 +1,6 @@
 import { isCollection, isScalar } from 'yaml';
 import type { Location, RegistryProblem, Severity } from '../model';
-import { TextPositions } from './yamlPositions';
+import { TextPositions } from '../text';
 import { nodeAt, span } from './yamlTree';
 import type { YamlDoc } from './yamlTree';
 

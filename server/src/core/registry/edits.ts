@@ -1,18 +1,19 @@
-import * as fs from 'fs';
+import * as fs from 'node:fs';
 import type { Registry } from '../model';
 import { toTextEdits } from './change';
 import type { Change } from './change';
 import { deleteFileEdit, folderAddFlags, isSettingsFile } from './folderEdits';
 import { jsonAddFlags, jsonFlagKeys, jsonIsManifest, jsonRemoveFlag, jsonSetField, openJson } from './jsonEdits';
 import { withManifestFields } from './openfeatureTypes';
-import type { FileEdit, FlagFields } from './types';
+import type { FileEdit } from '../text';
+import type { FlagFields } from './types';
 import { openYaml, yamlAddFlags, yamlRemoveFlag, yamlSetField } from './yamlEdits';
 import type { NewFlag } from './yamlEdits';
 import { findPair } from './yamlTree';
 import { isMap, isPair } from 'yaml';
 import { keyText } from './yamlTree';
 
-export { applyTextEdits } from './change';
+export { applyTextEdits } from '../text';
 export type { NewFlag } from './yamlEdits';
 
 /**

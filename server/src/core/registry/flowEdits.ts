@@ -2,7 +2,7 @@ import { isPair } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import type { Change } from './change';
 import { trimEnd } from './yamlBlock';
-import type { TextPositions } from './yamlPositions';
+import type { TextPositions } from '../text';
 import { keyText, span } from './yamlTree';
 
 export interface FlowItem {

@@ -1,9 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Registry } from '../model';
 import { orderedFields } from './keyOrder';
 import { FOLDER_SETTINGS_FILES } from './locate';
-import type { FileEdit } from './types';
+import type { FileEdit } from '../text';
 import type { NewFlag } from './yamlEdits';
 import { openYaml } from './yamlEdits';
 import { renderField } from './yamlStyle';

@@ -40,3 +40,9 @@ export type {
   OpenFeatureImport,
 } from './types';
 export { FIELD_ORDER } from './types';
+export { draftFlags, guessType, whereUsed } from './draft';
+export type { DraftFlag } from './draft';
+export { renderRegistry } from './draftRender';
+export { CodeownersLookup } from './codeownersLookup';
+export { scalarAt, scalarsIn } from './scalars';
+export type { ScalarAt } from './scalars';

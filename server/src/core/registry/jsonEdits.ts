@@ -4,7 +4,7 @@ import { flowInsert, flowLayout, flowRemove, indentRest } from './flowEdits';
 import type { FlowLayout } from './flowEdits';
 import { fieldRank, orderedFields, sortOrder } from './keyOrder';
 import type { NewFlag } from './yamlEdits';
-import { TextPositions } from './yamlPositions';
+import { TextPositions } from '../text';
 import { detectEol } from './yamlStyle';
 import { findPair, parseYaml } from './yamlTree';
 import type { YamlDoc } from './yamlTree';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Registry, RegistryProblem } from '../model';
 import { isRecord, readFlagEntry } from './entry';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { nonFileKind } from '../fileKind';
 
 /** Registry file names looked for in each folder, in this order of preference. */

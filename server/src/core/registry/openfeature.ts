@@ -6,7 +6,8 @@ import { OPENFEATURE_TO_VALUE_TYPE, isRecord } from './entry';
 import type { FlagFields, ImportConflict, ImportedFlag, ImportPlan, OpenFeatureImport } from './types';
 import { ZERO, fits, flagTypeOf } from './openfeatureTypes';
 import type { OpenFeatureFlagType } from './openfeatureTypes';
-import { TextPositions, fileStart } from './yamlPositions';
+import { TextPositions } from '../text';
+import { fileStart } from './yamlPositions';
 import { findPair, keyText, parseYaml, resolve, span, toPlain } from './yamlTree';
 
 /**

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import * as fs from 'node:fs';
 import { visit } from 'yaml';
 import type { Location, RegistryProblem } from '../model';
 import { nonFileKind } from '../fileKind';

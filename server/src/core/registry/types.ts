@@ -1,14 +1,8 @@
-import type { FlagEntry, Location, RegistryProblem, TextEdit, ValueType } from '../model';
+import type { FlagEntry, Location, RegistryProblem, ValueType } from '../model';
 
-/**
- * A text edit that may also create or delete its file. Folder registries keep one file per flag, so
- * adding a flag creates a file (`createFile`, range 0:0-0:0, newText = the whole file) and removing one
- * deletes it (`deleteFile`). Front ends that only apply text edits must honour these two flags.
- */
-export interface FileEdit extends TextEdit {
-  createFile?: boolean;
-  deleteFile?: boolean;
-}
+import type { FileEdit } from '../text';
+
+export type { FileEdit };
 
 /** The writable fields of a registry entry, as plain values (what quick fixes and imports add). */
 export interface FlagFields {

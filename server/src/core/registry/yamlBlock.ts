@@ -1,6 +1,6 @@
 import { isPair } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import type { TextPositions } from './yamlPositions';
+import type { TextPositions } from '../text';
 import { keyText, span } from './yamlTree';
 
 export function isBlank(line: string): boolean {

@@ -6,7 +6,7 @@ import { fieldRank, orderedFields, sortOrder } from './keyOrder';
 import type { FlagFields } from './types';
 import { blankSeparated, blockItems, isBlank } from './yamlBlock';
 import type { BlockItem } from './yamlBlock';
-import { TextPositions } from './yamlPositions';
+import { TextPositions } from '../text';
 import { detectStyle, renderBlock, renderField, renderInline, renderKey } from './yamlStyle';
 import type { YamlStyle } from './yamlStyle';
 import { findPair, parseYaml, span } from './yamlTree';

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Scalar, YAMLMap } from 'yaml';
-import type { TextPositions } from './yamlPositions';
+import type { TextPositions } from '../text';
 
 export type QuoteChar = '"' | "'";
 

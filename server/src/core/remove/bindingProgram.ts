@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { scriptKindFor } from './syntax';
+import { scriptKindFor } from '../text';
 
 /**
  * A program over just the files being rewritten, with no imports followed and no lib: enough for

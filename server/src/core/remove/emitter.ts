@@ -9,7 +9,7 @@ import { escapeTemplateText, isJsxNode, isMultilineJsx, preferredQuote, slotPrec
 import { canUnwrapStatements, containsSwitchBreak, deadCodeSurvivors, endsFunctionBody, isStatementContainer } from './reachability';
 import { isPrimitive, type Simplified } from './simplify';
 import { isPure, isUnconditionalExit, precedence, skipInnerTransparent } from './syntax';
-import { applyOffsetEdits, type OffsetEdit } from './textEdits';
+import { applyOffsetEdits, type OffsetEdit } from '../text';
 import { isSdkAccessorCall } from './sdkAccessors';
 
 type StatementResult =

@@ -1,6 +1,6 @@
 /**
- * Removing a flag from the code (design §6): `removeFlag` plans the edits and verifies them; front
- * ends preview or apply them.
+ * Removing a flag from the code: `removeFlag` plans the edits and verifies them; front ends preview
+ * or apply them (docs/architecture.md, "The flow of an edit").
  */
 export { removeFlag, resolveFlagKey } from './removeFlag';
 export type { FileChange, RemoveFlagOptions, RemoveFlagResult, ResolvedFlag } from './removeFlag';
@@ -9,4 +9,5 @@ export { RemoveError } from './removeError';
 export { parseValueArgument, checkFlagValue } from './flagValue';
 export type { FlagValue } from './flagValue';
 export { unifiedDiff } from './unifiedDiff';
-export { applyTextEdits as applyEditsToText, diffToTextEdits } from './textEdits';
+export { diffToTextEdits } from './textEdits';
+export { applyTextEdits as applyEditsToText } from '../text';

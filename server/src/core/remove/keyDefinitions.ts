@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { Location } from '../model';
 import { removalRange, removeListElements } from './layout';
 import { findInnermostNode, isReferenceIdentifier, parseFile } from './syntax';
-import { applyOffsetEdits, type OffsetEdit } from './textEdits';
+import { applyOffsetEdits, type OffsetEdit } from '../text';
 import type { Workspace } from './workspace';
 
 /** A key constant, found again by name in a file that may have been rewritten meanwhile. */

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { OffsetEdit } from './textEdits';
+import type { OffsetEdit } from '../text';
 import { parseFile } from './syntax';
 
 /**

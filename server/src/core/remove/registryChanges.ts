@@ -1,6 +1,6 @@
 import type { Registry } from '../model';
 import { applyTextEdits, removeFlagEdits, setFlagFieldEdits } from '../registry';
-import type { FileEdit } from '../registry/types';
+import type { FileEdit } from '../text';
 import { diffToTextEdits } from './textEdits';
 
 export interface RegistryChange {

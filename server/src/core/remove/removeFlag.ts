@@ -5,7 +5,7 @@ import type { ScanResult } from '../engine/types';
 import type { FlagEntry, FlagReference, Location, Registry, ValueType } from '../model';
 import { matchRegistryKey } from '../registry';
 import { closest } from '../registry/suggest';
-import type { FileEdit } from '../registry/types';
+import type { FileEdit } from '../text';
 import { createBindingProgram } from './bindingProgram';
 import { ProjectOptions } from './compilerOptions';
 import { checkFlagValue } from './flagValue';

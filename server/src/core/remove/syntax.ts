@@ -1,14 +1,7 @@
 import { ts } from 'ts-morph';
+import { scriptKindFor } from '../text';
 
 /** Node lookups and classifications shared by the rewriting passes (plain TypeScript AST). */
-
-export function scriptKindFor(file: string): ts.ScriptKind {
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.(js|mjs|cjs)$/.test(lower)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
-}
 
 export function parseFile(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));

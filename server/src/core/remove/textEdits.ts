@@ -1,54 +1,5 @@
 import type { Range, TextEdit } from '../model';
-
-/** A replacement of `[start, end)` offsets of one text. */
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/**
- * Applies non-overlapping offset edits to a text. Overlaps are a programming error in the caller
- * (two rewrites claimed the same code), so they throw rather than produce a silently wrong file.
- */
-export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[], base = 0): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let cursor = base;
-  for (const edit of sorted) {
-    if (edit.start < cursor) {
-      throw new Error(`overlapping edits at offset ${edit.start} (previous edit ends at ${cursor})`);
-    }
-    out += text.slice(cursor - base, edit.start - base) + edit.text;
-    cursor = edit.end;
-  }
-  return out + text.slice(cursor - base);
-}
-
-/** Offsets of the start of every line (after each `\n`). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-export function offsetToPosition(starts: readonly number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
-
-export function positionToOffset(starts: readonly number[], text: string, pos: { line: number; character: number }): number {
-  if (pos.line >= starts.length) return text.length;
-  return Math.min(starts[pos.line] + pos.character, text.length);
-}
+import { lineStarts, offsetToPosition } from '../text';
 
 /**
  * The edits that turn `before` into `after`, one per changed region, each trimmed to the characters
@@ -81,19 +32,6 @@ export function diffToTextEdits(file: string, before: string, after: string): Te
 
 function rangeOf(starts: readonly number[], start: number, end: number): Range {
   return { start: offsetToPosition(starts, start), end: offsetToPosition(starts, end) };
-}
-
-/** Applies LSP-style edits (line/character ranges) of one file to its text. */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const starts = lineStarts(text);
-  return applyOffsetEdits(
-    text,
-    edits.map((e) => ({
-      start: positionToOffset(starts, text, e.range.start),
-      end: positionToOffset(starts, text, e.range.end),
-      text: e.newText,
-    })),
-  );
 }
 
 export function splitLinesKeepEnds(text: string): string[] {

@@ -3,7 +3,7 @@ import { removeListElements, statementRemovals } from './layout';
 import { BindingUses } from './bindingUses';
 import { isSdkAccessorCall } from './sdkAccessors';
 import { countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile } from './syntax';
-import { applyOffsetEdits, type OffsetEdit } from './textEdits';
+import { applyOffsetEdits, type OffsetEdit } from '../text';
 
 /**
  * Removes what the rewrite left unused: imports, variables, functions, classes and types whose

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { parseFile, scriptKindFor } from './syntax';
+import { scriptKindFor } from '../text';
+import { parseFile } from './syntax';
 import { ProjectOptions } from './compilerOptions';
 import type { Workspace } from './workspace';
 

@@ -18,3 +18,4 @@ export type { ToolInfo } from './toolInfo';
 export { buildFlagGraph, findCycles, neighbourhood } from './graph';
 export type { FlagGraph, GraphEdge, GraphNode } from './graph';
 export { formatDot, formatMermaid } from './graphFormat';
+export { escapeControl, escapeControlKeepingLines } from './escapeControl';

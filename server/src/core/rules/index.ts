@@ -22,7 +22,7 @@ export type { Rule, RuleContext, RuleFinding } from './rule';
 export { staleReasons } from './staleness';
 export { createPackageLookup } from './packageLookup';
 
-/** Every rule, in the order of DESIGN section 4 (also the SARIF rule index order). */
+/** Every rule, in report order (also the SARIF rule index order; docs/architecture.md, "Where new code goes"). */
 export const RULES: readonly Rule[] = [
   unregisteredFlag,
   archivedFlagInUse,

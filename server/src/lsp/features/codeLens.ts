@@ -4,10 +4,10 @@
  */
 import type { CodeLens, CodeLensParams, Command } from 'vscode-languageserver/node';
 import type { FlagReference } from '../../core/model';
-import { ClientCommands, ServerCommands, type AddToRegistryArgs, type ShowReferencesArgs } from '../../protocol';
+import { ClientCommands, ServerCommands, type AddToRegistryArgs, type ShowReferencesArgs } from '../../../../protocol/src';
 import { fileToUri, toLspLocation, toLspRange, uriToFile } from '../convert';
 import { actualPackages, lensTitle } from '../describe';
-import { plural } from '../dates';
+import { plural } from '../../core/service';
 import { registryKeyOf } from '../lookup';
 import type { FolderState, Workspace } from '../workspace';
 

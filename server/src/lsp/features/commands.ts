@@ -3,9 +3,8 @@
  * client to apply it (workspace/applyEdit); none writes files itself. Only registered in trusted
  * workspaces, except `rescan`.
  */
-import * as fs from 'node:fs';
 import { ResponseError, ErrorCodes, type ExecuteCommandParams } from 'vscode-languageserver/node';
-import { addFlagsEdits, emptyRegistry } from '../../core/registry';
+import { RegistryEditor, draftRegistryFor, planRemoval } from '../../core/service';
 import {
   ServerCommands,
   type AddToRegistryArgs,
@@ -13,13 +12,11 @@ import {
   type CreateRegistryResult,
   type RemoveFlagArgs,
   type RemoveFlagResult,
-} from '../../protocol';
+} from '../../../../protocol/src';
 import { fileToUri, uriToFile } from '../convert';
 import { toWorkspaceEdit } from '../edits';
 import type { LspClient } from '../lspClient';
-import { registryKeyOf } from '../lookup';
-import { RegistryEditor } from '../registryEditor';
-import { removeFlag } from '../removal';
+import { asResponseErrorAsync } from '../errors';
 import type { FolderState, Workspace } from '../workspace';
 
 /** What a client asking for edits in an untrusted workspace is told. */
@@ -75,23 +72,14 @@ export class CommandsFeature {
   }
 
   private folderOf(uri: string | undefined, key?: string): FolderState | undefined {
-    const file = uri ? uriToFile(uri) : undefined;
-    if (file) return this.workspace.folderFor(file);
-    if (key !== undefined) {
-      const knowing = this.workspace.folders.find((f) => f.entriesNamed(key).length > 0 || f.referencesTo(key).length > 0);
-      if (knowing) return knowing;
-    }
-    return this.workspace.folders[this.workspace.folders.length - 1];
+    return this.workspace.folderForCommand(uri ? uriToFile(uri) : undefined, key);
   }
 
   private async removeFlag(args: RemoveFlagArgs): Promise<RemoveFlagResult> {
     if (!args || typeof args.key !== 'string' || !('value' in args)) throw new ResponseError(ErrorCodes.InvalidParams, 'removeFlag needs { key, value } and optionally uri');
     const folder = this.folderOf(args.uri, args.key);
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to remove the flag from');
-    if (!folder.ready) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'Flaglint is still scanning; remove the flag when the scan has finished');
-    const buffers = new Map<string, string>();
-    for (const doc of this.workspace.openFiles()) buffers.set(doc.file, doc.text);
-    const removal = await removeFlag(folder, args.key, args.value, buffers);
+    const removal = await asResponseErrorAsync(() => planRemoval(folder, args.key, args.value, this.workspace.buffers()));
     const files = new Set(removal.edits.map((e) => e.file)).size;
     const summary = { files, references: removal.references, verified: removal.verified, messages: removal.messages };
     for (const message of removal.messages) this.client.log('warning', `remove ${args.key}: ${message}`);
@@ -116,22 +104,12 @@ export class CommandsFeature {
   private async createRegistry(args: CreateRegistryArgs): Promise<CreateRegistryResult> {
     const folder = this.folderOf(args.folderUri);
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to create a registry in');
-    if (!folder.ready) await this.workspace.scan(folder);
-    const existing = folder.registries().find((r) => fs.existsSync(r.path));
-    if (existing) return { uri: fileToUri(existing.path), flags: existing.flags.size, message: `A registry already exists: ${existing.path}` };
-    const registry = emptyRegistry(folder.root);
-    const byKey = new Map<string, ReturnType<FolderState['referencesTo']>>();
-    for (const ref of folder.result()?.references ?? []) {
-      const key = registryKeyOf(ref);
-      const list = byKey.get(key) ?? [];
-      list.push(ref);
-      byKey.set(key, list);
-    }
-    const flags = [...byKey.keys()].sort().map((key) => ({ key, fields: this.editor.stubFields(registry, byKey.get(key) ?? []) }));
-    const edits = addFlagsEdits(registry, undefined, flags);
-    if (!edits.length) return { flags: 0, message: 'No edits to make' };
-    const result = await this.client.applyEdit(`Create ${registry.path}`, toWorkspaceEdit(this.workspace, edits.map((e) => ({ ...e, createFile: e.createFile ?? true }))));
-    if (!result.applied) return { flags: 0, message: `The editor did not create ${registry.path}${result.failureReason ? `: ${result.failureReason}` : ''}` };
-    return { uri: fileToUri(registry.path), flags: flags.length, message: `Created ${registry.path} with ${flags.length} flags` };
+    const drafted = await draftRegistryFor(this.workspace, folder);
+    if ('existing' in drafted) return { uri: fileToUri(drafted.existing.path), flags: drafted.existing.flags.size, message: `A registry already exists: ${drafted.existing.path}` };
+    // The same draft as `flaglint init`, written by the editor as one new file.
+    const { draft, edit } = drafted;
+    const result = await this.client.applyEdit(`Create ${draft.file}`, toWorkspaceEdit(this.workspace, [edit]));
+    if (!result.applied) return { flags: 0, message: `The editor did not create ${draft.file}${result.failureReason ? `: ${result.failureReason}` : ''}` };
+    return { uri: fileToUri(draft.file), flags: draft.flags.length, message: `Created ${draft.file} with ${draft.flags.length} flags` };
   }
 }

@@ -94,7 +94,7 @@ export class DiagnosticsFeature {
     if (this.workspace.folderFor(file) !== folder && this.workspace.folderFor(file) !== undefined) return;
     const uri = fileToUri(file);
     const diagnostics = findings
-      .map((f) => toDiagnostic(f, folder.settings.severity))
+      .map((f) => toDiagnostic(f, folder.severityOf(f)))
       .filter((d): d is Diagnostic => d !== undefined);
     if (!diagnostics.length) {
       if (this.published.has(uri)) this.clear(uri);
@@ -110,19 +110,8 @@ export class DiagnosticsFeature {
     this.client.publishDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** Counts for the status bar: findings that are not turned off. */
+  /** Counts for the status bar: findings that are not turned off (kept here for the tree feature). */
   static count(folder: FolderState): { problems: number; errors: number; warnings: number } {
-    const result = folder.result();
-    let problems = 0;
-    let errors = 0;
-    let warnings = 0;
-    for (const finding of result?.findings ?? []) {
-      const level = folder.settings.severity[finding.ruleId] ?? finding.severity;
-      if (level === 'off') continue;
-      problems++;
-      if (level === 'error') errors++;
-      else if (level === 'warning') warnings++;
-    }
-    return { problems, errors, warnings };
+    return folder.problemCounts();
   }
 }

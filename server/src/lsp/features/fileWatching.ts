@@ -16,11 +16,16 @@ export const WATCHED_GLOBS = [
   '**/{CODEOWNERS,.gitignore}',
 ];
 
+const KINDS: Record<number, 'created' | 'changed' | 'deleted'> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
+
 export class FileWatchingFeature {
   constructor(
     private readonly workspace: Workspace,
     private readonly client: LspClient,
-    private readonly structureChanged: (file: string) => void,
   ) {}
 
   async registerWatchers(): Promise<void> {
@@ -36,19 +41,7 @@ export class FileWatchingFeature {
   changed(params: DidChangeWatchedFilesParams): void {
     for (const change of params.changes) {
       const file = uriToFile(change.uri);
-      if (!file) continue;
-      const folder = this.workspace.folderFor(file);
-      if (!folder) continue;
-      const base = file.split(/[\\/]/).pop() ?? '';
-      // A registry appearing or vanishing, or a changed package/ownership/ignore file, changes which
-      // registry governs which file: rebuild that folder's index (its cache keeps this cheap).
-      const structural =
-        ((change.type === FileChangeType.Created || change.type === FileChangeType.Deleted) && folder.isRegistryFile(file)) ||
-        base === 'package.json' ||
-        base === 'CODEOWNERS' ||
-        base === '.gitignore';
-      if (structural) this.structureChanged(file);
-      else this.workspace.fileChangedOnDisk(file);
+      if (file) this.workspace.fileEvent(file, KINDS[change.type] ?? 'changed');
     }
   }
 }

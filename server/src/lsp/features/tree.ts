@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, FlagEntry, FlagReference } from '../../core/model';
-import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../protocol';
+import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../../../protocol/src';
 import { fileToUri, toLspLocation, uriToFile } from '../convert';
 import { registryKeyOf } from '../lookup';
 import { DiagnosticsFeature } from './diagnostics';

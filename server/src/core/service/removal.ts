@@ -1,12 +1,12 @@
 /**
- * The bridge to the core's flag-removal refactor (server/src/core/remove): runs it on a folder's
+ * The session's bridge to the flag-removal refactor (core/remove): runs it on a folder's
  * index with the open buffers, and turns its warnings and verification into messages for the user.
  */
 import * as path from 'node:path';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { FileEdit } from '../core/registry';
-import { RemoveError, removeFlag as removeFlagInCode } from '../core/remove';
-import type { FolderState } from './workspace';
+import type { FileEdit } from '../text';
+import { RemoveError, removeFlag as removeFlagInCode } from '../remove';
+import { ServiceError } from './errors';
+import type { FolderState } from './session';
 
 export interface Removal {
   edits: FileEdit[];
@@ -17,7 +17,9 @@ export interface Removal {
   references: number;
 }
 
-export async function removeFlag(folder: FolderState, key: string, value: unknown, buffers: ReadonlyMap<string, string>): Promise<Removal> {
+/** Plans the removal of a flag from a session folder's code and registry, reading open buffers first. */
+export async function planRemoval(folder: FolderState, key: string, value: unknown, buffers: ReadonlyMap<string, string>): Promise<Removal> {
+  if (!folder.ready) throw new ServiceError('not-ready', 'Flaglint is still scanning; remove the flag when the scan has finished');
   try {
     const result = await removeFlagInCode({ index: folder.index, key, value, readFile: (file) => buffers.get(file) });
     const messages = [...result.warnings];
@@ -27,7 +29,7 @@ export async function removeFlag(folder: FolderState, key: string, value: unknow
     return { edits: result.edits, messages, verified: result.verification.ok, references: result.references };
   } catch (error) {
     // An unknown key or a value of the wrong type is the user's to fix: say so, as is.
-    if (error instanceof RemoveError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+    if (error instanceof RemoveError) throw new ServiceError('invalid-params', error.message);
     throw error;
   }
 }

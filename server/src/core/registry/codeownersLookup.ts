@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
-import { findCodeowners } from '../../core/registry';
+import { findCodeowners } from './codeowners';
 
 interface OwnerRule {
   matches(relative: string): boolean;
@@ -10,7 +10,7 @@ interface OwnerRule {
 
 /**
  * Who CODEOWNERS says owns a file: the owners of the last matching pattern, as GitHub decides
- * (patterns follow .gitignore rules). Used to propose an owner for each flag `flaglint init` writes.
+ * (patterns follow .gitignore rules). Used to propose an owner for each flag of a drafted registry.
  */
 export class CodeownersLookup {
   private constructor(

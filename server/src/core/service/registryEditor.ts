@@ -4,10 +4,11 @@
  * edit helpers for the text edits.
  */
 import * as path from 'node:path';
-import type { FlagReference, FlagType, Registry } from '../core/model';
-import { addFlagEdits, removeFlagEdits, setFlagFieldEdits, type FileEdit, type FlagFields } from '../core/registry';
-import { addDays, isoDate, parseDate, today } from './dates';
-import type { FolderState, Workspace } from './workspace';
+import type { FlagReference, FlagType, Registry } from '../model';
+import { addFlagEdits, removeFlagEdits, setFlagFieldEdits, type FlagFields } from '../registry';
+import type { FileEdit } from '../text';
+import { addDays, isoDate, parseDate } from './dates';
+import type { FolderState, Workspace } from './session';
 
 export class RegistryEditor {
   constructor(private readonly workspace: Workspace) {}
@@ -47,13 +48,13 @@ export class RegistryEditor {
    * default the code implies, today's date, and an expiry when the policy asks for one. A rollback
    * plan is not invented: its absence stays a finding for a person to fill in.
    */
-  stubFields(registry: Registry, refs: FlagReference[]): FlagFields {
+  private stubFields(registry: Registry, refs: FlagReference[]): FlagFields {
     const entries = [...registry.flags.values()];
     const owner = mostCommon(entries.map((e) => e.owner)) ?? registry.owners[0];
     const type = (mostCommon(entries.map((e) => e.type)) ?? 'release') as FlagType;
     const valueType = mostCommon(refs.map((r) => r.valueType)) ?? (refs.some((r) => typeof r.defaultValue === 'boolean') ? 'boolean' : undefined);
     const defaults = refs.map((r) => r.defaultValue).filter((v) => v !== undefined);
-    const created = today();
+    const created = this.workspace.today();
     const fields: FlagFields = { description: `TODO: what ${refs[0]?.key ?? 'this flag'} controls` };
     if (owner) fields.owner = owner;
     fields.type = type;
@@ -66,8 +67,8 @@ export class RegistryEditor {
   }
 
   /** The new expiry when extending by `days`: from the later of today and the current expiry. */
-  static extendedExpiry(current: string | undefined, days: number): string {
-    const now = today();
+  extendedExpiry(current: string | undefined, days: number): string {
+    const now = this.workspace.today();
     const from = parseDate(current);
     return isoDate(addDays(from && from > now ? from : now, days));
   }

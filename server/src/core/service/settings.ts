@@ -2,7 +2,7 @@
  * The `flaglint.*` settings: one table that the server reads and that package.json's
  * contributes.configuration must match (a test holds them together).
  */
-import type { RuleId, SeveritySetting } from '../core/model';
+import type { RuleId, SeveritySetting } from '../model';
 
 export interface FlaglintSettings {
   /** A registry file or folder, absolute or relative to the workspace folder; empty = discover. */
@@ -35,6 +35,11 @@ export const SERVER_SETTINGS: Readonly<Record<string, SettingSpec>> = {
 export const CLIENT_SETTINGS: readonly string[] = ['trace.server'];
 
 export const SEVERITY_LEVELS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** Whether two settings scan the same files against the same registry (else the folder's index is rebuilt). */
+export function sameScanScope(a: FlaglintSettings, b: FlaglintSettings): boolean {
+  return a.registryPath === b.registryPath && JSON.stringify(a.include) === JSON.stringify(b.include) && JSON.stringify(a.exclude) === JSON.stringify(b.exclude);
+}
 
 export function defaultSettings(): FlaglintSettings {
   return readSettings(undefined).settings;

@@ -1,10 +1,13 @@
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { FlagReference, FlagType, ValueType } from '../../core/model';
-import { caseInsensitiveKey, keyWords } from '../../core/registry';
-import { CodeownersLookup } from './codeowners';
+import type { FlagReference, FlagType, ValueType } from '../model';
+import { caseInsensitiveKey, keyWords } from './keys';
+import { CodeownersLookup } from './codeownersLookup';
 
-/** One flag as `flaglint init` proposes it, with where the code evaluates it. */
+/**
+ * One flag as a drafted registry proposes it, with where the code evaluates it. The one draft behind
+ * both `flaglint init` and the editor's "Create Registry from Code" (see docs/architecture.md).
+ */
 export interface DraftFlag {
   key: string;
   owner?: string;

@@ -1,7 +1,7 @@
 /** The package a file belongs to (nearest package.json up to the workspace root), for blast-radius display. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isInside } from './convert';
+import { isInside } from './paths';
 
 export class PackageLocator {
   private readonly cache = new Map<string, string>();

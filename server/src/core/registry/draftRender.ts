@@ -4,7 +4,7 @@ import { whereUsed } from './draft';
 
 const HEADER = [
   ' Flaglint registry: one entry per feature flag the code evaluates.',
-  ' Drafted by `flaglint init` from the flags found in the code. Review every entry:',
+  ' Drafted by Flaglint from the flags found in the code. Review every entry:',
   '   owner     the team or person who answers for the flag (left empty where CODEOWNERS had no answer)',
   '   type      release | experiment | ops | permission | kill-switch (guessed from the key)',
   '   created   set to today; put the real date if you know it, so staleness is judged right',
