@@ -6,6 +6,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
+import type { FlagGraph } from '../core/report/graph';
 
 /** A flag reference or a problem position, as the client needs it to open the code. */
 export interface TreeLocation {
@@ -43,6 +44,10 @@ export interface TreeFlag {
   referenceCount: number;
   references: TreeReference[];
   problems: TreeProblem[];
+  /** The registry's `dependsOn` of this flag. */
+  dependsOn?: string[];
+  /** Flags whose `dependsOn` names this one. */
+  dependedOnBy?: string[];
 }
 
 export interface TreeFolder {
@@ -84,3 +89,18 @@ export const StatusRequest = new RequestType0<StatusResult, void>('flaglint/stat
 
 /** Sent after each change of the index (scan done, file or registry updated): the client refreshes its views. */
 export const IndexChangedNotification = new NotificationType<StatusResult>('flaglint/indexChanged');
+
+export interface GraphParams {
+  /** The workspace folder; absent: the first folder that has a registry. */
+  folderUri?: string;
+  /** Only this flag's neighbourhood (what it needs and what needs it, transitively). */
+  flag?: string;
+}
+
+/** The dependency map of one folder (core `FlagGraph`: nodes, dependsOn edges, cycles). */
+export interface GraphResult {
+  folderName: string;
+  graph: FlagGraph;
+}
+
+export const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>('flaglint/graph');

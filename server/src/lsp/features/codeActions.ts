@@ -6,14 +6,14 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { Registry, RuleId } from '../../core/model';
-import { ClientCommands, type RemoveFlagArgs } from '../../protocol';
+import { ClientCommands, type RemoveFlagArgs, type RevealEntryArgs } from '../../protocol';
 import { DIAGNOSTIC_SOURCE, fileToUri, rangeContains, uriToFile, type DiagnosticData } from '../convert';
 import { toWorkspaceEdit } from '../edits';
 import { registryKeyOf } from '../lookup';
-import { RegistryEditor, mostCommon } from '../registryEditor';
+import { codeownersAt } from '../../core/registry/codeownersMatch';
+import { ROLLBACK_PLACEHOLDER, RegistryEditor, mostCommon } from '../registryEditor';
 import type { FolderState, Workspace } from '../workspace';
 
-const ROLLBACK_PLACEHOLDER = 'TODO: how to turn this flag off safely, and what happens to data written meanwhile';
 
 export class CodeActionsFeature {
   private readonly editor: RegistryEditor;
@@ -58,7 +58,11 @@ export class CodeActionsFeature {
     if (rule === 'unregistered-flag') {
       const { registry, edits } = this.editor.addFlag(folder, file, key);
       if (!edits.length) return [];
-      return [this.edit(`Add '${key}' to ${RegistryEditor.label(registry)}`, diagnostic, edits, true)];
+      const action = this.edit(`Add '${key}' to ${RegistryEditor.label(registry)}`, diagnostic, edits, true);
+      // After the edit, VS Code reveals the entry and offers its placeholders as snippet tab stops.
+      const args: RevealEntryArgs = { registryUri: fileToUri(edits[0].file), key };
+      action.command = { title: 'Reveal the new entry', command: ClientCommands.revealEntry, arguments: [args] };
+      return [action];
     }
     const registry = this.editor.registryWith(folder, file, key);
     const entry = registry?.flags.get(key);
@@ -71,7 +75,7 @@ export class CodeActionsFeature {
     switch (rule) {
       case 'missing-owner':
       case 'unknown-owner': {
-        for (const owner of ownerChoices(registry)) set(`Set owner of '${key}' to ${owner}`, 'owner', owner, actions.length === 0);
+        for (const owner of ownerChoices(registry, folder, key)) set(`Set owner of '${key}' to ${owner}`, 'owner', owner, actions.length === 0);
         if (!actions.length) set(`Add owner placeholder to '${key}'`, 'owner', '@TODO-owner');
         break;
       }
@@ -128,17 +132,20 @@ export class CodeActionsFeature {
   }
 }
 
-/** Owners to offer: the registry's allowed owners, else the owners its flags use most (at most three). */
-function ownerChoices(registry: Registry): string[] {
-  if (registry.owners.length) return registry.owners.slice(0, 3);
+/**
+ * Owners to offer, all of them: first who CODEOWNERS says owns the files that evaluate the flag,
+ * then the registry's `owners:`, the other CODEOWNERS owners, and the owners its flags already use
+ * (most used first).
+ */
+function ownerChoices(registry: Registry, folder: FolderState, key: string): string[] {
+  const codeowners = codeownersAt(folder.root);
+  const ofCode = folder.referencesTo(key).flatMap((ref) => codeowners.ownersOf(ref.location.file));
   const used = [...registry.flags.values()].map((e) => e.owner);
-  const choices: string[] = [];
-  let rest = used;
-  while (choices.length < 3) {
-    const next = mostCommon(rest);
-    if (!next) break;
-    choices.push(next);
-    rest = rest.filter((o) => o !== next);
-  }
-  return choices;
+  const byUse: string[] = [];
+  for (let rest = used, next = mostCommon(rest); next; rest = rest.filter((o) => o !== next), next = mostCommon(rest)) byUse.push(next);
+  const byCode: string[] = [];
+  for (let rest: (string | undefined)[] = ofCode, next = mostCommon(rest); next; rest = rest.filter((o) => o !== next), next = mostCommon(rest)) byCode.push(next);
+  // With an `owners:` list, only its owners are valid; a CODEOWNERS owner outside it would be a new finding.
+  const valid = (owner: string) => !registry.owners.length || registry.owners.includes(owner);
+  return [...new Set([...byCode, ...registry.owners, ...codeowners.all, ...byUse])].filter(valid);
 }
