@@ -119,17 +119,19 @@ async function removalTarget(ctx: RemoveContext, arg: unknown): Promise<Target |
 function flagAtCursor(all: { folder: TreeFolder; flag: TreeFlag }[]): { folder: TreeFolder; flag: TreeFlag } | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const uri = editor.document.uri.toString();
+  // Compared as paths: the server's URIs and VS Code's may encode the same path differently.
+  const file = editor.document.uri.fsPath;
+  const sameFile = (uri: string) => vscode.Uri.parse(uri).fsPath === file;
   const cursor = editor.selection.active;
   const contains = (location: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }): boolean => {
-    if (location.uri !== uri) return false;
+    if (!sameFile(location.uri)) return false;
     const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
     return range.contains(cursor);
   };
   return (
     all.find(({ flag }) => flag.references.some((r) => contains(r.location))) ??
-    all.find(({ flag }) => flag.definition && flag.definition.uri === uri && flag.definition.range.start.line === cursor.line) ??
-    all.find(({ flag }) => flag.references.some((r) => r.location.uri === uri && r.location.range.start.line === cursor.line))
+    all.find(({ flag }) => flag.definition && sameFile(flag.definition.uri) && flag.definition.range.start.line === cursor.line) ??
+    all.find(({ flag }) => flag.references.some((r) => sameFile(r.location.uri) && r.location.range.start.line === cursor.line))
   );
 }
 

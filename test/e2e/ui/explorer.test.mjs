@@ -1,6 +1,6 @@
 // The Flag Explorer in its own activity-bar container, and the status bar item.
 import assert from 'node:assert/strict';
-import { workbench } from './session.mjs';
+import { shot, workbench } from './session.mjs';
 import { eventually } from './workbench.mjs';
 
 describe('Flag Explorer', () => {
@@ -49,5 +49,53 @@ describe('Flag Explorer', () => {
     await wb.clickTreeRow('flaglint', 'new-checkout');
     await eventually('flags.yaml to open', async () => (await wb.activeTabText()).includes('flags.yaml'));
     await eventually('the new-checkout entry on screen', async () => (await wb.visibleLines()).some((line) => /^\s+new-checkout:/.test(line)));
+  });
+
+  it('filters the flags as the user types, and shows only the flags with problems', async () => {
+    const wb = workbench();
+    await wb.runCommand('Flaglint: Filter Flags…');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('key:checkout');
+    const flagRows = async () => (await wb.treeRowTexts('flaglint')).filter((text) => !/^(active|archived|proposed|rolled-out|deprecated|unregistered)\b/.test(text));
+    const rows = await eventually('only flags whose key has "checkout" in the Flag Explorer', async () => {
+      const texts = await flagRows();
+      return texts.length && texts.every((text) => text.split(/\s/)[0].includes('checkout')) ? texts : undefined;
+    });
+    assert.ok(rows.some((text) => text.startsWith('new-checkout')) && rows.some((text) => text.startsWith('guest-checkout')), `a checkout flag is filtered out: ${JSON.stringify(rows)}`);
+    await wb.press('Enter');
+    const header = wb.page.locator('[id="workbench.view.extension.flaglint"] .pane-header');
+    await eventually('the filter in the view header', async () => /checkout/.test(await header.first().innerText()));
+    await shot(wb, 'explorer-filter');
+
+    await wb.runCommand('Flaglint: Clear Flag Filter');
+    await eventually('every flag back', async () => (await wb.treeRowTexts('flaglint')).some((text) => text.startsWith('admin-bulk-refunds') || text.startsWith('dark-mode')));
+    await wb.runCommand('Flaglint: Show Only Flags with Problems');
+    // admin-bulk-refunds has no problem; order-tracking-map is stale.
+    await eventually('only flags with problems', async () => {
+      const texts = await wb.treeRowTexts('flaglint');
+      return !texts.some((text) => text.startsWith('admin-bulk-refunds')) && texts.some((text) => text.startsWith('order-tracking-map'));
+    });
+    await shot(wb, 'explorer-problems-only');
+    await wb.runCommand('Flaglint: Show All Flags');
+    await eventually('every flag back', async () => (await wb.treeRowTexts('flaglint')).some((text) => text.startsWith('admin-bulk-refunds')));
+  });
+
+  it('draws the dependency map in a webview', async () => {
+    const wb = workbench();
+    await wb.runCommand('Flaglint: Show Dependency Map');
+    await eventually('the map tab', async () => /dependency map/i.test(await wb.activeTabText()));
+    // A webview is an iframe inside an iframe; look for the picture in every frame.
+    const svgText = await eventually('the dependency map picture', async () => {
+      for (const frame of wb.page.frames()) {
+        const svg = frame.locator('svg[aria-label="Flag dependency map"]');
+        if (await svg.count().catch(() => 0)) return frame.locator('body').innerText();
+      }
+      return undefined;
+    }, { timeout: 30_000 });
+    for (const key of ['new-checkout', 'payments-api-v2', 'legacy-search']) assert.ok(svgText.includes(key), `${key} is not on the map: ${svgText.slice(0, 400)}`);
+    assert.match(svgText, /\b1 cycle\b/, 'the map does not count the dependency cycle');
+    await shot(wb, 'dependency-map');
+    await wb.closeAllEditors();
   });
 });
