@@ -43,7 +43,10 @@ describe('Remove flag with preview', () => {
     await eventually('changes listed in the refactor preview', async () => (await rows.count()) > 0);
     // Every change starts checked (VS Code checks only changes that need no confirmation).
     const states = await eventually('the check boxes of the refactor preview', async () => {
-      const boxes = await panel.locator('.monaco-list-row .monaco-custom-toggle').evaluateAll((nodes) => nodes.map((n) => n.classList.contains('checked')));
+      // Native check boxes in VS Code 1.100's preview; custom toggles in some other versions.
+      const boxes = await panel.locator('.monaco-list-row input[type="checkbox"], .monaco-list-row .monaco-custom-toggle').evaluateAll((nodes) =>
+        nodes.map((n) => (n instanceof HTMLInputElement ? n.checked : n.classList.contains('checked'))),
+      );
       return boxes.length ? boxes : undefined;
     });
     assert.ok(states.every(Boolean), `unchecked changes in the preview: ${JSON.stringify(states)}`);
