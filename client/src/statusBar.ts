@@ -54,7 +54,8 @@ export class FlaglintStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip;
     // Without a registry the click leads to the walkthrough that sets one up.
     this.item.command = !status.scanning && status.registries === 0 ? 'flaglint.setUp' : 'flaglint.explorer.focus';
-    this.item.backgroundColor = status.errors ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    // Without a registry every flag is unregistered: an invitation to set up, not an alarm.
+    this.item.backgroundColor = status.errors && status.registries > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   dispose(): void {

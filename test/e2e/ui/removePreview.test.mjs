@@ -45,7 +45,7 @@ describe('Remove flag with preview', () => {
     const states = await eventually('the check boxes of the refactor preview', async () => {
       // Native check boxes in VS Code 1.100's preview; custom toggles in some other versions.
       const boxes = await panel.locator('.monaco-list-row input[type="checkbox"], .monaco-list-row .monaco-custom-toggle').evaluateAll((nodes) =>
-        nodes.map((n) => (n instanceof HTMLInputElement ? n.checked : n.classList.contains('checked'))),
+        nodes.map((n) => (n.tagName === 'INPUT' ? n.checked : n.classList.contains('checked'))),
       );
       return boxes.length ? boxes : undefined;
     });
