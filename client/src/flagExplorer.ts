@@ -260,7 +260,7 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
 }
 
 function flagItem(flag: TreeFlag): vscode.TreeItem {
-  const hasChildren = flag.references.length > 0 || flag.problems.length > 0;
+  const hasChildren = flag.references.length > 0 || flag.problems.length > 0 || hasDependencies(flag);
   const item = new vscode.TreeItem(flag.key, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   const worst = worstSeverity(flag.problems);
   item.iconPath = worst ? severityIcon(worst) : new vscode.ThemeIcon(flag.status === 'archived' ? 'archive' : 'symbol-boolean');
@@ -275,7 +275,7 @@ function flagItem(flag: TreeFlag): vscode.TreeItem {
   if (flag.description) tooltip.appendMarkdown(`\n\n${flag.description}`);
   if (flag.dependsOn?.length) tooltip.appendMarkdown(`\n\nDepends on ${flag.dependsOn.map((k) => `\`${k}\``).join(', ')}`);
   if (flag.dependedOnBy?.length) tooltip.appendMarkdown(`\n\nNeeded by ${flag.dependedOnBy.map((k) => `\`${k}\``).join(', ')}`);
-  tooltip.appendMarkdown(`\n\n${plural(flag.referenceCount, 'reference')}${flag.owner ? ` · owner ${flag.owner}` : ''}`);
+  tooltip.appendMarkdown(`\n\n${plural(flag.referenceCount, 'reference')}${flag.packages?.length ? ` in ${flag.packages.map((p) => `\`${p}\``).join(', ')}` : ''}${flag.owner ? ` · owner ${flag.owner}` : ''}`);
   for (const problem of flag.problems) tooltip.appendMarkdown(`\n\n$(${problem.severity === 'error' ? 'error' : problem.severity === 'warning' ? 'warning' : 'info'}) ${problem.message}`);
   item.tooltip = tooltip;
   item.contextValue = flag.status === 'unregistered' ? 'flaglint.flag.unregistered' : 'flaglint.flag';

@@ -48,6 +48,8 @@ export interface TreeFlag {
   dependsOn?: string[];
   /** Flags whose `dependsOn` names this one. */
   dependedOnBy?: string[];
+  /** Packages (nearest package.json) whose code evaluates the flag, sorted. */
+  packages?: string[];
 }
 
 export interface TreeFolder {

@@ -35,6 +35,10 @@ describe('Remove flag with preview', () => {
     await eventually('the value picker', async () => /Remove flag 'legacy-search'/.test(await title.first().innerText()) && /false/.test(plain(await focused.first().innerText())), { timeout: 15_000 });
     await wb.press('Enter');
     await eventually('the Apply / Preview picker', async () => (await wb.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'Preview' }).count()) > 0, { timeout: 60_000 });
+    // The refactor's notes are items of the picker, whole: search-ranking-v3 depends on legacy-search.
+    const rowTexts = (await wb.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).map(plain);
+    assert.ok(rowTexts.some((t) => /'search-ranking-v3' depends on 'legacy-search'.*edit its dependsOn/s.test(t)), `the dependent flag's note is not in the picker: ${JSON.stringify(rowTexts)}`);
+    await shot(wb, 'remove-picker');
     await wb.pickQuickItem('Preview…');
 
     const panel = wb.page.locator('.bulk-edit-panel');

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Finding, FlagEntry, FlagReference } from '../../core/model';
 import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../protocol';
 import { fileToUri, toLspLocation, uriToFile } from '../convert';
+import { actualPackages } from '../describe';
 import { registryKeyOf } from '../lookup';
 import { DiagnosticsFeature } from './diagnostics';
 import type { FolderState, Workspace } from '../workspace';
@@ -60,6 +61,7 @@ export class TreeFeature {
         problems: folder.problemsOf(key).map(toProblem),
         dependsOn: entry?.dependsOn?.length ? [...entry.dependsOn] : undefined,
         dependedOnBy: dependents.get(key)?.sort(),
+        packages: refs.length ? actualPackages(folder, refs) : undefined,
       };
     });
     return { uri: folder.info.uri, name: folder.info.name, registries: registries.map((r) => fileToUri(r.path)), flags };
