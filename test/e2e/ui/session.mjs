@@ -24,6 +24,8 @@ export const session = {
  */
 export async function shot(window, name) {
   if (!session.artifactsDir) return;
+  // Off any tree row, so no leftover tooltip covers the picture.
+  await window.page.mouse.move(1100, 12);
   await window.page.screenshot({ path: path.join(session.artifactsDir, `shot-${name}.png`) });
 }
 
