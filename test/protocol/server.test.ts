@@ -27,7 +27,7 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { ServerCommands, StatusRequest, TreeRequest } from '../../server/src/protocol';
+import { GraphRequest, ServerCommands, StatusRequest, TreeRequest } from '../../server/src/protocol';
 import { LspSession, applyEdits, copyFixture, editsFor, uriOf } from './lspSession';
 
 const CHECKOUT = 'src/checkout/checkoutService.ts';
@@ -405,6 +405,25 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     assert.equal(byKey.get('spring-promo')!.status, 'unregistered');
     assert.deepEqual(byKey.get('legacy-search')!.problems.map((p) => p.ruleId), ['archived-flag-in-use']);
     assert.ok(byKey.get('winter-sale')!.problems.some((p) => p.ruleId === 'unused-flag'));
+  });
+
+  it('gives each tree flag its dependencies both ways, and the packages that evaluate it', async function () {
+    const tree = await session.connection.sendRequest(TreeRequest, {});
+    const byKey = new Map(tree.folders[0].flags.map((f) => [f.key, f]));
+    assert.deepEqual(byKey.get('new-checkout')!.dependsOn, ['payments-api-v2']);
+    assert.deepEqual(byKey.get('payments-api-v2')!.dependedOnBy, ['new-checkout']);
+    assert.equal(byKey.get('search-v2')!.dependsOn, undefined);
+    assert.deepEqual(byKey.get('new-checkout')!.packages, ['acme-storefront']);
+  });
+
+  it('answers the dependency map request with the core graph, or a flag’s neighbourhood', async function () {
+    const all = await session.connection.sendRequest(GraphRequest, {});
+    assert.ok(all, 'no graph');
+    assert.equal(all.folderName, path.basename(root));
+    assert.deepEqual(all.graph.edges, [{ from: 'new-checkout', to: 'payments-api-v2', kind: 'ok', inCycle: false }]);
+    assert.equal(all.graph.nodes.length, 7);
+    const around = await session.connection.sendRequest(GraphRequest, { flag: 'payments-api-v2' });
+    assert.deepEqual(around!.graph.nodes.map((n) => n.key).sort(), ['new-checkout', 'payments-api-v2']);
   });
 
   it('answers the status request', async function () {
