@@ -28,6 +28,18 @@ describe('Flag Explorer', () => {
       return item && !/sync~spin|scanning/i.test(item) ? item : undefined;
     });
     assert.match(text, /\d+ flags/);
+    // One icon per severity that occurs, each with its own count (not an error icon for every problem).
+    const item = workbench().page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\d+ flags/ }).first();
+    // The text has no "sync~spin" once rendered: the spinner is an icon element; wait for it to go.
+    const parts = await eventually('the status bar item after the scan', async () => {
+      const found = await item.evaluate((node) => [...node.querySelectorAll('.codicon')].map((icon) => [[...icon.classList].find((c) => c.startsWith('codicon-') && c !== 'codicon-modifier-spin'), (icon.nextSibling?.textContent ?? '').trim()]));
+      return found.some(([icon]) => icon === 'codicon-sync') ? undefined : found;
+    }, { timeout: 60_000 });
+    const counts = Object.fromEntries(parts.filter(([icon]) => ['codicon-error', 'codicon-warning', 'codicon-info'].includes(icon)).map(([icon, n]) => [icon, Number(n)]));
+    assert.ok(counts['codicon-error'] > 0 && counts['codicon-warning'] > 0, `status bar icons: ${JSON.stringify(parts)}`);
+    const problems = Number((await workbench().page.locator('.part.activitybar .action-item:has(> .action-label[aria-label^="Flaglint"]) .badge').first().innerText()).trim());
+    const shown = (counts['codicon-error'] ?? 0) + (counts['codicon-warning'] ?? 0) + (counts['codicon-info'] ?? 0);
+    assert.equal(shown, problems, `the status bar's counts ${JSON.stringify(counts)} do not add up to the Flag Explorer badge (${problems})`);
   });
 
   it('regroups the flags by owner from the command palette', async () => {
@@ -65,6 +77,9 @@ describe('Flag Explorer', () => {
       throw new Error(`rows: ${JSON.stringify(texts)}`);
     });
     assert.ok(rows.some((text) => text.startsWith('new-checkout')) && rows.some((text) => text.startsWith('guest-checkout')), `a checkout flag is filtered out: ${JSON.stringify(rows)}`);
+    // Counts read as English: "1 reference", "1 flag", never "1 references".
+    const all = await wb.treeRowTexts('flaglint');
+    assert.ok(!all.some((text) => /(^|\D)1 (references|problems|flags)\b/.test(text)), `a singular count with a plural noun: ${JSON.stringify(all)}`);
     await wb.press('Enter');
     const header = wb.page.locator('[id="workbench.view.extension.flaglint"] .pane-header');
     await eventually('the filter in the view header', async () => /checkout/.test(await header.first().innerText()));
