@@ -47,10 +47,10 @@ export function renderMap(graph: FlagGraph, options: { all?: boolean } = {}): Ma
   const nodes = graph.nodes.filter((n) => options.all || linked.has(n.key));
   const known = new Set(nodes.map((n) => n.key));
   // A dependsOn target no registry holds still gets a box, so the broken link is visible.
-  for (const edge of graph.edges) {
-    if (!known.has(edge.to)) {
-      nodes.push({ key: edge.to, registered: false, packages: [], scope: [], outsideScope: [], references: 0 });
-      known.add(edge.to);
+  for (const key of graph.edges.flatMap((e) => [e.from, e.to])) {
+    if (!known.has(key)) {
+      nodes.push({ key, registered: false, packages: [], scope: [], outsideScope: [], references: 0 });
+      known.add(key);
     }
   }
   const g = new dagre.graphlib.Graph();
