@@ -15,7 +15,17 @@ export async function revealEntry(args: RevealEntryArgs): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.registryUri));
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   const block = entryBlock(document, args.key);
-  if (!block) return;
+  if (!block) {
+    // JSON or flow style: no tab stops, but show the entry's key.
+    const at = document.getText().indexOf(JSON.stringify(args.key));
+    if (at >= 0) {
+      const start = document.positionAt(at);
+      editor.selection = new vscode.Selection(start, start);
+      editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    void reportProblems(document, args.key);
+    return;
+  }
   editor.revealRange(block, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   const snippet = entrySnippet(document.getText(block));
   if (snippet) await editor.insertSnippet(snippet, block);
@@ -72,8 +82,9 @@ async function waitForEntryProblems(document: vscode.TextDocument, key: string):
   for (let i = 0; i < 20; i++) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const block = entryBlock(document, key);
-    if (!block) return [];
-    const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'flaglint' && block.intersection(d.range));
+    // Without a YAML block (JSON), the findings that name the flag.
+    const about = (d: vscode.Diagnostic) => (block ? Boolean(block.intersection(d.range)) : d.message.includes(`'${key}'`));
+    const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'flaglint' && about(d));
     if (found.length) return found;
   }
   return [];
