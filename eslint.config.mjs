@@ -24,10 +24,13 @@ const CORE_BEHIND_SERVICE = {
   message: 'The CLI and the language server reach the core through core/service, core/model and core/report; re-export what is missing in core/service/coreApi.ts.',
 };
 const SERVER_INTERNALS = { regex: '(^|/)server(/|$)', message: 'The extension talks to the server only over LSP: import the protocol project (protocol/src), not server code.' };
-/** The extension depends on the editor, its LSP client and the protocol only (and its own modules). */
+/**
+ * The extension depends on the editor, its LSP client and the protocol only (and its own modules),
+ * plus dagre, the graph layout library bundled for the dependency map.
+ */
 const CLIENT_ONLY = {
-  regex: '^(?!vscode$|vscode-languageclient(/|$)|node:|\\./|(\\.\\./)+protocol/src(/|$))',
-  message: 'The extension imports only vscode, vscode-languageclient, Node built-ins, the protocol (protocol/src) and its own modules.',
+  regex: '^(?!vscode$|vscode-languageclient(/|$)|@dagrejs/dagre$|node:|\\./|(\\.\\./)+protocol/src(/|$))',
+  message: 'The extension imports only vscode, vscode-languageclient, Node built-ins, the protocol (protocol/src), dagre and its own modules.',
 };
 
 /** `no-restricted-imports` for a folder: the shared rules plus its own patterns. */

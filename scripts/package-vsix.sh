@@ -21,5 +21,8 @@ node -e 'const p = require("./package.json"); if (!p.repository) { console.error
 
 rm -rf dist
 node scripts/bundle.mjs --minify
-node node_modules/@vscode/vsce/vsce package --no-dependencies --no-update-package-json --out "$OUT" </dev/null
+# The README's images are relative (docs/images/); vsce needs an absolute base for them when the
+# repository is not on GitHub or GitLab: the repository URL's raw files.
+BASE="$(node -p 'require("./package.json").repository.url.replace(/\.git$/, "")')/raw/HEAD/"
+node node_modules/@vscode/vsce/vsce package --no-dependencies --no-update-package-json --baseContentUrl "$BASE" --baseImagesUrl "$BASE" --out "$OUT" </dev/null
 echo "package-vsix: $(du -h "$OUT" | cut -f1) $OUT"

@@ -6,7 +6,10 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { IndexChangedNotification } from '../../protocol/src/requests';
 import { registerCommands } from './commands';
+import { DependencyMap } from './dependencyMap';
+import { registerExplorerCommands } from './explorerCommands';
 import { FlagExplorer } from './flagExplorer';
+import { offerSetUp, registerSetUp } from './setUp';
 import { FlaglintStatusBar } from './statusBar';
 
 const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
@@ -25,13 +28,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Flagli
   const explorer = new FlagExplorer(context, () => client);
   const statusBar = new FlaglintStatusBar(() => client);
   context.subscriptions.push(explorer, statusBar);
+  const map = new DependencyMap(() => client, explorer);
+  context.subscriptions.push(map);
   registerCommands(context, { client: () => client, explorer, output });
+  registerExplorerCommands(context, explorer);
+  registerSetUp(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('flaglint.showMap', (arg?: unknown) => map.show(flagKeyOf(arg))),
+  );
 
   const start = async (): Promise<void> => {
     client = createClient(context, output);
     client.onNotification(IndexChangedNotification, (status) => {
       explorer.statusChanged(status);
       statusBar.update(status);
+      void map.update();
+      if (!status.scanning && status.registries === 0) void offerSetUp(context, status);
     });
     try {
       await client.start();
@@ -40,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Flagli
     } catch (error) {
       output.appendLine(`Flaglint language server failed to start: ${String(error)}`);
       void vscode.commands.executeCommand('setContext', 'flaglint.scanning', false);
+      void vscode.commands.executeCommand('setContext', 'flaglint.scanned', true);
       void vscode.window.showErrorMessage('Flaglint could not start its language server. See the Flaglint output for details.', 'Show Output').then((choice) => {
         if (choice) output.show();
       });
@@ -62,6 +75,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Flagli
   );
   await start();
   return { client: () => client, explorer };
+}
+
+/** The flag of a Flag Explorer row (flag or dependency), for "Show Dependency Map" from its context menu. */
+function flagKeyOf(arg: unknown): string | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const node = arg as { kind?: string; flag?: { key: string }; key?: string };
+  if (node.kind === 'flag' || node.kind === 'dependencies') return node.flag?.key;
+  if (node.kind === 'dependency') return node.key;
+  return undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,6 +2,29 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusRequest, type StatusResult } from '../../protocol/src/requests';
+import { plural } from './plural';
+
+/** The item's text and tooltip for a status (exported for tests: no VS Code objects needed). */
+export function statusText(status: StatusResult): { text: string; tooltip: string } {
+  const flags = plural(status.flags, 'flag');
+  if (status.scanning) return { text: `$(sync~spin) ${flags}`, tooltip: 'Flaglint is scanning the workspace' };
+  const others = Math.max(0, status.problems - status.errors - status.warnings);
+  // One icon per severity that occurs, so an error icon means there are errors.
+  const counts: string[] = [];
+  if (status.errors) counts.push(`$(error) ${status.errors}`);
+  if (status.warnings) counts.push(`$(warning) ${status.warnings}`);
+  if (others) counts.push(`$(info) ${others}`);
+  if (!counts.length) counts.push('$(check)');
+  const breakdown = [plural(status.errors, 'error'), plural(status.warnings, 'warning'), others ? plural(others, 'hint') : undefined].filter(Boolean).join(', ');
+  const restricted = status.trusted ? '' : ' — restricted mode: quick fixes and edits are off until you trust this workspace';
+  if (status.registries === 0) {
+    return {
+      text: `$(symbol-boolean) ${flags} $(lightbulb) Set up`,
+      tooltip: `Flaglint found ${flags} in the code and no flag registry${restricted}. Click to set up Flaglint.`,
+    };
+  }
+  return { text: `$(symbol-boolean) ${flags} ${counts.join(' ')}`, tooltip: `Flaglint: ${flags}, ${plural(status.problems, 'problem')} (${breakdown})${restricted}. Click to open the Flag Explorer.` };
+}
 
 export class FlaglintStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -26,16 +49,13 @@ export class FlaglintStatusBar implements vscode.Disposable {
   }
 
   update(status: StatusResult): void {
-    const flags = `${status.flags} ${status.flags === 1 ? 'flag' : 'flags'}`;
-    if (status.scanning) {
-      this.item.text = `$(sync~spin) ${flags}`;
-      this.item.tooltip = 'Flaglint is scanning the workspace';
-    } else {
-      const icon = status.errors ? '$(error)' : status.warnings ? '$(warning)' : '$(check)';
-      this.item.text = `$(symbol-boolean) ${flags} ${icon} ${status.problems}`;
-      this.item.tooltip = `Flaglint: ${flags}, ${status.problems} problems (${status.errors} errors, ${status.warnings} warnings)${status.trusted ? '' : ' — restricted mode: quick fixes and edits are off until you trust this workspace'}. Click to open the Flag Explorer.`;
-    }
-    this.item.backgroundColor = status.errors ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const { text, tooltip } = statusText(status);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    // Without a registry the click leads to the walkthrough that sets one up.
+    this.item.command = !status.scanning && status.registries === 0 ? 'flaglint.setUp' : 'flaglint.explorer.focus';
+    // Without a registry every flag is unregistered: an invitation to set up, not an alarm.
+    this.item.backgroundColor = status.errors && status.registries > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   dispose(): void {

@@ -27,11 +27,19 @@ export const ClientCommands = {
   showReferences: 'flaglint.showReferences',
   /** Internal: opens a location given as LSP JSON. Arguments: [uri, range]. */
   openLocation: 'flaglint.openLocation',
+  /** Internal: after "Add to registry", reveals the new entry and offers its placeholders as a snippet. Arguments: RevealEntryArgs. */
+  revealEntry: 'flaglint.revealEntry',
 } as const;
 
 export interface AddToRegistryArgs {
   /** The document that uses the flag (its governing registry receives the entry). */
   uri: string;
+  key: string;
+}
+
+export interface RevealEntryArgs {
+  /** The registry file that received the entry. */
+  registryUri: string;
   key: string;
 }
 

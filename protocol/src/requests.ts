@@ -43,6 +43,12 @@ export interface TreeFlag {
   referenceCount: number;
   references: TreeReference[];
   problems: TreeProblem[];
+  /** The registry's `dependsOn` of this flag. */
+  dependsOn?: string[];
+  /** Flags whose `dependsOn` names this one. */
+  dependedOnBy?: string[];
+  /** Packages (nearest package.json) whose code evaluates the flag, sorted. */
+  packages?: string[];
 }
 
 export interface TreeFolder {
@@ -84,3 +90,48 @@ export const StatusRequest = new RequestType0<StatusResult, void>('flaglint/stat
 
 /** Sent after each change of the index (scan done, file or registry updated): the client refreshes its views. */
 export const IndexChangedNotification = new NotificationType<StatusResult>('flaglint/indexChanged');
+
+export interface GraphParams {
+  /** The workspace folder; absent: the first folder that has a registry. */
+  folderUri?: string;
+  /** Only this flag's neighbourhood (what it needs and what needs it, transitively). */
+  flag?: string;
+}
+
+/** The dependency map, as the core's report/graph.ts builds it (the same shape, typed here so the client needs no core import). */
+export interface FlagGraph {
+  version: 1;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  cycles: string[][];
+}
+
+export interface GraphNode {
+  key: string;
+  registered: boolean;
+  status?: string;
+  owner?: string;
+  /** Every package (or folder) whose code evaluates the flag. */
+  packages: string[];
+  /** The declared `scope`. */
+  scope: string[];
+  /** Packages that evaluate the flag outside its scope. */
+  outsideScope: string[];
+  references: number;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** `unknown`: no registry holds the target; `retired`: the target is archived or deprecated. */
+  kind: 'ok' | 'unknown' | 'retired';
+  inCycle: boolean;
+}
+
+/** The dependency map of one folder: nodes, dependsOn edges, cycles. */
+export interface GraphResult {
+  folderName: string;
+  graph: FlagGraph;
+}
+
+export const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>('flaglint/graph');

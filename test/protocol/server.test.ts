@@ -3,6 +3,7 @@
  * (test/fixtures/protocol/app) whose flags.yaml has comments and planted problems.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -26,7 +27,7 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { ServerCommands, StatusRequest, TreeRequest } from '../../protocol/src';
+import { GraphRequest, ServerCommands, StatusRequest, TreeRequest } from '../../protocol/src';
 import { LspSession, applyEdits, copyFixture, editsFor, uriOf } from './lspSession';
 
 const CHECKOUT = 'src/checkout/checkoutService.ts';
@@ -310,12 +311,35 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     const parsed = parseYaml(after) as { flags: Record<string, Record<string, unknown>> };
     const entry = parsed.flags['spring-promo'];
     assert.ok(entry, after);
-    assert.equal(entry.owner, '@payments', 'the owner the registry uses most');
+    assert.equal(entry.owner, 'TODO-owner', 'without CODEOWNERS the owner is a placeholder, not a guessed team');
+    assert.match(String(entry.rollback), /^TODO: /, 'the rollback plan is a placeholder to fill in');
+    assert.deepEqual(add.command?.arguments, [{ registryUri: uriOf(session.abs(REGISTRY)), key: 'spring-promo' }], 'the editor reveals the new entry');
     assert.equal(entry.type, 'release', 'the type the registry uses most');
     assert.equal(entry.valueType, 'boolean');
     assert.equal(entry.defaultValue, false);
     assert.equal(String(entry.created instanceof Date ? entry.created.toISOString().slice(0, 10) : entry.created), '2026-10-15');
     assert.equal(Object.keys(parsed.flags).length, 7, 'every other entry kept');
+  });
+
+  it('takes the new entry’s owner from CODEOWNERS for the file that evaluates the flag', async function () {
+    const codeowners = path.join(root, '.github', 'CODEOWNERS');
+    fs.mkdirSync(path.dirname(codeowners), { recursive: true });
+    // The last matching rule wins, as on GitHub.
+    fs.writeFileSync(codeowners, '* @payments\n/src/promo/ @growth\n/src/search/ @search\n');
+    try {
+      const diagnostic = find(session.diagnosticsOf(BANNER), 'unregistered-flag');
+      const actions = (await session.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: uriOf(session.abs(BANNER)) },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      const add = actions.find((a) => a.title === "Add 'spring-promo' to flags.yaml");
+      assert.ok(add?.edit, actions.map((a) => a.title).join('; '));
+      const parsed = parseYaml(applyEdits(session.text(REGISTRY), editsFor(add.edit, session.abs(REGISTRY)))) as { flags: Record<string, { owner?: string }> };
+      assert.equal(parsed.flags['spring-promo'].owner, '@growth');
+    } finally {
+      fs.rmSync(path.join(root, '.github'), { recursive: true, force: true });
+    }
   });
 
   it('offers expiry and removal fixes for a stale flag', async function () {
@@ -335,13 +359,25 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     assert.match(registry, /expires: 2026-11-14 {2}# the campaign ended; the banner should go/);
   });
 
-  it('offers an owner for an entry without one, in the registry', async function () {
+  it('offers every known owner for an entry without one, CODEOWNERS’ owner of its code first', async function () {
     const diagnostic = find(session.diagnosticsOf(REGISTRY), 'missing-owner');
-    const actions = (await session.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri: uriOf(session.abs(REGISTRY)) },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic] },
-    })) as CodeAction[];
+    const ownerActions = async () =>
+      (await session.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: uriOf(session.abs(REGISTRY)) },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+    const codeowners = path.join(root, 'CODEOWNERS');
+    fs.writeFileSync(codeowners, '# search-v2 is evaluated under src/search\n* @growth\n/src/search/ @search\n');
+    try {
+      const titles = (await ownerActions()).map((a) => a.title).filter((t) => t.startsWith('Set owner'));
+      // `*` matches src/search too, but the last matching rule wins.
+      assert.equal(titles[0], "Set owner of 'search-v2' to @search", titles.join('; '));
+      assert.equal(titles.length, 3, 'the registry’s owners: list limits the choice to its three owners');
+    } finally {
+      fs.rmSync(codeowners, { force: true });
+    }
+    const actions = await ownerActions();
     const titles = actions.map((a) => a.title);
     assert.deepEqual(titles.filter((t) => t.startsWith('Set owner')), [
       "Set owner of 'search-v2' to @payments",
@@ -369,6 +405,25 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     assert.equal(byKey.get('spring-promo')!.status, 'unregistered');
     assert.deepEqual(byKey.get('legacy-search')!.problems.map((p) => p.ruleId), ['archived-flag-in-use']);
     assert.ok(byKey.get('winter-sale')!.problems.some((p) => p.ruleId === 'unused-flag'));
+  });
+
+  it('gives each tree flag its dependencies both ways, and the packages that evaluate it', async function () {
+    const tree = await session.connection.sendRequest(TreeRequest, {});
+    const byKey = new Map(tree.folders[0].flags.map((f) => [f.key, f]));
+    assert.deepEqual(byKey.get('new-checkout')!.dependsOn, ['payments-api-v2']);
+    assert.deepEqual(byKey.get('payments-api-v2')!.dependedOnBy, ['new-checkout']);
+    assert.equal(byKey.get('search-v2')!.dependsOn, undefined);
+    assert.deepEqual(byKey.get('new-checkout')!.packages, ['acme-storefront']);
+  });
+
+  it('answers the dependency map request with the core graph, or a flag’s neighbourhood', async function () {
+    const all = await session.connection.sendRequest(GraphRequest, {});
+    assert.ok(all, 'no graph');
+    assert.equal(all.folderName, path.basename(root));
+    assert.deepEqual(all.graph.edges, [{ from: 'new-checkout', to: 'payments-api-v2', kind: 'ok', inCycle: false }]);
+    assert.equal(all.graph.nodes.length, 7);
+    const around = await session.connection.sendRequest(GraphRequest, { flag: 'payments-api-v2' });
+    assert.deepEqual(around!.graph.nodes.map((n) => n.key).sort(), ['new-checkout', 'payments-api-v2']);
   });
 
   it('answers the status request', async function () {

@@ -111,7 +111,22 @@ export function entryMarkdown(options: {
   lines.push('', `${plural(references.length, 'reference')}${options.registryFile ? ` · registry ${code(path.basename(options.registryFile))}` : ''}`);
   if (problems.length) {
     lines.push('', '**Problems**', '');
-    for (const p of problems) lines.push(`- _${p.severity}_: ${escape(p.message)} (${code(p.ruleId)})`);
+    // A flag-level finding (stale, archived…) is reported at every reference: list it once.
+    for (const { problem: p, count } of distinctProblems(problems)) {
+      lines.push(`- _${p.severity}_: ${escape(p.message)} (${code(p.ruleId)}${count > 1 ? `, at ${count} places` : ''})`);
+    }
   }
   return lines.join('\n');
+}
+
+/** Findings with the same rule, severity and message, once each with how often they occur. */
+export function distinctProblems(problems: readonly Finding[]): { problem: Finding; count: number }[] {
+  const byText = new Map<string, { problem: Finding; count: number }>();
+  for (const problem of problems) {
+    const id = `${problem.ruleId}\0${problem.severity}\0${problem.message}`;
+    const seen = byText.get(id);
+    if (seen) seen.count++;
+    else byText.set(id, { problem, count: 1 });
+  }
+  return [...byText.values()];
 }

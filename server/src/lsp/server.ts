@@ -20,7 +20,8 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { StatusRequest, TreeRequest, type TreeParams } from '../../../protocol/src';
+import { GraphRequest, StatusRequest, TreeRequest, type GraphParams, type TreeParams } from '../../../protocol/src';
+import { GraphFeature } from './features/graph';
 import { uriToFile } from './convert';
 import { DocumentStore } from './documents';
 import { CodeActionsFeature } from './features/codeActions';
@@ -297,6 +298,7 @@ export function bindConnection(connection: Connection, options: ServerOptions = 
   connection.onExecuteCommand((p) => server.commands.execute(p));
   connection.onRequest(TreeRequest.method, (p: TreeParams | undefined) => server.tree.tree(p));
   connection.onRequest(StatusRequest.method, () => server.tree.status());
+  connection.onRequest(GraphRequest.method, (p: GraphParams | undefined) => new GraphFeature(server.workspace).graph(p));
   connection.onShutdown(() => server.shutdown());
   return server;
 }

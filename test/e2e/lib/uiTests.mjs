@@ -19,7 +19,7 @@ const slug = (text) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').s
 
 /** @returns {Promise<{passes: number, failures: number, pending: number}>} */
 export async function runUiTests({ dir, workbench, workspace, copyWorkspace, openWindow, artifactsDir, grep, timeoutMs = 120_000 }) {
-  Object.assign(session, { workbench, workspace, copyWorkspace, openWindow });
+  Object.assign(session, { workbench, workspace, copyWorkspace, openWindow, artifactsDir });
   const color = Boolean(process.stdout.isTTY);
   if (!color) {
     // log-symbols colours ✔ and ✖ itself wherever it guesses a colour terminal (CI=true, say).

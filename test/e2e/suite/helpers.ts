@@ -49,7 +49,11 @@ export async function eventually<T>(what: string, probe: () => T | undefined | f
 
 export interface FlaglintApi {
   client(): { isRunning(): boolean } | undefined;
-  explorer: vscode.TreeDataProvider<unknown> & { setGroupBy(groupBy: 'status' | 'owner' | 'type'): Promise<void>; readonly grouping: string };
+  explorer: vscode.TreeDataProvider<unknown> & {
+    setGroupBy(groupBy: 'status' | 'owner' | 'type'): Promise<void>;
+    readonly grouping: string;
+    setFilter(filter: { text: string; problemsOnly: boolean }): Promise<void>;
+  };
 }
 
 /** Activates Flaglint (as opening a source file would) and returns its API once the server runs. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { session, workbench } from './session.mjs';
+import { session, shot, workbench } from './session.mjs';
 import { eventually } from './workbench.mjs';
 
 const HEADER = 'apps/web/src/components/Header.tsx';
@@ -18,7 +18,14 @@ describe('Quick fix in the editor', () => {
     const title = await wb.applyQuickFix(line, column + 2, /holiday-banner/);
     assert.match(title, /add/i);
 
-    // The fix edits flags.yaml in the editor; the user reviews and saves it.
+    // The fix opens flags.yaml at the new entry, its placeholders as snippet tab stops (the
+    // description selected first), and says which problems the entry still has.
+    await eventually('flags.yaml revealed at the new entry', async () => (await wb.activeTabText()).includes('flags.yaml') && (await wb.visibleLines()).some((text) => /^\s+holiday-banner:/.test(text)));
+    await eventually('the description placeholder selected', async () => (await wb.page.locator('.editor-instance .monaco-editor .selected-text').count()) > 0);
+    const toast = wb.page.locator('.notifications-toasts .notification-toast').filter({ hasText: "new entry 'holiday-banner' still has" });
+    await eventually('a notification naming the new entry\'s remaining problems', () => toast.first().isVisible(), { timeout: 20_000 });
+    await shot(wb, 'add-to-registry');
+    await wb.press('Escape');
     await wb.openFile('flags.yaml');
     await wb.save();
     const after = await eventually('holiday-banner in flags.yaml on disk', () => {

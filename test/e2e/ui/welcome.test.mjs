@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { session } from './session.mjs';
+import { session, shot } from './session.mjs';
 import { eventually } from './workbench.mjs';
 
 describe('Registry creation from the welcome view', () => {
@@ -19,6 +19,33 @@ describe('Registry creation from the welcome view', () => {
 
   after(async () => {
     await window?.close();
+  });
+
+  it('says in the status bar that there is no registry, and the walkthrough sets one up', async () => {
+    session.current = window;
+    const item = await eventually('the Flaglint status bar item offering to set up', async () => {
+      const text = await window.statusBarText(/flags?[\s\S]*Set up/);
+      return text && !/sync~spin/.test(text) ? text : undefined;
+    }, { timeout: 60_000 });
+    assert.match(item, /\d+ flags?\s+Set up/);
+    await window.showContainer('Flaglint', 'flaglint');
+    const welcome = window.page.locator('[id="workbench.view.extension.flaglint"] .welcome-view-content');
+    const setUp = welcome.locator('a, .monaco-button').filter({ hasText: /set up flaglint/i });
+    await eventually('the "Set up Flaglint" button in the welcome view', () => setUp.first().isVisible(), { timeout: 60_000 });
+    assert.ok(!/No feature flags found/.test(await welcome.first().innerText()), 'the welcome view says no flags were found in a workspace that has them');
+    await setUp.first().click();
+    const walkthrough = window.page.locator('.gettingStartedContainer');
+    await eventually('the Set up Flaglint walkthrough', async () => /Set up Flaglint/.test(await walkthrough.first().innerText()), { timeout: 30_000 });
+    for (const step of ['See what the scan found', 'Create the flag registry', 'Fill in each entry', 'Keep it clean']) {
+      assert.ok((await walkthrough.first().innerText()).includes(step), `the walkthrough lacks the step "${step}"`);
+    }
+    await window.page.locator('.gettingStartedContainer .getting-started-step').filter({ hasText: 'Create the flag registry' }).first().click();
+    await eventually('the registry explanation', async () => {
+      for (const frame of window.page.frames()) if (await frame.locator('text=owners').count().catch(() => 0)) return true;
+      return (await walkthrough.first().innerText()).includes('flags.yaml');
+    });
+    await shot(window, 'walkthrough');
+    await window.runCommand('View: Close All Editors');
   });
 
   it('creates flags.yaml with the flags the code uses', async () => {

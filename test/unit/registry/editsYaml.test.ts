@@ -67,6 +67,18 @@ describe('registry edits (YAML): adding a flag', () => {
     assert.deepEqual(commentLines(after), commentLines(text));
   });
 
+  it('puts a new entry of an owner after that owner’s last entry, in its section, not at the end', () => {
+    const after = apply(text, addFlagEdits(reg, text, 'cart-upsell', { owner: '@acme/growth', type: 'experiment' }));
+    assert.ok(after.includes('    expires: 2026-05-20\n\n  cart-upsell:\n    owner: "@acme/growth"\n    type: experiment\n\n  search-typo-tolerance:\n'), after);
+    reload(TEAM, after);
+  });
+
+  it('without a known owner, puts it after the last key with the same first word, before the next section’s comment', () => {
+    const after = apply(text, addFlagEdits(reg, text, 'search-synonyms', { owner: 'TODO-owner' }));
+    assert.ok(after.includes('previous values in the flag service.\n\n  search-synonyms:\n    owner: TODO-owner\n\n  # Kill switches'), after);
+    assert.deepEqual(commentLines(after), commentLines(text));
+  });
+
   it('sorts a new key in when the keys are sorted, matching indentation and quote character', () => {
     const sorted = read(SORTED);
     const edits = addFlagEdits(loadRegistry(SORTED), sorted, 'dark-mode', { owner: '@mobile/platform', type: 'release', rollback: "Turn off; the app's default theme returns." });

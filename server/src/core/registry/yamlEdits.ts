@@ -2,6 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import type { Change } from './change';
 import { flowInsert, flowLayout, flowRemove } from './flowEdits';
+import { neighbourOf } from './neighbours';
 import { fieldRank, orderedFields, sortOrder } from './keyOrder';
 import type { FlagFields } from './types';
 import { blankSeparated, blockItems, isBlank } from './yamlBlock';
@@ -128,7 +129,12 @@ function insertSorted(y: YamlText, items: BlockItem[], flags: NewFlag[]): Change
   for (const f of ordered) {
     const entry = renderEntry(f.key, f.fields ?? {}, indent, style);
     const before = cmp ? items.find((it) => cmp(f.key, it.key) < 0) : undefined;
-    if (before) {
+    // Unsorted: next to the entries of the same owner or key prefix (see neighbours.ts).
+    const after = cmp ? undefined : neighbourOf(items, f.key, typeof f.fields?.owner === 'string' ? f.fields.owner : undefined);
+    if (after && after !== last) {
+      const at = pos.nextLineStart(after.lastLine);
+      changes.push({ start: at, end: at, text: blank + entry });
+    } else if (before) {
       const at = pos.lineStart(before.firstLine);
       changes.push({ start: at, end: at, text: entry + blank });
     } else {

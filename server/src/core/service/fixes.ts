@@ -6,13 +6,13 @@
  */
 import type { Registry, RuleId } from '../model';
 import type { FileEdit } from '../text';
-import { RegistryEditor, mostCommon } from './registryEditor';
+import { codeownersAt } from '../registry/codeownersMatch';
+import { ROLLBACK_PLACEHOLDER, RegistryEditor, mostCommon } from './registryEditor';
 import type { FolderState, Workspace } from './session';
 
-const ROLLBACK_PLACEHOLDER = 'TODO: how to turn this flag off safely, and what happens to data written meanwhile';
-
 export type Fix =
-  | { kind: 'edit'; title: string; edits: FileEdit[]; preferred: boolean }
+  /** `reveal`: the registry entry the edit creates, for a front end to show (and offer its placeholders). */
+  | { kind: 'edit'; title: string; edits: FileEdit[]; preferred: boolean; reveal?: { file: string; key: string } }
   /** Removing the flag from the code needs the value to keep: a front end asks for it, then removes. */
   | { kind: 'remove-flag'; key: string };
 
@@ -25,7 +25,8 @@ export function fixesFor(workspace: Workspace, folder: FolderState, file: string
   };
   if (rule === 'unregistered-flag') {
     const { registry, edits } = editor.addFlag(folder, file, key);
-    add(`Add '${key}' to ${RegistryEditor.label(registry)}`, edits, true);
+    const first = edits[0];
+    if (first) fixes.push({ kind: 'edit', title: `Add '${key}' to ${RegistryEditor.label(registry)}`, edits, preferred: true, reveal: { file: first.file, key } });
     return fixes;
   }
   const registry = editor.registryWith(folder, file, key);
@@ -36,7 +37,7 @@ export function fixesFor(workspace: Workspace, folder: FolderState, file: string
   switch (rule) {
     case 'missing-owner':
     case 'unknown-owner': {
-      for (const owner of ownerChoices(registry)) set(`Set owner of '${key}' to ${owner}`, 'owner', owner, fixes.length === 0);
+      for (const owner of ownerChoices(registry, folder, key)) set(`Set owner of '${key}' to ${owner}`, 'owner', owner, fixes.length === 0);
       if (!fixes.length) set(`Add owner placeholder to '${key}'`, 'owner', '@TODO-owner');
       break;
     }
@@ -73,16 +74,23 @@ export function fixesFor(workspace: Workspace, folder: FolderState, file: string
   return fixes;
 }
 
-/** Owners to offer: the registry's allowed owners, else the owners its flags use most (at most three). */
-function ownerChoices(registry: Registry): string[] {
-  if (registry.owners.length) return registry.owners.slice(0, 3);
-  let rest = [...registry.flags.values()].map((e) => e.owner);
-  const choices: string[] = [];
-  while (choices.length < 3) {
-    const next = mostCommon(rest);
-    if (!next) break;
-    choices.push(next);
-    rest = rest.filter((o) => o !== next);
-  }
-  return choices;
+/**
+ * Owners to offer, all of them: first who CODEOWNERS says owns the files that evaluate the flag,
+ * then the registry's `owners:`, the other CODEOWNERS owners, and the owners its flags already use
+ * (most used first).
+ */
+function ownerChoices(registry: Registry, folder: FolderState, key: string): string[] {
+  const codeowners = codeownersAt(folder.root);
+  const ofCode = folder.referencesTo(key).flatMap((ref) => codeowners.ownersOf(ref.location.file));
+  const used = [...registry.flags.values()].map((e) => e.owner);
+  // With an `owners:` list, only its owners are valid; a CODEOWNERS owner outside it would be a new finding.
+  const valid = (owner: string) => !registry.owners.length || registry.owners.includes(owner);
+  return [...new Set([...byUse(ofCode), ...registry.owners, ...codeowners.all, ...byUse(used)])].filter(valid);
+}
+
+/** The distinct owners, most used first. */
+function byUse(owners: (string | undefined)[]): string[] {
+  const ordered: string[] = [];
+  for (let rest = owners, next = mostCommon(rest); next; rest = rest.filter((o) => o !== next), next = mostCommon(rest)) ordered.push(next);
+  return ordered;
 }

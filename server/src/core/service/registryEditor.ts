@@ -7,8 +7,12 @@ import * as path from 'node:path';
 import type { FlagReference, FlagType, Registry } from '../model';
 import { addFlagEdits, removeFlagEdits, setFlagFieldEdits, type FlagFields } from '../registry';
 import type { FileEdit } from '../text';
+import { codeownersAt } from '../registry/codeownersMatch';
 import { addDays, isoDate, parseDate } from './dates';
 import type { FolderState, Workspace } from './session';
+
+export const OWNER_PLACEHOLDER = 'TODO-owner';
+export const ROLLBACK_PLACEHOLDER = 'TODO: how to turn this flag off safely, and what happens to data written meanwhile';
 
 export class RegistryEditor {
   constructor(private readonly workspace: Workspace) {}
@@ -29,9 +33,16 @@ export class RegistryEditor {
     return this.workspace.readText(registry.path);
   }
 
+  /**
+   * A stub entry for a flag the code in `file` uses. The owner is who CODEOWNERS says owns the
+   * file, else a visible placeholder (a guessed team would look decided); the rollback plan is a
+   * placeholder for the same reason. The editor turns these into snippet tab stops.
+   */
   addFlag(folder: FolderState, file: string, key: string): { registry: Registry; edits: FileEdit[] } {
     const registry = folder.index.registryFor(file);
     const fields = this.stubFields(registry, folder.referencesTo(key).length ? folder.referencesTo(key) : this.workspace.referencesIn(file).filter((r) => r.key === key));
+    fields.owner = codeownersAt(folder.root).ownersOf(file)[0] ?? OWNER_PLACEHOLDER;
+    fields.rollback = ROLLBACK_PLACEHOLDER;
     return { registry, edits: addFlagEdits(registry, this.textFor(registry), key, fields) };
   }
 

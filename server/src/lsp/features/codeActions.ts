@@ -6,8 +6,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { RuleId } from '../../core/model';
 import { fixesFor, rangeContains, registryKeyOf, type Workspace } from '../../core/service';
-import { ClientCommands, type RemoveFlagArgs } from '../../../../protocol/src';
-import { DIAGNOSTIC_SOURCE, uriToFile, type DiagnosticData } from '../convert';
+import { ClientCommands, type RemoveFlagArgs, type RevealEntryArgs } from '../../../../protocol/src';
+import { DIAGNOSTIC_SOURCE, fileToUri, uriToFile, type DiagnosticData } from '../convert';
 import { toWorkspaceEdit } from '../edits';
 
 export class CodeActionsFeature {
@@ -28,7 +28,13 @@ export class CodeActionsFeature {
       try {
         for (const fix of fixesFor(this.workspace, folder, file, key, diagnostic.code as RuleId)) {
           if (fix.kind === 'edit') {
-            actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit: toWorkspaceEdit(this.workspace, fix.edits) });
+            const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit: toWorkspaceEdit(this.workspace, fix.edits) };
+            if (fix.reveal) {
+              // After the edit, VS Code reveals the new entry and offers its placeholders as snippet tab stops.
+              const args: RevealEntryArgs = { registryUri: fileToUri(fix.reveal.file), key: fix.reveal.key };
+              action.command = { title: 'Reveal the new entry', command: ClientCommands.revealEntry, arguments: [args] };
+            }
+            actions.push(action);
           } else if (!removalOffered.has(fix.key)) {
             removalOffered.add(fix.key);
             actions.push({ ...removeFlagAction(fix.key, uri, CodeActionKind.QuickFix), diagnostics: [diagnostic] });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Finding, FlagEntry, FlagReference } from '../../core/model';
 import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../../../protocol/src';
 import { fileToUri, toLspLocation, uriToFile } from '../convert';
+import { actualPackages } from '../describe';
 import { registryKeyOf } from '../lookup';
 import { DiagnosticsFeature } from './diagnostics';
 import type { FolderState, Workspace } from '../workspace';
@@ -39,6 +40,8 @@ export class TreeFeature {
       refsByKey.set(key, list);
     }
     const keys = [...new Set([...entries.keys(), ...refsByKey.keys()])].sort();
+    const dependents = new Map<string, string[]>();
+    for (const entry of entries.values()) for (const target of new Set(entry.dependsOn ?? [])) dependents.set(target, [...(dependents.get(target) ?? []), entry.key]);
     const lines = this.lines;
     const flags = keys.map((key): TreeFlag => {
       const entry = entries.get(key);
@@ -56,6 +59,9 @@ export class TreeFeature {
         referenceCount: refs.length,
         references: refs.map((ref): TreeReference => ({ location: toLspLocation(ref.location), preview: lines.line(ref.location.file, ref.location.range.start.line), callee: ref.callee })),
         problems: folder.problemsOf(key).map(toProblem),
+        dependsOn: entry?.dependsOn?.length ? [...entry.dependsOn] : undefined,
+        dependedOnBy: dependents.get(key)?.sort(),
+        packages: refs.length ? actualPackages(folder, refs) : undefined,
       };
     });
     return { uri: folder.info.uri, name: folder.info.name, registries: registries.map((r) => fileToUri(r.path)), flags };
