@@ -3,6 +3,7 @@ import { toolInfo } from '../core/report';
 import { registerCheck } from './commands/check';
 import { registerExport } from './commands/export';
 import { registerGraph } from './commands/graph';
+import { registerHistory } from './commands/history';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerList } from './commands/list';
@@ -28,6 +29,7 @@ export function createProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerGraph(program);
+  registerHistory(program);
   // `flaglint remove` (commands/remove.ts) is maintained with the removal refactor in core/remove.
   registerRemoveCommand(program);
   return program;

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import { FlagIndex } from '../core/engine/flagIndex';
 import type { ScanResult } from '../core/engine/types';
 import type { Finding } from '../core/model';
+import { attachTimelines, type TimelineReport } from '../core/history';
 import { displayPath } from '../core/report';
+import { say } from './output';
 import { terminalProgress } from './progress';
 
 export interface ScanOptions {
@@ -10,20 +12,26 @@ export interface ScanOptions {
   registry?: string;
   cache: boolean;
   now?: Date;
+  /** Read the registries' git history (audit trail, `created` inferred from git) before the rules run. */
+  history?: boolean;
 }
 
 /** Runs the engine over a folder, with a progress line on a terminal; `now` is the date the rules judged by. */
-export async function scanWorkspace(options: ScanOptions): Promise<{ result: ScanResult; now: Date }> {
+export async function scanWorkspace(options: ScanOptions): Promise<{ result: ScanResult; now: Date; timeline?: TimelineReport }> {
   const progress = terminalProgress();
+  let timeline: TimelineReport | undefined;
   const index = new FlagIndex({
     root: options.root,
     ...(options.registry !== undefined ? { registryPath: options.registry } : {}),
     ...(options.cache ? {} : { cacheDir: false as const }),
     ...(options.now ? { now: options.now } : {}),
     ...(progress ? { onProgress: progress.onProgress } : {}),
+    ...(options.history ? { beforeFindings: async (registries) => void (timeline = await attachTimelines(registries)) } : {}),
   });
   try {
-    return { result: await index.scan(), now: index.now };
+    const result = await index.scan();
+    if (timeline) sayTimeline(timeline);
+    return { result, now: index.now, ...(timeline ? { timeline } : {}) };
   } finally {
     progress?.done();
   }
@@ -44,4 +52,16 @@ export function describeFindings(findings: readonly Finding[]): string {
 /** Whether any registry governing the scan exists on disk (an empty default one does not). */
 export function hasRegistry(result: ScanResult): boolean {
   return result.registries.some((r) => fs.existsSync(r.path));
+}
+
+/**
+ * One line about the git history, only when it matters: flags left undated because there is no
+ * history to read, or a shallow clone whose history is cut.
+ */
+function sayTimeline(report: TimelineReport): void {
+  if (report.undated > 0 && report.unavailable.length > 0) {
+    const n = report.undated;
+    say(`flaglint: ${n} flag${n === 1 ? ' has' : 's have'} no \`created\` date and git cannot date ${n === 1 ? 'it' : 'them'} (${report.unavailable[0]!.reason}); ${n === 1 ? 'its' : 'their'} age is not judged.`);
+  }
+  if (report.shallow.length > 0) say('flaglint: this is a shallow clone, so the registry history is cut; flags added before its oldest commit are not dated from git (`git fetch --unshallow` gives the full history).');
 }

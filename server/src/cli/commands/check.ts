@@ -41,7 +41,7 @@ export function registerCheck(program: Command): void {
 async function check(target: string, options: CheckOptions): Promise<number> {
   const root = resolveFolder(target);
   const registry = resolveRegistryOption(options.registry);
-  const { result, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now });
+  const { result, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now, history: true });
   emit(render(result, now, options), options.output);
   if (!hasRegistry(result)) {
     say('flaglint: no registry found (flags.yaml, flags.yml, flags.json or flags/ here or above); every flag counts as unregistered. Run `flaglint init` to create one from the flags in the code.');

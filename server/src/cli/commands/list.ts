@@ -32,7 +32,7 @@ export function registerList(program: Command): void {
     .option('--no-color', 'never colour the table')
     .action(async (target: string, options: ListOptions) => {
       const root = resolveFolder(target);
-      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now });
+      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now, history: true });
       const inventory = buildInventory(result, { packageOf: createPackageLookup(), now });
       emit(render(inventory, root, options), options.output);
       const unusable = unusableRegistryProblems(result);
