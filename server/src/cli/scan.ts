@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { FlagIndex } from '../core/engine/flagIndex';
 import type { ScanResult } from '../core/engine/types';
-import type { Finding } from '../core/model';
+import type { Finding, Registry } from '../core/model';
 import { attachTimelines, type TimelineReport } from '../core/history';
 import { displayPath } from '../core/report';
 import { say } from './output';
@@ -14,6 +14,8 @@ export interface ScanOptions {
   now?: Date;
   /** Read the registries' git history (audit trail, `created` inferred from git) before the rules run. */
   history?: boolean;
+  /** Called with the loaded registries before the rules run (see EngineOptions.beforeFindings). */
+  beforeFindings?(registries: readonly Registry[]): Promise<void>;
 }
 
 /** Runs the engine over a folder, with a progress line on a terminal; `now` is the date the rules judged by. */
@@ -27,6 +29,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<{ result: Sca
     ...(options.now ? { now: options.now } : {}),
     ...(progress ? { onProgress: progress.onProgress } : {}),
     ...(options.history ? { beforeFindings: async (registries) => void (timeline = await attachTimelines(registries)) } : {}),
+    ...(options.beforeFindings ? { beforeFindings: options.beforeFindings } : {}),
   });
   try {
     const result = await index.scan();

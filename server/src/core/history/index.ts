@@ -5,8 +5,11 @@
  */
 export { registryHistory } from './registryHistory';
 export { firstMentionInCode } from './codeHistory';
-export { attachTimelines, timelineOf } from './timeline';
+export { attachTimelines, borrowTimelines, timelineOf } from './timeline';
 export type { TimelineReport } from './timeline';
 export type { EntryChange, FieldChange, FlagHistory, RegistryHistory } from './types';
 export { GitError, openRepository, runGit, gitText } from './git';
 export { auditLine, describeChange, describeField, formatHistoryText, historyJson } from './format';
+export { materialiseRevision } from './baseTree';
+export type { BaseTree } from './baseTree';
+export { diffSnapshots, snapshotOf } from './snapshot';

@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import type { FlagTimeline, Registry, RegistryTimeline } from '../model';
+import { normaliseOwnerHandle } from '../rules/owners';
 import { utcDay } from '../rules/dates';
 import { registryHistory } from './registryHistory';
 import type { RegistryHistory } from './types';
@@ -60,4 +62,32 @@ export async function attachTimelines(registries: readonly Registry[]): Promise<
     registry.timeline = timeline;
   }
   return report;
+}
+
+/**
+ * Gives the registries of a base revision's scan (a temp copy without .git) the timeline of the
+ * working tree's registries at the same relative path, so an undated flag has the same inferred
+ * age on both sides and the comparison does not report age findings the change did not cause.
+ * Owners the base still lists are not "removed" at the base.
+ */
+export function borrowTimelines(baseRegistries: readonly Registry[], baseRoot: string, headRegistries: readonly Registry[], headRoot: string): void {
+  const rel = (root: string, p: string): string => path.relative(root, p).split(path.sep).join('/');
+  const byPath = new Map(headRegistries.map((r) => [rel(headRoot, r.path), r]));
+  for (const registry of baseRegistries) {
+    const timeline = byPath.get(rel(baseRoot, registry.path))?.timeline;
+    if (!timeline) continue;
+    const listed = new Set(registry.owners.map(normaliseOwnerHandle));
+    const flags: RegistryTimeline['flags'] = {};
+    for (const entry of registry.flags.values()) {
+      const t = timeline.flags[entry.key];
+      if (!t) continue;
+      flags[entry.key] = { ...t, createdFromGit: false };
+      if (utcDay(entry.created) === undefined && t.added) {
+        entry.created = t.added.date.slice(0, 10);
+        flags[entry.key]!.createdFromGit = true;
+      }
+    }
+    const ownersRemoved = Object.fromEntries(Object.entries(timeline.ownersRemoved).filter(([id]) => !listed.has(id)));
+    registry.timeline = { flags, ownersRemoved, shallow: timeline.shallow };
+  }
 }

@@ -18,3 +18,6 @@ export type { ToolInfo } from './toolInfo';
 export { buildFlagGraph, findCycles, neighbourhood } from './graph';
 export type { FlagGraph, GraphEdge, GraphNode } from './graph';
 export { formatDot, formatMermaid } from './graphFormat';
+export { compareScans } from './introduced';
+export type { ChangeReport } from './introduced';
+export { describeChangeSentence, formatChangeHeader, formatChangeMarkdown } from './changeSummary';

@@ -31,7 +31,7 @@ export const rolledOutTooLong: Rule = {
       const files = new Set(refs.map((r) => r.location.file)).size;
       findings.push({
         message:
-          `Flag '${key}' was rolled out on ${since.date.slice(0, 10)} (${days(today - day)} ago, by ${since.author} in ${since.commit.slice(0, 7)}), past the ${grace}-day grace period, ` +
+          `Flag '${key}' has been rolled out since ${since.date.slice(0, 10)} (${days(today - day)}; the registry says so since ${since.author}'s commit ${since.commit.slice(0, 7)}), past the ${grace}-day grace period, ` +
           `and is still evaluated in ${refs.length} place${refs.length === 1 ? '' : 's'} (${files} file${files === 1 ? '' : 's'}). Remove it from the code and archive the entry.`,
         location: entry.fieldLocations['status'] ?? entry.location,
         flagKey: key,
