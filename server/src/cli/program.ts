@@ -8,6 +8,7 @@ import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerList } from './commands/list';
 import { registerRemoveCommand } from './commands/remove';
+import { registerReport } from './commands/report';
 import { EXIT_USAGE } from './errors';
 
 /**
@@ -30,6 +31,7 @@ export function createProgram(): Command {
   registerExport(program);
   registerGraph(program);
   registerHistory(program);
+  registerReport(program);
   // `flaglint remove` (commands/remove.ts) is maintained with the removal refactor in core/remove.
   registerRemoveCommand(program);
   return program;

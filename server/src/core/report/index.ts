@@ -21,3 +21,7 @@ export { formatDot, formatMermaid } from './graphFormat';
 export { compareScans } from './introduced';
 export type { ChangeReport } from './introduced';
 export { describeChangeSentence, formatChangeHeader, formatChangeMarkdown } from './changeSummary';
+export { renderHtmlReport } from './html/htmlReport';
+export type { HtmlReportInput } from './html/htmlReport';
+export { renderMapSvg } from './html/mapSvg';
+export type { MapSvg } from './html/mapSvg';
