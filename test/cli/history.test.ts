@@ -145,8 +145,8 @@ describe('flaglint check with the git history', () => {
   before(() => (repo = shopRepo()));
   after(() => repo.remove());
 
-  const findings = (now: string, cwd = repo.dir): { ruleId: string; message: string; flagKey?: string }[] => {
-    const run = flaglint(['check', '.', '--format', 'json', '--no-cache', '--now', now], { cwd });
+  const findings = (now: string, cwd = repo.dir, ...extra: string[]): { ruleId: string; message: string; flagKey?: string }[] => {
+    const run = flaglint(['check', '.', '--format', 'json', '--no-cache', '--now', now, ...extra], { cwd });
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
     return (JSON.parse(run.stdout) as { findings: { ruleId: string; message: string; flagKey?: string }[] }).findings;
   };
@@ -159,6 +159,9 @@ describe('flaglint check with the git history', () => {
     const stale = all.find((f) => f.ruleId === 'stale-flag' && f.flagKey === 'search-ranking-test');
     assert.match(stale?.message ?? '', /it is 105 days old, over the 60-day limit for experiment flags/);
     assert.match(all.find((f) => f.ruleId === 'experiment-ended')?.message ?? '', /Experiment 'search-ranking-test' ended on 2026-05-01 \(60 days after `created` 2026-03-02, 45 days ago\) but is still active/);
+    // --no-history leaves the flag undated: no age judged, no experiment end known.
+    const without = findings('2026-06-15', repo.dir, '--no-history');
+    assert.ok(!without.some((f) => f.ruleId === 'experiment-ended' || /days old/.test(f.message)));
   });
 
   it('reports a flag rolled out longer ago than the grace period, dated by the commit that rolled it out', () => {

@@ -21,6 +21,7 @@ interface CheckOptions {
   now?: Date;
   maxWarnings?: number;
   cache: boolean;
+  history: boolean;
   color?: boolean;
   base?: string;
   summary?: string;
@@ -37,6 +38,7 @@ export function registerCheck(program: Command): void {
     .option('--now <date>', 'judge expiry and age as of this date (YYYY-MM-DD)', parseDateOption)
     .option('--max-warnings <n>', 'also exit with 1 when there are more than n warnings', parseCountOption)
     .option('--no-cache', 'neither read nor write the analysis cache')
+    .option('--no-history', "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)")
     .option('--base <rev>', 'a PR gate: report only what the change from this git revision to the working tree introduces (exit code by those alone)')
     .option('--summary <file>', 'with --base, also append the Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--color', 'colour the text report even when not on a terminal')
@@ -51,7 +53,7 @@ async function check(target: string, options: CheckOptions): Promise<number> {
   const registry = resolveRegistryOption(options.registry);
   if (options.summary !== undefined && options.base === undefined) throw new UsageError('--summary needs --base (it summarises a change).');
   if (options.base !== undefined) return checkBase(root, registry, options.base, options);
-  const { result, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now, history: true });
+  const { result, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now, history: options.history });
   emit(render(result, now, options), options.output);
   if (!hasRegistry(result)) {
     say('flaglint: no registry found (flags.yaml, flags.yml, flags.json or flags/ here or above); every flag counts as unregistered. Run `flaglint init` to create one from the flags in the code.');
@@ -65,7 +67,7 @@ async function check(target: string, options: CheckOptions): Promise<number> {
 }
 
 async function checkBase(root: string, registry: string | undefined, base: string, options: CheckOptions): Promise<number> {
-  const run = await checkAgainstBase(root, registry, base, { cache: options.cache, ...(options.now ? { now: options.now } : {}) });
+  const run = await checkAgainstBase(root, registry, base, { cache: options.cache, history: options.history, ...(options.now ? { now: options.now } : {}) });
   emit(renderBaseCheck(run, options.format, options), options.output);
   if (options.summary !== undefined) appendSummary(options.summary, formatChangeMarkdown(run.change, run.head.root));
   const unusable = unusableRegistryProblems(run.head);

@@ -18,8 +18,8 @@ export interface BaseCheck {
  * `flaglint check --base REV`: scans the revision (its files written to a temp folder from git's
  * object store, outside the workspace) and the working tree, and keeps what the change introduces.
  */
-export async function checkAgainstBase(root: string, registry: string | undefined, rev: string, options: { cache: boolean; now?: Date }): Promise<BaseCheck> {
-  const { result: head, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now, history: true });
+export async function checkAgainstBase(root: string, registry: string | undefined, rev: string, options: { cache: boolean; history: boolean; now?: Date }): Promise<BaseCheck> {
+  const { result: head, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now, history: options.history });
   let tree;
   try {
     tree = await materialiseRevision(root, rev);
@@ -33,7 +33,9 @@ export async function checkAgainstBase(root: string, registry: string | undefine
     const baseRoot = inBase(root);
     // The scanned folder may not exist yet at the base: then the base has nothing in it.
     fs.mkdirSync(baseRoot, { recursive: true });
-    const baseRegistry = registry === undefined ? undefined : inBase(registry);
+    // A registry outside the repository is not versioned with the change: both sides use it as it is.
+    const outside = registry !== undefined && path.relative(top, fs.realpathSync(registry)).startsWith('..');
+    const baseRegistry = registry === undefined ? undefined : outside ? registry : inBase(registry);
     const { result: base } = await scanWorkspace({
       root: baseRoot,
       ...(baseRegistry !== undefined && fs.existsSync(baseRegistry) ? { registry: baseRegistry } : {}),

@@ -14,6 +14,7 @@ interface ReportOptions {
   now?: Date;
   title?: string;
   cache: boolean;
+  history: boolean;
 }
 
 /** chart.js's UMD build, found through the package's own entry point (its `exports` hide dist/). */
@@ -36,10 +37,11 @@ export function registerReport(program: Command): void {
     .option('--now <date>', 'judge expiry and age as of this date (YYYY-MM-DD)', parseDateOption)
     .option('--title <text>', 'the report title')
     .option('--no-cache', 'neither read nor write the analysis cache')
+    .option('--no-history', "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)")
     .action(async (target: string, options: ReportOptions) => {
       const root = resolveFolder(target);
       const chartJs = readChartJs();
-      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now, history: true });
+      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now, history: options.history });
       const packageOf = createPackageLookup();
       const inventory = buildInventory(result, { packageOf, now });
       const graph = buildFlagGraph(inventory, result, packageOf);
