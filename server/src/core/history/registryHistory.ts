@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GitStamp } from '../model';
-import { loadRegistry } from '../registry';
 import { normaliseOwnerHandle } from '../rules/owners';
 import { COMMIT_FORMAT, GitError, openRepository, parseCommits, readBlobs, gitText, type Repository } from './git';
-import { diffSnapshots, snapshotOf, type EntrySnapshot } from './snapshot';
+import { diffSnapshots, type EntrySnapshot } from './snapshot';
+import { VersionReader } from './versionReader';
 import type { EntryChange, FlagHistory, RegistryHistory } from './types';
 
 
@@ -55,13 +55,14 @@ export async function registryHistory(registryPath: string): Promise<RegistryHis
     .map((r) => r.split('\n').slice(1).find((l) => l.trim() !== '')?.trim() ?? file)
     .reverse();
   const blobs = await readBlobs(repo.top, commits.map((c, i) => `${c.commit}:${paths[i]}`));
+  const reader = new VersionReader();
   const versions: Version[] = [];
   commits.forEach((stamp, i) => {
     const text = blobs[i];
-    const version = text === undefined ? { stamp, entries: new Map(), owners: [] } : parseVersion(abs, text, stamp);
+    const version = text === undefined ? { stamp, entries: new Map(), owners: [] } : versionOf(reader, abs, text, stamp);
     if (version) versions.push(version);
   });
-  const current = parseVersion(abs, fs.readFileSync(abs, 'utf8'));
+  const current = versionOf(reader, abs, fs.readFileSync(abs, 'utf8'));
   if (current) versions.push(current);
   const cutAt = repo.shallow && commits[0] && repo.boundary.has(commits[0].commit) ? commits[0].commit : undefined;
   return {
@@ -74,13 +75,9 @@ export async function registryHistory(registryPath: string): Promise<RegistryHis
   };
 }
 
-/** A version's entries and owners; undefined when it does not parse at all (a broken commit is skipped, not read as "every flag removed"). */
-function parseVersion(file: string, text: string, stamp?: GitStamp): Version | undefined {
-  const registry = loadRegistry(file, text);
-  if (registry.flags.size === 0 && registry.problems.some((p) => p.severity === 'error')) return undefined;
-  const entries = new Map<string, EntrySnapshot>();
-  for (const [key, entry] of registry.flags) entries.set(key, snapshotOf(entry));
-  return { ...(stamp ? { stamp } : {}), entries, owners: registry.owners };
+function versionOf(reader: VersionReader, file: string, text: string, stamp?: GitStamp): Version | undefined {
+  const content = reader.read(file, text);
+  return content && { ...(stamp ? { stamp } : {}), ...content };
 }
 
 function flagHistories(versions: readonly Version[], cutAt: string | undefined): Map<string, FlagHistory> {
@@ -97,7 +94,8 @@ function flagHistories(versions: readonly Version[], cutAt: string | undefined):
         if (v.stamp && v.stamp.commit === cutAt) history.truncated = true;
         change = { kind: 'added', ...stamp, fields: diffSnapshots({}, after) };
       } else if (!after && before) change = { kind: 'removed', ...stamp, fields: [] };
-      else if (after && before) {
+      // The reader hands out one object per distinct entry text: the same object means no change.
+      else if (after && before && after !== before) {
         const fields = diffSnapshots(before, after);
         if (fields.length > 0) change = { kind: 'changed', ...stamp, fields };
       }

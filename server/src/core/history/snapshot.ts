@@ -11,10 +11,15 @@ function plain(value: unknown): unknown {
 }
 
 export function snapshotOf(entry: FlagEntry): EntrySnapshot {
+  return snapshotOfFields(entry as unknown as Record<string, unknown>);
+}
+
+/** The same for an entry as parsed YAML or JSON (a committed version of the registry). */
+export function snapshotOfFields(fields: Record<string, unknown>): EntrySnapshot {
   const snap: EntrySnapshot = {};
   for (const field of FIELD_ORDER) {
-    const value = (entry as unknown as Record<string, unknown>)[field];
-    if (value !== undefined) snap[field] = plain(value);
+    const value = fields[field];
+    if (value !== undefined && value !== null) snap[field] = plain(value);
   }
   return snap;
 }
