@@ -197,3 +197,43 @@ describe('flaglint check with the git history', () => {
     }
   });
 });
+
+describe('flaglint history of a folder registry (one file per flag)', () => {
+  before(requireBuiltCli);
+  let repo: GitRepo;
+  before(() => {
+    repo = gitRepo();
+    repo.commit(
+      {
+        'flags/_registry.yaml': 'owners: ["@payments", "@growth"]\n',
+        'flags/new-checkout.yaml': 'description: One-page checkout\nowner: "@payments"\ntype: release\nstatus: active\nrollback: Turn it off.\n',
+        'flags/search/ranking-test.yaml': 'key: search-ranking-test\nowner: "@growth"\ntype: experiment\nstatus: active\n',
+        'src/checkout.ts': CHECKOUT_TS,
+      },
+      'Ana Lima',
+      '2026-03-02',
+      'Flag folder',
+    );
+    repo.commit(
+      {
+        'flags/new-checkout.yaml': 'description: One-page checkout\nowner: "@payments"\ntype: release\nstatus: rolled-out\nrollback: Turn it off.\n',
+        'flags/search/ranking-test.yaml': null,
+        'flags/_registry.yaml': 'owners: ["@payments"]\n',
+      },
+      'Bo Chen',
+      '2026-05-10',
+      'Roll out checkout, end the ranking test',
+    );
+  });
+  after(() => repo.remove());
+
+  it('rebuilds each commit from the files it touched: additions, changes and deletions', () => {
+    const run = flaglint(['history', 'new-checkout', '--format', 'json', '--no-code', '--registry', 'flags'], { cwd: repo.dir });
+    assert.equal(run.status, 0, run.stderr);
+    const h = JSON.parse(run.stdout) as HistoryJson;
+    assert.equal(h.added?.author, 'Ana Lima');
+    assert.deepEqual(h.changes[1], { kind: 'changed', stamp: h.changes[1]!.stamp, fields: [{ field: 'status', from: 'active', to: 'rolled-out' }] });
+    const gone = JSON.parse(flaglint(['history', 'search-ranking-test', '--format', 'json', '--no-code', '--registry', 'flags'], { cwd: repo.dir }).stdout) as HistoryJson;
+    assert.deepEqual(gone.changes.map((c) => [c.kind, c.stamp?.author]), [['added', 'Ana Lima'], ['removed', 'Bo Chen']]);
+  });
+});

@@ -24,12 +24,12 @@ export function registerHistory(program: Command): void {
     .argument('<key>', 'the flag key (or one of its aliases)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(HISTORY_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the history to a file instead of stdout')
-    .option('-r, --registry <path>', 'registry file (default: the nearest one to --path)')
+    .option('-r, --registry <path>', 'registry file or folder (default: the nearest one to --path)')
     .option('-p, --path <folder>', 'folder to start looking for the registry from', '.')
     .option('--no-code', 'skip looking for the commit where the code first mentioned the key')
     .action(async (key: string, options: HistoryOptions) => {
       const registryPath = resolveRegistryOption(options.registry) ?? findNearestRegistry(resolveFolder(options.path));
-      if (registryPath === undefined) throw new UsageError('no registry found (flags.yaml, flags.yml, flags.json) here or above; give one with --registry.');
+      if (registryPath === undefined) throw new UsageError('no registry found (flags.yaml, flags.yml, flags.json or flags/) here or above; give one with --registry.');
       const history = await registryHistory(registryPath);
       const label = displayPath(registryPath, process.cwd());
       if (!history.available) throw new UsageError(`no history for ${label}: ${history.reason}.`);

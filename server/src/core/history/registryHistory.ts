@@ -4,15 +4,11 @@ import type { GitStamp } from '../model';
 import { normaliseOwnerHandle } from '../rules/owners';
 import { COMMIT_FORMAT, GitError, openRepository, parseCommits, readBlobs, gitText, type Repository } from './git';
 import { diffSnapshots, type EntrySnapshot } from './snapshot';
-import { VersionReader } from './versionReader';
+import { folderVersions } from './folderHistory';
+import { VersionReader, type Version } from './versionReader';
 import type { EntryChange, FlagHistory, RegistryHistory } from './types';
 
 
-interface Version {
-  stamp?: GitStamp;
-  entries: Map<string, EntrySnapshot>;
-  owners: string[];
-}
 
 /**
  * The audit trail of a registry file from git: for each flag the commit that added its entry, the
@@ -20,7 +16,8 @@ interface Version {
  * found by loading each committed version of the file with the registry loader and comparing the
  * entries. Uncommitted edits in the working tree come last, without a commit.
  *
- * Follows renames of the file. Folder registries (one file per flag) are not covered yet.
+ * Follows renames of the file. For a folder registry (one file per flag), the versions are rebuilt
+ * commit by commit from the files each commit added, changed or deleted.
  */
 export async function registryHistory(registryPath: string): Promise<RegistryHistory> {
   const abs = path.resolve(registryPath);
@@ -30,7 +27,6 @@ export async function registryHistory(registryPath: string): Promise<RegistryHis
   } catch {
     return { available: false, reason: `${registryPath} does not exist` };
   }
-  if (stat.isDirectory()) return { available: false, reason: 'the history of a folder registry (one file per flag) is not read yet' };
   let repo: Repository;
   try {
     repo = await openRepository(path.dirname(abs));
@@ -39,6 +35,11 @@ export async function registryHistory(registryPath: string): Promise<RegistryHis
     throw e;
   }
   const file = path.relative(fs.realpathSync(repo.top), fs.realpathSync(abs)).split(path.sep).join('/');
+  if (stat.isDirectory()) {
+    const folder = await folderVersions(repo.top, abs, file);
+    if ('reason' in folder) return { available: false, reason: folder.reason };
+    return finish(repo, file, folder.commits, folder.versions);
+  }
   let log: string;
   try {
     log = await gitText(repo.top, ['log', '--follow', '--no-ext-diff', '--no-textconv', '--name-only', COMMIT_FORMAT, '--', file]);
@@ -64,6 +65,10 @@ export async function registryHistory(registryPath: string): Promise<RegistryHis
   });
   const current = versionOf(reader, abs, fs.readFileSync(abs, 'utf8'));
   if (current) versions.push(current);
+  return finish(repo, file, commits, versions);
+}
+
+function finish(repo: Repository, file: string, commits: readonly GitStamp[], versions: readonly Version[]): RegistryHistory {
   const cutAt = repo.shallow && commits[0] && repo.boundary.has(commits[0].commit) ? commits[0].commit : undefined;
   return {
     available: true,

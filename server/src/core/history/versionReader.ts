@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import type { GitStamp } from '../model';
 import { stripBom } from '../registry/parseFile';
 import { snapshotOfFields, type EntrySnapshot } from './snapshot';
 
@@ -6,6 +7,11 @@ import { snapshotOfFields, type EntrySnapshot } from './snapshot';
 export interface VersionContent {
   entries: Map<string, EntrySnapshot>;
   owners: string[];
+}
+
+/** A version of the registry: at a commit, or (no stamp) as the working tree has it. */
+export interface Version extends VersionContent {
+  stamp?: GitStamp;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -36,6 +42,41 @@ const TOP_KEY = /^[^\s#-][^:]*:/;
 export class VersionReader {
   private readonly chunks = new Map<string, [string, EntrySnapshot] | null>();
   private readonly rests = new Map<string, string[] | null>();
+  private readonly flagFiles = new Map<string, [string, EntrySnapshot] | null>();
+
+  /**
+   * One file of a folder registry: its flag key (the `key:` field, else the file name) and fields;
+   * undefined when it does not parse.
+   */
+  readFlagFile(fileName: string, rawText: string): [string, EntrySnapshot] | undefined {
+    const text = stripBom(rawText);
+    const memo = `${fileName}\0${text}`;
+    let parsed = this.flagFiles.get(memo);
+    if (parsed === undefined) {
+      parsed = null;
+      try {
+        const doc = parse(text) ?? {};
+        if (isRecord(doc)) {
+          const key = typeof doc.key === 'string' && doc.key.trim() !== '' ? doc.key.trim() : fileName.replace(/\.ya?ml$/i, '');
+          parsed = [key, snapshotOfFields(doc)];
+        }
+      } catch {
+        parsed = null;
+      }
+      this.flagFiles.set(memo, parsed);
+    }
+    return parsed ?? undefined;
+  }
+
+  /** The `owners:` of a folder registry's settings file. */
+  readOwners(rawText: string): string[] | undefined {
+    try {
+      const doc = parse(stripBom(rawText));
+      return doc === null || doc === undefined ? [] : isRecord(doc) ? contentOf(doc).owners : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 
   /** Undefined when the version does not parse (a broken commit is skipped, not read as "every flag removed"). */
   read(file: string, rawText: string): VersionContent | undefined {
