@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { fixture, flaglint, REPO_ROOT, requireBuiltCli } from './helpers/flaglint';
+import { copyFixture, fixture, flaglint, removeScratch, REPO_ROOT, requireBuiltCli } from './helpers/flaglint';
 import { findCycles } from '../../server/src/core/report';
 
 interface Graph {
@@ -13,6 +13,7 @@ interface Graph {
 
 describe('flaglint graph', () => {
   before(requireBuiltCli);
+  after(removeScratch);
 
   const json = (...extra: string[]): Graph => {
     const run = flaglint(['graph', fixture('travel'), '--format', 'json', '--no-cache', ...extra]);
@@ -38,6 +39,16 @@ describe('flaglint graph', () => {
     const inventoryApi = json().nodes.find((n) => n.key === 'seat-inventory-api');
     assert.deepEqual(inventoryApi?.packages, ['@travel/api', '@travel/web']);
     assert.deepEqual(inventoryApi?.outsideScope, ['@travel/web']);
+  });
+
+  it('keeps the blast radius when out-of-scope-reference is turned off in the policy', () => {
+    const dir = copyFixture('travel');
+    const registry = path.join(dir, 'flags.yaml');
+    fs.appendFileSync(registry, 'policy:\n  severity:\n    out-of-scope-reference: "off"\n');
+    const run = flaglint(['graph', dir, '--format', 'json', '--no-cache']);
+    assert.equal(run.status, 0, run.stderr);
+    const node = (JSON.parse(run.stdout) as Graph).nodes.find((n) => n.key === 'seat-inventory-api');
+    assert.deepEqual(node?.outsideScope, ['@travel/web']);
   });
 
   it('--flag narrows the map to what the flag needs and what needs it, transitively', () => {

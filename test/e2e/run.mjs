@@ -8,8 +8,9 @@
 //      installs the vsix as a user would;
 //   3. extension-host tests: test/e2e/suite/**/*.test.ts under mocha inside the extension host;
 //   4. UI tests: test/e2e/ui/**/*.test.mjs under mocha here, driving the workbench like a user;
+//   4b. the HTML report (`flaglint report`) in the same chromium: test/e2e/report/report.e2e.mjs;
 //   5. stops code-server by killing its process group, whatever happened.
-// Usage: node test/e2e/run.mjs [--only host|ui] [--grep RE] [--no-build] [--vsix FILE]
+// Usage: node test/e2e/run.mjs [--only host|ui|report] [--grep RE] [--no-build] [--vsix FILE]
 //        [--extension DIR] [--host-suite FILE] [--ui-suite DIR] [--workspace DIR] [--keep]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,6 +21,7 @@ import { Editor } from './lib/editor.mjs';
 import { launchBrowser, newPage, chromiumPath } from './lib/browser.mjs';
 import { runHostTests } from './lib/hostTests.mjs';
 import { runUiTests } from './lib/uiTests.mjs';
+import { runReportTests } from './report/report.e2e.mjs';
 import { repoRoot, e2eDir, artifactsDir } from './lib/paths.mjs';
 import { Workbench } from './ui/workbench.mjs';
 
@@ -37,12 +39,13 @@ const { values: opts } = parseArgs({
     'timeout-minutes': { type: 'string', default: '15' },
   },
 });
-if (opts.only && !['host', 'ui'].includes(opts.only)) {
-  console.error(`--only must be "host" or "ui", not "${opts.only}"`);
+if (opts.only && !['host', 'ui', 'report'].includes(opts.only)) {
+  console.error(`--only must be "host", "ui" or "report", not "${opts.only}"`);
   process.exit(2);
 }
-const runHost = opts.only !== 'ui';
-const runUi = opts.only !== 'host';
+const runHost = !opts.only || opts.only === 'host';
+const runUi = !opts.only || opts.only === 'ui';
+const runReport = !opts.only || opts.only === 'report';
 
 const started = Date.now();
 const timings = [];
@@ -103,6 +106,21 @@ async function main() {
   chromiumPath();
   done();
 
+  const totals = { passes: 0, failures: 0, pending: 0 };
+  const add = (stats) => {
+    totals.passes += stats.passes;
+    totals.failures += stats.failures;
+    totals.pending += stats.pending;
+  };
+
+  // The report needs no editor: it runs first, in its own browser, and alone with --only report.
+  if (runReport) {
+    done = step('HTML report in chromium');
+    add(await runReportTests({ log: (line) => console.log(line) }));
+    done();
+    if (!runHost && !runUi) return totals;
+  }
+
   let vsix = opts.vsix && path.resolve(opts.vsix);
   if (!vsix) {
     vsix = path.join(repoRoot, 'flaglint.vsix');
@@ -129,13 +147,6 @@ async function main() {
   console.log(`e2e: code-server on ${editor.url}`);
   browser = await launchBrowser();
   done();
-
-  const totals = { passes: 0, failures: 0, pending: 0 };
-  const add = (stats) => {
-    totals.passes += stats.passes;
-    totals.failures += stats.failures;
-    totals.pending += stats.pending;
-  };
 
   if (runHost) {
     done = step('extension-host tests');

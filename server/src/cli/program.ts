@@ -3,10 +3,12 @@ import { toolInfo } from '../core/report';
 import { registerCheck } from './commands/check';
 import { registerExport } from './commands/export';
 import { registerGraph } from './commands/graph';
+import { registerHistory } from './commands/history';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerList } from './commands/list';
 import { registerRemoveCommand } from './commands/remove';
+import { registerReport } from './commands/report';
 import { EXIT_USAGE } from './errors';
 
 /**
@@ -28,6 +30,8 @@ export function createProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerGraph(program);
+  registerHistory(program);
+  registerReport(program);
   // `flaglint remove` (commands/remove.ts) is maintained with the removal refactor in core/remove.
   registerRemoveCommand(program);
   return program;

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
-import { currentDay, FlagIndex, type ScanResult } from '../core/service';
-import type { Finding } from '../core/model';
+import { attachTimelines, currentDay, FlagIndex, type ScanResult, type TimelineReport } from '../core/service';
+import type { Finding, Registry } from '../core/model';
 import { displayPath } from '../core/report';
+import { say } from './output';
 import { terminalProgress } from './progress';
 import { escapeControl } from '../core/report';
 
@@ -10,11 +11,16 @@ export interface ScanOptions {
   registry?: string;
   cache: boolean;
   now?: Date;
+  /** Read the registries' git history (audit trail, `created` inferred from git) before the rules run. */
+  history?: boolean;
+  /** Called with the loaded registries before the rules run (see EngineOptions.beforeFindings). */
+  beforeFindings?(registries: readonly Registry[]): Promise<void>;
 }
 
 /** Runs the engine over a folder, with a progress line on a terminal; `now` is the date the rules judged by. */
-export async function scanWorkspace(options: ScanOptions): Promise<{ result: ScanResult; now: Date }> {
+export async function scanWorkspace(options: ScanOptions): Promise<{ result: ScanResult; now: Date; timeline?: TimelineReport }> {
   const progress = terminalProgress();
+  let timeline: TimelineReport | undefined;
   const index = new FlagIndex({
     root: options.root,
     ...(options.registry !== undefined ? { registryPath: options.registry } : {}),
@@ -22,9 +28,13 @@ export async function scanWorkspace(options: ScanOptions): Promise<{ result: Sca
     // The service's day (FLAGLINT_NOW or the clock's UTC day), as the language server judges by.
     now: options.now ?? currentDay(),
     ...(progress ? { onProgress: progress.onProgress } : {}),
+    ...(options.history ? { beforeFindings: async (registries) => void (timeline = await attachTimelines(registries)) } : {}),
+    ...(options.beforeFindings ? { beforeFindings: options.beforeFindings } : {}),
   });
   try {
-    return { result: await index.scan(), now: index.now };
+    const result = await index.scan();
+    if (timeline) sayTimeline(timeline);
+    return { result, now: index.now, ...(timeline ? { timeline } : {}) };
   } finally {
     progress?.done();
   }
@@ -45,4 +55,16 @@ export function describeFindings(findings: readonly Finding[]): string {
 /** Whether any registry governing the scan exists on disk (an empty default one does not). */
 export function hasRegistry(result: ScanResult): boolean {
   return result.registries.some((r) => fs.existsSync(r.path));
+}
+
+/**
+ * One line about the git history, only when it matters: flags left undated because there is no
+ * history to read, or a shallow clone whose history is cut.
+ */
+function sayTimeline(report: TimelineReport): void {
+  if (report.undated > 0 && report.unavailable.length > 0) {
+    const n = report.undated;
+    say(`flaglint: ${n} flag${n === 1 ? ' has' : 's have'} no \`created\` date and git cannot date ${n === 1 ? 'it' : 'them'} (${report.unavailable[0]!.reason}); ${n === 1 ? 'its' : 'their'} age is not judged.`);
+  }
+  if (report.shallow.length > 0) say('flaglint: this is a shallow clone, so the registry history is cut; flags added before its oldest commit are not dated from git (`git fetch --unshallow` gives the full history).');
 }

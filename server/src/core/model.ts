@@ -52,7 +52,11 @@ export type RuleId =
   | 'invalid-key'
   | 'duplicate-flag'
   | 'invalid-registry'
-  | 'dynamic-key';
+  | 'dynamic-key'
+  | 'missing-created'
+  | 'rolled-out-too-long'
+  | 'experiment-ended'
+  | 'departed-owner';
 
 // ---------------------------------------------------------------------------------------------
 // Registry
@@ -131,6 +135,38 @@ export interface Registry {
   scan: ScanConfig;
   /** Syntax, schema and duplicate problems found while loading. */
   problems: RegistryProblem[];
+  /** What git says about the registry file, when a front end asked (see core/history); absent otherwise. */
+  timeline?: RegistryTimeline;
+}
+
+/** A commit, as the audit trail cites it. */
+export interface GitStamp {
+  commit: string;
+  author: string;
+  email: string;
+  /** Author date, ISO 8601 with the author's offset. */
+  date: string;
+  subject: string;
+}
+
+/** One flag's registry entry as its git history tells it. */
+export interface FlagTimeline {
+  /** The commit that added the entry; absent when a shallow clone cut the history before it. */
+  added?: GitStamp;
+  lastChanged?: GitStamp;
+  /** The commit that set the entry's current `status`, when the history shows it. */
+  statusSince?: GitStamp;
+  /** The entry is already in the oldest commit a shallow clone holds. */
+  truncated: boolean;
+  /** `created` was missing and was filled in from `added`. */
+  createdFromGit?: boolean;
+}
+
+export interface RegistryTimeline {
+  flags: Record<string, FlagTimeline>;
+  /** Handles once listed in `owners:` and since removed, by normalised handle (no `@`, lower case). */
+  ownersRemoved: Record<string, { owner: string; removed: GitStamp }>;
+  shallow: boolean;
 }
 
 export interface RegistryProblem {

@@ -1,7 +1,11 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { createPackageLookup, type ScanResult } from '../../core/service';
-import { buildInventory, formatJson, formatMarkdown, formatSarif, formatText } from '../../core/report';
-import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE } from '../errors';
+import type { Finding } from '../../core/model';
+import { buildInventory, formatChangeMarkdown, formatJson, formatMarkdown, formatSarif, formatText } from '../../core/report';
+import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from '../errors';
+import { checkAgainstBase, renderBaseCheck } from './checkBase';
 import { parseCountOption, parseDateOption, resolveFolder, resolveRegistryOption } from '../options';
 import { emit, say, useColor } from '../output';
 import { describeFindings, hasRegistry, scanWorkspace, unusableRegistryProblems } from '../scan';
@@ -16,7 +20,10 @@ interface CheckOptions {
   now?: Date;
   maxWarnings?: number;
   cache: boolean;
+  history: boolean;
   color?: boolean;
+  base?: string;
+  summary?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -30,6 +37,9 @@ export function registerCheck(program: Command): void {
     .option('--now <date>', 'judge expiry and age as of this date (YYYY-MM-DD)', parseDateOption)
     .option('--max-warnings <n>', 'also exit with 1 when there are more than n warnings', parseCountOption)
     .option('--no-cache', 'neither read nor write the analysis cache')
+    .option('--no-history', "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)")
+    .option('--base <rev>', 'a PR gate: report only what the change from this git revision to the working tree introduces (exit code by those alone)')
+    .option('--summary <file>', 'with --base, also append the Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--color', 'colour the text report even when not on a terminal')
     .option('--no-color', 'never colour the text report')
     .action(async (target: string, options: CheckOptions) => {
@@ -40,7 +50,9 @@ export function registerCheck(program: Command): void {
 async function check(target: string, options: CheckOptions): Promise<number> {
   const root = resolveFolder(target);
   const registry = resolveRegistryOption(options.registry);
-  const { result, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now });
+  if (options.summary !== undefined && options.base === undefined) throw new UsageError('--summary needs --base (it summarises a change).');
+  if (options.base !== undefined) return checkBase(root, registry, options.base, options);
+  const { result, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now, history: options.history });
   emit(render(result, now, options), options.output);
   if (!hasRegistry(result)) {
     say('flaglint: no registry found (flags.yaml, flags.yml, flags.json or flags/ here or above); every flag counts as unregistered. Run `flaglint init` to create one from the flags in the code.');
@@ -50,8 +62,33 @@ async function check(target: string, options: CheckOptions): Promise<number> {
     say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
     return EXIT_USAGE;
   }
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  return exitFor(result.findings, options);
+}
+
+async function checkBase(root: string, registry: string | undefined, base: string, options: CheckOptions): Promise<number> {
+  const run = await checkAgainstBase(root, registry, base, { cache: options.cache, history: options.history, ...(options.now ? { now: options.now } : {}) });
+  emit(renderBaseCheck(run, options.format, options), options.output);
+  if (options.summary !== undefined) appendSummary(options.summary, formatChangeMarkdown(run.change, run.head.root));
+  const unusable = unusableRegistryProblems(run.head);
+  if (unusable.length > 0) {
+    say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
+    return EXIT_USAGE;
+  }
+  return exitFor(run.change.introduced, options);
+}
+
+/** Job summaries are appended to, as GitHub Actions expects of $GITHUB_STEP_SUMMARY. */
+function appendSummary(file: string, markdown: string): void {
+  try {
+    fs.appendFileSync(path.resolve(file), markdown);
+  } catch (e) {
+    throw new UsageError(`cannot write the summary to '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+}
+
+function exitFor(findings: readonly Finding[], options: CheckOptions): number {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     say(`flaglint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.`);

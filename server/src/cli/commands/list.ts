@@ -15,6 +15,7 @@ interface ListOptions {
   registry?: string;
   now?: Date;
   cache: boolean;
+  history: boolean;
   color?: boolean;
 }
 
@@ -28,11 +29,12 @@ export function registerList(program: Command): void {
     .option('-r, --registry <path>', 'registry file or folder (default: the nearest one)')
     .option('--now <date>', 'compute ages and expiry as of this date (YYYY-MM-DD)', parseDateOption)
     .option('--no-cache', 'neither read nor write the analysis cache')
+    .option('--no-history', "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)")
     .option('--color', 'colour the table even when not on a terminal')
     .option('--no-color', 'never colour the table')
     .action(async (target: string, options: ListOptions) => {
       const root = resolveFolder(target);
-      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now });
+      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now, history: options.history });
       const inventory = buildInventory(result, { packageOf: createPackageLookup(), now });
       emit(render(inventory, root, options), options.output);
       const unusable = unusableRegistryProblems(result);

@@ -123,6 +123,10 @@ export class FlagIndex {
     this.resolveAll();
     this.cache.save(this.config.fingerprint, this.wrapperNames(), !sameNames(cachedNames ?? { functions: [], methods: [] }, this.wrapperNames()));
     this.registryCache.save();
+    if (this.options.beforeFindings) {
+      await this.options.beforeFindings(this.registries.all());
+      this.findings = undefined;
+    }
     this.scanned = true;
     this.stats.ms = Math.round(performance.now() - started);
     return this.result();

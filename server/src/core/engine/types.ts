@@ -19,6 +19,11 @@ export interface EngineOptions {
   include?: string[];
   exclude?: string[];
   onProgress?(progress: ScanProgress): void;
+  /**
+   * Called once per scan with the loaded registries, before the rules judge them; front ends use it
+   * to attach facts the engine does not gather itself (the CLI attaches the git history).
+   */
+  beforeFindings?(registries: readonly Registry[]): Promise<void>;
 }
 
 export interface ScanStats {

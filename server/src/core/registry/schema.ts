@@ -31,6 +31,10 @@ export const RULE_IDS: readonly RuleId[] = [
   'duplicate-flag',
   'invalid-registry',
   'dynamic-key',
+  'missing-created',
+  'rolled-out-too-long',
+  'experiment-ended',
+  'departed-owner',
 ];
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';

@@ -1,5 +1,8 @@
+import * as path from 'node:path';
 import type { ScanResult } from '../engine/types';
 import { findCycles } from '../cycles';
+import { relativePosix, ScopeMatcher } from '../rules/scope';
+import { registryGoverning } from './governing';
 import type { InventoryRow } from './inventory';
 
 export { findCycles };
@@ -41,13 +44,7 @@ export interface GraphEdge {
 const RETIRED = new Set(['archived', 'deprecated']);
 
 export function buildFlagGraph(rows: readonly InventoryRow[], result: ScanResult, packageOf: (file: string) => { name: string } | undefined): FlagGraph {
-  const outside = new Map<string, Set<string>>();
-  for (const f of result.findings) {
-    if (f.ruleId !== 'out-of-scope-reference' || f.flagKey === undefined) continue;
-    let set = outside.get(f.flagKey);
-    if (!set) outside.set(f.flagKey, (set = new Set()));
-    set.add(packageOf(f.location.file)?.name ?? f.location.file);
-  }
+  const outside = outsideScope(result, packageOf);
   const byKey = new Map<string, InventoryRow>();
   for (const r of rows) if (!byKey.has(r.key) || r.registered) byKey.set(r.key, r);
   const nodes: GraphNode[] = [...byKey.values()].map((r) => ({
@@ -73,6 +70,36 @@ export function buildFlagGraph(rows: readonly InventoryRow[], result: ScanResult
   cycles.forEach((members, i) => members.forEach((m) => cycleOf.set(m, i)));
   for (const e of edges) e.inCycle = cycleOf.has(e.from) && cycleOf.get(e.from) === cycleOf.get(e.to);
   return { version: 1, nodes, edges, cycles };
+}
+
+/**
+ * Packages (or folders, outside any package) that evaluate each flag outside its declared `scope`,
+ * judged here rather than read from the out-of-scope-reference findings, so that turning the rule
+ * off in `policy.severity` does not empty the blast radius.
+ */
+function outsideScope(result: ScanResult, packageOf: (file: string) => { name: string } | undefined): Map<string, Set<string>> {
+  const outside = new Map<string, Set<string>>();
+  const matchers = new Map<string, ScopeMatcher | null>();
+  for (const ref of result.references) {
+    const key = ref.registryKey ?? ref.key;
+    const registry = registryGoverning(result.registries, ref.location.file);
+    if (!registry) continue;
+    const id = `${registry.path}\0${key}`;
+    let matcher = matchers.get(id);
+    if (matcher === undefined) {
+      const scope = registry.flags.get(key)?.scope;
+      const items = Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+      matchers.set(id, (matcher = items.length > 0 ? new ScopeMatcher(items) : null));
+    }
+    if (!matcher) continue;
+    const rel = relativePosix(registry.root, ref.location.file);
+    const pkg = packageOf(ref.location.file);
+    if (matcher.contains(rel, pkg?.name)) continue;
+    let set = outside.get(key);
+    if (!set) outside.set(key, (set = new Set()));
+    set.add(pkg?.name ?? path.posix.dirname(rel));
+  }
+  return outside;
 }
 
 /** The part of the map around one flag: what it needs and what needs it, transitively. */

@@ -1,14 +1,18 @@
 import type { Finding, RuleId, Severity } from '../model';
 import { archivedFlagInUse } from './archivedFlagInUse';
 import { defaultMismatch } from './defaultMismatch';
+import { departedOwner } from './departedOwner';
 import { dependencyCycle } from './dependencyCycle';
 import { dependsOnRetiredFlag } from './dependsOnRetiredFlag';
 import { dynamicKey } from './dynamicKey';
+import { experimentEnded } from './experimentEnded';
 import { invalidKey } from './invalidKey';
+import { missingCreated } from './missingCreated';
 import { missingExpiry } from './missingExpiry';
 import { missingOwner } from './missingOwner';
 import { missingRollbackPlan } from './missingRollbackPlan';
 import { outOfScopeReference } from './outOfScopeReference';
+import { rolledOutTooLong } from './rolledOutTooLong';
 import { duplicateFlag, invalidRegistry } from './registryProblems';
 import type { Rule, RuleContext } from './rule';
 import { staleFlag } from './staleFlag';
@@ -42,6 +46,11 @@ export const RULES: readonly Rule[] = [
   duplicateFlag,
   invalidRegistry,
   dynamicKey,
+  // Lifecycle rules that read the registry's git history when a front end attached it.
+  missingCreated,
+  rolledOutTooLong,
+  experimentEnded,
+  departedOwner,
 ];
 
 export function ruleById(id: RuleId): Rule | undefined {

@@ -1,10 +1,6 @@
+import { normaliseOwnerHandle as normalise } from './owners';
 import type { Rule, RuleFinding } from './rule';
 import { closest } from './suggest';
-
-/** Handles compare without case and without the leading `@` (GitHub handles are case-insensitive). */
-function normalise(owner: string): string {
-  return owner.trim().replace(/^@/, '').toLowerCase();
-}
 
 export const unknownOwner: Rule = {
   id: 'unknown-owner',
@@ -21,6 +17,8 @@ export const unknownOwner: Rule = {
     for (const entry of ctx.registry.flags.values()) {
       const owner = entry.owner;
       if (typeof owner !== 'string' || owner.trim() === '' || normalised.has(normalise(owner))) continue;
+      // departed-owner says more about a handle git shows was removed from `owners:`.
+      if (ctx.registry.timeline?.ownersRemoved[normalise(owner)]) continue;
       const hit = closest(owner, known);
       const hint = hit !== undefined ? ` Did you mean '${hit}'?` : known.length <= 6 ? ` Known owners: ${known.join(', ')}.` : '';
       findings.push({

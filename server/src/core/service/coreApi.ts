@@ -14,6 +14,7 @@ export {
   findNearestRegistry,
   importOpenFeature,
   loadRegistry,
+  matchRegistryKey,
   planOpenFeatureImport,
   registryEditBlocker,
   registryIn,
@@ -24,3 +25,14 @@ export { showValue } from '../rules/values';
 export { RemoveError, parseValueArgument, removeFlag, resolveFlagKey, unifiedDiff } from '../remove';
 export type { RemoveFlagResult } from '../remove';
 export { nonFileKind } from '../fileKind';
+export {
+  attachTimelines,
+  borrowTimelines,
+  firstMentionInCode,
+  formatHistoryText,
+  GitError,
+  historyJson,
+  materialiseRevision,
+  registryHistory,
+} from '../history';
+export type { TimelineReport } from '../history';
