@@ -12,7 +12,9 @@ const MAX_ROWS_PER_RULE = 50;
 /** Makes text safe inside a Markdown table cell: no pipes, no line breaks, no accidental HTML, no control characters. */
 export function cell(value: unknown): string {
   const text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
-  return escapeControl(text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' '));
+  const safe = text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  // `<` would start HTML outside code spans; inside one, `&lt;` would show literally (a message's `--value <v>`).
+  return escapeControl(safe.split(/(`[^`]*`)/).map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;'))).join(''));
 }
 
 /** Inline code that survives backticks in the text, and pipes and control characters inside a table cell. */
