@@ -1,4 +1,4 @@
-import type { Range, ReferenceKind, ScanNote, ValueType } from '../model';
+import type { Range, ReferenceKind, ReferenceShape, ScanNote, ValueType } from '../model';
 
 /**
  * What one file says, as plain data: computed from the file's text alone (plus the detector
@@ -81,6 +81,7 @@ export interface CallFact {
   args?: ArgFact[];
   /** A function-style SDK hook imported from a package: if the package is not in the workspace, this is the SDK call. */
   sdkFallback?: { source: string; valueType?: ValueType };
+  shape?: ReferenceShape;
 }
 
 /**

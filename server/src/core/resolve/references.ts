@@ -1,4 +1,4 @@
-import type { DynamicReference, FlagReference, ReferenceKind, ValueType } from '../model';
+import type { DynamicReference, FlagReference, ReferenceKind, ReferenceShape, ValueType } from '../model';
 import type { CallFact, FileFacts, KeyExpr } from '../detect/facts';
 import type { Range } from '../model';
 import type { KeyResolver } from './keyResolver';
@@ -22,6 +22,7 @@ interface Evaluation {
   defaultValue?: unknown;
   hasDefault?: boolean;
   via?: string[];
+  shape?: ReferenceShape;
 }
 
 /** Turns one file's candidate evaluations into references (keys resolved) and dynamic references. */
@@ -45,6 +46,7 @@ export function referencesOf(facts: FileFacts, resolver: KeyResolver, wrappers: 
     if (ev.hasDefault) ref.defaultValue = ev.defaultValue;
     if (resolved.definition) ref.keyDefinition = resolved.definition;
     if (ev.via) ref.via = ev.via;
+    if (ev.shape) ref.shape = ev.shape;
     out.references.push(ref);
   }
   return out;
