@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { Range, ValueType } from '../model';
+import type { CustomFunction, Range, ValueType } from '../model';
 import type { DetectorConfig, SpecMatch } from './detectorConfig';
 import { own, type ArgFact, type CallFact, type ImportBinding, type KeyExpr } from './facts';
 import { choosePosition, LD_FLAGS_HOOK, LD_REACT_PACKAGES, type ArgShape, type CallSpec } from './presets';
@@ -8,9 +8,8 @@ import { Scope, declareParameters, declareStatements, declareVariableList, decla
 import { isRelativeSpecifier, literalValue, memberChain, propertyNameText, rangeOf, shorten, unwrap, valueTypeOf } from './syntax';
 import { receiverPointsAt, splitWords } from './receiver';
 import { commonJsExportName } from './moduleFacts';
-
-/** Properties of an object passed as a key (`{ key: FLAGS.X }`) or as React props that may carry a key. */
-const KEY_OBJECT_PROPS = ['key', 'flag', 'flagKey', 'flagName', 'feature', 'featureKey', 'featureName', 'name', 'gate', 'experiment', 'toggle'];
+import { keyInObject } from './keyObject';
+import { collectionMember, isCollectionApi, membershipKey } from './collections';
 
 /**
  * Walks one file and records every candidate evaluation: SDK calls (presets), custom functions,
@@ -97,6 +96,13 @@ export class CallCollector {
       case K.CallExpression:
         this.visitCall(node as ts.CallExpression, scope);
         break;
+      case K.BinaryExpression: {
+        const bin = node as ts.BinaryExpression;
+        const chain = bin.operatorToken.kind === K.InKeyword && this.config.collections.length ? memberChain(bin.right) : undefined;
+        const collection = chain && collectionMember(this.config.collections, chain, this.sf);
+        if (collection) this.recordMembership(bin.left, bin, scope, `in ${collection}`);
+        break;
+      }
       case K.PropertyAccessExpression:
       case K.ElementAccessExpression:
         if (this.visitPropertyRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, scope, parent)) return;
@@ -136,7 +142,7 @@ export class CallCollector {
       }
       const custom = this.customFor(undefined, name);
       if (custom) {
-        this.recordCall('custom', name, call, scope, { name, style: 'function', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType });
+        this.recordCall('custom', name, call, scope, { name, style: 'function', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
         return;
       }
       const binding = scope.lookup(name);
@@ -168,14 +174,19 @@ export class CallCollector {
       const receiverText = receiverChain ? [receiverChain.root.getText(this.sf), ...receiverChain.path].join('.') : undefined;
       const custom = this.customFor(receiverText, method);
       if (custom) {
-        this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType });
+        this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
+        return;
+      }
+      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf) : undefined;
+      if (collection) {
+        this.recordMembership(call.arguments[0], call, scope, `${collection}.${method}`);
         return;
       }
       const matches = this.config.methods.get(method);
       if (matches) {
-        const match = this.pickMethodMatch(matches, receiver, receiverChain, scope);
-        if (match) {
-          this.recordSpecCall(match, method, call, scope);
+        const picked = this.pickMethodMatch(matches, receiver, receiverChain, scope);
+        if (picked) {
+          this.recordSpecCall(picked.match, method, call, scope, picked.source);
           return;
         }
       }
@@ -194,20 +205,30 @@ export class CallCollector {
     return (from && matches.find((m) => m.preset.packages.includes(from))) || matches.find((m) => m.preset.packages.some((p) => this.importedPackages.has(p))) || matches[0];
   }
 
-  /** Generic method names count only when the receiver, its import or the file points at the SDK. */
-  private pickMethodMatch(matches: SpecMatch[], receiver: ts.Expression, chain: ReturnType<typeof memberChain>, scope: Scope): SpecMatch | undefined {
+  /**
+   * Generic method names count only when the receiver, its import or the file points at the SDK.
+   * A receiver that only *says* flags (`FeatureFlags.isEnabled`, `this.flagService.isEnabled`) in a
+   * file that imports no SDK is the project's own API: it is a reference, labelled `in-house`, not
+   * the SDK whose generic words it happens to share.
+   */
+  private pickMethodMatch(matches: SpecMatch[], receiver: ts.Expression, chain: ReturnType<typeof memberChain>, scope: Scope): { match: SpecMatch; source: string } | undefined {
     const importedFrom = chain && ts.isIdentifier(chain.root) && scope.lookup(chain.root.text)?.t === 'module' ? own(this.imports, chain.root.text)?.from : undefined;
     for (const match of matches) {
-      if (match.preset.packages.some((p) => this.importedPackages.has(p))) return match;
+      if (match.preset.packages.some((p) => this.importedPackages.has(p))) return { match, source: match.preset.id };
+    }
+    const receiverText = receiver.getText(this.sf);
+    for (const match of matches) {
+      if (receiverPointsAt(receiverText, importedFrom, brandWords(match.preset.receiverWords))) return { match, source: match.preset.id };
     }
     for (const match of matches) {
-      if (receiverPointsAt(receiver.getText(this.sf), importedFrom, match.preset.receiverWords)) return match;
+      // A distinctive SDK method (`getBooleanValue`) is evidence enough; a generic one (`isEnabled`) is not.
+      if (receiverPointsAt(receiverText, importedFrom, match.preset.receiverWords)) return { match, source: match.spec.generic ? IN_HOUSE : match.preset.id };
     }
     const distinct = matches.find((m) => !m.spec.generic);
-    return distinct;
+    return distinct ? { match: distinct, source: distinct.preset.id } : undefined;
   }
 
-  private customFor(receiverText: string | undefined, name: string): { keyArg?: number; defaultArg?: number; valueType?: ValueType } | undefined {
+  private customFor(receiverText: string | undefined, name: string): CustomFunction | undefined {
     for (const c of this.config.custom) {
       const parts = c.name.split('.');
       const fn = parts.pop()!;
@@ -238,8 +259,9 @@ export class CallCollector {
     const keyIndex = choosePosition(spec.keyArg, shapes);
     const keyNode = call.arguments[keyIndex];
     if (!keyNode) return;
-    const { key, keyRange } = this.keyOf(keyNode, scope);
+    const { key, keyRange, inObject } = this.keyOf(keyNode, scope, spec.keyPath);
     const fact: CallFact = { kind: 'call', source, callee, key, keyRange, evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn };
+    if (inObject) fact.shape = 'key-object';
     this.addTyping(fact, call, spec, shapes, scope);
     this.calls.push(fact);
   }
@@ -261,25 +283,23 @@ export class CallCollector {
     if (b?.t === 'param' && b.fn && b.prop === undefined) fact.defaultParam = { fn: b.fn, index: b.index };
   }
 
-  /** `{ key: FLAGS.X }` passed where a key goes: the key is the property. */
-  private keyOf(node: ts.Expression, scope: Scope): { key: KeyExpr; keyRange: Range } {
-    const e = unwrap(node);
-    if (ts.isObjectLiteralExpression(e)) {
-      for (const p of e.properties) {
-        const name = propertyNameText(p.name);
-        if (name && KEY_OBJECT_PROPS.includes(name) && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
-          const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-          return { key: keyExprOf(valueNode, scope, this.sf), keyRange: rangeOf(valueNode, this.sf) };
-        }
-      }
-    }
+  /** `{ key: FLAGS.X }` (in place, from a factory, `new`, or a local) passed where a key goes: the key is the property. */
+  private keyOf(node: ts.Expression, scope: Scope, keyPath?: readonly string[]): { key: KeyExpr; keyRange: Range; inObject?: boolean } {
+    const inner = keyInObject(node, scope, keyPath);
+    if (inner) return { key: keyExprOf(inner, scope, this.sf), keyRange: rangeOf(inner, this.sf), inObject: true };
     return { key: keyExprOf(node, scope, this.sf), keyRange: rangeOf(node, this.sf) };
   }
 
-  private recordSpecCall(match: SpecMatch, callee: string, call: ts.CallExpression, scope: Scope): void {
+  private recordSpecCall(match: SpecMatch, callee: string, call: ts.CallExpression, scope: Scope, source = match.preset.id): void {
     const list = match.spec.keyList ? keyListOf(call) : undefined;
-    if (list) this.recordKeyList(match.preset.id, callee, list, call, scope, match.spec.valueType);
-    else this.recordCall(match.preset.id, callee, call, scope, match.spec);
+    if (list) this.recordKeyList(source, callee, list, call, scope, match.spec.valueType);
+    else this.recordCall(source, callee, call, scope, match.spec);
+  }
+
+  /** `features.includes(k)`, `features.has(k)`, `k in features` on a declared flag collection. */
+  private recordMembership(keyNode: ts.Expression | undefined, evaluation: ts.Node, scope: Scope, callee: string): void {
+    if (!keyNode) return;
+    this.calls.push({ kind: 'call', source: 'collection', callee, key: keyExprOf(keyNode, scope, this.sf), keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(evaluation, this.sf), enclosingFn: scope.fn, shape: 'membership', valueType: 'boolean' });
   }
 
   private recordKeyList(source: string, callee: string, list: ts.ArrayLiteralExpression, call: ts.CallExpression, scope: Scope, valueType: ValueType | undefined): void {
@@ -346,6 +366,9 @@ export class CallCollector {
     if (ldObject) {
       return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);
     }
+    const objectChain = this.config.collections.length ? memberChain(object) : undefined;
+    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf);
+    if (collection) return this.recordPropertyRead(node, scope, 'collection', collection);
     for (const pattern of this.config.properties) {
       const chain = memberChain(object);
       if (!chain) continue;
@@ -417,6 +440,16 @@ export class CallCollector {
     const range = rangeOf(node, this.sf);
     this.calls.push({ kind: 'jsx', source: 'candidate', callee: tag, key: { k: 'dyn', text: '', reason: '' }, keyRange: range, evalRange: range, enclosingFn: scope.fn, target: { name: root, path }, args: [{ key: { k: 'dyn', text: '', reason: 'props' }, range, props }] });
   }
+}
+
+/** The source of a reference to the project's own flag API, matched by the names it uses, not an SDK import. */
+const IN_HOUSE = 'in-house';
+
+/** Receiver words that only say "flags" (`featureFlags`, `toggles`): no evidence of one vendor's SDK. */
+const GENERIC_RECEIVER_WORDS = new Set(['feature', 'features', 'flag', 'flags', 'toggle', 'toggles', 'client', 'of', 'snapshot', 'treatment', 'treatments']);
+
+function brandWords(words: readonly string[]): string[] {
+  return words.filter((w) => !GENERIC_RECEIVER_WORDS.has(w));
 }
 
 function jsxValue(attr: ts.JsxAttribute): ts.Expression | undefined {

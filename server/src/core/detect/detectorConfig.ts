@@ -6,7 +6,7 @@ import { LD_FLAGS_HOOK, LD_REACT_PACKAGES, PRESETS, type CallSpec, type JsxSpec,
  * Bump when the analysis of a file changes what it finds (new SDK calls, new key forms): it is part
  * of the fingerprint, so facts cached by an older analysis are recomputed.
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 export interface SpecMatch {
   preset: Preset;
@@ -32,6 +32,8 @@ export interface DetectorConfig {
   jsx: Map<string, { preset: Preset; spec: JsxSpec }>;
   custom: CustomFunction[];
   properties: PropertyPattern[];
+  /** Flag collections (`organization.features`): member paths, `*` matching any name. */
+  collections: string[][];
   /** Method names of wrappers found anywhere in the workspace (filled in by the index). */
   methodWrappers: Set<string>;
   /** Module-scope function names that wrap flag calls (filled in by the index; for the prefilter). */
@@ -67,11 +69,12 @@ export function createDetectorConfig(scans: readonly ScanConfig[]): DetectorConf
   }
   const custom = dedupe(scans.flatMap((s) => s.functions), (c) => JSON.stringify(c));
   const properties = dedupe(scans.flatMap((s) => s.properties), (p) => p).map(parsePropertyPattern);
+  const collections = dedupe(scans.flatMap((s) => s.collections ?? []), (c) => c).map((c) => parsePropertyPattern(c).prefix).filter((c) => c.length > 0);
   const fingerprint = createHash('sha1')
-    .update(JSON.stringify({ v: ANALYSIS_VERSION, p: presets.map((p) => p.id), custom, properties: properties.map((p) => p.text) }))
+    .update(JSON.stringify({ v: ANALYSIS_VERSION, p: presets.map((p) => p.id), custom, properties: properties.map((p) => p.text), collections }))
     .digest('hex')
     .slice(0, 16);
-  return { methods, functions, jsx, custom, properties, methodWrappers: new Set(), functionWrappers: new Set(), fingerprint };
+  return { methods, functions, jsx, custom, properties, collections, methodWrappers: new Set(), functionWrappers: new Set(), fingerprint };
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {
@@ -95,8 +98,8 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
   // Plain words: a LaunchDarkly React file may read flags only through `props.flags` (its import is
   // the sign), and property patterns are reads, not calls.
   const words = new Set<string>(LD_REACT_PACKAGES.map((pkg) => pkg.replace(/^@/, '')));
-  for (const p of config.properties) {
-    const last = [...p.prefix].reverse().find((seg) => seg !== '*');
+  for (const prefix of [...config.properties.map((p) => p.prefix), ...config.collections]) {
+    const last = [...prefix].reverse().find((seg) => seg !== '*');
     if (last) words.add(last);
   }
   const alternation = (set: Set<string>): string => [...set].filter(Boolean).sort((a, b) => b.length - a.length).map(escape).join('|');

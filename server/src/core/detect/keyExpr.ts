@@ -11,8 +11,10 @@ const MAX_DEPTH = 8;
  */
 export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, depth = 0): KeyExpr {
   const e = unwrap(node);
-  if (ts.isStringLiteral(e)) return { k: 'str', value: e.text, form: 'literal' };
-  if (ts.isNoSubstitutionTemplateLiteral(e)) return { k: 'str', value: e.text, form: 'template' };
+  // A literal still being typed (`isEnabled('new-ch` with no closing quote) names no flag yet: it
+  // reads as the empty key, which resolve/ drops, so the editor shows no 'unregistered' flicker.
+  if (ts.isStringLiteral(e)) return { k: 'str', value: e.isUnterminated ? '' : e.text, form: 'literal' };
+  if (ts.isNoSubstitutionTemplateLiteral(e)) return { k: 'str', value: e.isUnterminated ? '' : e.text, form: 'template' };
   const text = shorten(node.getText(sf));
   if (depth > MAX_DEPTH) return { k: 'dyn', text, reason: 'the key is defined through too many indirections' };
   if (ts.isTemplateExpression(e)) {

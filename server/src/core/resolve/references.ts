@@ -40,6 +40,8 @@ export function referencesOf(facts: FileFacts, resolver: KeyResolver, wrappers: 
       out.dynamic.push({ location, evaluation, source: ev.source, callee: ev.callee, expression: ev.key.k === 'dyn' ? ev.key.text : describe(ev.key), reason: resolved.reason });
       continue;
     }
+    // An empty key (`isEnabled('')`, or a literal still being typed) is no flag, and not a dynamic key either.
+    if (resolved.value.trim() === '') continue;
     // `flags.newCheckout` is written as a name ('property'); `featureFlags[FLAGS.X]` keeps the form of its key.
     const ref: FlagReference = { key: resolved.value, location, evaluation, kind: ev.kind, keyForm: resolved.form, source: ev.source, callee: ev.callee };
     if (ev.valueType) ref.valueType = ev.valueType;
