@@ -67,6 +67,23 @@ describe('detection: in-house flag APIs', () => {
     assert.equal(result.findings.filter((f) => f.severity === 'error').length, 0);
   });
 
+  it('follows a dynamic key read from a row (`isFeatureEnabled(item.flag)`) to the rows of the table in its file', () => {
+    assert.deepEqual(refsIn(result, 'src/shell/navigation.ts'), [
+      "L12 'usage-reports' → usage-reports call/literal custom:isFeatureEnabled",
+      "L13 'workflow-automations' → workflow-automations call/literal custom:isFeatureEnabled",
+    ]);
+    assert.deepEqual(dynamicIn(result, 'src/shell/navigation.ts'), [], 'the site is explained by its rows');
+    assert.deepEqual(refsIn(result, 'src/admin/licenseTable.ts'), [
+      "L7 'sso' → sso property/literal collection:licenseFeatures",
+      "L8 'auditExport' → auditExport property/literal collection:licenseFeatures",
+    ]);
+    assert.ok(result.references.filter((r) => r.location.file.endsWith('navigation.ts')).every((r) => r.shape === 'data'));
+  });
+
+  it('does not count a `flag:` property of a table that nothing evaluates', () => {
+    assert.deepEqual(refsIn(result, 'src/shell/legacyRoutes.ts'), []);
+  });
+
   it('reads keyPath, collections and tests from the scan section', () => {
     const scan = readScan({ functions: [{ name: 'gate.execute', keyPath: 'query.flag' }, { name: 'b', keyPath: ['body', 'key'] }, { name: 'c', keyPath: '' }], collections: ['organization.features'], tests: ['spec/**'] });
     assert.deepEqual(scan.functions.map((f) => f.keyPath), [['query', 'flag'], ['body', 'key'], undefined]);

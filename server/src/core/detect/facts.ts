@@ -17,6 +17,8 @@ export interface FileFacts {
   values: Record<string, ValueFact>;
   /** Candidate evaluations found in this file. */
   calls: CallFact[];
+  /** String values of table rows, by property, for the properties dynamic evaluations read (detect/dataTables.ts). */
+  tables?: Record<string, { value: string; range: Range }[]>;
   /** Syntax errors found while parsing (the rest of the file is still analysed). */
   notes: ScanNote[];
 }
@@ -44,7 +46,8 @@ export type KeyExpr =
   | { k: 'param'; fn: string; index: number; prop?: string }
   /** A template literal (or a `+` concatenation) whose parts may all resolve; `text` is its source, shortened. */
   | { k: 'tpl'; head: string; spans: { expr: KeyExpr; literal: string }[]; text?: string }
-  | { k: 'dyn'; text: string; reason: string };
+  /** `dataProp`: the key is one property of a row read at run time (`route.flag`): the rows of this file's tables may name it. */
+  | { k: 'dyn'; text: string; reason: string; dataProp?: string };
 
 export interface ArgFact {
   key: KeyExpr;

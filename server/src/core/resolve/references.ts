@@ -37,6 +37,7 @@ export function referencesOf(facts: FileFacts, resolver: KeyResolver, wrappers: 
     const evaluation = { file, range: call.evalRange };
     const location = { file, range: ev.keyRange };
     if (!resolved.ok) {
+      if (ev.key.k === 'dyn' && ev.key.dataProp && addDataReferences(out, facts, ev, ev.key.dataProp, evaluation)) continue;
       out.dynamic.push({ location, evaluation, source: ev.source, callee: ev.callee, expression: ev.key.k === 'dyn' ? ev.key.text : describe(ev.key), reason: resolved.reason });
       continue;
     }
@@ -77,6 +78,23 @@ function evaluationOf(file: string, call: CallFact, resolver: KeyResolver, wrapp
     return { ...call, kind: 'call', source: call.sdkFallback.source };
   }
   return undefined;
+}
+
+/**
+ * A dynamic key read from a row (`isEnabled(route.flag)`) whose file holds table rows with that
+ * property: each row's value is a reference "evaluated through" the function. False if none.
+ */
+function addDataReferences(out: FileReferences, facts: FileFacts, ev: Evaluation, prop: string, evaluation: FlagReference['evaluation']): boolean {
+  const rows = facts.tables?.[prop];
+  if (!rows?.length) return false;
+  for (const row of rows) {
+    // Two sites reading the same property of the same rows name each row once.
+    if (out.references.some((r) => r.shape === 'data' && r.key === row.value && r.location.range.start.line === row.range.start.line && r.location.range.start.character === row.range.start.character)) continue;
+    const ref: FlagReference = { key: row.value, location: { file: facts.file, range: row.range }, evaluation, kind: ev.kind, keyForm: 'literal', source: ev.source, callee: ev.callee, shape: 'data', via: [...(ev.via ?? [ev.callee])] };
+    if (ev.valueType) ref.valueType = ev.valueType;
+    out.references.push(ref);
+  }
+  return true;
 }
 
 function describe(key: KeyExpr): string {
