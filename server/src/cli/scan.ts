@@ -8,6 +8,8 @@ import { terminalProgress } from './progress';
 export interface ScanOptions {
   root: string;
   registry?: string;
+  /** The registry's text, when it is not (yet) on disk: `flaglint init` scans with the scan section it proposes. */
+  registryText?: string;
   cache: boolean;
   now?: Date;
 }
@@ -23,7 +25,11 @@ export async function scanWorkspace(options: ScanOptions): Promise<{ result: Sca
     ...(progress ? { onProgress: progress.onProgress } : {}),
   });
   try {
-    return { result: await index.scan(), now: index.now };
+    const result = await index.scan();
+    if (options.registry === undefined || options.registryText === undefined) return { result, now: index.now };
+    // A scan (re)loads registries from disk, so the text replaces it afterwards (and rescans).
+    await index.updateRegistry(options.registry, options.registryText);
+    return { result: index.result(), now: index.now };
   } finally {
     progress?.done();
   }

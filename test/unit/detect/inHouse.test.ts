@@ -80,6 +80,13 @@ describe('detection: in-house flag APIs', () => {
     assert.ok(result.references.filter((r) => r.location.file.endsWith('navigation.ts')).every((r) => r.shape === 'data'));
   });
 
+  it("follows a table library's row callback (`cell: (row) => isFeatureEnabled(row.flag)`) to the rows", () => {
+    assert.deepEqual(refsIn(result, 'src/admin/featureColumns.ts'), [
+      "L9 'offline-mode' → offline-mode call/literal custom:isFeatureEnabled",
+      "L10 'inline-comments' → inline-comments call/literal custom:isFeatureEnabled",
+    ]);
+  });
+
   it('does not count a `flag:` property of a table that nothing evaluates', () => {
     assert.deepEqual(refsIn(result, 'src/shell/legacyRoutes.ts'), []);
   });

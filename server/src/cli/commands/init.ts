@@ -5,6 +5,7 @@ import { registryIn } from '../../core/registry';
 import { displayPath } from '../../core/report';
 import { UsageError } from '../errors';
 import { draftFlags } from '../init/draft';
+import { proposeScan, renderScanProposal, withScanSection } from '../init/discovery';
 import { renderRegistry } from '../init/render';
 import { parseDateOption, resolveFolder } from '../options';
 import { emit, say } from '../output';
@@ -36,9 +37,13 @@ export function registerInit(program: Command): void {
       if (existing && !options.force && !options.dryRun) {
         throw new UsageError(`${displayPath(existing, process.cwd())} already exists; add flags to it from the editor or with \`flaglint import\`, or pass --force to replace it.`);
       }
-      const { result, now } = await scanWorkspace({ root, cache: options.cache, now: options.now });
+      let { result, now } = await scanWorkspace({ root, cache: options.cache, now: options.now });
+      // The project's own flag API, as the code suggests it: proposed with a reason each, and used
+      // for the flags drafted below, so that its evaluations get entries too.
+      const scanSection = /\.json$/i.test(file) ? '' : renderScanProposal(proposeScan(root, result));
+      if (scanSection) ({ result, now } = await scanWorkspace({ root, registry: file, registryText: scanSection, cache: false, now: options.now }));
       const flags = draftFlags(result.references, root);
-      const text = renderRegistry(flags, path.dirname(file), now.toISOString().slice(0, 10), /\.json$/i.test(file));
+      const text = withScanSection(renderRegistry(flags, path.dirname(file), now.toISOString().slice(0, 10), /\.json$/i.test(file)), scanSection);
       if (options.dryRun) {
         emit(text, undefined);
         return;

@@ -15,8 +15,11 @@ export type DataTables = Record<string, { value: string; range: Range }[]>;
 export function collectDataTables(sf: ts.SourceFile, calls: readonly CallFact[]): DataTables | undefined {
   const wanted = new Set<string>();
   for (const c of calls) {
-    if (c.key.k === 'dyn' && c.key.dataProp) wanted.add(c.key.dataProp);
-    for (const a of c.args ?? []) if (a.key.k === 'dyn' && a.key.dataProp) wanted.add(a.key.dataProp);
+    for (const key of [c.key, ...(c.args ?? []).map((a) => a.key)]) {
+      if (key.k === 'dyn' && key.dataProp) wanted.add(key.dataProp);
+      // `cell: (row) => isOn(row.key)`: a callback the table's library calls with each row.
+      else if (key.k === 'param' && key.prop) wanted.add(key.prop);
+    }
   }
   if (wanted.size === 0) return undefined;
   const tables: DataTables = {};
@@ -29,9 +32,12 @@ export function collectDataTables(sf: ts.SourceFile, calls: readonly CallFact[])
         if (ts.isObjectLiteralExpression(row)) addRow(row, wanted, tables, sf);
       }
     }
+    // Children pushed last-first, so that they are visited in source order.
+    const children: ts.Node[] = [];
     node.forEachChild((child) => {
-      stack.push(child);
+      children.push(child);
     });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return Object.keys(tables).length > 0 ? tables : undefined;
 }

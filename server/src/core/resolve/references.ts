@@ -30,7 +30,9 @@ export function referencesOf(facts: FileFacts, resolver: KeyResolver, wrappers: 
   const out: FileReferences = { references: [], dynamic: [], deps: new Set([facts.file]) };
   for (const call of facts.calls) {
     const ev = evaluationOf(facts.file, call, resolver, wrappers);
-    // A parameter key is the inside of a wrapper: its call sites are the references.
+    // A parameter key is the inside of a wrapper: its call sites are the references. When it is a
+    // property of the parameter (`(row) => isOn(row.key)`), rows of this file's tables may be its data.
+    if (ev?.key.k === 'param' && ev.key.prop) addDataReferences(out, facts, ev, ev.key.prop, { file: facts.file, range: call.evalRange });
     if (!ev || ev.key.k === 'param') continue;
     const file = facts.file;
     const resolved = resolver.resolve(file, ev.key, out.deps);
