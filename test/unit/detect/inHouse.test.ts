@@ -44,9 +44,10 @@ describe('detection: in-house flag APIs', () => {
       "L16 'kanban-swimlanes' → kanban-swimlanes call/literal collection:in flagOverrides boolean",
     ]);
     assert.deepEqual(
-      result.references.filter((r) => r.shape === 'membership').map((r) => r.key),
-      ['audit-log', 'sso-enforcement', 'kanban-swimlanes'],
+      result.references.filter((r) => r.shape === 'membership').map((r) => r.key).sort(),
+      ['audit-log', 'audit-log', 'kanban-swimlanes', 'sso-enforcement'],
     );
+    assert.deepEqual(refsIn(result, 'src/admin/auditTab.ts'), ["L7 'audit-log' → audit-log call/literal collection:organization.features.includes boolean"], 'destructured from organization');
     assert.equal(refsIn(result, 'src/shell/bootstrap.ts').length, 2, 'window.__FLAGS__.x and window.__FLAGS__[\'x\']');
   });
 

@@ -20,6 +20,8 @@ export class CallCollector {
   private readonly calls: CallFact[] = [];
   private readonly importedPackages: Set<string>;
   private readonly ldReact: boolean;
+  /** Names destructured from a member chain (`const { features } = license`), for collection matching; file-wide, as scopes rarely reuse them. */
+  private readonly destructured = new Map<string, string[]>();
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -91,6 +93,7 @@ export class CallCollector {
       case K.VariableDeclaration: {
         const decl = node as ts.VariableDeclaration;
         if (ts.isObjectBindingPattern(decl.name) && isFlagsHookCall(decl.initializer)) this.recordDestructuredFlags(decl.name, decl, scope);
+        else if (ts.isObjectBindingPattern(decl.name) && decl.initializer && this.config.collections.length) this.noteDestructured(decl.name, decl.initializer);
         break;
       }
       case K.CallExpression:
@@ -99,7 +102,7 @@ export class CallCollector {
       case K.BinaryExpression: {
         const bin = node as ts.BinaryExpression;
         const chain = bin.operatorToken.kind === K.InKeyword && this.config.collections.length ? memberChain(bin.right) : undefined;
-        const collection = chain && collectionMember(this.config.collections, chain, this.sf);
+        const collection = chain && collectionMember(this.config.collections, chain, this.sf, this.destructured);
         if (collection) this.recordMembership(bin.left, bin, scope, `in ${collection}`);
         break;
       }
@@ -177,7 +180,7 @@ export class CallCollector {
         this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
         return;
       }
-      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf) : undefined;
+      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured) : undefined;
       if (collection) {
         this.recordMembership(call.arguments[0], call, scope, `${collection}.${method}`);
         return;
@@ -367,7 +370,7 @@ export class CallCollector {
       return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);
     }
     const objectChain = this.config.collections.length ? memberChain(object) : undefined;
-    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf);
+    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf, this.destructured);
     if (collection) return this.recordPropertyRead(node, scope, 'collection', collection);
     for (const pattern of this.config.properties) {
       const chain = memberChain(object);
@@ -389,6 +392,18 @@ export class CallCollector {
     this.calls.push({ kind: 'property', source, callee, key, keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn });
     if (ts.isElementAccessExpression(node)) this.visit(node.argumentExpression, scope, node);
     return true;
+  }
+
+  private noteDestructured(pattern: ts.ObjectBindingPattern, init: ts.Expression): void {
+    let e = unwrap(init);
+    if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+    const chain = memberChain(e);
+    if (!chain) return;
+    const base = [...(this.destructured.get(chain.root.getText(this.sf)) ?? [chain.root.getText(this.sf)]), ...chain.path];
+    for (const el of pattern.elements) {
+      const prop = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+      if (!el.dotDotDotToken && prop !== undefined && ts.isIdentifier(el.name)) this.destructured.set(el.name.text, [...base, prop]);
+    }
   }
 
   private recordDestructuredFlags(pattern: ts.ObjectBindingPattern, decl: ts.VariableDeclaration, scope: Scope): void {

@@ -15,9 +15,16 @@ export function membershipKey(method: string, call: ts.CallExpression): boolean 
  * `this.organization.features` and `props.organization.features`, never `features` alone or
  * `organization.features.length`. An array that is not declared is never a collection of flags.
  */
-export function collectionMember(collections: readonly string[][], chain: NonNullable<ReturnType<typeof memberChain>>, sf: ts.SourceFile): string | undefined {
+export function collectionMember(
+  collections: readonly string[][],
+  chain: NonNullable<ReturnType<typeof memberChain>>,
+  sf: ts.SourceFile,
+  aliases?: ReadonlyMap<string, string[]>,
+): string | undefined {
   if (collections.length === 0) return undefined;
-  const names = [chain.root.getText(sf), ...chain.path];
+  const root = chain.root.getText(sf);
+  // `const { features } = license`: `features` is `license.features`.
+  const names = [...(aliases?.get(root) ?? [root]), ...chain.path];
   for (const prefix of collections) {
     if (names.length < prefix.length) continue;
     const tail = names.slice(names.length - prefix.length);

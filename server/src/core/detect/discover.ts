@@ -77,8 +77,8 @@ export class ScanDiscovery {
         this.collectionUse(node.right, node.left, sf, node, 'tests it with `in`');
       } else if (ts.isElementAccessExpression(node)) {
         this.collectionUse(node.expression, node.argumentExpression, sf, node, 'reads it by key');
-      } else if (ts.isPropertyAccessExpression(node) && !callees.has(node) && /^[a-z][A-Za-z0-9]*[A-Z]\w*$/.test(node.name.text)) {
-        // `flags.newNav`: a camelCase member of an object named like flags, read as a value.
+      } else if (ts.isPropertyAccessExpression(node) && !callees.has(node) && memberLooksLikeFlag(node, sf)) {
+        // `flags.newNav`, `featureFlags.postbacks`: a member of an object named like flags, read as a value.
         this.collectionUse(node.expression, undefined, sf, node, 'reads flags as its properties');
       }
       // Children pushed last-first, so that they are visited in source order.
@@ -92,7 +92,8 @@ export class ScanDiscovery {
 
   proposals(): ScanProposal[] {
     return [...this.tallies.values()]
-      .filter((t) => t.sites >= MIN_SITES || t.kind === 'function')
+      // One read of `featureFlags.x` is telling; one of `features.x` is not.
+      .filter((t) => t.sites >= MIN_SITES || t.kind === 'function' || /flag|toggle/i.test(t.name))
       .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
       .map((t) => ({ kind: t.kind, name: t.name, ...(t.keyArg ? { keyArg: t.keyArg } : {}), sites: t.sites, example: t.example, why: t.why }));
   }
@@ -144,6 +145,22 @@ export class ScanDiscovery {
     const example = `${path.relative(this.root, sf.fileName).split(path.sep).join('/')}:${line}`;
     this.tallies.set(id, { kind, name, ...(keyArg !== undefined ? { keyArg } : {}), sites: 1, example, why });
   }
+}
+
+/** Members of lists and objects themselves, never flags. */
+const OBJECT_API = new Set(['length', 'size', 'map', 'filter', 'some', 'every', 'forEach', 'find', 'join', 'keys', 'values', 'entries', 'push', 'then']);
+
+/**
+ * `flags.newNav` (a camelCase name) on anything named like flags; any plain name on an object
+ * that says flag outright (`featureFlags.postbacks`).
+ */
+function memberLooksLikeFlag(node: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  const name = node.name.text;
+  if (OBJECT_API.has(name)) return false;
+  if (/^[a-z][A-Za-z0-9]*[A-Z]\w*$/.test(name)) return true;
+  const chain = memberChain(node.expression);
+  const last = chain ? [chain.root.getText(sf), ...chain.path].pop()! : '';
+  return /^[a-z][a-z0-9]+$/.test(name) && /flag|toggle/i.test(last);
 }
 
 /** A key as a literal, a flag-named constant (`FEATURE_FLAG.x`, `Flags.X`), or an object holding one. */
