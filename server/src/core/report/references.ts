@@ -21,7 +21,7 @@ export interface ReferenceRecord {
   key: string;
   /** The registry entry it matches (an alias or case variant maps to the entry's key); absent when unregistered. */
   registryKey?: string;
-  /** The SDK preset, `custom` (scan.functions), `pattern` (scan.properties), `collection` or `wrapper`. */
+  /** The SDK preset, `custom` (scan.functions), `pattern` (scan.properties), `collection` (scan.collections) or `in-house`. */
   source: string;
   /** The function, method, property pattern or component evaluated. */
   callee: string;
