@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ScanResult } from '../../../server/src/core/engine/types';
+import { createDetectorConfig, prefilterRegex } from '../../../server/src/core/detect/detectorConfig';
+import { defaultScan } from '../../../server/src/core/registry/defaults';
 import { readScan } from '../../../server/src/core/registry/sections';
 import { dynamicIn, refsIn, scanFixture } from './scanFixture';
 
@@ -90,6 +92,12 @@ describe('detection: in-house flag APIs', () => {
 
   it('does not count a `flag:` property of a table that nothing evaluates', () => {
     assert.deepEqual(refsIn(result, 'src/shell/legacyRoutes.ts'), []);
+  });
+
+  it('parses a file for a collection only where the collection is read or destructured, not where its name is prose', () => {
+    const re = prefilterRegex(createDetectorConfig([{ ...defaultScan(), presets: [], collections: ['organization.features'] }]));
+    for (const code of ["org.features.includes('x')", 'features?.[k]', "'x' in this.features", 'const { id, features } = organization']) assert.match(code, re);
+    assert.doesNotMatch('<p>All features of the Pro plan</p>', re);
   });
 
   it('reads keyPath, collections and tests from the scan section', () => {

@@ -98,13 +98,20 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
   // Plain words: a LaunchDarkly React file may read flags only through `props.flags` (its import is
   // the sign), and property patterns are reads, not calls.
   const words = new Set<string>(LD_REACT_PACKAGES.map((pkg) => pkg.replace(/^@/, '')));
-  for (const prefix of [...config.properties.map((p) => p.prefix), ...config.collections]) {
-    const last = [...prefix].reverse().find((seg) => seg !== '*');
+  for (const p of config.properties) {
+    const last = [...p.prefix].reverse().find((seg) => seg !== '*');
     if (last) words.add(last);
   }
+  // A collection counts only where it is read (`features.x`, `features?.[k]`, `k in features`) or
+  // destructured (`const { features } = org`): its name alone (`features` in prose) is no reason to parse.
+  const collectionNames = new Set(config.collections.map((c) => [...c].reverse().find((seg) => seg !== '*')).filter((n): n is string => n !== undefined));
   const alternation = (set: Set<string>): string => [...set].filter(Boolean).sort((a, b) => b.length - a.length).map(escape).join('|');
   const parts = [`\\b(?:${alternation(called)})\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(`];
   if (tags.size) parts.push(`<(?:${alternation(tags)})\\b`);
   if (words.size) parts.push(`\\b(?:${alternation(words)})\\b`);
+  if (collectionNames.size) {
+    const names = alternation(collectionNames);
+    parts.push(`\\b(?:${names})\\s*(?:\\?\\.|\\.|\\[)`, `\\bin\\s+[\\w.?]*\\b(?:${names})\\b`, `\\{[^{}]*\\b(?:${names})\\b[^{}]*\\}\\s*=`);
+  }
   return new RegExp(parts.join('|'));
 }
