@@ -90,6 +90,14 @@ describe('detection: in-house flag APIs', () => {
     ]);
   });
 
+  it('follows wrappers through a returned closure and the hook that calls it', () => {
+    assert.deepEqual(refsIn(result, 'src/editor/StatusBar.ts'), [
+      "L5 'offline-mode' → offline-mode wrapper-call/literal custom:useFlag",
+      "L7 'inline-comments' → inline-comments wrapper-call/literal custom:useFlagEvaluator",
+    ]);
+    assert.deepEqual(dynamicIn(result, 'src/flags/hooks.ts'), [], 'the closure is a wrapper, not a dynamic key');
+  });
+
   it('does not count a `flag:` property of a table that nothing evaluates', () => {
     assert.deepEqual(refsIn(result, 'src/shell/legacyRoutes.ts'), []);
   });

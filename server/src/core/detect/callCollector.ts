@@ -56,7 +56,7 @@ export class CallCollector {
       case K.GetAccessor:
       case K.SetAccessor: {
         const fn = node as ts.FunctionLikeDeclaration;
-        if (fn.body) this.visitFunction(fn as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node, parent));
+        if (fn.body) this.visitFunction(fn as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node, parent) ?? returnedName(node, parent, scope));
         return;
       }
       case K.Block:
@@ -166,7 +166,7 @@ export class CallCollector {
         }
       }
       if (binding?.t === 'module' || binding?.t === 'other' || binding?.t === 'local') {
-        this.recordCandidate(call, scope, { name, path: [] }, undefined);
+        this.recordCandidate(call, scope, (binding.t === 'local' && returnedBy(binding, scope)) || { name, path: [] }, undefined);
       }
       return;
     }
@@ -314,7 +314,7 @@ export class CallCollector {
   }
 
   /** A call that is a reference if `target` (or a method of that name) is a wrapper; its arguments are kept for then. */
-  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[] } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }, receiver?: string, receiverWords?: string[]): void {
+  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[]; returned?: boolean } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }, receiver?: string, receiverWords?: string[]): void {
     const args = call.arguments.map((a) => this.argFact(a, scope));
     if (!sdk && !args.some(isKeyish)) return;
     const calleeText = method ?? (target ? [target.name, ...target.path].join('.') : shorten(call.expression.getText(this.sf), 40));
@@ -465,6 +465,25 @@ const GENERIC_RECEIVER_WORDS = new Set(['feature', 'features', 'flag', 'flags', 
 
 function brandWords(words: readonly string[]): string[] {
   return words.filter((w) => !GENERIC_RECEIVER_WORDS.has(w));
+}
+
+/**
+ * A closure a named function returns (`useEvaluator() { return (name) => isOn(name) }`) is named
+ * after it, `useEvaluator()`, so that its parameter makes a wrapper that its callers can reach.
+ */
+function returnedName(node: ts.Node, parent: ts.Node, scope: Scope): string | undefined {
+  if (!scope.fn || !(ts.isArrowFunction(node) || ts.isFunctionExpression(node))) return undefined;
+  const returned = ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node);
+  return returned ? `${scope.fn}()` : undefined;
+}
+
+/** `const evaluate = useEvaluator()`: calling `evaluate` calls what the module-scope `useEvaluator` returns. */
+function returnedBy(binding: { init?: ts.Expression; isConst: boolean }, scope: Scope): { name: string; path: string[]; returned: true } | undefined {
+  if (!binding.isConst || !binding.init) return undefined;
+  let e = unwrap(binding.init);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || scope.lookup(e.expression.text)?.t !== 'module') return undefined;
+  return { name: e.expression.text, path: [], returned: true };
 }
 
 function jsxValue(attr: ts.JsxAttribute): ts.Expression | undefined {

@@ -6,7 +6,7 @@ import { LD_FLAGS_HOOK, LD_REACT_PACKAGES, PRESETS, type CallSpec, type JsxSpec,
  * Bump when the analysis of a file changes what it finds (new SDK calls, new key forms): it is part
  * of the fingerprint, so facts cached by an older analysis are recomputed.
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 export interface SpecMatch {
   preset: Preset;

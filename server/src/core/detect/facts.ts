@@ -75,7 +75,8 @@ export interface CallFact {
   /** The named function this call sits in (for wrapper inference). */
   enclosingFn?: string;
   /** Candidate calls: what is called (a module-scope name and member path), or a method name. */
-  target?: { name: string; path: string[] };
+  /** `returned`: the call is of the function that `name` returns (`const evaluate = useEvaluator(); evaluate(k)`). */
+  target?: { name: string; path: string[]; returned?: boolean };
   method?: string;
   /** Method candidates: the receiver when it is a module-scope name (`flagService` of `flagService.isOn(…)`). */
   receiver?: string;
