@@ -17,6 +17,7 @@ describe('flaglint init / check: discovering the in-house flag API', () => {
     assert.match(run.stdout, /# calls named like a flag read, with a flag key as argument 0: 2 places, e\.g\. src\/licensing\/gates\.ts:4\n {4}- "getLicenseFeatureFlag"/);
     for (const key of ['auditExport', 'sso', 'bulkInvoices', 'scheduled-reports', 'multi-currency']) assert.ok(key in doc.flags, `${key} drafted`);
     assert.ok(!('beta-tester' in doc.flags), 'tags are not flags');
+    assert.ok(!('made-up-feature' in doc.flags), 'a key evaluated only in a test gets no entry');
   });
 
   it('check prints a one-line hint while the registry does not describe the API', () => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { registryIn } from '../../core/registry';
 import { displayPath } from '../../core/report';
 import { UsageError } from '../errors';
+import { isTestFile } from '../../core/detect/testFiles';
 import { draftFlags } from '../init/draft';
 import { proposeScan, renderScanProposal, withScanSection } from '../init/discovery';
 import { renderRegistry } from '../init/render';
@@ -42,7 +43,9 @@ export function registerInit(program: Command): void {
       // for the flags drafted below, so that its evaluations get entries too.
       const scanSection = /\.json$/i.test(file) ? '' : renderScanProposal(proposeScan(root, result));
       if (scanSection) ({ result, now } = await scanWorkspace({ root, registry: file, registryText: scanSection, cache: false, now: options.now }));
-      const flags = draftFlags(result.references, root);
+      // A key evaluated only in tests is a mock's made-up key more often than a flag: no entry for it.
+      const outsideTests = new Set(result.references.filter((r) => !isTestFile(r.location.file, undefined, root)).map((r) => r.key));
+      const flags = draftFlags(result.references.filter((r) => outsideTests.has(r.key)), root);
       const text = withScanSection(renderRegistry(flags, path.dirname(file), now.toISOString().slice(0, 10), /\.json$/i.test(file)), scanSection);
       if (options.dryRun) {
         emit(text, undefined);
