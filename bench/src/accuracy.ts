@@ -11,7 +11,8 @@ import * as path from 'node:path';
  * - recall: listed evaluations that Flaglint reports at that file and line with that key;
  * - precision: of Flaglint's references whose key is one of the sampled flags, those on the list.
  * `bench/accuracy/<name>.flags.yaml`, when present, is the registry a user would write from the
- * README for that repository (`--no-registry` scores what Flaglint finds with none at all).
+ * README for that repository. `--no-registry` scores what Flaglint finds with none at all: the scan
+ * section that discovery proposes (`flaglint init --dry-run`) counts, the flags it drafts do not.
  */
 interface Expected {
   file: string;
@@ -31,6 +32,8 @@ interface Args {
   repo: string;
   list: string;
   registry?: string;
+  /** No registry: use the scan section `flaglint init` proposes. */
+  discover: boolean;
 }
 
 const benchDir = path.resolve(__dirname, '../../../bench');
@@ -57,7 +60,7 @@ function parseArgs(argv: string[]): Args {
   list ??= path.join(benchDir, 'accuracy', `${name}.tsv`);
   const ownRegistry = path.join(benchDir, 'accuracy', `${name}.flags.yaml`);
   if (!noRegistry && registry === undefined && fs.existsSync(ownRegistry)) registry = ownRegistry;
-  return { repo, list, registry: noRegistry ? undefined : registry };
+  return { repo, list, registry: noRegistry ? undefined : registry, discover: noRegistry };
 }
 
 /** Reads the hand-checked list; `#` lines are comments, the header row names the columns. */
@@ -73,6 +76,18 @@ export function readList(file: string): Expected[] {
     rows.push({ file: f, line: Number(l), key, form: form ?? '' });
   }
   return rows;
+}
+
+/** The scan section `flaglint init` proposes for the repository, as a registry file under bench/results. */
+function discoveredRegistry(repo: string): string | undefined {
+  const text = execFileSync(process.execPath, [cli, 'init', repo, '--dry-run', '--no-cache'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const scanSection = text.split(/^flags:/m)[0] ?? '';
+  if (!/^scan:/m.test(scanSection)) return undefined;
+  const dir = path.join(benchDir, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${path.basename(repo)}.discovered.yaml`);
+  fs.writeFileSync(file, scanSection);
+  return file;
 }
 
 function scan(args: Args): ReportedReference[] {
@@ -131,10 +146,12 @@ export function score(expected: readonly Expected[], reported: readonly Reported
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  if (args.discover) args.registry = discoveredRegistry(args.repo);
   const expected = readList(args.list);
   const s = score(expected, scan(args));
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  console.log(`${path.basename(args.repo)} (${args.registry === undefined ? 'no registry' : `registry ${path.relative(process.cwd(), args.registry)}`})`);
+  const with_ = args.discover ? `no registry, scan section discovered${args.registry === undefined ? ': none' : ` (${path.relative(process.cwd(), args.registry)})`}` : args.registry === undefined ? 'no registry' : `registry ${path.relative(process.cwd(), args.registry)}`;
+  console.log(`${path.basename(args.repo)} (${with_})`);
   console.log(`recall    ${pct(s.recall)}  (${s.found}/${s.expected} listed evaluations found)`);
   console.log(`precision ${pct(s.precision)}  (${s.correct}/${s.sampledReported} references of the sampled flags on the list)`);
   if (s.misses.length > 0) {

@@ -15,7 +15,7 @@ describe('flaglint check --format', () => {
     const run = flaglint(['check', fixture('bookings'), '--format', 'json', '--now', NOW, '--no-cache']);
     assert.equal(run.status, 1);
     const report = JSON.parse(run.stdout) as JsonReport;
-    assert.deepEqual(Object.keys(report), ['version', 'tool', 'root', 'summary', 'findings', 'inventory', 'dynamic', 'notes', 'stats']);
+    assert.deepEqual(Object.keys(report), ['version', 'tool', 'root', 'summary', 'findings', 'inventory', 'references', 'dynamic', 'notes', 'stats']);
     assert.equal(report.root, fixture('bookings'));
     assert.deepEqual(
       report.findings.map((f) => [f.ruleId, f.file, f.line, f.flagKey]),

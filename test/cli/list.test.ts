@@ -56,6 +56,18 @@ describe('flaglint list', () => {
     assert.match(records[2], /^instant-confirmation,true,"Confirm bookings without manual review, when a slot is free\.",@bookings-team,/, 'a field with a comma is quoted');
   });
 
+  it('--references --format csv: one record per place the code evaluates a flag', () => {
+    const run = flaglint(['list', fixture('bookings'), '--references', '--format', 'csv', '--now', NOW, '--no-cache']);
+    assert.equal(run.status, 0, run.stderr);
+    const records = run.stdout.split('\r\n');
+    assert.equal(records.pop(), '');
+    assert.equal(records[0], 'file,line,column,endLine,endColumn,key,registryKey,source,callee,form,via,inTest');
+    assert.ok(records.includes('src/routes/waitlist.ts,8,46,8,70,waitlist-notifications,,openfeature,getBooleanValue,literal,,false'), records.join('\n'));
+    const md = flaglint(['list', fixture('bookings'), '--references', '--format', 'markdown', '--no-cache']);
+    assert.equal(md.status, 2);
+    assert.match(md.stderr, /--references prints text, json or csv/);
+  });
+
   it('markdown: a table', () => {
     const run = flaglint(['list', fixture('bookings'), '--format', 'markdown', '--now', NOW, '--no-cache']);
     assert.equal(run.status, 0);

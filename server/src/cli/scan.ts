@@ -9,6 +9,8 @@ import { escapeControl } from '../core/report';
 export interface ScanOptions {
   root: string;
   registry?: string;
+  /** The registry's text, when it is not (yet) on disk: `flaglint init` scans with the scan section it proposes. */
+  registryText?: string;
   cache: boolean;
   now?: Date;
   /** Read the registries' git history (audit trail, `created` inferred from git) before the rules run. */
@@ -34,7 +36,10 @@ export async function scanWorkspace(options: ScanOptions): Promise<{ result: Sca
   try {
     const result = await index.scan();
     if (timeline) sayTimeline(timeline);
-    return { result, now: index.now, ...(timeline ? { timeline } : {}) };
+    if (options.registry === undefined || options.registryText === undefined) return { result, now: index.now, ...(timeline ? { timeline } : {}) };
+    // A scan (re)loads registries from disk, so the text replaces it afterwards (and rescans).
+    await index.updateRegistry(options.registry, options.registryText);
+    return { result: index.result(), now: index.now, ...(timeline ? { timeline } : {}) };
   } finally {
     progress?.done();
   }

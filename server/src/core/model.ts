@@ -107,6 +107,12 @@ export interface CustomFunction {
   name: string;
   /** Zero-based index of the key argument (default 0). */
   keyArg?: number;
+  /**
+   * Where the key sits inside that argument when it is an object: `key`, `query.flag`. The object
+   * may be written in place, built by a factory call or `new` (`Command.create({ key })`), or held
+   * in a local constant first.
+   */
+  keyPath?: string[];
   valueType?: ValueType;
   /** Zero-based index of the fallback-value argument, if any. */
   defaultArg?: number;
@@ -120,6 +126,14 @@ export interface ScanConfig {
   functions: CustomFunction[];
   /** Property patterns: `config.featureToggles.*`, `featureFlags[*]`. `*` stands for the key. */
   properties: string[];
+  /**
+   * Flag collections: arrays, sets and objects of enabled flags, by the path that names them
+   * (`organization.features`, `enabledFlags`). `x.includes('k')`, `x.has('k')`, `'k' in x` and
+   * `x.k` are references to `k`.
+   */
+  collections?: string[];
+  /** Globs of test files (relative to the registry folder); absent = the defaults of detect/testFiles.ts. */
+  tests?: string[];
 }
 
 export interface Registry {
@@ -203,6 +217,13 @@ export type ReferenceKind =
   /** A JSX attribute: `<IfFeatureEnabled feature="x">`. */
   | 'jsx';
 
+/**
+ * How the evaluation reaches the key, beyond how the key is written: passed inside an object
+ * (`evaluate({ flagKey: X })`), tested for membership in a flag collection (`features.includes('x')`),
+ * or held in data that an evaluation reads later (`{ path: '/x', flag: 'x' }` → `isEnabled(route.flag)`).
+ */
+export type ReferenceShape = 'key-object' | 'membership' | 'data';
+
 export interface FlagReference {
   /** The key as the code names it (after resolving constants); may be an alias spelling. */
   key: string;
@@ -226,6 +247,7 @@ export interface FlagReference {
   keyDefinition?: Location;
   /** Chain of wrapper names the key passed through, innermost last. */
   via?: string[];
+  shape?: ReferenceShape;
 }
 
 export interface DynamicReference {

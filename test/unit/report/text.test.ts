@@ -66,8 +66,8 @@ describe('JSON report', () => {
   const report = JSON.parse(formatJson(scan, buildInventory(scan, { packageOf, now: NOW }))) as JsonReport;
 
   it('has the documented top-level shape', () => {
-    assert.deepEqual(Object.keys(report), ['version', 'tool', 'root', 'summary', 'findings', 'inventory', 'dynamic', 'notes', 'stats']);
-    assert.equal(report.version, 1);
+    assert.deepEqual(Object.keys(report), ['version', 'tool', 'root', 'summary', 'findings', 'inventory', 'references', 'dynamic', 'notes', 'stats']);
+    assert.equal(report.version, 2);
     assert.equal(report.tool.name, 'flaglint');
     assert.equal(report.summary.errors, scan.findings.filter((f) => f.severity === 'error').length);
     assert.deepEqual(report.stats, scan.stats);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { createPackageLookup, type ScanResult } from '../../core/service';
+import { createPackageLookup, discoveryHint, proposeScan, type ScanResult } from '../../core/service';
 import type { Finding } from '../../core/model';
 import { buildInventory, formatChangeMarkdown, formatJson, formatMarkdown, formatSarif, formatText } from '../../core/report';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from '../errors';
@@ -57,6 +57,11 @@ async function check(target: string, options: CheckOptions): Promise<number> {
   if (!hasRegistry(result)) {
     say('flaglint: no registry found (flags.yaml, flags.yml, flags.json or flags/ here or above); every flag counts as unregistered. Run `flaglint init` to create one from the flags in the code.');
   }
+  // A project that has not described its own flag API yet: say what the code suggests, in one line.
+  // Only then, and only for the text report, is the extra read of the sources worth it.
+  const described = result.registries.some((r) => r.scan.functions.length > 0 || r.scan.properties.length > 0 || (r.scan.collections?.length ?? 0) > 0);
+  const hint = !described && options.format === 'text' ? discoveryHint(proposeScan(root, result)) : undefined;
+  if (hint) say(`flaglint: ${hint}`);
   const unusable = unusableRegistryProblems(result);
   if (unusable.length > 0) {
     say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { draftRegistry, registryIn } from '../../core/service';
+import { draftRegistryDiscovering, registryIn } from '../../core/service';
 import { displayPath } from '../../core/report';
 import { UsageError } from '../errors';
 import { parseDateOption, resolveFolder } from '../options';
@@ -35,7 +35,8 @@ export function registerInit(program: Command): void {
         throw new UsageError(`${displayPath(existing, process.cwd())} already exists; add flags to it from the editor or with \`flaglint import\`, or pass --force to replace it.`);
       }
       const { result, now } = await scanWorkspace({ root, cache: options.cache, now: options.now });
-      const { text, flags, unowned } = draftRegistry({ references: result.references, root, file, today: now });
+      // With the project's own flag API that discovery proposes (a commented scan section), as the editor drafts it.
+      const { text, flags, unowned } = await draftRegistryDiscovering({ result, root, file, today: now });
       if (options.dryRun) {
         emit(text, undefined);
         return;

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { buildInventory, formatInventoryCsv, formatInventoryText, inventoryMarkdown, jsonInventory, toolInfo } from '../../core/report';
-import type { InventoryRow } from '../../core/report';
+import { buildInventory, formatInventoryCsv, formatInventoryText, formatReferencesCsv, inventoryMarkdown, jsonInventory, referenceRecords, toolInfo } from '../../core/report';
+import type { InventoryRow, ReferenceRecord } from '../../core/report';
 import { createPackageLookup } from '../../core/service';
-import { EXIT_CLEAN, EXIT_USAGE } from '../errors';
+import { EXIT_CLEAN, EXIT_USAGE, UsageError } from '../errors';
 import { parseDateOption, resolveFolder, resolveRegistryOption } from '../options';
 import { emit, say, useColor } from '../output';
 import { describeFindings, scanWorkspace, unusableRegistryProblems } from '../scan';
@@ -17,6 +17,7 @@ interface ListOptions {
   cache: boolean;
   history: boolean;
   color?: boolean;
+  references?: boolean;
 }
 
 export function registerList(program: Command): void {
@@ -28,15 +29,21 @@ export function registerList(program: Command): void {
     .option('-o, --output <file>', 'write the list to a file instead of stdout')
     .option('-r, --registry <path>', 'registry file or folder (default: the nearest one)')
     .option('--now <date>', 'compute ages and expiry as of this date (YYYY-MM-DD)', parseDateOption)
+    .option('--references', 'list every place the code evaluates a flag (file, line, key, form) instead of the flags')
     .option('--no-cache', 'neither read nor write the analysis cache')
     .option('--no-history', "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)")
     .option('--color', 'colour the table even when not on a terminal')
     .option('--no-color', 'never colour the table')
     .action(async (target: string, options: ListOptions) => {
       const root = resolveFolder(target);
+      if (options.references && options.format === 'markdown') throw new UsageError("--references prints text, json or csv, not markdown");
       const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now, history: options.history });
-      const inventory = buildInventory(result, { packageOf: createPackageLookup(), now });
-      emit(render(inventory, root, options), options.output);
+      if (options.references) {
+        emit(renderReferences(referenceRecords(result.references, result.registries, root), root, options), options.output);
+      } else {
+        const inventory = buildInventory(result, { packageOf: createPackageLookup(), now });
+        emit(render(inventory, root, options), options.output);
+      }
       const unusable = unusableRegistryProblems(result);
       if (unusable.length > 0) say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
       process.exitCode = unusable.length > 0 ? EXIT_USAGE : EXIT_CLEAN;
@@ -56,4 +63,13 @@ function render(inventory: InventoryRow[], root: string, options: ListOptions): 
       return `${JSON.stringify({ version: 1, tool: { name, version }, root, inventory: jsonInventory(inventory, root) }, null, 2)}\n`;
     }
   }
+}
+
+function renderReferences(records: ReferenceRecord[], root: string, options: ListOptions): string {
+  if (options.format === 'csv') return formatReferencesCsv(records);
+  if (options.format === 'json') {
+    const { name, version } = toolInfo();
+    return `${JSON.stringify({ version: 2, tool: { name, version }, root, references: records }, null, 2)}\n`;
+  }
+  return records.map((r) => `${r.file}:${r.line}:${r.column}  ${r.registryKey ?? r.key}  ${r.form}  ${r.callee}${r.inTest ? '  (test)' : ''}\n`).join('');
 }

@@ -4,6 +4,7 @@ import type { DetectorConfig } from './detectorConfig';
 import type { FileFacts } from './facts';
 import { collectModuleFacts } from './moduleFacts';
 import { CallCollector } from './callCollector';
+import { collectDataTables } from './dataTables';
 import { parseSource } from './syntax';
 
 /**
@@ -47,6 +48,7 @@ export function analyzeSource(sf: ts.SourceFile, config: DetectorConfig): FileFa
   }
   const module = collectModuleFacts(sf);
   const calls = new CallCollector(sf, config, module.imports).collect();
-  return { file, ...module, calls, notes };
+  const tables = collectDataTables(sf, calls);
+  return { file, ...module, calls, notes, ...(tables ? { tables } : {}) };
 }
 

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { Range, ValueType } from '../model';
+import type { CustomFunction, Range, ValueType } from '../model';
 import type { DetectorConfig, SpecMatch } from './detectorConfig';
 import { own, type ArgFact, type CallFact, type ImportBinding, type KeyExpr } from './facts';
 import { choosePosition, LD_FLAGS_HOOK, LD_REACT_PACKAGES, type ArgShape, type CallSpec } from './presets';
@@ -8,6 +8,8 @@ import { Scope, declareParameters, declareStatements, declareVariableList, decla
 import { isRelativeSpecifier, literalValue, memberChain, propertyNameText, rangeOf, shorten, unwrap, valueTypeOf } from './syntax';
 import { receiverPointsAt, splitWords } from './receiver';
 import { commonJsExportName } from './moduleFacts';
+import { keyInObject } from './keyObject';
+import { collectionMember, isCollectionApi, membershipKey } from './collections';
 
 /** A node the walk still has to visit, with the scope it is in and its parent. */
 interface Visit {
@@ -15,9 +17,6 @@ interface Visit {
   scope: Scope;
   parent: ts.Node;
 }
-
-/** Properties of an object passed as a key (`{ key: FLAGS.X }`) or as React props that may carry a key. */
-const KEY_OBJECT_PROPS = ['key', 'flag', 'flagKey', 'flagName', 'feature', 'featureKey', 'featureName', 'name', 'gate', 'experiment', 'toggle'];
 
 /**
  * Walks one file and records every candidate evaluation: SDK calls (presets), custom functions,
@@ -31,6 +30,8 @@ export class CallCollector {
   private readonly scheduled: Visit[] = [];
   private readonly importedPackages: Set<string>;
   private readonly ldReact: boolean;
+  /** Names destructured from a member chain (`const { features } = license`), for collection matching; file-wide, as scopes rarely reuse them. */
+  private readonly destructured = new Map<string, string[]>();
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -83,7 +84,7 @@ export class CallCollector {
       case K.GetAccessor:
       case K.SetAccessor: {
         const fn = node as ts.FunctionLikeDeclaration;
-        if (fn.body) this.visitFunction(fn as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node, parent));
+        if (fn.body) this.visitFunction(fn as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node, parent) ?? returnedName(node, parent, scope));
         return;
       }
       case K.Block:
@@ -120,11 +121,19 @@ export class CallCollector {
       case K.VariableDeclaration: {
         const decl = node as ts.VariableDeclaration;
         if (ts.isObjectBindingPattern(decl.name) && isFlagsHookCall(decl.initializer)) this.recordDestructuredFlags(decl.name, decl, scope);
+        else if (ts.isObjectBindingPattern(decl.name) && decl.initializer && this.config.collections.length) this.noteDestructured(decl.name, decl.initializer);
         break;
       }
       case K.CallExpression:
         this.visitCall(node as ts.CallExpression, scope);
         break;
+      case K.BinaryExpression: {
+        const bin = node as ts.BinaryExpression;
+        const chain = bin.operatorToken.kind === K.InKeyword && this.config.collections.length ? memberChain(bin.right) : undefined;
+        const collection = chain && collectionMember(this.config.collections, chain, this.sf, this.destructured);
+        if (collection) this.recordMembership(bin.left, bin, scope, `in ${collection}`);
+        break;
+      }
       case K.PropertyAccessExpression:
       case K.ElementAccessExpression:
         if (this.visitPropertyRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, scope, parent)) return;
@@ -164,7 +173,7 @@ export class CallCollector {
       }
       const custom = this.customFor(undefined, name);
       if (custom) {
-        this.recordCall('custom', name, call, scope, { name, style: 'function', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType });
+        this.recordCall('custom', name, call, scope, { name, style: 'function', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
         return;
       }
       const binding = scope.lookup(name);
@@ -185,7 +194,7 @@ export class CallCollector {
         }
       }
       if (binding?.t === 'module' || binding?.t === 'other' || binding?.t === 'local') {
-        this.recordCandidate(call, scope, { name, path: [] }, undefined);
+        this.recordCandidate(call, scope, (binding.t === 'local' && returnedBy(binding, scope)) || { name, path: [] }, undefined);
       }
       return;
     }
@@ -196,14 +205,19 @@ export class CallCollector {
       const receiverText = receiverChain ? [receiverChain.root.getText(this.sf), ...receiverChain.path].join('.') : undefined;
       const custom = this.customFor(receiverText, method);
       if (custom) {
-        this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType });
+        this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
+        return;
+      }
+      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured) : undefined;
+      if (collection) {
+        this.recordMembership(call.arguments[0], call, scope, `${collection}.${method}`);
         return;
       }
       const matches = this.config.methods.get(method);
       if (matches) {
-        const match = this.pickMethodMatch(matches, receiver, receiverChain, scope);
-        if (match) {
-          this.recordSpecCall(match, method, call, scope);
+        const picked = this.pickMethodMatch(matches, receiver, receiverChain, scope);
+        if (picked) {
+          this.recordSpecCall(picked.match, method, call, scope, picked.source);
           return;
         }
       }
@@ -222,20 +236,30 @@ export class CallCollector {
     return (from && matches.find((m) => m.preset.packages.includes(from))) || matches.find((m) => m.preset.packages.some((p) => this.importedPackages.has(p))) || matches[0];
   }
 
-  /** Generic method names count only when the receiver, its import or the file points at the SDK. */
-  private pickMethodMatch(matches: SpecMatch[], receiver: ts.Expression, chain: ReturnType<typeof memberChain>, scope: Scope): SpecMatch | undefined {
+  /**
+   * Generic method names count only when the receiver, its import or the file points at the SDK.
+   * A receiver that only *says* flags (`FeatureFlags.isEnabled`, `this.flagService.isEnabled`) in a
+   * file that imports no SDK is the project's own API: it is a reference, labelled `in-house`, not
+   * the SDK whose generic words it happens to share.
+   */
+  private pickMethodMatch(matches: SpecMatch[], receiver: ts.Expression, chain: ReturnType<typeof memberChain>, scope: Scope): { match: SpecMatch; source: string } | undefined {
     const importedFrom = chain && ts.isIdentifier(chain.root) && scope.lookup(chain.root.text)?.t === 'module' ? own(this.imports, chain.root.text)?.from : undefined;
     for (const match of matches) {
-      if (match.preset.packages.some((p) => this.importedPackages.has(p))) return match;
+      if (match.preset.packages.some((p) => this.importedPackages.has(p))) return { match, source: match.preset.id };
+    }
+    const receiverText = receiver.getText(this.sf);
+    for (const match of matches) {
+      if (receiverPointsAt(receiverText, importedFrom, brandWords(match.preset.receiverWords))) return { match, source: match.preset.id };
     }
     for (const match of matches) {
-      if (receiverPointsAt(receiver.getText(this.sf), importedFrom, match.preset.receiverWords)) return match;
+      // A distinctive SDK method (`getBooleanValue`) is evidence enough; a generic one (`isEnabled`) is not.
+      if (receiverPointsAt(receiverText, importedFrom, match.preset.receiverWords)) return { match, source: match.spec.generic ? IN_HOUSE : match.preset.id };
     }
     const distinct = matches.find((m) => !m.spec.generic);
-    return distinct;
+    return distinct ? { match: distinct, source: distinct.preset.id } : undefined;
   }
 
-  private customFor(receiverText: string | undefined, name: string): { keyArg?: number; defaultArg?: number; valueType?: ValueType } | undefined {
+  private customFor(receiverText: string | undefined, name: string): CustomFunction | undefined {
     for (const c of this.config.custom) {
       const parts = c.name.split('.');
       const fn = parts.pop()!;
@@ -266,8 +290,9 @@ export class CallCollector {
     const keyIndex = choosePosition(spec.keyArg, shapes);
     const keyNode = call.arguments[keyIndex];
     if (!keyNode) return;
-    const { key, keyRange } = this.keyOf(keyNode, scope);
+    const { key, keyRange, inObject } = this.keyOf(keyNode, scope, spec.keyPath);
     const fact: CallFact = { kind: 'call', source, callee, key, keyRange, evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn };
+    if (inObject) fact.shape = 'key-object';
     this.addTyping(fact, call, spec, shapes, scope);
     this.calls.push(fact);
   }
@@ -289,25 +314,23 @@ export class CallCollector {
     if (b?.t === 'param' && b.fn && b.prop === undefined) fact.defaultParam = { fn: b.fn, index: b.index };
   }
 
-  /** `{ key: FLAGS.X }` passed where a key goes: the key is the property. */
-  private keyOf(node: ts.Expression, scope: Scope): { key: KeyExpr; keyRange: Range } {
-    const e = unwrap(node);
-    if (ts.isObjectLiteralExpression(e)) {
-      for (const p of e.properties) {
-        const name = propertyNameText(p.name);
-        if (name && KEY_OBJECT_PROPS.includes(name) && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
-          const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-          return { key: keyExprOf(valueNode, scope, this.sf), keyRange: rangeOf(valueNode, this.sf) };
-        }
-      }
-    }
+  /** `{ key: FLAGS.X }` (in place, from a factory, `new`, or a local) passed where a key goes: the key is the property. */
+  private keyOf(node: ts.Expression, scope: Scope, keyPath?: readonly string[]): { key: KeyExpr; keyRange: Range; inObject?: boolean } {
+    const inner = keyInObject(node, scope, keyPath);
+    if (inner) return { key: keyExprOf(inner, scope, this.sf), keyRange: rangeOf(inner, this.sf), inObject: true };
     return { key: keyExprOf(node, scope, this.sf), keyRange: rangeOf(node, this.sf) };
   }
 
-  private recordSpecCall(match: SpecMatch, callee: string, call: ts.CallExpression, scope: Scope): void {
+  private recordSpecCall(match: SpecMatch, callee: string, call: ts.CallExpression, scope: Scope, source = match.preset.id): void {
     const list = match.spec.keyList ? keyListOf(call) : undefined;
-    if (list) this.recordKeyList(match.preset.id, callee, list, call, scope, match.spec.valueType);
-    else this.recordCall(match.preset.id, callee, call, scope, match.spec);
+    if (list) this.recordKeyList(source, callee, list, call, scope, match.spec.valueType);
+    else this.recordCall(source, callee, call, scope, match.spec);
+  }
+
+  /** `features.includes(k)`, `features.has(k)`, `k in features` on a declared flag collection. */
+  private recordMembership(keyNode: ts.Expression | undefined, evaluation: ts.Node, scope: Scope, callee: string): void {
+    if (!keyNode) return;
+    this.calls.push({ kind: 'call', source: 'collection', callee, key: keyExprOf(keyNode, scope, this.sf), keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(evaluation, this.sf), enclosingFn: scope.fn, shape: 'membership', valueType: 'boolean' });
   }
 
   private recordKeyList(source: string, callee: string, list: ts.ArrayLiteralExpression, call: ts.CallExpression, scope: Scope, valueType: ValueType | undefined): void {
@@ -319,7 +342,7 @@ export class CallCollector {
   }
 
   /** A call that is a reference if `target` (or a method of that name) is a wrapper; its arguments are kept for then. */
-  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[] } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }, receiver?: string, receiverWords?: string[]): void {
+  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[]; returned?: boolean } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }, receiver?: string, receiverWords?: string[]): void {
     const args = call.arguments.map((a) => this.argFact(a, scope));
     if (!sdk && !args.some(isKeyish)) return;
     const calleeText = method ?? (target ? [target.name, ...target.path].join('.') : shorten(call.expression.getText(this.sf), 40));
@@ -374,6 +397,9 @@ export class CallCollector {
     if (ldObject) {
       return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);
     }
+    const objectChain = this.config.collections.length ? memberChain(object) : undefined;
+    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf, this.destructured);
+    if (collection) return this.recordPropertyRead(node, scope, 'collection', collection);
     for (const pattern of this.config.properties) {
       const chain = memberChain(object);
       if (!chain) continue;
@@ -394,6 +420,18 @@ export class CallCollector {
     this.calls.push({ kind: 'property', source, callee, key, keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn });
     if (ts.isElementAccessExpression(node)) this.schedule(node.argumentExpression, scope, node);
     return true;
+  }
+
+  private noteDestructured(pattern: ts.ObjectBindingPattern, init: ts.Expression): void {
+    let e = unwrap(init);
+    if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+    const chain = memberChain(e);
+    if (!chain) return;
+    const base = [...(this.destructured.get(chain.root.getText(this.sf)) ?? [chain.root.getText(this.sf)]), ...chain.path];
+    for (const el of pattern.elements) {
+      const prop = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+      if (!el.dotDotDotToken && prop !== undefined && ts.isIdentifier(el.name)) this.destructured.set(el.name.text, [...base, prop]);
+    }
   }
 
   private recordDestructuredFlags(pattern: ts.ObjectBindingPattern, decl: ts.VariableDeclaration, scope: Scope): void {
@@ -445,6 +483,35 @@ export class CallCollector {
     const range = rangeOf(node, this.sf);
     this.calls.push({ kind: 'jsx', source: 'candidate', callee: tag, key: { k: 'dyn', text: '', reason: '' }, keyRange: range, evalRange: range, enclosingFn: scope.fn, target: { name: root, path }, args: [{ key: { k: 'dyn', text: '', reason: 'props' }, range, props }] });
   }
+}
+
+/** The source of a reference to the project's own flag API, matched by the names it uses, not an SDK import. */
+const IN_HOUSE = 'in-house';
+
+/** Receiver words that only say "flags" (`featureFlags`, `toggles`): no evidence of one vendor's SDK. */
+const GENERIC_RECEIVER_WORDS = new Set(['feature', 'features', 'flag', 'flags', 'toggle', 'toggles', 'client', 'of', 'snapshot', 'treatment', 'treatments']);
+
+function brandWords(words: readonly string[]): string[] {
+  return words.filter((w) => !GENERIC_RECEIVER_WORDS.has(w));
+}
+
+/**
+ * A closure a named function returns (`useEvaluator() { return (name) => isOn(name) }`) is named
+ * after it, `useEvaluator()`, so that its parameter makes a wrapper that its callers can reach.
+ */
+function returnedName(node: ts.Node, parent: ts.Node, scope: Scope): string | undefined {
+  if (!scope.fn || !(ts.isArrowFunction(node) || ts.isFunctionExpression(node))) return undefined;
+  const returned = ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node);
+  return returned ? `${scope.fn}()` : undefined;
+}
+
+/** `const evaluate = useEvaluator()`: calling `evaluate` calls what the module-scope `useEvaluator` returns. */
+function returnedBy(binding: { init?: ts.Expression; isConst: boolean }, scope: Scope): { name: string; path: string[]; returned: true } | undefined {
+  if (!binding.isConst || !binding.init) return undefined;
+  let e = unwrap(binding.init);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || scope.lookup(e.expression.text)?.t !== 'module') return undefined;
+  return { name: e.expression.text, path: [], returned: true };
 }
 
 function jsxValue(attr: ts.JsxAttribute): ts.Expression | undefined {

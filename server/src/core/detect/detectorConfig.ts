@@ -6,7 +6,7 @@ import { LD_FLAGS_HOOK, LD_REACT_PACKAGES, PRESETS, type CallSpec, type JsxSpec,
  * Bump when the analysis of a file changes what it finds (new SDK calls, new key forms): it is part
  * of the fingerprint, so facts cached by an older analysis are recomputed.
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 7;
 
 export interface SpecMatch {
   preset: Preset;
@@ -32,6 +32,8 @@ export interface DetectorConfig {
   jsx: Map<string, { preset: Preset; spec: JsxSpec }>;
   custom: CustomFunction[];
   properties: PropertyPattern[];
+  /** Flag collections (`organization.features`): member paths, `*` matching any name. */
+  collections: string[][];
   /** Method names of wrappers found anywhere in the workspace (filled in by the index). */
   methodWrappers: Set<string>;
   /** Module-scope function names that wrap flag calls (filled in by the index; for the prefilter). */
@@ -67,11 +69,12 @@ export function createDetectorConfig(scans: readonly ScanConfig[]): DetectorConf
   }
   const custom = dedupe(scans.flatMap((s) => s.functions), (c) => JSON.stringify(c));
   const properties = dedupe(scans.flatMap((s) => s.properties), (p) => p).map(parsePropertyPattern);
+  const collections = dedupe(scans.flatMap((s) => s.collections ?? []), (c) => c).map((c) => parsePropertyPattern(c).prefix).filter((c) => c.length > 0);
   const fingerprint = createHash('sha1')
-    .update(JSON.stringify({ v: ANALYSIS_VERSION, p: presets.map((p) => p.id), custom, properties: properties.map((p) => p.text) }))
+    .update(JSON.stringify({ v: ANALYSIS_VERSION, p: presets.map((p) => p.id), custom, properties: properties.map((p) => p.text), collections }))
     .digest('hex')
     .slice(0, 16);
-  return { methods, functions, jsx, custom, properties, methodWrappers: new Set(), functionWrappers: new Set(), fingerprint };
+  return { methods, functions, jsx, custom, properties, collections, methodWrappers: new Set(), functionWrappers: new Set(), fingerprint };
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {
@@ -99,9 +102,16 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
     const last = [...p.prefix].reverse().find((seg) => seg !== '*');
     if (last) words.add(last);
   }
+  // A collection counts only where it is read (`features.x`, `features?.[k]`, `k in features`) or
+  // destructured (`const { features } = org`): its name alone (`features` in prose) is no reason to parse.
+  const collectionNames = new Set(config.collections.map((c) => [...c].reverse().find((seg) => seg !== '*')).filter((n): n is string => n !== undefined));
   const alternation = (set: Set<string>): string => [...set].filter(Boolean).sort((a, b) => b.length - a.length).map(escape).join('|');
   const parts = [`\\b(?:${alternation(called)})\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(`];
   if (tags.size) parts.push(`<(?:${alternation(tags)})\\b`);
   if (words.size) parts.push(`\\b(?:${alternation(words)})\\b`);
+  if (collectionNames.size) {
+    const names = alternation(collectionNames);
+    parts.push(`\\b(?:${names})\\s*(?:\\?\\.|\\.|\\[)`, `\\bin\\s+[\\w.?]*\\b(?:${names})\\b`, `\\{[^{}]*\\b(?:${names})\\b[^{}]*\\}\\s*=`);
+  }
   return new RegExp(parts.join('|'));
 }

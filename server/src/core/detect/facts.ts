@@ -1,4 +1,4 @@
-import type { Range, ReferenceKind, ScanNote, ValueType } from '../model';
+import type { Range, ReferenceKind, ReferenceShape, ScanNote, ValueType } from '../model';
 
 /**
  * What one file says, as plain data: computed from the file's text alone (plus the detector
@@ -17,6 +17,8 @@ export interface FileFacts {
   values: Record<string, ValueFact>;
   /** Candidate evaluations found in this file. */
   calls: CallFact[];
+  /** String values of table rows, by property, for the properties dynamic evaluations read (detect/dataTables.ts). */
+  tables?: Record<string, { value: string; range: Range }[]>;
   /** Syntax errors found while parsing (the rest of the file is still analysed). */
   notes: ScanNote[];
 }
@@ -44,7 +46,8 @@ export type KeyExpr =
   | { k: 'param'; fn: string; index: number; prop?: string }
   /** A template literal (or a `+` concatenation) whose parts may all resolve; `text` is its source, shortened. */
   | { k: 'tpl'; head: string; spans: { expr: KeyExpr; literal: string }[]; text?: string }
-  | { k: 'dyn'; text: string; reason: string };
+  /** `dataProp`: the key is one property of a row read at run time (`route.flag`): the rows of this file's tables may name it. */
+  | { k: 'dyn'; text: string; reason: string; dataProp?: string };
 
 export interface ArgFact {
   key: KeyExpr;
@@ -72,7 +75,8 @@ export interface CallFact {
   /** The named function this call sits in (for wrapper inference). */
   enclosingFn?: string;
   /** Candidate calls: what is called (a module-scope name and member path), or a method name. */
-  target?: { name: string; path: string[] };
+  /** `returned`: the call is of the function that `name` returns (`const evaluate = useEvaluator(); evaluate(k)`). */
+  target?: { name: string; path: string[]; returned?: boolean };
   method?: string;
   /** Method candidates: the receiver when it is a module-scope name (`flagService` of `flagService.isOn(…)`). */
   receiver?: string;
@@ -81,6 +85,7 @@ export interface CallFact {
   args?: ArgFact[];
   /** A function-style SDK hook imported from a package: if the package is not in the workspace, this is the SDK call. */
   sdkFallback?: { source: string; valueType?: ValueType };
+  shape?: ReferenceShape;
 }
 
 /**

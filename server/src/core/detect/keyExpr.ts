@@ -11,8 +11,10 @@ const MAX_DEPTH = 8;
  */
 export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, depth = 0): KeyExpr {
   const e = unwrap(node);
-  if (ts.isStringLiteral(e)) return { k: 'str', value: e.text, form: 'literal' };
-  if (ts.isNoSubstitutionTemplateLiteral(e)) return { k: 'str', value: e.text, form: 'template' };
+  // A literal still being typed (`isEnabled('new-ch` with no closing quote) names no flag yet: it
+  // reads as the empty key, which resolve/ drops, so the editor shows no 'unregistered' flicker.
+  if (ts.isStringLiteral(e)) return { k: 'str', value: e.isUnterminated ? '' : e.text, form: 'literal' };
+  if (ts.isNoSubstitutionTemplateLiteral(e)) return { k: 'str', value: e.isUnterminated ? '' : e.text, form: 'template' };
   const text = shorten(node.getText(sf));
   if (depth > MAX_DEPTH) return { k: 'dyn', text, reason: 'the key is defined through too many indirections' };
   if (ts.isTemplateExpression(e)) {
@@ -35,11 +37,13 @@ export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, 
   const name = chain.root.text;
   const b = scope.lookup(name);
   if (!b) return { k: 'dyn', text, reason: `'${name}' is not declared in this file` };
+  // `route.flag` of a row the code iterates or is handed: the rows' `flag` values may be in a table here.
+  const dataProp = chain.path.length === 1 ? chain.path[0] : undefined;
   switch (b.t) {
     case 'module':
       return { k: 'ref', name, path: chain.path };
     case 'param': {
-      if (!b.fn) return { k: 'dyn', text, reason: `'${name}' is a parameter of an anonymous function` };
+      if (!b.fn) return { k: 'dyn', text, reason: `'${name}' is a parameter of an anonymous function`, ...(dataProp ? { dataProp } : {}) };
       // A wrapper forwards its parameter (`key`) or one property of it (`options.key`, `{ flag }`);
       // anything deeper (`req.params.flag`) is a value read at run time, not a key its callers pass.
       const prop = b.prop ?? chain.path[0];
@@ -48,7 +52,7 @@ export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, 
       return { k: 'param', fn: b.fn, index: b.index, ...(prop !== undefined ? { prop } : {}) };
     }
     case 'local': {
-      if (!b.init) return { k: 'dyn', text, reason: `'${name}' has no initial value` };
+      if (!b.init) return { k: 'dyn', text, reason: `'${name}' has no initial value`, ...(dataProp ? { dataProp } : {}) };
       if (!b.isConst) return { k: 'dyn', text, reason: `'${name}' is not a constant` };
       const init = unwrap(b.init);
       if (chain.path.length === 0) return asLocalDefinition(keyExprOf(init, scope, sf, depth + 1), init, sf, 'const');

@@ -19,6 +19,8 @@ export interface CallSpec {
   /** 'method' = `x.name(…)`, 'function' = `name(…)` (hooks, imported functions). */
   style: 'method' | 'function';
   keyArg: KeyArgRule;
+  /** The property path of the key inside an object key argument (a registry function spec's `keyPath`). */
+  keyPath?: readonly string[];
   /** Where the fallback value is, if the SDK takes one (its type also gives the value type). */
   defaultArg?: KeyArgRule;
   valueType?: ValueType;

@@ -14,6 +14,8 @@ export class RegistrySet {
   private readonly byPath = new Map<string, Registry>();
   private readonly locator = new RegistryLocator();
   private readonly fallback: Registry;
+  /** Registry texts given by the caller (an unsaved editor buffer, the scan section `init` proposes): a rescan keeps them. */
+  private readonly texts = new Map<string, string>();
 
   constructor(
     private readonly root: string,
@@ -56,7 +58,10 @@ export class RegistrySet {
   /** Re-reads one registry (from an editor buffer when `text` is given). Returns it. */
   reload(registryPath: string, text?: string, parsed?: Registry): Registry {
     this.locator.clear();
-    return this.load(path.resolve(registryPath), text, parsed);
+    const abs = path.resolve(registryPath);
+    if (text === undefined) this.texts.delete(abs);
+    else this.texts.set(abs, text);
+    return this.load(abs, text, parsed);
   }
 
   remove(registryPath: string): void {
@@ -66,7 +71,7 @@ export class RegistrySet {
 
   private load(registryPath: string, text?: string, parsed?: Registry): Registry {
     const abs = path.resolve(registryPath);
-    const fresh = parsed ?? this.parse(abs, text);
+    const fresh = parsed ?? this.parse(abs, text ?? this.texts.get(abs));
     const previous = this.byPath.get(abs);
     const unusable = fresh.flags.size === 0 && fresh.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
     const kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;

@@ -154,6 +154,14 @@ export const registrySchema = {
           minLength: 1,
         },
         keyArg: { description: 'Zero-based index of the key argument (default 0).', type: 'integer', minimum: 0 },
+        keyPath: {
+          description:
+            'Where the key sits inside an object key argument, also one built by a factory or `new` (`Command.create({ query: { flag } })`): `query.flag`. Default: its key, flag, flagKey, name or feature property.',
+          anyOf: [
+            { type: 'string', pattern: '^[^.\\s]+(\\.[^.\\s]+)*$' },
+            { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+          ],
+        },
         valueType: { description: 'The value type the function returns.', type: 'string', enum: [...VALUE_TYPES] },
         defaultArg: {
           description: 'Zero-based index of the fallback-value argument, if any.',
@@ -225,6 +233,12 @@ export const registrySchema = {
         },
         properties: stringList(
           'Property patterns where `*` stands for the key: `config.featureToggles.*`, `featureFlags[*]`.',
+        ),
+        collections: stringList(
+          'Flag collections (arrays, sets, objects of enabled flags): `organization.features`. `x.includes(k)`, `x.has(k)`, `k in x` and `x.k` are references to k.',
+        ),
+        tests: stringList(
+          'Globs of test files (relative to the registry folder). Default: *.test.*, *.spec.* and __tests__, test, tests, e2e, fixtures, mocks folders.',
         ),
       },
     },

@@ -60,6 +60,9 @@ function readFunction(v: unknown): CustomFunction | undefined {
   if (!isRecord(v) || typeof v.name !== 'string' || !v.name.trim()) return undefined;
   const fn: CustomFunction = { name: v.name.trim() };
   if (isCount(v.keyArg, 0)) fn.keyArg = v.keyArg;
+  // `keyPath: query.flag` or `[query, flag]`: where the key sits inside an object argument.
+  const keyPath = typeof v.keyPath === 'string' ? v.keyPath.split('.') : Array.isArray(v.keyPath) ? strings(v.keyPath) : [];
+  if (keyPath.length > 0 && keyPath.every((p) => p.trim() !== '')) fn.keyPath = keyPath.map((p) => p.trim());
   if (typeof v.valueType === 'string' && (VALUE_TYPES as readonly string[]).includes(v.valueType)) {
     fn.valueType = v.valueType as ValueType;
   }
@@ -79,5 +82,7 @@ export function readScan(data: unknown): ScanConfig {
     scan.functions = data.functions.map(readFunction).filter((f): f is CustomFunction => f !== undefined);
   }
   scan.properties = strings(data.properties);
+  if (Array.isArray(data.collections)) scan.collections = strings(data.collections);
+  if (Array.isArray(data.tests)) scan.tests = strings(data.tests);
   return scan;
 }

@@ -1,4 +1,5 @@
 import type { InventoryRow } from './inventory';
+import type { ReferenceRecord } from './references';
 import { displayPath } from './paths';
 
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; records end with CRLF. */
@@ -28,5 +29,14 @@ export function formatInventoryCsv(inventory: readonly InventoryRow[], root: str
     };
     out += csvRecord(COLUMNS.map((c) => values[c]));
   }
+  return out;
+}
+
+const REFERENCE_COLUMNS = ['file', 'line', 'column', 'endLine', 'endColumn', 'key', 'registryKey', 'source', 'callee', 'form', 'via', 'inTest'] as const;
+
+/** The references as CSV, one row per place the code evaluates a flag; `via` is joined with ';'. */
+export function formatReferencesCsv(records: readonly ReferenceRecord[]): string {
+  let out = csvRecord(REFERENCE_COLUMNS);
+  for (const r of records) out += csvRecord(REFERENCE_COLUMNS.map((c) => r[c]));
   return out;
 }

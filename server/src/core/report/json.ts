@@ -2,34 +2,37 @@ import type { Finding, Location } from '../model';
 import type { ScanResult } from '../engine/types';
 import type { InventoryRow } from './inventory';
 import { displayPath } from './paths';
+import { referenceRecords, type ReferenceRecord } from './references';
 import { summarise, type Summary } from './summary';
 import { toolInfo } from './toolInfo';
 
 /**
- * The JSON report, version 1. Paths are relative to the scan root with forward slashes; lines and
+ * The JSON report, version 2 (2 added `references`; schema/report.schema.json). Paths are relative to the scan root with forward slashes; lines and
  * columns are 1-based (columns count UTF-16 code units); `endColumn` is exclusive. Fields are only
  * added in later versions, never renamed or removed.
  *
  * {
- *   "version": 1,
+ *   "version": 2,
  *   "tool": { "name": "flaglint", "version": "x.y.z" },
  *   "root": "/abs/scan/root",
  *   "summary": { errors, warnings, infos, hints, flags, unregistered, references, dynamic, files, notes },
  *   "findings": [{ ruleId, severity, message, flagKey?, file, line, column, endLine, endColumn,
  *                  related?: [{ message, file, line, column }] }],
  *   "inventory": [InventoryRow (registry path made relative)],
+ *   "references": [{ file, line, column, endLine, endColumn, key, registryKey?, source, callee, form, via?, inTest }],
  *   "dynamic": [{ file, line, column, source, callee, expression, reason }],
  *   "notes": [{ file, kind, message, line?, column? }],
  *   "stats": { files, parsed, cached, ms }
  * }
  */
 export interface JsonReport {
-  version: 1;
+  version: 2;
   tool: { name: string; version: string };
   root: string;
   summary: Summary;
   findings: JsonFinding[];
   inventory: InventoryRow[];
+  references: ReferenceRecord[];
   dynamic: (JsonPosition & { source: string; callee: string; expression: string; reason: string })[];
   notes: { file: string; kind: string; message: string; line?: number; column?: number }[];
   stats: ScanResult['stats'];
@@ -63,7 +66,7 @@ export function buildJsonReport(result: ScanResult, inventory: readonly Inventor
   const root = result.root;
   const { name, version } = toolInfo();
   return {
-    version: 1,
+    version: 2,
     tool: { name, version },
     root,
     summary: summarise(result),
@@ -81,6 +84,7 @@ export function buildJsonReport(result: ScanResult, inventory: readonly Inventor
       return out;
     }),
     inventory: jsonInventory(inventory, root),
+    references: referenceRecords(result.references, result.registries, root),
     dynamic: result.dynamic.map((d) => ({ ...at(d.location, root), source: d.source, callee: d.callee, expression: d.expression, reason: d.reason })),
     notes: result.notes.map((n) => {
       const pos = n.location ? at(n.location, root) : undefined;

@@ -19,6 +19,9 @@ export interface WrapperInfo {
 }
 
 const METHOD = 'method:';
+/** The suffix of a closure a function returns (see returnedName in detect/callCollector.ts). */
+const RETURNED = '()';
+const baseName = (fn: string): string => (fn.endsWith(RETURNED) ? fn.slice(0, -RETURNED.length) : fn);
 
 /** Words that mark a receiver as a flag client or service, for wrapper methods known only by name. */
 const FLAG_WORDS = new Set([
@@ -96,12 +99,13 @@ export class WrapperTable {
     if (name !== undefined && !this.reachable.has(name)) return undefined;
     const t = resolver.target(file, call.target.name, call.target.path);
     if (!t || !('file' in t)) return undefined;
+    if (call.target.returned) return this.byFile.get(t.file)?.get(`${t.local}${RETURNED}`);
     return this.byFile.get(t.file)?.get(t.local) ?? this.byFile.get(t.file)?.get(METHOD + t.local);
   }
 
   private reachableNames(): Set<string> {
     const names = new Set<string>(['default']);
-    for (const map of this.byFile.values()) for (const fn of map.keys()) names.add(fn.startsWith(METHOD) ? fn.slice(METHOD.length) : fn);
+    for (const map of this.byFile.values()) for (const fn of map.keys()) names.add(baseName(fn.startsWith(METHOD) ? fn.slice(METHOD.length) : fn));
     // `export { isFeatureOn as isOn }`: follow renames to a fixed point.
     for (let grew = true; grew; ) {
       grew = false;
@@ -120,7 +124,7 @@ export class WrapperTable {
   /** Names for the prefilter: a file that calls none of these (nor an SDK) holds no reference. */
   functionNames(): string[] {
     const out = new Set<string>();
-    for (const map of this.byFile.values()) for (const fn of map.keys()) if (!fn.startsWith(METHOD) && fn !== 'default') out.add(fn);
+    for (const map of this.byFile.values()) for (const fn of map.keys()) if (!fn.startsWith(METHOD) && fn !== 'default') out.add(baseName(fn));
     return [...out].sort();
   }
 

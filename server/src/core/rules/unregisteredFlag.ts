@@ -1,3 +1,4 @@
+import { isTestFile } from '../detect/testFiles';
 import type { FlagEntry } from '../model';
 import { registryName } from './registryName';
 import type { Rule, RuleFinding } from './rule';
@@ -29,12 +30,19 @@ export const unregisteredFlag: Rule = {
     if (ctx.registry.flags.size === 0 && ctx.registry.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error')) return [];
     const name = registryName(ctx.registry);
     const findings: RuleFinding[] = [];
+    const inTest = (file: string): boolean => isTestFile(file, ctx.registry, ctx.registry.root);
+    // Tests mock clients with made-up keys ('toggle-name'): a key evaluated only in tests is a hint, not an error.
+    const outsideTests = new Set(ctx.references.filter((r) => r.registryKey === undefined && !inTest(r.location.file)).map((r) => r.key));
     for (const ref of ctx.references) {
       if (ref.registryKey !== undefined) continue;
+      const testOnly = !outsideTests.has(ref.key);
       findings.push({
-        message: `Flag '${ref.key}' is not in the registry (${name}).${suggestionFor(ctx.registry.flags, ref.key)} Register it with an owner, type and rollback plan, or fix the key.`,
+        message: testOnly
+          ? `Flag '${ref.key}' is not in the registry (${name}) and is evaluated only in tests (a mock's made-up key?).${suggestionFor(ctx.registry.flags, ref.key)} Register it if it is a real flag.`
+          : `Flag '${ref.key}' is not in the registry (${name}).${suggestionFor(ctx.registry.flags, ref.key)} Register it with an owner, type and rollback plan, or fix the key.`,
         location: ref.location,
         flagKey: ref.key,
+        ...(testOnly ? { severity: 'hint' as const } : {}),
       });
     }
     return findings;

@@ -1,0 +1,54 @@
+import { ts } from 'ts-morph';
+import type { Range } from '../model';
+import type { CallFact } from './facts';
+import { propertyNameText, rangeOf, unwrap } from './syntax';
+
+export type DataTables = Record<string, { value: string; range: Range }[]>;
+
+/**
+ * Keys held in data: rows of tables (`[{ path: '/x', flag: 'impactViews' }, …]`, route and menu
+ * definitions) whose `prop` holds a string literal, for the properties a dynamic evaluation in this
+ * file reads from a row (`isEnabled(route.flag)` → `flag`). Only such files pay for the walk, and a
+ * table that nothing evaluates gives nothing. The walk keeps its own stack: generated tables can
+ * nest deeper than the call stack allows.
+ */
+export function collectDataTables(sf: ts.SourceFile, calls: readonly CallFact[]): DataTables | undefined {
+  const wanted = new Set<string>();
+  for (const c of calls) {
+    for (const key of [c.key, ...(c.args ?? []).map((a) => a.key)]) {
+      if (key.k === 'dyn' && key.dataProp) wanted.add(key.dataProp);
+      // `cell: (row) => isOn(row.key)`: a callback the table's library calls with each row.
+      else if (key.k === 'param' && key.prop) wanted.add(key.prop);
+    }
+  }
+  if (wanted.size === 0) return undefined;
+  const tables: DataTables = {};
+  const stack: ts.Node[] = [sf];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isArrayLiteralExpression(node)) {
+      for (const el of node.elements) {
+        const row = unwrap(el);
+        if (ts.isObjectLiteralExpression(row)) addRow(row, wanted, tables, sf);
+      }
+    }
+    // Children pushed last-first, so that they are visited in source order.
+    const children: ts.Node[] = [];
+    node.forEachChild((child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return Object.keys(tables).length > 0 ? tables : undefined;
+}
+
+function addRow(row: ts.ObjectLiteralExpression, wanted: Set<string>, tables: DataTables, sf: ts.SourceFile): void {
+  for (const p of row.properties) {
+    const name = propertyNameText(p.name);
+    if (name === undefined || !wanted.has(name) || !ts.isPropertyAssignment(p)) continue;
+    const v = unwrap(p.initializer);
+    if (!ts.isStringLiteral(v) && !ts.isNoSubstitutionTemplateLiteral(v)) continue;
+    if (v.text.trim() === '') continue;
+    (tables[name] ??= []).push({ value: v.text, range: rangeOf(v, sf) });
+  }
+}

@@ -1,0 +1,175 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import { KEY_OBJECT_PROPS } from './keyObject';
+import { splitWords } from './receiver';
+import { memberChain, parseSource, propertyNameText, unwrap } from './syntax';
+
+/**
+ * Discovery of a project's own flag API, for `flaglint init` and the hint of `flaglint check`:
+ * calls whose name says flag with a key-like argument (`getSpecificFeatureFlag('sso')`,
+ * `flag({ key: FEATURE_FLAG.x })`) and objects or lists whose name says flags that the code tests
+ * for a key (`featureFlags.includes('x')`, `org.featureFlags[FEATURE_FLAG.x]`, `flags.newNav`).
+ * Each proposal is a `scan` entry with the reason and an example place. Only files that a cheap text
+ * test points at are parsed; sites Flaglint already counts propose nothing.
+ */
+export interface ScanProposal {
+  kind: 'function' | 'collection';
+  /** The `scan.functions` name or `scan.collections` path. */
+  name: string;
+  keyArg?: number;
+  /** How many places would become references. */
+  sites: number;
+  /** The first such place, `file:line` relative to the root. */
+  example: string;
+  why: string;
+}
+
+const FLAG_WORDS = new Set(['flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'featureflag', 'featureflags']);
+/** Verbs of reading a flag; `setFlag`, `updateFeature`, `toggleFeature` change one and are not evaluations. */
+const READ_VERB = /^(is|has|use|get|check|can|evaluate|eval|read|resolve|query|flag|feature)/i;
+/** Names of a flag collection: `featureFlags`, `enabledFeatures`, `flags`, `features`, `toggles`. */
+const COLLECTION_NAME = /(^|[a-z])(flags|features|toggles|Flags|Features|Toggles)$/;
+const KEY_TEXT = /^[A-Za-z][A-Za-z0-9_.:/-]{1,100}$/;
+const PREFILTER = /(?:Flag|Feature|Toggle|flag|feature|toggle)\w*\s*(?:<[^()\n]{0,80}>)?\s*\(|(?:flags|features|toggles|Flags|Features|Toggles)\s*(?:\?\.|\.|\[|\))/;
+/** Collection reads proposed only from this many places: one `flags.x` is not a pattern. */
+const MIN_SITES = 2;
+
+const saysFlag = (name: string): boolean => splitWords(name).some((w) => FLAG_WORDS.has(w)) || /flag|feature|toggle/i.test(name.replace(/[^A-Za-z]/g, ''));
+
+interface Tally {
+  kind: ScanProposal['kind'];
+  name: string;
+  keyArg?: number;
+  sites: number;
+  example: string;
+  why: string;
+}
+
+export class ScanDiscovery {
+  private readonly tallies = new Map<string, Tally>();
+
+  /**
+   * @param root paths in examples are relative to it
+   * @param known places (`file:line`) already counted as references, which propose nothing
+   */
+  constructor(
+    private readonly root: string,
+    private readonly known: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** Whether a file's text is worth parsing at all. */
+  static wants(text: string): boolean {
+    return PREFILTER.test(text);
+  }
+
+  addFile(file: string, text: string): void {
+    if (!ScanDiscovery.wants(text)) return;
+    const sf = parseSource(file, text);
+    const callees = new Set<ts.Node>();
+    // An explicit stack: generated files nest deeper than the call stack allows.
+    const stack: ts.Node[] = [sf];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (ts.isCallExpression(node)) {
+        callees.add(node.expression);
+        this.call(node, sf);
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword) {
+        this.collectionUse(node.right, node.left, sf, node, 'tests it with `in`');
+      } else if (ts.isElementAccessExpression(node)) {
+        this.collectionUse(node.expression, node.argumentExpression, sf, node, 'reads it by key');
+      } else if (ts.isPropertyAccessExpression(node) && !callees.has(node) && memberLooksLikeFlag(node, sf)) {
+        // `flags.newNav`, `featureFlags.postbacks`: a member of an object named like flags, read as a value.
+        this.collectionUse(node.expression, undefined, sf, node, 'reads flags as its properties');
+      }
+      // Children pushed last-first, so that they are visited in source order.
+      const children: ts.Node[] = [];
+      node.forEachChild((child) => {
+        children.push(child);
+      });
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+
+  proposals(): ScanProposal[] {
+    return [...this.tallies.values()]
+      // One read of `featureFlags.x` is telling; one of `features.x` is not.
+      .filter((t) => t.sites >= MIN_SITES || t.kind === 'function' || /flag|toggle/i.test(t.name))
+      .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
+      .map((t) => ({ kind: t.kind, name: t.name, ...(t.keyArg ? { keyArg: t.keyArg } : {}), sites: t.sites, example: t.example, why: t.why }));
+  }
+
+  private call(call: ts.CallExpression, sf: ts.SourceFile): void {
+    const callee = unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'includes' || callee.name.text === 'has') && call.arguments.length === 1) {
+      this.collectionUse(callee.expression, call.arguments[0], sf, call, `tests it with .${callee.name.text}()`);
+      return;
+    }
+    const chain = memberChain(callee);
+    if (!chain) return;
+    const names = [chain.root.getText(sf), ...chain.path];
+    const fn = names[names.length - 1];
+    if (!saysFlag(fn) || !READ_VERB.test(fn) || COLLECTION_NAME.test(fn)) return;
+    const keyArg = call.arguments.findIndex((a) => keyLike(a, sf));
+    if (keyArg < 0 || this.isKnown(call, sf)) return;
+    const name = names.length === 1 ? fn : `${names[names.length - 2]}.${fn}`;
+    this.tally('function', name, call, sf, keyArg, `calls named like a flag read, with a flag key as argument ${keyArg}`);
+  }
+
+  private collectionUse(target: ts.Expression, key: ts.Expression | undefined, sf: ts.SourceFile, site: ts.Node, how: string): void {
+    const chain = memberChain(target);
+    if (!chain) return;
+    const names = [chain.root.getText(sf), ...chain.path];
+    const last = names[names.length - 1];
+    if (!COLLECTION_NAME.test(last) && !/^(flags|features|toggles)$/i.test(last)) return;
+    if (key !== undefined && !keyLike(key, sf)) return;
+    if (this.isKnown(site, sf)) return;
+    // `organization.features` says more than `features` alone; `featureFlags` stands by itself.
+    const generic = /^(flags|features|toggles)$/i.test(last);
+    const name = (generic && names.length > 1 ? names.slice(-2).join('.') : last).replace(/^this\./, '');
+    this.tally('collection', name, site, sf, undefined, `an object or list named like flags; the code ${how}`);
+  }
+
+  private isKnown(node: ts.Node, sf: ts.SourceFile): boolean {
+    const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+    return this.known.has(`${sf.fileName}:${line}`);
+  }
+
+  private tally(kind: Tally['kind'], name: string, node: ts.Node, sf: ts.SourceFile, keyArg: number | undefined, why: string): void {
+    const id = `${kind}:${name}`;
+    const t = this.tallies.get(id);
+    if (t) {
+      t.sites++;
+      return;
+    }
+    const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+    const example = `${path.relative(this.root, sf.fileName).split(path.sep).join('/')}:${line}`;
+    this.tallies.set(id, { kind, name, ...(keyArg !== undefined ? { keyArg } : {}), sites: 1, example, why });
+  }
+}
+
+/** Members of lists and objects themselves, never flags. */
+const OBJECT_API = new Set(['length', 'size', 'map', 'filter', 'some', 'every', 'forEach', 'find', 'join', 'keys', 'values', 'entries', 'push', 'then']);
+
+/**
+ * `flags.newNav` (a camelCase name) on anything named like flags; any plain name on an object
+ * that says flag outright (`featureFlags.postbacks`).
+ */
+function memberLooksLikeFlag(node: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
+  const name = node.name.text;
+  if (OBJECT_API.has(name)) return false;
+  if (/^[a-z][A-Za-z0-9]*[A-Z]\w*$/.test(name)) return true;
+  const chain = memberChain(node.expression);
+  const last = chain ? [chain.root.getText(sf), ...chain.path].pop()! : '';
+  return /^[a-z][a-z0-9]+$/.test(name) && /flag|toggle/i.test(last);
+}
+
+/** A key as a literal, a flag-named constant (`FEATURE_FLAG.x`, `Flags.X`), or an object holding one. */
+function keyLike(arg: ts.Expression, sf: ts.SourceFile): boolean {
+  const e = unwrap(arg);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return KEY_TEXT.test(e.text);
+  if (ts.isObjectLiteralExpression(e)) {
+    return e.properties.some((p) => ts.isPropertyAssignment(p) && KEY_OBJECT_PROPS.includes(propertyNameText(p.name) ?? '') && keyLike(p.initializer, sf));
+  }
+  const chain = memberChain(e);
+  return chain !== undefined && chain.path.length > 0 && saysFlag(chain.root.getText(sf));
+}
