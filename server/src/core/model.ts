@@ -205,7 +205,7 @@ export interface DynamicReference {
 
 export interface ScanNote {
   file: string;
-  kind: 'syntax-error' | 'too-large' | 'binary' | 'unreadable' | 'vanished' | 'symlink-loop';
+  kind: 'syntax-error' | 'too-large' | 'binary' | 'unreadable' | 'vanished' | 'symlink-loop' | 'symlink-outside';
   message: string;
   location?: Location;
 }
