@@ -205,7 +205,7 @@ export interface DynamicReference {
 
 export interface ScanNote {
   file: string;
-  kind: 'syntax-error' | 'too-large' | 'binary' | 'unreadable' | 'vanished' | 'symlink-loop' | 'symlink-outside';
+  kind: 'syntax-error' | 'too-large' | 'binary' | 'unreadable' | 'vanished' | 'symlink-loop' | 'symlink-outside' | 'cache-refused';
   message: string;
   location?: Location;
 }

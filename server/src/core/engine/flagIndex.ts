@@ -11,6 +11,7 @@ import { ModuleResolver } from '../resolve/moduleResolver';
 import { referencesOf, type FileReferences } from '../resolve/references';
 import { WrapperTable } from '../resolve/wrappers';
 import { AnalysisCache, contentHash, type WrapperNames } from './cache';
+import { defaultCacheDir, openCacheFolder } from './cacheFolder';
 import { computeFindings } from './findings';
 import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
 import { LiveTrees } from './liveTrees';
@@ -63,16 +64,21 @@ export class FlagIndex {
   private packageOf = createPackageLookup();
   private stats: ScanStats = { files: 0, parsed: 0, cached: 0, ms: 0 };
   private scanned = false;
+  /** Why the configured cache folder is not used, if it is not. */
+  private cacheNote: ScanNote | undefined;
   /** A scan is under way: updates answer for their own file and leave the wrappers to the scan. */
   private scanning = false;
 
   constructor(readonly options: EngineOptions) {
     this.root = path.resolve(options.root);
     this.now = options.now ?? nowFromEnv();
-    const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? path.join(this.root, '.flaglint-cache'));
-    this.registryCache = new RegistryCache(cacheDir);
+    const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? defaultCacheDir(this.root));
+    const folder = cacheDir ? openCacheFolder(cacheDir, this.root) : undefined;
+    if (folder && 'note' in folder) this.cacheNote = folder.note;
+    const usable = folder && !('note' in folder) ? folder : undefined;
+    this.registryCache = new RegistryCache(usable, this.root);
     this.registries = new RegistrySet(this.root, options.registryPath ? path.resolve(options.registryPath) : undefined, this.registryCache);
-    this.cache = new AnalysisCache(cacheDir, this.root);
+    this.cache = new AnalysisCache(usable, this.root);
     this.config = createDetectorConfig([]);
     this.modules = new ModuleResolver(this.root, this.files, new Map());
     this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules, (f) => this.mayHoldWrapper(f));
@@ -459,7 +465,7 @@ export class FlagIndex {
   }
 
   private notes(): ScanNote[] {
-    return [...this.walk.notes, ...this.readNotes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return [...this.walk.notes, ...(this.cacheNote ? [this.cacheNote] : []), ...this.readNotes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 }
 
