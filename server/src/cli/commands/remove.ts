@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { displayPath } from '../../core/report';
-import { parseValueArgument, removeFlag, RemoveError, resolveFlagKey, unifiedDiff } from '../../core/remove';
+import type * as Remove from '../../core/remove';
 import type { RemoveFlagResult } from '../../core/remove';
 import { EXIT_CLEAN, EXIT_PROBLEMS, UsageError } from '../errors';
 import { resolveFolder, resolveRegistryOption } from '../options';
@@ -45,6 +45,9 @@ export function registerRemoveCommand(program: Command): void {
       const unusable = unusableRegistryProblems(scan);
       if (unusable.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
 
+      // Loaded here: the rewriter pulls in the compiler, which the other commands must not pay for.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { parseValueArgument, removeFlag, RemoveError, resolveFlagKey, unifiedDiff } = require('../../core/remove') as typeof Remove;
       let result: RemoveFlagResult;
       try {
         const flag = resolveFlagKey(scan, key);
@@ -65,7 +68,7 @@ export function registerRemoveCommand(program: Command): void {
       const summary = `'${result.key}' kept as ${JSON.stringify(result.value)}: ${result.references} reference${result.references === 1 ? '' : 's'} rewritten, ${result.files.length} file${result.files.length === 1 ? '' : 's'} changed`;
 
       if (options.dryRun) {
-        process.stdout.write(renderDiff(result, color));
+        process.stdout.write(renderDiff(result, color, unifiedDiff));
         say(`flaglint: ${summary} (dry run: nothing written).`);
       } else if (failed && !options.force) {
         say('flaglint: nothing written. Fix the code first, look at the change with --dry-run, or write it anyway with --force.');
@@ -78,7 +81,7 @@ export function registerRemoveCommand(program: Command): void {
     });
 }
 
-function renderDiff(result: RemoveFlagResult, color: boolean): string {
+function renderDiff(result: RemoveFlagResult, color: boolean, unifiedDiff: typeof Remove.unifiedDiff): string {
   let out = '';
   for (const change of result.changes) {
     const name = displayPath(change.file, process.cwd());

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeFile, analyzeSource } from '../detect/analyzeFile';
 import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../detect/detectorConfig';
 import type { FileFacts, KeyExpr } from '../detect/facts';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
@@ -14,7 +13,7 @@ import { AnalysisCache, contentHash, type WrapperNames } from './cache';
 import { defaultCacheDir, openCacheFolder } from './cacheFolder';
 import { computeFindings } from './findings';
 import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
-import { LiveTrees } from './liveTrees';
+import { analyzeFile, LazyLiveTrees } from './lazyAnalysis';
 import { readPackageNames } from './packages';
 import { filterByRegistryScan } from './scanScope';
 import { RegistryCache } from './registryCache';
@@ -47,7 +46,7 @@ export class FlagIndex {
   /** Open editor buffers, which win over the disk. */
   private readonly overlays = new Map<string, string>();
   private readonly readNotes = new Map<string, ScanNote>();
-  private readonly liveTrees = new LiveTrees();
+  private readonly liveTrees = new LazyLiveTrees();
   /** Whether the prefilter has run over every file (so unanalysed files hold no flag calls). */
   private prefiltered = false;
   /** Files the prefilter skipped: whether each re-exports anything (see mayHoldWrapper). */
@@ -177,7 +176,7 @@ export class FlagIndex {
         this.modules.invalidate();
       }
       this.readNotes.delete(abs);
-      const facts = text !== undefined ? analyzeSource(this.liveTrees.parse(abs, text), this.config) : analyzeFile(abs, source.text, this.config);
+      const facts = text !== undefined ? this.liveTrees.analyze(abs, text, this.config) : analyzeFile(abs, source.text, this.config);
       if (text === undefined) this.liveTrees.forget(abs);
       this.analysed.set(abs, facts);
       this.looked.delete(abs);
