@@ -13,13 +13,13 @@ import { AnalysisCache, contentHash, type WrapperNames } from './cache';
 import { defaultCacheDir, openCacheFolder } from './cacheFolder';
 import { computeFindings } from './findings';
 import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
-import { analyzeFile, LazyLiveTrees } from './lazyAnalysis';
+import { analyzeFile, LazyLiveTrees, parseTime, resetParseTime } from './lazyAnalysis';
 import { readPackageNames } from './packages';
 import { filterByRegistryScan } from './scanScope';
 import { RegistryCache } from './registryCache';
 import { RegistrySet } from './registrySet';
 import { readSource } from './sourceText';
-import type { EngineOptions, FileResult, ScanResult, ScanStats } from './types';
+import type { EngineOptions, FileResult, ScanResult, ScanStats, ScanTimings } from './types';
 
 /**
  * The workspace's flag index: one analysis per file, cross-file key resolution, and the rules.
@@ -62,6 +62,8 @@ export class FlagIndex {
   /** Nearest package.json per file, memoised for one scan (a new scan sees renamed packages). */
   private packageOf = createPackageLookup();
   private stats: ScanStats = { files: 0, parsed: 0, cached: 0, ms: 0 };
+  /** Where the last scan's time went (ms), for the bench; not part of any report. */
+  readonly timings: ScanTimings = { walk: 0, prefilter: 0, parse: 0, resolve: 0, findings: 0 };
   private scanned = false;
   /** Why the configured cache folder is not used, if it is not. */
   private cacheNote: ScanNote | undefined;
@@ -97,6 +99,7 @@ export class FlagIndex {
     const started = performance.now();
     this.options.onProgress?.({ phase: 'listing', done: 0, total: 0 });
     // The caller's globs apply while walking; each registry's own (relative to its folder) after it.
+    resetParseTime();
     this.walk = walkWorkspace(this.root, { include: this.options.include ?? [], exclude: this.options.exclude ?? [] });
     this.registries.init(this.walk.registries);
     this.walk.files = filterByRegistryScan(this.walk.files, (f) => this.registries.for(f), this.registries.all());
@@ -111,6 +114,8 @@ export class FlagIndex {
     this.readNotes.clear();
     this.stats = { files: this.walk.files.length, parsed: 0, cached: 0, ms: 0 };
 
+    const walked = performance.now();
+    this.timings.walk = walked - started;
     this.prefiltered = false;
     this.reexports.clear();
     const cachedNames = this.cache.load(this.config.fingerprint);
@@ -124,8 +129,12 @@ export class FlagIndex {
       this.catchUpOnNewWrappers(before, names, unmatchedTexts);
       names = this.inferWrappers();
     }
+    const prefiltered = performance.now();
+    this.timings.prefilter = prefiltered - walked;
     this.cache.retain(this.files);
     this.resolveAll();
+    this.timings.resolve = performance.now() - prefiltered;
+    this.timings.parse = parseTime();
     this.cache.save(this.config.fingerprint, this.wrapperNames(), !sameNames(cachedNames ?? { functions: [], methods: [] }, this.wrapperNames()));
     this.registryCache.save();
     this.scanned = true;
@@ -442,7 +451,11 @@ export class FlagIndex {
   // ---- findings ----------------------------------------------------------------------------
 
   private currentFindings(): Finding[] {
-    if (!this.findings) this.findings = computeFindings(this.registryGroups(), this.now, this.codeowners, this.packageOf);
+    if (!this.findings) {
+      const t0 = performance.now();
+      this.findings = computeFindings(this.registryGroups(), this.now, this.codeowners, this.packageOf);
+      this.timings.findings = performance.now() - t0;
+    }
     return this.findings;
   }
 

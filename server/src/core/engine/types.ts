@@ -50,3 +50,12 @@ export interface FileResult {
   findings: Finding[];
   notes: ScanNote[];
 }
+
+/** Milliseconds per phase of the last scan: walk (list files, registries), prefilter (read or stat every file, analyse the selected ones; `parse` is the analysis part of it and of resolution), resolve (keys across files), findings (the rules). */
+export interface ScanTimings {
+  walk: number;
+  prefilter: number;
+  parse: number;
+  resolve: number;
+  findings: number;
+}
