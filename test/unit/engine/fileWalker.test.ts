@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
+import ignore from 'ignore';
 import { walkWorkspace } from '../../../server/src/core/engine/fileWalker';
 import { FlagIndex } from '../../../server/src/core/engine/flagIndex';
 import { NOW } from '../../helpers/workspace';
@@ -98,5 +100,36 @@ describe('file walker: ignores', () => {
     write('src/legacy/kept.ts');
     const files = walkWorkspace(root).files.map((f) => path.relative(root, f).split(path.sep).join('/'));
     assert.deepEqual(files, ['packages/web/scripts/seed.ts', 'packages/web/src/app.ts', 'src/legacy/kept.ts']);
+  });
+});
+
+describe('file walker: .gitignore shortcuts agree with the ignore rules', () => {
+  it('lists exactly the files git would list, for random rule sets and trees', () => {
+    const rulePool = ['*.log', 'dist/', '/gen/', 'tmp', '*.gen.ts', '!keep.gen.ts', 'src/local.ts', 'docs/**/*.ts', 'legacy/', '!legacy/', '.env*', 'cache', '# comment', ' spaced.ts', 'a\\#b.ts', '*.ts', '!main.ts'];
+    const pathPool = ['src/app.ts', 'src/keep.gen.ts', 'src/api.gen.ts', 'src/local.ts', 'lib/src/local.ts', 'gen/out.ts', 'pkg/gen/out.ts', 'tmp/x.ts', 'tmp.ts', 'docs/a/b.ts', 'legacy/old.ts', 'cache/c.ts', 'spaced.ts', 'main.ts', 'deep/er/main.ts', 'deep/er/file.ts'];
+    fc.assert(
+      fc.property(fc.subarray(rulePool), fc.subarray(rulePool), fc.subarray(pathPool, { minLength: 1 }), (rootRules, nestedRules, paths) => {
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-walk-prop-'));
+        try {
+          for (const p of paths) {
+            fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
+            fs.writeFileSync(path.join(root, p), 'export {};\n');
+          }
+          fs.writeFileSync(path.join(root, '.gitignore'), rootRules.join('\n'));
+          fs.mkdirSync(path.join(root, 'deep'), { recursive: true });
+          fs.writeFileSync(path.join(root, 'deep', '.gitignore'), nestedRules.join('\n'));
+          const rootIg = ignore().add(rootRules.join('\n'));
+          const nestedIg = ignore().add(nestedRules.join('\n'));
+          const expected = paths
+            .filter((p) => !rootIg.ignores(p) && !(p.startsWith('deep/') && nestedIg.ignores(p.slice('deep/'.length))))
+            .sort();
+          const listed = walkWorkspace(root).files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+          assert.deepEqual(listed, expected);
+        } finally {
+          fs.rmSync(root, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

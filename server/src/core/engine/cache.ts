@@ -113,6 +113,11 @@ export class AnalysisCache {
     }
   }
 
+  /** Whether entries are kept at all (--no-cache, or a refused folder: nothing to hash or store). */
+  get enabled(): boolean {
+    return this.folder !== undefined;
+  }
+
   get(file: string): CacheEntry | undefined {
     const stored = this.entries.get(file);
     if (!stored) return undefined;
@@ -135,6 +140,7 @@ export class AnalysisCache {
   }
 
   set(file: string, entry: CacheEntry): void {
+    if (!this.folder) return;
     const old = this.entries.get(file);
     // Same facts object as loaded (only size or mtime moved): its stored JSON text is still right.
     const factsJson = old && old.facts === entry.facts ? old.factsJson : '';

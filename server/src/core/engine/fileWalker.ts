@@ -90,8 +90,8 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
       const reg = registryIn(dir);
       if (reg) result.registries.push(reg);
     }
-    const local = hasGitignore ? readGitignore(dir) : undefined;
-    const chain = local ? [...ignores, { prefixLength: rel ? rel.length + 1 : 0, ig: local }] : ignores;
+    const local = hasGitignore ? readGitignore(dir, rel ? rel.length + 1 : 0) : undefined;
+    const chain = local ? [...ignores, local] : ignores;
     const prefix = rel ? rel + '/' : '';
     const dirPrefix = dir.endsWith(sep) ? dir : dir + sep;
     const realPrefix = real.endsWith(sep) ? real : real + sep;
@@ -120,7 +120,7 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
         if (isLink) linked.push({ dir: full, real: entryReal, rel: entryRel, chain });
         else walk(full, entryReal, entryRel, chain);
       } else if (isFile) {
-        if (ignoredBy(chain, entryRel, false)) continue;
+        if (fileIgnoredBy(chain, entryRel, name)) continue;
         if (exclude?.(entryRel)) continue;
         if (include && !include(entryRel)) continue;
         result.files.push(full);
@@ -138,6 +138,12 @@ interface GitignoreScope {
   /** Length of the root-relative path of the .gitignore's folder plus its slash ('' → 0). */
   prefixLength: number;
   ig: Ignore;
+  /**
+   * How files are judged. The walk never enters an ignored folder, so only the rules that can match
+   * a file itself matter: none when every rule names a folder (`dist/`); when every rule that can
+   * is a slash-free pattern (`*.log`, `.env*`), the file's name alone decides, once per name.
+   */
+  files: 'none' | 'full' | { byName: Ignore; memo: Map<string, boolean> };
 }
 
 /**
@@ -172,14 +178,29 @@ function isBelow(inner: string, outer: string): boolean {
   return inner.startsWith(base);
 }
 
-function readGitignore(dir: string): Ignore | undefined {
+function readGitignore(dir: string, prefixLength: number): GitignoreScope | undefined {
   let text: string;
   try {
     text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
   } catch {
     return undefined;
   }
-  return ignore().add(text);
+  return { prefixLength, ig: ignore().add(text), files: fileRulesOf(text) };
+}
+
+function fileRulesOf(text: string): GitignoreScope['files'] {
+  const fileRules: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    // Escapes and odd spacing: leave the judgement to the full rule set.
+    if (line.includes('\\') || line !== raw.replace(/\r$/, '')) return 'full';
+    const body = line.startsWith('!') ? line.slice(1) : line;
+    if (body.endsWith('/')) continue;
+    if (body.includes('/') || body.includes('**')) return 'full';
+    fileRules.push(line);
+  }
+  return fileRules.length === 0 ? 'none' : { byName: ignore().add(fileRules), memo: new Map() };
 }
 
 /** `rel` is root-relative posix; each .gitignore judges the part below its own folder. */
@@ -187,6 +208,22 @@ function ignoredBy(chain: readonly GitignoreScope[], rel: string, isDir: boolean
   for (const { prefixLength, ig } of chain) {
     const sub = prefixLength ? rel.slice(prefixLength) : rel;
     if (sub && ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}
+
+/** A file in a folder the walk entered: the folders above it are known not to be ignored. */
+function fileIgnoredBy(chain: readonly GitignoreScope[], rel: string, name: string): boolean {
+  for (const scope of chain) {
+    const { files } = scope;
+    if (files === 'none') continue;
+    if (files === 'full') {
+      if (ignoredBy([scope], rel, false)) return true;
+      continue;
+    }
+    let verdict = files.memo.get(name);
+    if (verdict === undefined) files.memo.set(name, (verdict = files.byName.ignores(name)));
+    if (verdict) return true;
   }
   return false;
 }
