@@ -64,11 +64,14 @@ export function prepareForWrite(folder: CacheFolder, root: string): boolean {
   return symlinkOnTheWay(folder.dir, root) === undefined;
 }
 
-/** Writes `body` sealed: a first line with its MAC, then the body. Temp file + rename: never through a link. */
+/**
+ * Writes `body` sealed: a first line with its MAC, then the body. Temp file + rename, never through
+ * a link: the 'wx' flag fails rather than follow anything already at the temporary name, and the
+ * rename replaces a link at the target instead of writing where it points.
+ */
 export function writeSealed(folder: CacheFolder, name: string, body: string): void {
   const target = path.join(folder.dir, name);
   const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  // 'wx' fails rather than follow anything already at the temporary name.
   fs.writeFileSync(tmp, `${sealOf(folder.key, body)}\n${body}`, { flag: 'wx', mode: 0o600 });
   fs.renameSync(tmp, target);
 }
