@@ -13,6 +13,7 @@ import { WrapperTable } from '../resolve/wrappers';
 import { AnalysisCache, contentHash, type WrapperNames } from './cache';
 import { defaultCacheDir, openCacheFolder } from './cacheFolder';
 import { computeFindings } from './findings';
+import { isLargeGeneratedFile } from './generatedFiles';
 import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
 import { analyzeFile, LazyLiveTrees, parseTime, resetParseTime } from './lazyAnalysis';
 import { readPackageNames } from './packages';
@@ -320,7 +321,7 @@ export class FlagIndex {
         if (overlay === undefined) this.cache.set(file, { ...entry, size: source.size, mtimeMs: source.mtimeMs });
         continue;
       }
-      const matched = regex.test(source.text);
+      const matched = !isLargeGeneratedFile(file, source.text) && regex.test(source.text);
       const facts = matched ? analyzeFile(file, source.text, this.config) : null;
       if (matched) this.stats.parsed++;
       this.useEntry(file, matched, facts, false);
@@ -352,7 +353,7 @@ export class FlagIndex {
       if (isAnalysed && newMethods.length === 0) continue;
       const text = this.overlays.get(file) ?? readText(file);
       // indexOf first: it is many times faster than any regex, and most files hold none of the few new names.
-      if (text === undefined || !added.some((n) => text.includes(n)) || !regex.test(text)) continue;
+      if (text === undefined || !added.some((n) => text.includes(n)) || isLargeGeneratedFile(file, text) || !regex.test(text)) continue;
       const facts = analyzeFile(file, text, this.config);
       this.stats.parsed++;
       this.looked.delete(file);
