@@ -25,11 +25,19 @@ const args = new Set(process.argv.slice(2));
 const minify = args.has('--minify');
 const sourcemap = args.has('--sourcemap');
 
-/** `require('ts-morph')` in the CLI bundle becomes `require('./compiler.js')`, resolved beside it at run time. */
+/**
+ * `require('ts-morph')` in the CLI bundle loads dist/compiler.js beside it at run time, through
+ * server/src/cli/compilerLoader.ts (which keeps V8's code cache of it).
+ */
 const compilerBeside = {
   name: 'compiler-beside',
   setup(build) {
-    build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: './compiler.js', external: true }));
+    build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: 'ts-morph', namespace: 'compiler-beside' }));
+    build.onLoad({ filter: /.*/, namespace: 'compiler-beside' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(path.join(root, 'server/src/cli/compilerLoader.ts'))}).loadCompiler(__dirname);`,
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 
