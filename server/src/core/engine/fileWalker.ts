@@ -115,12 +115,12 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
       }
       const entryRel = prefix + name;
       if (isDir) {
-        if (ignoredBy(chain, entryRel, true)) continue;
+        if (ignoredBy(chain, entryRel, name, true)) continue;
         if (exclude?.(entryRel) || exclude?.(`${entryRel}/`)) continue;
         if (isLink) linked.push({ dir: full, real: entryReal, rel: entryRel, chain });
         else walk(full, entryReal, entryRel, chain);
       } else if (isFile) {
-        if (fileIgnoredBy(chain, entryRel, name)) continue;
+        if (ignoredBy(chain, entryRel, name, false)) continue;
         if (exclude?.(entryRel)) continue;
         if (include && !include(entryRel)) continue;
         result.files.push(full);
@@ -137,13 +137,26 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
 interface GitignoreScope {
   /** Length of the root-relative path of the .gitignore's folder plus its slash ('' → 0). */
   prefixLength: number;
+  /** Every rule, judged on the path below the .gitignore's folder. */
   ig: Ignore;
-  /**
-   * How files are judged. The walk never enters an ignored folder, so only the rules that can match
-   * a file itself matter: none when every rule names a folder (`dist/`); when every rule that can
-   * is a slash-free pattern (`*.log`, `.env*`), the file's name alone decides, once per name.
-   */
-  files: 'none' | 'full' | { byName: Ignore; memo: Map<string, boolean> };
+  /** The same rules split so that most entries are judged by name alone (see splitRules); undefined: use `ig`. */
+  split: SplitRules | undefined;
+}
+
+/**
+ * The walk never enters an ignored folder, so an entry's folders are known not to be ignored and
+ * only the rules that can match the entry itself matter. A rule without a slash (`*.log`, `dist/`,
+ * `.env*`) matches a name at any depth, so its verdict depends on the entry's name alone and is
+ * worked out once per name; rules naming a folder (`dist/`) never match a file. Rules with a slash
+ * are tried on the path, but only they.
+ */
+interface SplitRules {
+  fileNames: Ignore | undefined;
+  dirNames: Ignore | undefined;
+  filePaths: Ignore | undefined;
+  dirPaths: Ignore | undefined;
+  fileMemo: Map<string, boolean>;
+  dirMemo: Map<string, boolean>;
 }
 
 /**
@@ -185,45 +198,56 @@ function readGitignore(dir: string, prefixLength: number): GitignoreScope | unde
   } catch {
     return undefined;
   }
-  return { prefixLength, ig: ignore().add(text), files: fileRulesOf(text) };
+  return { prefixLength, ig: ignore().add(text), split: splitRules(text) };
 }
 
-function fileRulesOf(text: string): GitignoreScope['files'] {
-  const fileRules: string[] = [];
+function splitRules(text: string): SplitRules | undefined {
+  const names: string[] = [];
+  const paths: string[] = [];
+  let negated = false;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     // Escapes and odd spacing: leave the judgement to the full rule set.
-    if (line.includes('\\') || line !== raw.replace(/\r$/, '')) return 'full';
-    const body = line.startsWith('!') ? line.slice(1) : line;
-    if (body.endsWith('/')) continue;
-    if (body.includes('/') || body.includes('**')) return 'full';
-    fileRules.push(line);
+    if (line.includes('\\') || line !== raw.replace(/\r$/, '')) return undefined;
+    if (line.startsWith('!')) negated = true;
+    const body = (line.startsWith('!') ? line.slice(1) : line).replace(/\/$/, '');
+    (body.includes('/') || body.includes('**') ? paths : names).push(line);
   }
-  return fileRules.length === 0 ? 'none' : { byName: ignore().add(fileRules), memo: new Map() };
+  // With a negation the last matching rule decides, which only the whole list can tell; without
+  // one, an entry is ignored when any rule matches, so the two halves can be asked apart. A list of
+  // slash-free rules keeps its order whole in `names`, negations included.
+  if (negated && paths.length > 0) return undefined;
+  const make = (rules: string[]): Ignore | undefined => (rules.length ? ignore().add(rules) : undefined);
+  const forFiles = (rules: string[]): string[] => rules.filter((r) => !r.endsWith('/'));
+  return {
+    fileNames: make(forFiles(names)),
+    dirNames: make(names),
+    filePaths: make(forFiles(paths)),
+    dirPaths: make(paths),
+    fileMemo: new Map(),
+    dirMemo: new Map(),
+  };
 }
 
-/** `rel` is root-relative posix; each .gitignore judges the part below its own folder. */
-function ignoredBy(chain: readonly GitignoreScope[], rel: string, isDir: boolean): boolean {
-  for (const { prefixLength, ig } of chain) {
+/** `rel` is root-relative posix, `name` its last segment; each .gitignore judges the part below its own folder. */
+function ignoredBy(chain: readonly GitignoreScope[], rel: string, name: string, isDir: boolean): boolean {
+  for (const { prefixLength, ig, split } of chain) {
     const sub = prefixLength ? rel.slice(prefixLength) : rel;
-    if (sub && ig.ignores(isDir ? `${sub}/` : sub)) return true;
-  }
-  return false;
-}
-
-/** A file in a folder the walk entered: the folders above it are known not to be ignored. */
-function fileIgnoredBy(chain: readonly GitignoreScope[], rel: string, name: string): boolean {
-  for (const scope of chain) {
-    const { files } = scope;
-    if (files === 'none') continue;
-    if (files === 'full') {
-      if (ignoredBy([scope], rel, false)) return true;
+    if (!sub) continue;
+    if (!split) {
+      if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
       continue;
     }
-    let verdict = files.memo.get(name);
-    if (verdict === undefined) files.memo.set(name, (verdict = files.byName.ignores(name)));
-    if (verdict) return true;
+    const byName = isDir ? split.dirNames : split.fileNames;
+    if (byName) {
+      const memo = isDir ? split.dirMemo : split.fileMemo;
+      let verdict = memo.get(name);
+      if (verdict === undefined) memo.set(name, (verdict = byName.ignores(isDir ? `${name}/` : name)));
+      if (verdict) return true;
+    }
+    const byPath = isDir ? split.dirPaths : split.filePaths;
+    if (byPath?.ignores(isDir ? `${sub}/` : sub)) return true;
   }
   return false;
 }
