@@ -151,6 +151,8 @@ interface GitignoreScope {
  * are tried on the path, but only they.
  */
 interface SplitRules {
+  /** Names re-included by a literal negation (`!.env.example`): entries so named get the whole list. */
+  negatedNames: Set<string>;
   fileNames: Ignore | undefined;
   dirNames: Ignore | undefined;
   filePaths: Ignore | undefined;
@@ -204,23 +206,28 @@ function readGitignore(dir: string, prefixLength: number): GitignoreScope | unde
 function splitRules(text: string): SplitRules | undefined {
   const names: string[] = [];
   const paths: string[] = [];
-  let negated = false;
+  const negatedNames = new Set<string>();
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     // Escapes and odd spacing: leave the judgement to the full rule set.
     if (line.includes('\\') || line !== raw.replace(/\r$/, '')) return undefined;
-    if (line.startsWith('!')) negated = true;
     const body = (line.startsWith('!') ? line.slice(1) : line).replace(/\/$/, '');
+    if (line.startsWith('!')) {
+      // The last matching rule decides, which only the whole list can tell. A negation of one
+      // literal name matters only for entries of that name; any other negation needs the whole list.
+      if (/[/*?[]/.test(body)) return undefined;
+      negatedNames.add(body.toLowerCase());
+      continue;
+    }
     (body.includes('/') || body.includes('**') ? paths : names).push(line);
   }
-  // With a negation the last matching rule decides, which only the whole list can tell; without
-  // one, an entry is ignored when any rule matches, so the two halves can be asked apart. A list of
-  // slash-free rules keeps its order whole in `names`, negations included.
-  if (negated && paths.length > 0) return undefined;
+  // Without negations (the entries they concern aside), an entry is ignored when any rule matches,
+  // so the rules judged by name and those judged by path can be asked apart.
   const make = (rules: string[]): Ignore | undefined => (rules.length ? ignore().add(rules) : undefined);
   const forFiles = (rules: string[]): string[] => rules.filter((r) => !r.endsWith('/'));
   return {
+    negatedNames,
     fileNames: make(forFiles(names)),
     dirNames: make(names),
     filePaths: make(forFiles(paths)),
@@ -235,7 +242,7 @@ function ignoredBy(chain: readonly GitignoreScope[], rel: string, name: string, 
   for (const { prefixLength, ig, split } of chain) {
     const sub = prefixLength ? rel.slice(prefixLength) : rel;
     if (!sub) continue;
-    if (!split) {
+    if (!split || (split.negatedNames.size > 0 && split.negatedNames.has(name.toLowerCase()))) {
       if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
       continue;
     }
