@@ -4,24 +4,30 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { walkWorkspace } from '../../server/src/core/engine/fileWalker';
 import { generateRepo } from './generate';
+import { readFloorCommand, runSideBySide, shellQuote, type SideBySideResult } from './sideBySide';
 
 /**
- * `npm run bench [-- --sizes 1000,20000] [--repo <folder>] [--runs 3] [--out file.json]`
+ * `npm run bench [-- --sizes 1000,20000] [--repo <folder>] [--runs 3] [--compare "<cmd>"] [--out file.json]`
  *
- * For each workspace (generated monorepos of the given sizes, and any real folder): the Node read
- * floor of the same files, cold scan (no cache), warm scan (cache), time to one file's findings
- * before any scan, and edit latency on a large file. Every phase runs in its own process (peak
- * memory per phase); each is repeated and the median reported, because this machine is noisy.
+ * For each workspace (generated monorepos of the given sizes, and any real folder):
+ * - side by side, alternating, medians: the read floor of the files the scan lists, the CLI
+ *   (`flaglint check`) cold and warm as whole processes, and every `--compare` command (`{root}` in
+ *   it is replaced by the folder, e.g. `--compare "rg -c getFlag {root}"`);
+ * - in-process phases: module load, walk, prefilter, parse, resolve, findings of cold and warm scans;
+ * - time to one file's findings before any scan, and edit latency on a large file.
+ * Every phase runs in its own process (peak memory per phase); each is repeated and the median
+ * reported, because this machine is noisy.
  */
 interface Args {
   sizes: number[];
   repos: string[];
   runs: number;
   out: string;
+  compare: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 20000], repos: [], runs: 3, out: path.resolve('bench/results/latest.json') };
+  const args: Args = { sizes: [1000, 20000], repos: [], runs: 3, out: path.resolve('bench/results/latest.json'), compare: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
@@ -34,7 +40,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--repo') args.repos.push(path.resolve(v));
     else if (a === '--runs') args.runs = Number(v);
     else if (a === '--out') args.out = path.resolve(v);
-    else throw new Error(`unknown argument ${a} (expected --sizes, --repo, --runs, --out, --no-synthetic)`);
+    else if (a === '--compare') args.compare.push(v);
+    else throw new Error(`unknown argument ${a} (expected --sizes, --repo, --runs, --out, --compare, --no-synthetic)`);
     i++;
   }
   return args;
@@ -70,7 +77,42 @@ function pickEditFile(root: string): string {
   return best;
 }
 
-function benchWorkspace(label: string, root: string, editFile: string, runs: number): Record<string, unknown> {
+/** The CLI as installed (the bundle) when it has been built, else the compiled one. */
+function cliPath(): string {
+  const bundle = path.resolve(__dirname, '../../../dist/cli.js');
+  return fs.existsSync(bundle) ? bundle : path.resolve(__dirname, '../../server/src/cli/main.js');
+}
+
+function sideBySide(root: string, runs: number, compare: readonly string[]): SideBySideResult[] {
+  const files = walkWorkspace(root).files;
+  const floor = readFloorCommand(files);
+  const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-bench-home-'));
+  const cli = `${shellQuote(process.execPath)} ${shellQuote(cliPath())} check {root} --format json --output /dev/null`;
+  const warm = `FLAGLINT_CACHE_DIR=${shellQuote(cacheHome)} ${cli}`;
+  try {
+    // Untimed: fills the warm cache.
+    execFileSync('sh', ['-c', warm.split('{root}').join(shellQuote(root))], { stdio: 'ignore' }).toString();
+  } catch {
+    // check exits 1 when it finds problems; the cache is written all the same.
+  }
+  try {
+    return runSideBySide(
+      root,
+      [
+        { label: 'read floor', command: floor.command },
+        { label: 'flaglint cold', command: `${cli} --no-cache` },
+        { label: 'flaglint warm', command: warm },
+        ...compare.map((command) => ({ label: command.split(/\s+/)[0], command })),
+      ],
+      runs,
+    );
+  } finally {
+    floor.cleanup();
+    fs.rmSync(cacheHome, { recursive: true, force: true });
+  }
+}
+
+function benchWorkspace(label: string, root: string, editFile: string, runs: number, compare: readonly string[]): Record<string, unknown> {
   const cacheDir = path.join(os.tmpdir(), `flaglint-bench-cache-${process.pid}-${label}`);
   const floor: Record<string, number>[] = [];
   const cold: Record<string, number>[] = [];
@@ -85,6 +127,15 @@ function benchWorkspace(label: string, root: string, editFile: string, runs: num
     edit.push(runPhase('edit', root, cacheDir, editFile, '40'));
   }
   fs.rmSync(cacheDir, { recursive: true, force: true });
+  const processes = sideBySide(root, Math.max(runs, 5), compare);
+  const phases = (runsOf: Record<string, number>[]): Record<string, number> => ({
+    moduleLoadMs: Math.round(medianOf(runsOf, 'loadMs')),
+    walkMs: Math.round(medianOf(runsOf, 'walkMs')),
+    prefilterMs: Math.round(medianOf(runsOf, 'prefilterMs')),
+    parseMs: Math.round(medianOf(runsOf, 'parseMs')),
+    resolveMs: Math.round(medianOf(runsOf, 'resolveMs')),
+    findingsMs: Math.round(medianOf(runsOf, 'findingsMs')),
+  });
   const floorMs = medianOf(floor, 'floorMs');
   const readMs = medianOf(floor, 'readMs');
   const coldMs = medianOf(cold, 'ms');
@@ -113,6 +164,8 @@ function benchWorkspace(label: string, root: string, editFile: string, runs: num
     editP95Ms: +medianOf(edit, 'p95Ms').toFixed(2),
     moduleLoadMs: Math.round(medianOf(cold, 'loadMs')),
     peakRssMb: { floor: medianOf(floor, 'maxRssMb'), cold: medianOf(cold, 'maxRssMb'), warm: medianOf(warm, 'maxRssMb'), edit: medianOf(edit, 'maxRssMb') },
+    phases: { cold: phases(cold), warm: phases(warm) },
+    processes,
   };
   return result;
 }
@@ -126,10 +179,10 @@ function main(): void {
     const root = path.join(os.tmpdir(), `flaglint-bench-${size}`);
     const repo = generateRepo(root, size);
     console.log(`\ngenerated ${repo.files} files (${(repo.bytes / 1048576).toFixed(1)} MB) in ${root}`);
-    results.push(print(benchWorkspace(`synthetic-${size}`, root, repo.largeFile, args.runs)));
+    results.push(print(benchWorkspace(`synthetic-${size}`, root, repo.largeFile, args.runs, args.compare)));
   }
   for (const repo of args.repos) {
-    results.push(print(benchWorkspace(path.basename(repo), repo, pickEditFile(repo), args.runs)));
+    results.push(print(benchWorkspace(path.basename(repo), repo, pickEditFile(repo), args.runs, args.compare)));
   }
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, JSON.stringify({ machine, date: new Date().toISOString(), runs: args.runs, results }, null, 2));
@@ -145,6 +198,18 @@ function print(r: Record<string, unknown>): Record<string, unknown> {
   console.log(`  one file before the scan  ${r.firstFileMs} ms`);
   console.log(`  edit ${r.editFile} (${r.editLines} lines): median ${r.editMedianMs} ms, p95 ${r.editP95Ms} ms`);
   console.log(`  module load               ${r.moduleLoadMs} ms (not in the scan times)`);
+  const phases = r.phases as Record<'cold' | 'warm', Record<string, number>>;
+  for (const kind of ['cold', 'warm'] as const) {
+    const p = phases[kind];
+    console.log(`  ${kind} phases (ms)          load ${p.moduleLoadMs}  walk ${p.walkMs}  prefilter ${p.prefilterMs}  parse ${p.parseMs}  resolve ${p.resolveMs}  findings ${p.findingsMs}`);
+  }
+  const processes = r.processes as SideBySideResult[];
+  const floorMs = processes[0].medianMs;
+  console.log('  side by side (whole processes, alternating, medians):');
+  for (const p of processes) {
+    const mem = p.peakRssMb === undefined ? '' : `   peak ${p.peakRssMb} MB   cpu ${p.cpuMs} ms`;
+    console.log(`    ${p.label.padEnd(22)} ${String(p.medianMs).padStart(6)} ms   ${(p.medianMs / floorMs).toFixed(2)}x floor${mem}`);
+  }
   return r;
 }
 

@@ -29,7 +29,22 @@ async function main(): Promise<void> {
     const index = new FlagIndex({ root, cacheDir, now });
     const t0 = performance.now();
     const r = await index.scan();
-    Object.assign(out, { ms: performance.now() - t0, files: r.stats.files, parsed: r.stats.parsed, cached: r.stats.cached, references: r.references.length, dynamic: r.dynamic.length, findings: r.findings.length });
+    const t = index.timings;
+    Object.assign(out, {
+      ms: performance.now() - t0,
+      files: r.stats.files,
+      parsed: r.stats.parsed,
+      cached: r.stats.cached,
+      references: r.references.length,
+      dynamic: r.dynamic.length,
+      findings: r.findings.length,
+      // The prefilter phase includes the parsing it triggers; reported apart here.
+      walkMs: t.walk,
+      prefilterMs: Math.max(0, t.prefilter - t.parse),
+      parseMs: t.parse,
+      resolveMs: t.resolve,
+      findingsMs: t.findings,
+    });
   } else if (phase === 'first') {
     const index = new FlagIndex({ root, cacheDir: false, now });
     const t0 = performance.now();

@@ -74,7 +74,9 @@ describe('flaglint check', () => {
   it('writes and then reuses its cache without changing the answer', () => {
     const dir = copyFixture('bookings');
     const first = flaglint(['check', dir, '--now', NOW, '--format', 'json']);
-    assert.ok(fs.existsSync(path.join(dir, '.flaglint-cache')), 'the cache folder is created');
+    assert.equal(fs.existsSync(path.join(dir, '.flaglint-cache')), false, 'no cache folder in the repository');
+    const base = process.env.FLAGLINT_CACHE_DIR ?? '';
+    assert.ok(fs.readdirSync(base).some((f) => fs.existsSync(path.join(base, f, 'index.jsonl'))), 'the cache is kept in FLAGLINT_CACHE_DIR');
     const second = flaglint(['check', dir, '--now', NOW, '--format', 'json']);
     const findings = (s: string) => (JSON.parse(s) as { findings: unknown[] }).findings;
     assert.deepEqual(findings(second.stdout), findings(first.stdout));

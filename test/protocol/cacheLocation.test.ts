@@ -17,7 +17,7 @@ describe('language server: analysis cache location', function () {
       assert.equal(fs.existsSync(path.join(root, '.flaglint-cache')), false, 'no cache folder in the workspace');
       const written = fs.readdirSync(storage);
       assert.equal(written.length, 1, 'one cache folder for the one workspace folder');
-      assert.ok(fs.existsSync(path.join(storage, written[0], 'index.json')));
+      assert.ok(fs.existsSync(path.join(storage, written[0], 'index.jsonl')));
     } finally {
       await session.stop();
       fs.rmSync(storage, { recursive: true, force: true });

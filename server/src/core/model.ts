@@ -263,7 +263,7 @@ export interface DynamicReference {
 
 export interface ScanNote {
   file: string;
-  kind: 'syntax-error' | 'too-large' | 'binary' | 'unreadable' | 'vanished' | 'symlink-loop' | 'not-analysed';
+  kind: 'syntax-error' | 'too-large' | 'binary' | 'unreadable' | 'vanished' | 'symlink-loop' | 'symlink-outside' | 'cache-refused' | 'not-analysed';
   message: string;
   location?: Location;
 }

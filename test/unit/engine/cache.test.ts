@@ -70,7 +70,7 @@ describe('analysis cache', () => {
 
   it('ignores a corrupt cache file and one made with another registry scan configuration', async () => {
     await scan();
-    fs.writeFileSync(path.join(cacheDir, 'index.json'), '{ not json');
+    fs.writeFileSync(path.join(cacheDir, 'index.jsonl'), '{ not json');
     const afterCorruption = await scan();
     assert.ok(afterCorruption.stats.parsed > 0);
     assert.deepEqual(summarize(afterCorruption), summarize(await scan(false)));

@@ -1,15 +1,14 @@
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { displayPath } from '../../core/report';
-import { parseValueArgument, RemoveError, removeFlag, type RemoveFlagResult, resolveFlagKey, unifiedDiff } from '../../core/service';
+import { displayPath, escapeControl } from '../../core/report';
+import { removalModule, type RemoveFlagResult } from '../../core/service';
 import { EXIT_CLEAN, EXIT_PROBLEMS, UsageError } from '../errors';
 import { resolveFolder, resolveRegistryOption } from '../options';
 import { say, useColor } from '../output';
 import { writeAllOrNothing } from '../registryFile';
 import { describeFindings, scanWorkspace, unusableRegistryProblems } from '../scan';
 import type { ScanNote } from '../../core/model';
-import { escapeControl } from '../../core/report';
 
 interface RemoveOptions {
   value: string;
@@ -46,6 +45,9 @@ export function registerRemoveCommand(program: Command): void {
       const unusable = unusableRegistryProblems(scan);
       if (unusable.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
 
+      // Loaded here: the rewriter pulls in the compiler, which the other commands must not pay for.
+      // Loaded here, not at start: it brings the compiler, which the other commands may never need.
+      const { parseValueArgument, removeFlag, RemoveError, resolveFlagKey, unifiedDiff } = removalModule();
       let result: RemoveFlagResult;
       try {
         const flag = resolveFlagKey(scan, key);
@@ -69,7 +71,7 @@ export function registerRemoveCommand(program: Command): void {
       const summary = `'${result.key}' kept as ${JSON.stringify(result.value)}: ${result.references} reference${result.references === 1 ? '' : 's'} rewritten, ${result.files.length} file${result.files.length === 1 ? '' : 's'} changed`;
 
       if (options.dryRun) {
-        process.stdout.write(renderDiff(result, color));
+        process.stdout.write(renderDiff(result, color, unifiedDiff));
         say(`flaglint: ${summary} (dry run: nothing written).`);
       } else if (failed && !options.force) {
         say('flaglint: nothing written. Fix the code first, look at the change with --dry-run, or write it anyway with --force.');
@@ -82,7 +84,7 @@ export function registerRemoveCommand(program: Command): void {
     });
 }
 
-function renderDiff(result: RemoveFlagResult, color: boolean): string {
+function renderDiff(result: RemoveFlagResult, color: boolean, unifiedDiff: ReturnType<typeof removalModule>['unifiedDiff']): string {
   let out = '';
   for (const change of result.changes) {
     const name = escapeControl(displayPath(change.file, process.cwd()));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CustomFunction, ScanConfig } from '../model';
+import { trieAlternation } from './wordTrie';
 import { LD_FLAGS_HOOK, LD_REACT_PACKAGES, PRESETS, type CallSpec, type JsxSpec, type Preset } from './presets';
 
 /**
@@ -82,7 +83,6 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
   return items.filter((i) => (seen.has(key(i)) ? false : (seen.add(key(i)), true)));
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The cheap text test that decides which files are parsed at all: a file that names no SDK call,
@@ -105,7 +105,8 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
   // A collection counts only where it is read (`features.x`, `features?.[k]`, `k in features`) or
   // destructured (`const { features } = org`): its name alone (`features` in prose) is no reason to parse.
   const collectionNames = new Set(config.collections.map((c) => [...c].reverse().find((seg) => seg !== '*')).filter((n): n is string => n !== undefined));
-  const alternation = (set: Set<string>): string => [...set].filter(Boolean).sort((a, b) => b.length - a.length).map(escape).join('|');
+  // Factored by prefix (wordTrie.ts): the same strings, matched in a fraction of the time.
+  const alternation = (set: Set<string>): string => trieAlternation(set);
   const parts = [`\\b(?:${alternation(called)})\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(`];
   if (tags.size) parts.push(`<(?:${alternation(tags)})\\b`);
   if (words.size) parts.push(`\\b(?:${alternation(words)})\\b`);

@@ -4,6 +4,9 @@ import { scriptKindFor } from '../text';
 
 /** Small syntax helpers shared by the analysis passes. */
 
+// Re-exported: these need no compiler, and the resolvers import them from './plainSyntax' so a warm scan never loads it.
+export { isRelativeSpecifier, valueTypeOf } from './plainSyntax';
+
 /** JSDoc is never needed to find flag calls, and skipping it makes the parse cheaper. */
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
@@ -101,20 +104,7 @@ export function literalValue(expr: ts.Expression, depth = 0): { value: unknown }
   return undefined;
 }
 
-export function valueTypeOf(value: unknown): 'boolean' | 'string' | 'number' | 'json' | undefined {
-  if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'number') return 'number';
-  if (value !== null && typeof value === 'object') return 'json';
-  return undefined;
-}
-
 export function shorten(text: string, max = 80): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
-
-/** Relative or absolute specifiers point into the workspace; bare ones may be packages (or path aliases). */
-export function isRelativeSpecifier(spec: string): boolean {
-  return spec.startsWith('.') || spec.startsWith('/');
 }

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileFacts } from '../detect/facts';
+import { prepareForWrite, readSealed, writeSealed, type CacheFolder } from './cacheFolder';
 
 /** Bump when FileFacts or the analysis changes shape: older caches are then ignored. */
-const CACHE_VERSION = 4;
-const CACHE_FILE = 'index.json';
+const CACHE_VERSION = 5;
+const CACHE_FILE = 'index.jsonl';
 
 export interface CacheEntry {
   size: number;
@@ -23,14 +24,23 @@ export interface WrapperNames {
   methods: string[];
 }
 
-interface CacheFile {
+interface CacheHeader {
   version: number;
   /** The detector configuration the entries were computed with. */
   fingerprint: string;
   wrappers: WrapperNames;
   /** When the cache was written (ms since the epoch). */
   writtenAt: number;
-  entries: Record<string, CacheEntry>;
+}
+
+/** An entry as loaded: its facts stay JSON text until a scan asks for them. */
+interface StoredEntry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  matched: boolean;
+  facts: FileFacts | null | undefined;
+  factsJson: string;
 }
 
 /**
@@ -46,40 +56,82 @@ export function contentHash(text: string): string {
 /**
  * The persistent per-file analysis cache. An entry is trusted only while the file's size and
  * mtime are unchanged, or, when they changed, while its content hash is the same; and only for the
- * detector configuration it was made with. A corrupt or foreign cache file is ignored, never fatal.
+ * detector configuration it was made with. A corrupt, foreign or forged cache file is ignored,
+ * never fatal (see cacheFolder.ts for where it lives and how it is sealed).
+ *
+ * The file is line-delimited: a header line, then one line per source file whose facts are kept as
+ * JSON text and parsed only when the scan uses them, so loading costs little more than a split.
  */
 export class AnalysisCache {
-  private entries = new Map<string, CacheEntry>();
+  private entries = new Map<string, StoredEntry>();
   private dirty = false;
   private writtenAt = 0;
 
+  /** `folder` undefined: no cache (--no-cache, or a folder that was refused). */
   constructor(
-    private readonly dir: string | undefined,
+    private readonly folder: CacheFolder | undefined,
     private readonly root: string,
   ) {}
 
   /** Loads entries made with this detector configuration; returns the wrapper names they assume. */
   load(fingerprint: string): WrapperNames | undefined {
     this.entries.clear();
-    if (!this.dir) return undefined;
+    if (!this.folder) return undefined;
+    const body = readSealed(this.folder, CACHE_FILE);
+    if (body === undefined) return undefined;
     try {
-      const data = JSON.parse(fs.readFileSync(path.join(this.dir, CACHE_FILE), 'utf8')) as CacheFile;
-      if (data.version !== CACHE_VERSION || data.fingerprint !== fingerprint) return undefined;
-      this.writtenAt = data.writtenAt;
-      for (const [rel, entry] of Object.entries(data.entries)) {
-        const abs = path.join(this.root, rel);
-        if (entry.facts) entry.facts.file = abs;
-        this.entries.set(abs, entry);
+      const lines = body.split('\n');
+      const header = JSON.parse(lines[0]) as CacheHeader;
+      if (header.version !== CACHE_VERSION || header.fingerprint !== fingerprint) return undefined;
+      this.writtenAt = header.writtenAt;
+      const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;
+      for (let i = 1; i < lines.length; i++) {
+        const line = lines[i];
+        if (!line) continue;
+        // rel (a JSON string: no raw tabs) \t size \t mtime \t hash \t matched \t facts JSON or null
+        const t1 = line.indexOf('\t');
+        const t2 = line.indexOf('\t', t1 + 1);
+        const t3 = line.indexOf('\t', t2 + 1);
+        const t4 = line.indexOf('\t', t3 + 1);
+        const t5 = line.indexOf('\t', t4 + 1);
+        const rel = JSON.parse(line.slice(0, t1)) as string;
+        const factsJson = line.slice(t5 + 1);
+        this.entries.set(prefix + rel, {
+          size: Number(line.slice(t1 + 1, t2)),
+          mtimeMs: Number(line.slice(t2 + 1, t3)),
+          hash: line.slice(t3 + 1, t4),
+          matched: line.slice(t4 + 1, t5) === '1',
+          facts: factsJson === 'null' ? null : undefined,
+          factsJson,
+        });
       }
-      return data.wrappers;
+      return header.wrappers;
     } catch {
-      // No cache yet, or an unreadable one: a cold scan rebuilds it.
+      // A cache written by something else: a cold scan rebuilds it.
+      this.entries.clear();
       return undefined;
     }
   }
 
+  /** Whether entries are kept at all (--no-cache, or a refused folder: nothing to hash or store). */
+  get enabled(): boolean {
+    return this.folder !== undefined;
+  }
+
   get(file: string): CacheEntry | undefined {
-    return this.entries.get(file);
+    const stored = this.entries.get(file);
+    if (!stored) return undefined;
+    if (stored.facts === undefined) {
+      try {
+        const facts = JSON.parse(stored.factsJson) as FileFacts;
+        facts.file = file;
+        stored.facts = facts;
+      } catch {
+        this.entries.delete(file);
+        return undefined;
+      }
+    }
+    return stored as CacheEntry;
   }
 
   /** Whether an entry can be used without reading the file: same size and mtime, and not racy. */
@@ -88,7 +140,11 @@ export class AnalysisCache {
   }
 
   set(file: string, entry: CacheEntry): void {
-    this.entries.set(file, entry);
+    if (!this.folder) return;
+    const old = this.entries.get(file);
+    // Same facts object as loaded (only size or mtime moved): its stored JSON text is still right.
+    const factsJson = old && old.facts === entry.facts ? old.factsJson : '';
+    this.entries.set(file, { ...entry, factsJson });
     this.dirty = true;
   }
 
@@ -107,24 +163,23 @@ export class AnalysisCache {
   }
 
   save(fingerprint: string, wrappers: WrapperNames, force = false): void {
-    if (!this.dir || (!this.dirty && !force)) return;
-    const entries: Record<string, CacheEntry> = {};
-    for (const [abs, entry] of this.entries) {
+    if (!this.folder || (!this.dirty && !force)) return;
+    const header: CacheHeader = { version: CACHE_VERSION, fingerprint, wrappers, writtenAt: Date.now() };
+    const lines = [JSON.stringify(header)];
+    for (const [abs, e] of this.entries) {
       const rel = path.relative(this.root, abs);
-      entries[rel] = entry.facts ? { ...entry, facts: { ...entry.facts, file: rel } } : entry;
+      const factsJson = e.factsJson || (e.facts ? JSON.stringify({ ...e.facts, file: rel }) : 'null');
+      lines.push(`${JSON.stringify(rel)}\t${e.size}\t${e.mtimeMs}\t${e.hash}\t${e.matched ? 1 : 0}\t${factsJson}`);
     }
-    const data: CacheFile = { version: CACHE_VERSION, fingerprint, wrappers, writtenAt: Date.now(), entries };
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
+      if (!prepareForWrite(this.folder, this.root)) return;
       // A cache folder inside a repository must not be committed.
-      const gi = path.join(this.dir, '.gitignore');
-      if (!fs.existsSync(gi)) fs.writeFileSync(gi, '*\n');
-      const tmp = path.join(this.dir, `${CACHE_FILE}.${process.pid}.tmp`);
-      fs.writeFileSync(tmp, JSON.stringify(data));
-      fs.renameSync(tmp, path.join(this.dir, CACHE_FILE));
+      const gi = path.join(this.folder.dir, '.gitignore');
+      if (!fs.existsSync(gi)) fs.writeFileSync(gi, '*\n', { flag: 'wx' });
+      writeSealed(this.folder, CACHE_FILE, lines.join('\n'));
       this.dirty = false;
     } catch {
-      // A read-only checkout still scans; it just cannot remember.
+      // A read-only location still scans; it just cannot remember.
     }
   }
 }

@@ -37,23 +37,36 @@ export function isSourceFile(file: string): boolean {
 }
 
 /**
- * Lists the workspace's source files: .gitignore files (nested ones too) are honoured, dependency
- * and build folders skipped, symlinked folders followed once (a loop is a note, not a hang), and
- * the registry's include/exclude globs applied relative to the root.
+ * Lists the workspace's source files: .gitignore files (nested ones too) are honoured, each compiled
+ * once for its folder; dependency and build folders skipped; the registry's include/exclude globs
+ * applied relative to the root.
+ *
+ * Symbolic links are followed only while they stay inside the scanned root (compared by real path):
+ * a link out of it is a note and is skipped, so a scan never reads (and `remove` never rewrites)
+ * files elsewhere on the disk; a link to the root or a folder above it (a link to `/`) would walk
+ * the tree again or the whole disk, and is a loop note; a folder reached twice is walked once.
+ *
+ * The walk stats nothing but links: readdir's file types say what each entry is, and each folder's
+ * real path and root-relative path are carried down rather than recomputed per file.
  */
 export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResult {
   const result: WalkResult = { files: [], registries: [], packageManifests: [], notes: [] };
   const include = options.include?.length ? picomatch([...options.include], { dot: true }) : undefined;
   const exclude = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : undefined;
+  let realRoot: string;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch (err) {
+    result.notes.push({ file: root, kind: 'unreadable', message: `cannot read folder ${root}: ${(err as Error).message}` });
+    return result;
+  }
   const visited = new Set<string>();
+  const sep = path.sep;
+  /** Linked folders, walked after the tree so that a folder is listed under its real path when it has one. */
+  const linked: { dir: string; real: string; rel: string; chain: readonly GitignoreScope[] }[] = [];
 
-  const walk = (dir: string, ignores: { base: string; ig: Ignore }[]): void => {
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch {
-      return;
-    }
+  /** `rel` is the folder's path below the root in posix form ('' for the root); `real`, its real path. */
+  const walk = (dir: string, real: string, rel: string, ignores: readonly GitignoreScope[]): void => {
     if (visited.has(real)) {
       result.notes.push({ file: dir, kind: 'symlink-loop', message: `${dir} leads back to a folder already scanned (a symbolic link loop); skipped` });
       return;
@@ -66,62 +79,182 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
       result.notes.push({ file: dir, kind: 'unreadable', message: `cannot read folder ${dir}: ${(err as Error).message}` });
       return;
     }
-    const local = readGitignore(dir);
-    const chain = local ? [...ignores, { base: dir, ig: local }] : ignores;
-    const names = new Set(entries.map((e) => e.name));
-    if (REGISTRY_FILE_NAMES.some((n) => names.has(n)) || names.has(REGISTRY_FOLDER_NAME)) {
+    let hasRegistry = false;
+    let hasGitignore = false;
+    for (const e of entries) {
+      if (e.name === '.gitignore') hasGitignore = true;
+      else if (e.name === REGISTRY_FOLDER_NAME || REGISTRY_FILE_NAMES.includes(e.name)) hasRegistry = true;
+      else if (e.name === 'package.json' && dir !== root) result.packageManifests.push(path.join(dir, 'package.json'));
+    }
+    if (hasRegistry) {
       const reg = registryIn(dir);
       if (reg) result.registries.push(reg);
     }
-    if (names.has('package.json') && dir !== root) result.packageManifests.push(path.join(dir, 'package.json'));
+    const local = hasGitignore ? readGitignore(dir, rel ? rel.length + 1 : 0) : undefined;
+    const chain = local ? [...ignores, local] : ignores;
+    const prefix = rel ? rel + '/' : '';
+    const dirPrefix = dir.endsWith(sep) ? dir : dir + sep;
+    const realPrefix = real.endsWith(sep) ? real : real + sep;
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      const name = entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const st = fs.statSync(full);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch {
-          continue;
-        }
+      // Cheap name checks first: most entries are dropped before anything else is computed.
+      if (isDir && SKIPPED_DIRS.has(name)) continue;
+      if (isFile && !isSourceFile(name)) continue;
+      const full = dirPrefix + name;
+      let entryReal = realPrefix + name;
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
+        const target = followLink(full, realRoot, result.notes);
+        if (!target) continue;
+        ({ isDir, isFile } = target);
+        entryReal = target.real;
+        if (isDir && SKIPPED_DIRS.has(name)) continue;
+        if (isFile && !isSourceFile(name)) continue;
       }
+      const entryRel = prefix + name;
       if (isDir) {
-        if (SKIPPED_DIRS.has(entry.name) || ignoredBy(chain, full, true)) continue;
-        const rel = toPosix(path.relative(root, full));
-        if (exclude?.(rel) || exclude?.(`${rel}/`)) continue;
-        walk(full, chain);
-      } else if (isFile && isSourceFile(entry.name)) {
-        if (ignoredBy(chain, full, false)) continue;
-        const rel = toPosix(path.relative(root, full));
-        if (exclude?.(rel)) continue;
-        if (include && !include(rel)) continue;
+        if (ignoredBy(chain, entryRel, name, true)) continue;
+        if (exclude?.(entryRel) || exclude?.(`${entryRel}/`)) continue;
+        if (isLink) linked.push({ dir: full, real: entryReal, rel: entryRel, chain });
+        else walk(full, entryReal, entryRel, chain);
+      } else if (isFile) {
+        if (ignoredBy(chain, entryRel, name, false)) continue;
+        if (exclude?.(entryRel)) continue;
+        if (include && !include(entryRel)) continue;
         result.files.push(full);
       }
     }
   };
-  walk(root, []);
+  walk(root, realRoot, '', []);
+  for (let next = linked.shift(); next; next = linked.shift()) walk(next.dir, next.real, next.rel, next.chain);
   if (fs.existsSync(path.join(root, 'package.json'))) result.packageManifests.unshift(path.join(root, 'package.json'));
   result.files.sort();
   return result;
 }
 
-function readGitignore(dir: string): Ignore | undefined {
+interface GitignoreScope {
+  /** Length of the root-relative path of the .gitignore's folder plus its slash ('' → 0). */
+  prefixLength: number;
+  /** Every rule, judged on the path below the .gitignore's folder. */
+  ig: Ignore;
+  /** The same rules split so that most entries are judged by name alone (see splitRules); undefined: use `ig`. */
+  split: SplitRules | undefined;
+}
+
+/**
+ * The walk never enters an ignored folder, so an entry's folders are known not to be ignored and
+ * only the rules that can match the entry itself matter. A rule without a slash (`*.log`, `dist/`,
+ * `.env*`) matches a name at any depth, so its verdict depends on the entry's name alone and is
+ * worked out once per name; rules naming a folder (`dist/`) never match a file. Rules with a slash
+ * are tried on the path, but only they.
+ */
+interface SplitRules {
+  /** Names re-included by a literal negation (`!.env.example`): entries so named get the whole list. */
+  negatedNames: Set<string>;
+  fileNames: Ignore | undefined;
+  dirNames: Ignore | undefined;
+  filePaths: Ignore | undefined;
+  dirPaths: Ignore | undefined;
+  fileMemo: Map<string, boolean>;
+  dirMemo: Map<string, boolean>;
+}
+
+/**
+ * Where a symbolic link leads, if the walk may follow it: only to a file or folder inside the root
+ * and not to the root itself or a folder above it. Anything else is a note and undefined.
+ */
+function followLink(link: string, realRoot: string, notes: ScanNote[]): { real: string; isDir: boolean; isFile: boolean } | undefined {
+  let real: string;
+  let st: fs.Stats;
+  try {
+    real = fs.realpathSync(link);
+    st = fs.statSync(real);
+  } catch {
+    // A dangling link points nowhere: nothing to scan.
+    return undefined;
+  }
+  const isDir = st.isDirectory();
+  if (isDir && (real === realRoot || isBelow(realRoot, real))) {
+    notes.push({ file: link, kind: 'symlink-loop', message: `${link} links to ${real}, the scanned folder or one above it (a symbolic link loop); skipped` });
+    return undefined;
+  }
+  if (!isBelow(real, realRoot)) {
+    notes.push({ file: link, kind: 'symlink-outside', message: `${link} links to ${real}, outside the scanned folder; not followed` });
+    return undefined;
+  }
+  return { real, isDir, isFile: st.isFile() };
+}
+
+/** Whether `inner` lies strictly inside `outer` (both real, absolute paths). */
+function isBelow(inner: string, outer: string): boolean {
+  const base = outer.endsWith(path.sep) ? outer : outer + path.sep;
+  return inner.startsWith(base);
+}
+
+function readGitignore(dir: string, prefixLength: number): GitignoreScope | undefined {
   let text: string;
   try {
     text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
   } catch {
     return undefined;
   }
-  return ignore().add(text);
+  return { prefixLength, ig: ignore().add(text), split: splitRules(text) };
 }
 
-function ignoredBy(chain: { base: string; ig: Ignore }[], full: string, isDir: boolean): boolean {
-  for (const { base, ig } of chain) {
-    // `full` always lies below `base` (the walk descends from it): slicing beats path.relative here.
-    const rel = path.sep === '/' ? full.slice(base.length + 1) : toPosix(full.slice(base.length + 1));
-    if (rel && ig.ignores(isDir ? `${rel}/` : rel)) return true;
+function splitRules(text: string): SplitRules | undefined {
+  const names: string[] = [];
+  const paths: string[] = [];
+  const negatedNames = new Set<string>();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    // Escapes and odd spacing: leave the judgement to the full rule set.
+    if (line.includes('\\') || line !== raw.replace(/\r$/, '')) return undefined;
+    const body = (line.startsWith('!') ? line.slice(1) : line).replace(/\/$/, '');
+    if (line.startsWith('!')) {
+      // The last matching rule decides, which only the whole list can tell. A negation of one
+      // literal name matters only for entries of that name; any other negation needs the whole list.
+      if (/[/*?[]/.test(body)) return undefined;
+      negatedNames.add(body.toLowerCase());
+      continue;
+    }
+    (body.includes('/') || body.includes('**') ? paths : names).push(line);
+  }
+  // Without negations (the entries they concern aside), an entry is ignored when any rule matches,
+  // so the rules judged by name and those judged by path can be asked apart.
+  const make = (rules: string[]): Ignore | undefined => (rules.length ? ignore().add(rules) : undefined);
+  const forFiles = (rules: string[]): string[] => rules.filter((r) => !r.endsWith('/'));
+  return {
+    negatedNames,
+    fileNames: make(forFiles(names)),
+    dirNames: make(names),
+    filePaths: make(forFiles(paths)),
+    dirPaths: make(paths),
+    fileMemo: new Map(),
+    dirMemo: new Map(),
+  };
+}
+
+/** `rel` is root-relative posix, `name` its last segment; each .gitignore judges the part below its own folder. */
+function ignoredBy(chain: readonly GitignoreScope[], rel: string, name: string, isDir: boolean): boolean {
+  for (const { prefixLength, ig, split } of chain) {
+    const sub = prefixLength ? rel.slice(prefixLength) : rel;
+    if (!sub) continue;
+    if (!split || (split.negatedNames.size > 0 && split.negatedNames.has(name.toLowerCase()))) {
+      if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
+      continue;
+    }
+    const byName = isDir ? split.dirNames : split.fileNames;
+    if (byName) {
+      const memo = isDir ? split.dirMemo : split.fileMemo;
+      let verdict = memo.get(name);
+      if (verdict === undefined) memo.set(name, (verdict = byName.ignores(isDir ? `${name}/` : name)));
+      if (verdict) return true;
+    }
+    const byPath = isDir ? split.dirPaths : split.filePaths;
+    if (byPath?.ignores(isDir ? `${sub}/` : sub)) return true;
   }
   return false;
 }

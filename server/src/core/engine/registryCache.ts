@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Registry } from '../model';
+import { prepareForWrite, readSealed, writeSealed, type CacheFolder } from './cacheFolder';
 
 /** Bump when the registry loader's output changes shape or meaning. */
-const REGISTRY_CACHE_VERSION = 1;
+const REGISTRY_CACHE_VERSION = 2;
 const FILE = 'registries.json';
 
 type Stored = Omit<Registry, 'flags'> & { flags: [string, Registry['flags'] extends Map<string, infer E> ? E : never][] };
@@ -17,10 +16,15 @@ export class RegistryCache {
   private entries = new Map<string, { hash: string; registry: Stored }>();
   private dirty = false;
 
-  constructor(private readonly dir: string | undefined) {
-    if (!dir) return;
+  constructor(
+    private readonly folder: CacheFolder | undefined,
+    private readonly root: string,
+  ) {
+    // Sealed like the analysis cache: a forged registry would change every finding.
+    const body = folder ? readSealed(folder, FILE) : undefined;
+    if (body === undefined) return;
     try {
-      const data = JSON.parse(fs.readFileSync(path.join(dir, FILE), 'utf8')) as { version: number; entries: Record<string, { hash: string; registry: Stored }> };
+      const data = JSON.parse(body) as { version: number; entries: Record<string, { hash: string; registry: Stored }> };
       if (data.version === REGISTRY_CACHE_VERSION) this.entries = new Map(Object.entries(data.entries));
     } catch {
       // Nothing cached yet, or an unreadable cache: registries are parsed.
@@ -34,18 +38,16 @@ export class RegistryCache {
   }
 
   set(file: string, text: string, registry: Registry): void {
-    if (!this.dir) return;
+    if (!this.folder) return;
     this.entries.set(file, { hash: hashOf(text), registry: { ...registry, flags: [...registry.flags] } });
     this.dirty = true;
   }
 
   save(): void {
-    if (!this.dir || !this.dirty) return;
+    if (!this.folder || !this.dirty) return;
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
-      const tmp = path.join(this.dir, `${FILE}.${process.pid}.tmp`);
-      fs.writeFileSync(tmp, JSON.stringify({ version: REGISTRY_CACHE_VERSION, entries: Object.fromEntries(this.entries) }));
-      fs.renameSync(tmp, path.join(this.dir, FILE));
+      if (!prepareForWrite(this.folder, this.root)) return;
+      writeSealed(this.folder, FILE, JSON.stringify({ version: REGISTRY_CACHE_VERSION, entries: Object.fromEntries(this.entries) }));
       this.dirty = false;
     } catch {
       // A read-only location only means registries are parsed again next time.

@@ -11,7 +11,7 @@ export interface EngineOptions {
   root: string;
   /** An explicit registry file or folder; otherwise every registry found in or above the root governs its subtree. */
   registryPath?: string;
-  /** Cache folder; default `<root>/.flaglint-cache`; false disables the cache. */
+  /** Cache folder; default: one per root in the user's cache folder (cacheFolder.ts); false disables the cache. */
   cacheDir?: string | false;
   /** "Today" for staleness rules; default: FLAGLINT_NOW (YYYY-MM-DD) or the clock. */
   now?: Date;
@@ -54,4 +54,13 @@ export interface FileResult {
   dynamic: DynamicReference[];
   findings: Finding[];
   notes: ScanNote[];
+}
+
+/** Milliseconds per phase of the last scan: walk (list files, registries), prefilter (read or stat every file, analyse the selected ones; `parse` is the analysis part of it and of resolution), resolve (keys across files), findings (the rules). */
+export interface ScanTimings {
+  walk: number;
+  prefilter: number;
+  parse: number;
+  resolve: number;
+  findings: number;
 }

@@ -1,7 +1,7 @@
 import type { KeyForm, Location } from '../model';
 import { own, type FileFacts, type KeyExpr, type ValueFact } from '../detect/facts';
 import type { ModuleResolver } from './moduleResolver';
-import { isRelativeSpecifier } from '../detect/syntax';
+import { isRelativeSpecifier } from '../detect/plainSyntax';
 
 export type ResolvedKey =
   | { ok: true; value: string; form: KeyForm; definition?: Location }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
-import { isRelativeSpecifier } from '../detect/syntax';
+import type * as TsMorph from 'ts-morph';
+import { isRelativeSpecifier } from '../detect/plainSyntax';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** TypeScript ESM writes `./flags.js` for `./flags.ts`. */
@@ -127,12 +127,15 @@ export class ModuleResolver {
   }
 }
 
-/** baseUrl/paths of a tsconfig, following relative `extends` (TypeScript's own JSONC reader handles comments). */
+/**
+ * baseUrl/paths of a tsconfig, following relative `extends`. Most tsconfigs are JSON once comments
+ * and trailing commas are gone; TypeScript's own JSONC reader (and so the compiler, ~0.5 s to load)
+ * is needed only for the rest, which keeps a warm scan free of it.
+ */
 function readPathsConfig(file: string, seen: Set<string>): PathsConfig | undefined {
   if (seen.has(file)) return undefined;
   seen.add(file);
-  const read = ts.readConfigFile(file, (p) => fs.readFileSync(p, 'utf8'));
-  const config = read.config as { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
+  const config = readJsonc(file) as { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
   if (!config) return undefined;
   const dir = path.dirname(file);
   const options = config.compilerOptions ?? {};
@@ -189,5 +192,49 @@ function packageEntries(dir: string): string[] {
   add(manifest.typings);
   add(manifest.module);
   add(manifest.main);
+  return out;
+}
+
+function readJsonc(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(stripJsonComments(text));
+  } catch {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ts } = require('ts-morph') as typeof TsMorph;
+    return ts.parseConfigFileTextToJson(file, text).config as unknown;
+  }
+}
+
+/** Removes // and /* *\/ comments outside strings, and commas before a closing bracket. */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 2;
+    } else {
+      let j = i + 1;
+      if (c === ',') while (j < n && /\s/.test(text[j])) j++;
+      // A trailing comma (only whitespace before the bracket) is dropped; one before a comment is left to TypeScript's reader.
+      if (!(c === ',' && (text[j] === '}' || text[j] === ']'))) out += c;
+      i++;
+    }
+  }
   return out;
 }

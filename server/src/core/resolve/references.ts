@@ -3,7 +3,7 @@ import type { CallFact, FileFacts, KeyExpr } from '../detect/facts';
 import type { Range } from '../model';
 import type { KeyResolver } from './keyResolver';
 import { argFor, fallbackAt, isExternal, type WrapperTable } from './wrappers';
-import { valueTypeOf } from '../detect/syntax';
+import { valueTypeOf } from '../detect/plainSyntax';
 
 export interface FileReferences {
   references: FlagReference[];

@@ -22,7 +22,7 @@ export {
 export type { ImportPlan } from '../registry';
 export { createPackageLookup } from '../rules';
 export { showValue } from '../rules/values';
-export { RemoveError, parseValueArgument, removeFlag, resolveFlagKey, unifiedDiff } from '../remove';
+export { removalModule } from './removalModule';
 export type { RemoveFlagResult } from '../remove';
 export { nonFileKind } from '../fileKind';
 export {

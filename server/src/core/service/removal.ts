@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { FileEdit } from '../text';
-import { RemoveError, removeFlag as removeFlagInCode } from '../remove';
+import { removalModule } from './removalModule';
 import { ServiceError } from './errors';
 import type { FolderState } from './session';
 
@@ -21,7 +21,7 @@ export interface Removal {
 export async function planRemoval(folder: FolderState, key: string, value: unknown, buffers: ReadonlyMap<string, string>): Promise<Removal> {
   if (!folder.ready) throw new ServiceError('not-ready', 'Flaglint is still scanning; remove the flag when the scan has finished');
   try {
-    const result = await removeFlagInCode({ index: folder.index, key, value, readFile: (file) => buffers.get(file) });
+    const result = await removalModule().removeFlag({ index: folder.index, key, value, readFile: (file) => buffers.get(file) });
     const messages = [...result.warnings];
     for (const error of result.verification.newErrors) {
       messages.push(`${path.relative(folder.root, error.file)}:${error.line + 1}:${error.character + 1}: the rewritten code has a new error: ${error.message}`);
@@ -29,7 +29,7 @@ export async function planRemoval(folder: FolderState, key: string, value: unkno
     return { edits: result.edits, messages, verified: result.verification.ok, references: result.references };
   } catch (error) {
     // An unknown key or a value of the wrong type is the user's to fix: say so, as is.
-    if (error instanceof RemoveError) throw new ServiceError('invalid-params', error.message);
+    if (error instanceof removalModule().RemoveError) throw new ServiceError('invalid-params', error.message);
     throw error;
   }
 }
