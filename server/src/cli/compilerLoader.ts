@@ -1,7 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+// This module runs before the rest of the CLI is loaded (it installs the compiler's loader), so it
+// takes these two small modules directly instead of the whole of core/service.
+// eslint-disable-next-line no-restricted-imports
 import { openCacheFolder, prepareForWrite, readSealed, userCacheBase, writeSealed } from '../core/engine/cacheFolder';
+// eslint-disable-next-line no-restricted-imports
 import { toolVersion } from '../core/engine/toolVersion';
 
 /**
