@@ -275,6 +275,7 @@ function flagItem(flag: TreeFlag): vscode.TreeItem {
   if (flag.description) tooltip.appendMarkdown(`\n\n${flag.description}`);
   if (flag.dependsOn?.length) tooltip.appendMarkdown(`\n\nDepends on ${flag.dependsOn.map((k) => `\`${k}\``).join(', ')}`);
   if (flag.dependedOnBy?.length) tooltip.appendMarkdown(`\n\nNeeded by ${flag.dependedOnBy.map((k) => `\`${k}\``).join(', ')}`);
+  if (flag.audit) tooltip.appendMarkdown('\n\n').appendText(flag.audit);
   tooltip.appendMarkdown(`\n\n${plural(flag.referenceCount, 'reference')}${flag.packages?.length ? ` in ${flag.packages.map((p) => `\`${p}\``).join(', ')}` : ''}${flag.owner ? ` · owner ${flag.owner}` : ''}`);
   for (const problem of flag.problems) tooltip.appendMarkdown(`\n\n$(${problem.severity === 'error' ? 'error' : problem.severity === 'warning' ? 'warning' : 'info'}) ${problem.message}`);
   item.tooltip = tooltip;

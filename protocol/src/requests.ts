@@ -49,6 +49,8 @@ export interface TreeFlag {
   dependedOnBy?: string[];
   /** Packages (nearest package.json) whose code evaluates the flag, sorted. */
   packages?: string[];
+  /** From the registry's git history: "added 2026-03-02 by … · last changed …". */
+  audit?: string;
 }
 
 export interface TreeFolder {

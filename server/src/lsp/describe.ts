@@ -1,6 +1,7 @@
 /** How a flag is summarised in lenses, hovers and the tree: the same words everywhere. */
 import * as path from 'node:path';
 import type { Finding, FlagEntry, FlagReference } from '../core/model';
+import { auditLine } from '../core/service';
 import { daysBetween, parseDate, plural, relative, spanText, today } from './dates';
 import type { FolderState } from './workspace';
 
@@ -63,6 +64,14 @@ function linksCell(links: FlagEntry['links']): string | undefined {
   return list.map(([label, url]) => (/^https?:\/\//.test(url) ? `[${escape(label)}](${url})` : `${escape(label)}: ${escape(url)}`)).join(', ');
 }
 
+/** "added 2026-03-02 by … · last changed …", from the git history of the registry that holds the entry. */
+function historyCell(folder: FolderState, entry: FlagEntry): string | undefined {
+  const registry = folder.registries().find((r) => r.flags.get(entry.key) === entry);
+  const timeline = registry?.timeline?.flags[entry.key];
+  const line = timeline ? auditLine(timeline) : undefined;
+  return line ? escape(line) : undefined;
+}
+
 /** The registry entry in full, as Markdown for a hover. */
 export function entryMarkdown(options: {
   key: string;
@@ -97,6 +106,7 @@ export function entryMarkdown(options: {
       ['Scope', entry.scope?.length ? entry.scope.map(code).join(', ') : undefined],
       ['Used in', references.length ? actualPackages(folder, references).map(code).join(', ') : '_nowhere_'],
       ['Links', linksCell(entry.links)],
+      ['History', historyCell(folder, entry)],
     ];
     lines.push('', '| | |', '|---|---|');
     for (const [label, value] of rows) if (value !== undefined) lines.push(`| ${label} | ${value} |`);

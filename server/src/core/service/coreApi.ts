@@ -27,6 +27,7 @@ export type { RemoveFlagResult } from '../remove';
 export { nonFileKind } from '../fileKind';
 export {
   attachTimelines,
+  auditLine,
   borrowTimelines,
   firstMentionInCode,
   formatHistoryText,

@@ -5,6 +5,7 @@
  * (core/service/today.ts). Paths and core positions only: the language server adapts URIs and its
  * documents to it (docs/architecture.md, "The service layer").
  */
+import { attachTimelines } from '../history';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -86,6 +87,9 @@ export class FolderState {
       registryPath: registryPath ? path.resolve(info.root, registryPath) : undefined,
       include: settings.include.length ? settings.include : undefined,
       exclude: settings.exclude.length ? settings.exclude : undefined,
+      // The registry's git history, as `flaglint check` reads it: `created` inferred from git and the
+      // history-based rules, so that the editor's findings are the CLI's; hovers show who changed what.
+      beforeFindings: async (registries) => void (await attachTimelines(registries)),
     });
   }
 

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, FlagEntry, FlagReference } from '../../core/model';
 import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../../../protocol/src';
+import { auditLine } from '../../core/service';
 import { fileToUri, toLspLocation, uriToFile } from '../convert';
 import { actualPackages } from '../describe';
 import { registryKeyOf } from '../lookup';
@@ -31,7 +32,15 @@ export class TreeFeature {
   private folderTree(folder: FolderState): TreeFolder {
     const registries = folder.registries();
     const entries = new Map<string, FlagEntry>();
-    for (const registry of registries) for (const entry of registry.flags.values()) if (!entries.has(entry.key)) entries.set(entry.key, entry);
+    const audits = new Map<string, string | undefined>();
+    for (const registry of registries) {
+      for (const entry of registry.flags.values()) {
+        if (entries.has(entry.key)) continue;
+        entries.set(entry.key, entry);
+        const timeline = registry.timeline?.flags[entry.key];
+        audits.set(entry.key, timeline ? auditLine(timeline) : undefined);
+      }
+    }
     const refsByKey = new Map<string, FlagReference[]>();
     for (const ref of folder.result()?.references ?? []) {
       const key = registryKeyOf(ref);
@@ -62,6 +71,7 @@ export class TreeFeature {
         dependsOn: entry?.dependsOn?.length ? [...entry.dependsOn] : undefined,
         dependedOnBy: dependents.get(key)?.sort(),
         packages: refs.length ? actualPackages(folder, refs) : undefined,
+        audit: audits.get(key),
       };
     });
     return { uri: folder.info.uri, name: folder.info.name, registries: registries.map((r) => fileToUri(r.path)), flags };
