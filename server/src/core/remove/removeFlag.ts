@@ -96,10 +96,13 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   const purity = new PurityOracle(workspace);
   const isPureCall = (expr: ts.Expression, file: string): boolean => purity.isPureCall(expr, file);
   const projects = new ProjectOptions();
+  const notes: string[] = [];
   const cleanup = (files: Iterable<string>): void => {
     for (const file of files) {
       const markParameters = projects.for(file).noUnusedParameters === true;
-      workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees, isPureCall, markParameters));
+      const fileNotes: string[] = [];
+      workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees, isPureCall, markParameters, fileNotes));
+      notes.push(...fileNotes.map((n) => `${workspace.relative(file)}:${n}`));
     }
   };
   cleanup(workspace.changedFiles());
@@ -108,6 +111,7 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   const definitions = uniqueLocations(refs.map((r) => r.keyDefinition).filter((d): d is Location => d !== undefined));
   cleanup(removeUnusedKeyDefinitions(workspace, definitions, warnings));
 
+  warnings.push(...new Set(notes));
   warnings.push(...dynamicWarnings(scan, workspace));
 
   const edits: FileEdit[] = [];

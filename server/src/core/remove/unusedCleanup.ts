@@ -4,12 +4,15 @@ import { BindingUses } from './bindingUses';
 import { isSdkAccessorCall } from './sdkAccessors';
 import { countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
+import { declarationKey, UsedBefore } from './usedBefore';
 
 /**
  * Removes what the rewrite left unused: imports, variables, functions, classes and types whose
- * every use was in code that is now gone. Only names that WERE used before and are not now are
- * touched, so code that was already unused stays as the author left it. A variable whose
- * initializer may have effects keeps them as a statement (`const x = track()` → `track();`).
+ * every use was in code that is now gone. Only declarations that WERE used before (by symbol, see
+ * UsedBefore) and are not now are touched, so code that was already unused stays as the author left
+ * it. A variable whose initializer may have effects is kept whole, with a note: turning
+ * `const icons = getIcons(type)` into a bare `getIcons(type);` reads as a mistake in review, and
+ * dropping the call could change behaviour.
  */
 export function removeNewlyUnused(
   file: string,
@@ -19,8 +22,12 @@ export function removeNewlyUnused(
   isPureCall: (expr: ts.Expression, file: string) => boolean = () => false,
   /** The project reports unused parameters (noUnusedParameters): mark newly unused ones with `_`. */
   markUnusedParameters = false,
+  /** Receives a note (`<line>: ...`) per unused variable kept for its initializer's effects. */
+  notes: string[] = [],
 ): string {
-  const before = countIdentifiers(parseFile(file, original));
+  const before = new UsedBefore(file, original);
+  // By declaration, rewritten each round so that the line numbers are the final text's.
+  const kept = new Map<string, string>();
   let text = current;
   for (let round = 0; round < 20; round++) {
     const uses = new BindingUses(file, text);
@@ -28,11 +35,16 @@ export function removeNewlyUnused(
     const after = countIdentifiers(sf);
     const keepForJsx = jsxFactoryNames(sf);
     // Unused now: only its own declaration mentions the binding (by symbol; by name where the
-    // checker cannot tell). Used before: the name was mentioned besides a declaration.
+    // checker cannot tell). Used before: its original declaration was mentioned elsewhere too.
     const unused = (name: ts.Identifier): boolean =>
-      (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && (before.get(name.text) ?? 0) >= 2 && !keepForJsx.has(name.text);
-    const droppable = (init: ts.Expression | undefined): boolean => !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file);
-    const edits = collectRemovals(sf, unused, droppable);
+      (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && before.wasUsed(name) && !keepForJsx.has(name.text);
+    const droppable = (init: ts.Expression | undefined): boolean =>
+      !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file) || isRequireCall(init);
+    const keep = (d: ts.VariableDeclaration): void => {
+      if (!ts.isIdentifier(d.name)) return;
+      kept.set(declarationKey(d.name), `${sf.getLineAndCharacterOfPosition(d.getStart(sf)).line + 1}: '${d.name.text}' is no longer used, but \`${truncate(d.initializer!.getText(sf))}\` may have effects, so the declaration is kept; delete it if it has none.`);
+    };
+    const edits = collectRemovals(sf, unused, droppable, keep);
     if (edits.length === 0) {
       // Once nothing more goes, the parameters left unused (renaming earlier could overlap a removal).
       if (markUnusedParameters) text = applyOffsetEdits(text, parameterRenames(sf, parseFile(file, original)));
@@ -40,10 +52,26 @@ export function removeNewlyUnused(
     }
     text = applyOffsetEdits(text, edits);
   }
+  notes.push(...kept.values());
   return text;
 }
 
-function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boolean, droppable: (init: ts.Expression | undefined) => boolean): OffsetEdit[] {
+/** `require('./flags')`: goes with its last binding, as an unused ES import does. */
+function isRequireCall(init: ts.Expression): boolean {
+  return ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]);
+}
+
+function truncate(code: string): string {
+  const oneLine = code.replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}
+
+function collectRemovals(
+  sf: ts.SourceFile,
+  unused: (name: ts.Identifier) => boolean,
+  droppable: (init: ts.Expression | undefined) => boolean,
+  keep: (d: ts.VariableDeclaration) => void,
+): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   const statements = new Set<ts.Statement>();
   const module = isModuleFile(sf);
@@ -59,7 +87,7 @@ function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boo
     }
     if (ts.isVariableStatement(node)) {
       if (hasExportModifier(node)) return;
-      const removal = variableRemovals(sf, node, unused, droppable);
+      const removal = variableRemovals(sf, node, unused, droppable, keep);
       if (removal === 'all') {
         statements.add(node);
         return;
@@ -113,6 +141,7 @@ function variableRemovals(
   statement: ts.VariableStatement,
   unused: (name: ts.Identifier) => boolean,
   droppable: (init: ts.Expression | undefined) => boolean,
+  keep: (d: ts.VariableDeclaration) => void,
 ): OffsetEdit[] | 'all' | undefined {
   const decls = statement.declarationList.declarations;
   const removed = new Set<ts.VariableDeclaration>();
@@ -132,14 +161,9 @@ function variableRemovals(
     }
   }
   if (removed.size === 0) return edits.length ? edits : undefined;
-  const effects = [...removed].filter((d) => !droppable(d.initializer));
-  if (removed.size === decls.length) {
-    if (effects.length === 0) return 'all';
-    // Keep what the initializers do, drop the names.
-    const text = effects.map((d) => `${d.initializer!.getText(sf)};`).join(' ');
-    return [{ start: statement.getStart(sf), end: statement.end, text }];
-  }
   const pureRemoved = new Set([...removed].filter((d) => droppable(d.initializer)));
+  removed.forEach((d) => pureRemoved.has(d) || keep(d));
+  if (pureRemoved.size === decls.length) return 'all';
   if (pureRemoved.size === 0) return edits.length ? edits : undefined;
   return [...edits, ...(removeListElements(sf, decls, pureRemoved, false) ?? [])];
 }
