@@ -10,6 +10,7 @@ import { createBindingProgram } from './bindingProgram';
 import { ProjectOptions } from './compilerOptions';
 import { checkFlagValue } from './flagValue';
 import { removeUnusedKeyDefinitions } from './keyDefinitions';
+import { foldLeftLiterals } from './literalFolding';
 import { registryChanges } from './registryChanges';
 import { PurityOracle } from './pureFunctions';
 import { RemoveError } from './removeError';
@@ -89,7 +90,7 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     warnings.push(...result.warnings);
     leftInPlace += result.leftInPlace;
     result.callees.forEach((c) => callees.add(c));
-    workspace.setText(file, result.text);
+    workspace.setText(file, foldLeftLiterals(file, workspace.original(file), result.text));
   }
 
   // 2. Imports, variables and functions only the removed code used.
