@@ -87,7 +87,8 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     const sf = program.getSourceFile(file);
     if (!sf) continue;
     const result = rewriteFile(sf, checker, fileRefs, value);
-    warnings.push(...result.warnings);
+    // Paths as the user sees them in the summary, like every other warning.
+    warnings.push(...result.warnings.map((w) => (w.startsWith(`${file}:`) ? workspace.relative(file) + w.slice(file.length) : w)));
     leftInPlace += result.leftInPlace;
     result.callees.forEach((c) => callees.add(c));
     workspace.setText(file, foldLeftLiterals(file, workspace.original(file), result.text));
