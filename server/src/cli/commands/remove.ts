@@ -57,6 +57,7 @@ export function registerRemoveCommand(program: Command): void {
 
       const color = useColor(options);
       for (const warning of result.warnings) say(`warning: ${warning}`);
+      for (const hint of result.hints) say(`hint: ${hint}`);
       const failed = !result.verification.ok;
       if (failed) {
         say(`flaglint: the code would no longer type-check after removing '${result.key}':`);

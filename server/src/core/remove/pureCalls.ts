@@ -29,6 +29,19 @@ const PURE_STATICS: Record<string, ReadonlySet<string>> = {
 
 const PURE_GLOBALS = new Set(['String', 'Number', 'Boolean', 'parseInt', 'parseFloat']);
 const PURE_CONSTRUCTORS = new Set(['Set', 'Map', 'URLSearchParams', 'Date', 'Error']);
+/**
+ * React hooks that only read state or context, or memoise a value: with their result unused, the
+ * call does nothing a user could notice (hook order only matters between renders of one version of
+ * the component). Hooks that fetch, subscribe or run effects (useQuery, useEffect, custom hooks) are
+ * not here and keep their declaration.
+ */
+const VALUE_HOOKS = new Set([
+  'useState', 'useReducer', 'useRef', 'useContext', 'useMemo', 'useCallback', 'useId', 'useTheme', 'useTranslation', 'useIntl',
+  'useParams', 'useSearchParams', 'usePathname', 'useLocation', 'useNavigate', 'useRouter', 'useDispatch', 'useFormatter', 'useTranslations',
+]);
+/** Hooks that store their callback rather than run it during render. */
+const STORING_HOOKS = new Set(['useCallback']);
+
 /** CSS-in-JS factories: creating a component or a class name has no effect until it renders. */
 const STYLE_FACTORIES = new Set(['styled', 'css', 'keyframes', 'cva']);
 
@@ -41,6 +54,8 @@ export function isKnownPureCall(node: ts.CallExpression | ts.NewExpression | ts.
   const args = node.arguments ?? [];
   const callee = node.expression;
   if (ts.isCallExpression(node) && isStyleFactory(callee, isPure)) return args.every(isPure);
+  const hook = hookName(callee);
+  if (hook && VALUE_HOOKS.has(hook)) return STORING_HOOKS.has(hook) ? args.every(isPure) : args.every((a) => isPureArgument(a, isPure));
   if (!args.every((a) => isPureArgument(a, isPure))) return false;
   if (ts.isNewExpression(node)) return ts.isIdentifier(callee) && PURE_CONSTRUCTORS.has(callee.text);
   if (ts.isIdentifier(callee)) return PURE_GLOBALS.has(callee.text);
@@ -51,6 +66,13 @@ export function isKnownPureCall(node: ts.CallExpression | ts.NewExpression | ts.
     return VALUE_METHODS.has(method) && isPure(receiver);
   }
   return false;
+}
+
+/** `useState` or `React.useState`. */
+function hookName(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React') return callee.name.text;
+  return undefined;
 }
 
 /** `styled`, `styled.div`, `styled(Box)`, `styled.div.attrs({...})`, `css`. */

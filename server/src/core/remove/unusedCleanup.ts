@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
 import { BindingUses } from './bindingUses';
 import { isSdkAccessorCall } from './sdkAccessors';
-import { countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile } from './syntax';
+import { collectBindingNames, countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
 import { declarationKey, UsedBefore } from './usedBefore';
 
@@ -14,6 +14,14 @@ import { declarationKey, UsedBefore } from './usedBefore';
  * `const icons = getIcons(type)` into a bare `getIcons(type);` reads as a mistake in review, and
  * dropping the call could change behaviour.
  */
+export interface KeptDeclaration {
+  /** Zero-based line in the cleaned-up text. */
+  line: number;
+  /** The names it declares (the compiler may now call them unused: on purpose). */
+  names: string[];
+  message: string;
+}
+
 export function removeNewlyUnused(
   file: string,
   original: string,
@@ -22,12 +30,12 @@ export function removeNewlyUnused(
   isPureCall: (expr: ts.Expression, file: string) => boolean = () => false,
   /** The project reports unused parameters (noUnusedParameters): mark newly unused ones with `_`. */
   markUnusedParameters = false,
-  /** Receives a note (`<line>: ...`) per unused variable kept for its initializer's effects. */
-  notes: string[] = [],
+  /** Receives the unused variables kept for their initializers' effects. */
+  notes: KeptDeclaration[] = [],
 ): string {
   const before = new UsedBefore(file, original);
   // By declaration, rewritten each round so that the line numbers are the final text's.
-  const kept = new Map<string, string>();
+  const kept = new Map<string, KeptDeclaration>();
   let text = current;
   for (let round = 0; round < 20; round++) {
     const uses = new BindingUses(file, text);
@@ -41,8 +49,14 @@ export function removeNewlyUnused(
     const droppable = (init: ts.Expression | undefined): boolean =>
       !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file) || isRequireCall(init);
     const keep = (d: ts.VariableDeclaration): void => {
-      if (!ts.isIdentifier(d.name)) return;
-      kept.set(declarationKey(d.name), `${sf.getLineAndCharacterOfPosition(d.getStart(sf)).line + 1}: '${d.name.text}' is no longer used, but \`${truncate(d.initializer!.getText(sf))}\` may have effects, so the declaration is kept; delete it if it has none.`);
+      const id = ts.isIdentifier(d.name) ? declarationKey(d.name) : `${d.name.getText(sf)}=${d.initializer!.getText(sf)}`;
+      const names: string[] = [];
+      collectBindingNames(d.name, names);
+      kept.set(id, {
+        line: sf.getLineAndCharacterOfPosition(d.getStart(sf)).line,
+        names,
+        message: `'${d.name.getText(sf)}' is no longer used, but \`${truncate(d.initializer!.getText(sf))}\` may have effects, so the declaration is kept; delete it if it has none.`,
+      });
     };
     const edits = collectRemovals(sf, unused, droppable, keep);
     if (edits.length === 0) {
@@ -54,6 +68,13 @@ export function removeNewlyUnused(
   }
   notes.push(...kept.values());
   return text;
+}
+
+function isHookCall(init: ts.Expression): boolean {
+  if (!ts.isCallExpression(init)) return false;
+  const callee = init.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React' ? callee.name.text : '';
+  return /^use[A-Z0-9]/.test(name);
 }
 
 /** `require('./flags')`: goes with its last binding, as an unused ES import does. */
@@ -158,12 +179,22 @@ function variableRemovals(
       const listEdits = removeListElements(sf, d.name.elements, gone);
       if (listEdits) edits.push(...listEdits);
       else removed.add(d);
+    } else if (ts.isArrayBindingPattern(d.name)) {
+      // `const [open, setOpen] = useState(false)`: all or nothing (`[, setOpen]` reads badly).
+      const names = d.name.elements.filter((e): e is ts.BindingElement => !ts.isOmittedExpression(e));
+      if (names.length > 0 && names.every((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name))) removed.add(d);
     }
   }
   if (removed.size === 0) return edits.length ? edits : undefined;
   const pureRemoved = new Set([...removed].filter((d) => droppable(d.initializer)));
-  removed.forEach((d) => pureRemoved.has(d) || keep(d));
+  const effects = [...removed].filter((d) => !pureRemoved.has(d));
   if (pureRemoved.size === decls.length) return 'all';
+  // A hook that fetches or subscribes (`useQuery(...)`) keeps running, its unused result goes:
+  // hooks are called for their effects as often as for their values.
+  if (removed.size === decls.length && effects.every((d) => isHookCall(d.initializer!))) {
+    return [{ start: statement.getStart(sf), end: statement.end, text: effects.map((d) => `${d.initializer!.getText(sf)};`).join(' ') }];
+  }
+  effects.forEach(keep);
   if (pureRemoved.size === 0) return edits.length ? edits : undefined;
   return [...edits, ...(removeListElements(sf, decls, pureRemoved, false) ?? [])];
 }
