@@ -109,15 +109,7 @@ function newTypeErrors(workspace: Workspace, configOptions: ts.CompilerOptions |
     const before = diagnosticsOf(programs.create(roots, originals), checked);
     const texts = new Map([...roots].map((f) => [f, workspace.text(f)]));
     const after = diagnosticsOf(programs.create(roots, texts), checked);
-    const old = tally(before);
-    const out: VerificationError[] = [];
-    for (const d of after) {
-      const key = diagnosticKey(d);
-      const n = old.get(key) ?? 0;
-      if (n > 0) old.set(key, n - 1);
-      else out.push(toError(d));
-    }
-    return out;
+    return unmatched(before, after).map(toError);
   } finally {
     programs.dispose();
   }
@@ -147,6 +139,35 @@ function diagnosticKey(d: ts.Diagnostic): string {
   // The head message only: the chained details list the program's files, which differ run to run.
   const head = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
   return `${d.file?.fileName ?? ''}\0${d.code}\0${head}`;
+}
+
+/**
+ * The errors of `after` that `before` did not have. An error matches one with the same message, or
+ * else one left over with the same code in the same file: an error that was already there can
+ * change its text with the edit (`Property 'children' is missing in type '{ a: JSX.Element }'`
+ * becomes `... '{ a: undefined }'`), which is not a new error.
+ */
+function unmatched(before: readonly ts.Diagnostic[], after: readonly ts.Diagnostic[]): ts.Diagnostic[] {
+  const old = tally(before);
+  const rest: ts.Diagnostic[] = [];
+  for (const d of after) {
+    const key = diagnosticKey(d);
+    const n = old.get(key) ?? 0;
+    if (n > 0) old.set(key, n - 1);
+    else rest.push(d);
+  }
+  const leftover = new Map<string, number>();
+  for (const [key, n] of old) {
+    const [file, code] = key.split('\0');
+    if (n > 0) leftover.set(`${file}\0${code}`, (leftover.get(`${file}\0${code}`) ?? 0) + n);
+  }
+  return rest.filter((d) => {
+    const key = `${d.file?.fileName ?? ''}\0${d.code}`;
+    const n = leftover.get(key) ?? 0;
+    if (n === 0) return true;
+    leftover.set(key, n - 1);
+    return false;
+  });
 }
 
 function tally(diags: readonly ts.Diagnostic[]): Map<string, number> {
