@@ -47,6 +47,12 @@ describe('remove: folding the literals a flag leaves', () => {
     assert.match(folded, /useEffect\(\(\) => \{\n {4}\/\/ TODO\(perf\)[^\n]*\n {2}\}, \[\]\);/);
   });
 
+  it('inlines a spread object literal unless a sibling names the same property (the order decides)', () => {
+    const original = 'const a = { ...(wide ? { cols: 3 } : {}), ...(wide ? { gap: 8 } : {}), cols: 2 };\n';
+    const rewritten = 'const a = { ...({ cols: 3 }), ...({ gap: 8 }), cols: 2 };\n';
+    assert.equal(foldLeftLiterals('/w/a.ts', original, rewritten), 'const a = { ...({ cols: 3 }), gap: 8, cols: 2 };\n');
+  });
+
   it('changes nothing when the rewrite changed nothing', () => {
     const text = 'const a = { x: x, ...({}) };\n';
     assert.equal(foldLeftLiterals('/w/a.ts', text, text), text);

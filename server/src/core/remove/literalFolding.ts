@@ -62,11 +62,22 @@ function foldSpreads(sf: ts.SourceFile, list: ts.ArrayLiteralExpression | ts.Obj
     const inner = ts.isArrayLiteralExpression(list) ? (ts.isArrayLiteralExpression(spread) ? spread.elements : undefined) : objectSpreadContents(spread);
     if (!inner) continue;
     if (inner.length === 0) empty.add(el);
-    else if (!inner.some((e) => ts.isOmittedExpression(e))) inline.push({ start: el.getStart(sf), end: el.end, text: elementsText(sf, el, inner) });
+    else if (!inner.some((e) => ts.isOmittedExpression(e)) && !redeclares(inner, elements, el)) inline.push({ start: el.getStart(sf), end: el.end, text: elementsText(sf, el, inner) });
   }
   if (inline.length > 0) return inline;
   if (empty.size === 0) return undefined;
   return removeListElements(sf, elements, empty) ?? [{ start: list.getStart(sf) + 1, end: list.end - 1, text: '' }];
+}
+
+/**
+ * Inlined properties that a sibling also names would make duplicate keys (TS1117); the spread stays
+ * there, since the order of the two decides the value.
+ */
+function redeclares(inner: readonly ts.Node[], siblings: readonly ts.Node[], spread: ts.Node): boolean {
+  const nameOf = (n: ts.Node): string | undefined =>
+    (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n) || ts.isMethodDeclaration(n)) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) ? n.name.text : undefined;
+  const names = new Set(inner.map(nameOf).filter((n): n is string => n !== undefined));
+  return names.size > 0 && siblings.some((s) => s !== spread && names.has(nameOf(s) ?? '\0'));
 }
 
 /** What spreading the expression into an object adds: an object literal's properties, nothing for null/undefined/false. */
