@@ -36,6 +36,7 @@ export function removeNewlyUnused(
   const before = new UsedBefore(file, original);
   // By declaration, rewritten each round so that the line numbers are the final text's.
   const kept = new Map<string, KeptDeclaration>();
+  const anchors = new Map<string, string>();
   let text = current;
   for (let round = 0; round < 20; round++) {
     const uses = new BindingUses(file, text);
@@ -48,14 +49,17 @@ export function removeNewlyUnused(
       (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && before.wasUsed(name) && !keepForJsx.has(name.text);
     const droppable = (init: ts.Expression | undefined): boolean =>
       !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file) || isRequireCall(init);
-    const keep = (d: ts.VariableDeclaration): void => {
+    const keep = (d: ts.VariableDeclaration, callOnly = false): void => {
       const id = ts.isIdentifier(d.name) ? declarationKey(d.name) : `${d.name.getText(sf)}=${d.initializer!.getText(sf)}`;
       const names: string[] = [];
       collectBindingNames(d.name, names);
+      anchors.set(id, d.initializer!.getText(sf));
       kept.set(id, {
         line: sf.getLineAndCharacterOfPosition(d.getStart(sf)).line,
         names,
-        message: `'${d.name.getText(sf)}' is no longer used, but \`${truncate(d.initializer!.getText(sf))}\` may have effects, so the declaration is kept; delete it if it has none.`,
+        message: callOnly
+          ? `'${d.name.getText(sf)}' is no longer used; the hook call \`${truncate(d.initializer!.getText(sf))}\` stays for its effects; delete it if it has none.`
+          : `'${d.name.getText(sf)}' is no longer used, but \`${truncate(d.initializer!.getText(sf))}\` may have effects, so the declaration is kept; delete it if it has none.`,
       });
     };
     const edits = collectRemovals(sf, unused, droppable, keep);
@@ -65,6 +69,11 @@ export function removeNewlyUnused(
       break;
     }
     text = applyOffsetEdits(text, edits);
+  }
+  // Lines of the final text: a hook call kept as a statement is no longer a declaration to re-find.
+  for (const [id, note] of kept) {
+    const at = text.indexOf(anchors.get(id) ?? '\0');
+    if (at >= 0) note.line = text.slice(0, at).split('\n').length - 1;
   }
   notes.push(...kept.values());
   return text;
@@ -91,7 +100,7 @@ function collectRemovals(
   sf: ts.SourceFile,
   unused: (name: ts.Identifier) => boolean,
   droppable: (init: ts.Expression | undefined) => boolean,
-  keep: (d: ts.VariableDeclaration) => void,
+  keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
 ): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   const statements = new Set<ts.Statement>();
@@ -162,7 +171,7 @@ function variableRemovals(
   statement: ts.VariableStatement,
   unused: (name: ts.Identifier) => boolean,
   droppable: (init: ts.Expression | undefined) => boolean,
-  keep: (d: ts.VariableDeclaration) => void,
+  keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
 ): OffsetEdit[] | 'all' | undefined {
   const decls = statement.declarationList.declarations;
   const removed = new Set<ts.VariableDeclaration>();
@@ -192,9 +201,10 @@ function variableRemovals(
   // A hook that fetches or subscribes (`useQuery(...)`) keeps running, its unused result goes:
   // hooks are called for their effects as often as for their values.
   if (removed.size === decls.length && effects.every((d) => isHookCall(d.initializer!))) {
+    effects.forEach((d) => keep(d, true));
     return [{ start: statement.getStart(sf), end: statement.end, text: effects.map((d) => `${d.initializer!.getText(sf)};`).join(' ') }];
   }
-  effects.forEach(keep);
+  effects.forEach((d) => keep(d));
   if (pureRemoved.size === 0) return edits.length ? edits : undefined;
   return [...edits, ...(removeListElements(sf, decls, pureRemoved, false) ?? [])];
 }
