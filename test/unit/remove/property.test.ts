@@ -52,8 +52,8 @@ const block = fc.oneof(
   fc.record({ kind: fc.constant('earlyReturn' as const), f: flagRead, a: small, b: small }),
 );
 type Block = { kind: 'ifElse' | 'ifOnly' | 'ternary' | 'and' | 'or' | 'earlyReturn'; f: FlagRead; a: number; b: number };
-const gate = fc.record({ kind: fc.constantFrom('and' as const, 'ternary' as const), f: flagRead });
-type Gate = { kind: 'and' | 'ternary'; f: FlagRead };
+const gate = fc.record({ kind: fc.constantFrom('and' as const, 'ternary' as const, 'chain' as const), f: flagRead });
+type Gate = { kind: 'and' | 'ternary' | 'chain'; f: FlagRead };
 
 function blockCode(b: Block): string {
   const f = read(b.f);
@@ -76,7 +76,14 @@ function blockCode(b: Block): string {
 function program(blocks: Block[], gates: Gate[]): string {
   const usesAlias = [...blocks.map((b) => b.f), ...gates.map((g) => g.f)].some((f) => f.alias);
   const alias = usesAlias ? `  const enabled = ${CALL};\n` : '';
-  const gateCode = gates.map((g) => (g.kind === 'and' ? `{${read(g.f)} && <b>new</b>}` : `{${read(g.f)} ? <b>new</b> : <i>old</i>}`)).join('');
+  const gateCode = gates
+    .map((g) => {
+      if (g.kind === 'and') return `{${read(g.f)} && <b>new</b>}`;
+      // The flag in the middle of a chain: `x && true && <b/>` must lose the `true` and keep the value of x (0 renders).
+      if (g.kind === 'chain') return `{x && ${read(g.f)} && <b>new</b>}`;
+      return `{${read(g.f)} ? <b>new</b> : <i>old</i>}`;
+    })
+    .join('');
   return [
     `import { unleash } from '../lib/unleash';`,
     '',
@@ -146,6 +153,7 @@ describe('remove: property-based, on generated flag-using programs', function ()
         const after = result.changes.find((c) => c.file === file)?.after ?? before;
 
         assert.ok(!after.includes(KEY), `the flag is still read:\n${after}`);
+        assert.ok(!/&& true\b|\btrue &&|\|\| false\b/.test(after), `a literal is left in a condition:\n${after}`);
         const was = diagnostics(before);
         const now = diagnostics(after);
         assert.equal(now.syntax, 0, `syntax errors after:\n${after}`);

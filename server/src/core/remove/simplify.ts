@@ -161,7 +161,11 @@ export class Simplifier {
       case ts.SyntaxKind.AmpersandAmpersandToken: {
         const left = this.operand(node.left);
         if (left.kind === 'const') return left.value ? this.asResult(node.right) : left;
-        if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) return SAME;
+        if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) {
+          // `(x && true) && y` is `x && y`: a truthy left operand is dropped, a falsy one is x itself.
+          const right = this.operand(node.right);
+          return right.kind === 'const' && right.value === true && isLeftOfAnd(node) ? this.asResult(node.left) : SAME;
+        }
         const right = this.operand(node.right);
         if (right.kind !== 'const') return SAME;
         if (right.value) return this.asResult(node.left); // `x && true` is as true as x
@@ -195,6 +199,14 @@ export class Simplifier {
       }
     }
   }
+}
+
+/** The left operand of an `&&` (through parentheses). */
+function isLeftOfAnd(node: ts.Node): boolean {
+  let current = node;
+  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  const p = current.parent;
+  return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === current;
 }
 
 function isSpread(node: ts.Node): boolean {
