@@ -1,6 +1,6 @@
 /**
  * The bridge to the core's flag-removal refactor (server/src/core/remove): runs it on a folder's
- * index with the open buffers, and turns its warnings and verification into messages for the user.
+ * index with the open buffers, and turns its warnings, hints and verification into messages for the user.
  */
 import * as path from 'node:path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
@@ -20,7 +20,7 @@ export interface Removal {
 export async function removeFlag(folder: FolderState, key: string, value: unknown, buffers: ReadonlyMap<string, string>): Promise<Removal> {
   try {
     const result = await removeFlagInCode({ index: folder.index, key, value, readFile: (file) => buffers.get(file) });
-    const messages = [...result.warnings];
+    const messages = [...result.warnings, ...result.hints];
     for (const error of result.verification.newErrors) {
       messages.push(`${path.relative(folder.root, error.file)}:${error.line + 1}:${error.character + 1}: the rewritten code has a new error: ${error.message}`);
     }
