@@ -81,7 +81,8 @@ export class Emitter {
       return [{ start: child.getStart(this.sf), end: child.end, text: `${child.name.text}: ${this.literal(value)}` }];
     }
     if (ts.isVariableDeclarationList(child)) return this.declarationListEdits(child);
-    if (ts.isObjectBindingPattern(child)) return this.bindingPatternEdits(child);
+    if (ts.isObjectBindingPattern(child) || ts.isArrayBindingPattern(child)) return this.bindingPatternEdits(child);
+    if (ts.isArrayLiteralExpression(child) && child.elements.some((e) => this.state.removedElements.has(e))) return this.arrayLiteralEdits(child);
     if (ts.isJsxExpression(child) && (ts.isJsxElement(parent) || ts.isJsxFragment(parent))) return this.jsxChildEdits(child);
     if (ts.isJsxExpression(child) && ts.isJsxAttribute(parent)) return this.jsxAttributeEdits(child);
     if ((ts.isJsxElement(child) || ts.isJsxSelfClosingElement(child)) && this.state.gates.has(child)) return this.gateEdits(child);
@@ -431,15 +432,24 @@ export class Emitter {
     return edits;
   }
 
-  private bindingPatternEdits(pattern: ts.ObjectBindingPattern): OffsetEdit[] {
-    const removed = new Set(pattern.elements.filter((e) => this.state.removedBindings.has(e)));
+  /** `Promise.all([load(), getFlag()])` whose second element went with its binding. */
+  private arrayLiteralEdits(list: ts.ArrayLiteralExpression): OffsetEdit[] {
+    const removed = new Set<ts.Node>(list.elements.filter((e) => this.state.removedElements.has(e)));
+    const edits = [...(removeListElements(this.sf, list.elements, removed) ?? [])];
+    for (const el of list.elements) if (!removed.has(el) && this.isChanged(el)) edits.push(...this.expressionEdits(el));
+    return edits;
+  }
+
+  private bindingPatternEdits(pattern: ts.ObjectBindingPattern | ts.ArrayBindingPattern): OffsetEdit[] {
+    const elements: readonly ts.Node[] = pattern.elements;
+    const removed = new Set(elements.filter((e) => ts.isBindingElement(e) && this.state.removedBindings.has(e)));
     const edits: OffsetEdit[] = [];
     if (removed.size > 0) {
-      const listEdits = removeListElements(this.sf, pattern.elements, removed);
+      const listEdits = removeListElements(this.sf, elements, removed);
       // Every element gone: `const {} = useFlags()` when the source could not be dropped.
       edits.push(...(listEdits ?? [{ start: pattern.getStart(this.sf) + 1, end: pattern.end - 1, text: '' }]));
     }
-    for (const el of pattern.elements) {
+    for (const el of elements) {
       if (removed.has(el) || !this.isChanged(el)) continue;
       edits.push(...this.editsWithin(el));
     }
