@@ -50,8 +50,9 @@ const block = fc.oneof(
   fc.record({ kind: fc.constant('and' as const), f: flagRead, a: small, b: small }),
   fc.record({ kind: fc.constant('or' as const), f: flagRead, a: small, b: small }),
   fc.record({ kind: fc.constant('earlyReturn' as const), f: flagRead, a: small, b: small }),
+  fc.record({ kind: fc.constant('truthy' as const), f: flagRead, a: small, b: small }),
 );
-type Block = { kind: 'ifElse' | 'ifOnly' | 'ternary' | 'and' | 'or' | 'earlyReturn'; f: FlagRead; a: number; b: number };
+type Block = { kind: 'ifElse' | 'ifOnly' | 'ternary' | 'and' | 'or' | 'earlyReturn' | 'truthy'; f: FlagRead; a: number; b: number };
 const gate = fc.record({ kind: fc.constantFrom('and' as const, 'ternary' as const, 'chain' as const), f: flagRead });
 type Gate = { kind: 'and' | 'ternary' | 'chain'; f: FlagRead };
 
@@ -70,6 +71,9 @@ function blockCode(b: Block): string {
       return `  if (x > ${b.a} || ${f}) {\n    r -= ${b.b};\n  }\n`;
     case 'earlyReturn':
       return `  if (${f}) {\n    return r + ${b.a};\n  }\n`;
+    case 'truthy':
+      // A number's truthiness as a value: `x % b ? true : false` must become `!!(x % b)`.
+      return `  r += Number(x % ${b.b} ? ${f} : false) * ${b.a};\n`;
   }
 }
 
@@ -153,7 +157,7 @@ describe('remove: property-based, on generated flag-using programs', function ()
         const after = result.changes.find((c) => c.file === file)?.after ?? before;
 
         assert.ok(!after.includes(KEY), `the flag is still read:\n${after}`);
-        assert.ok(!/&& true\b|\btrue &&|\|\| false\b/.test(after), `a literal is left in a condition:\n${after}`);
+        assert.ok(!/&& true\b|\btrue &&|\|\| false\b|\? (true|false) : (true|false)\b/.test(after), `a literal is left in a condition:\n${after}`);
         const was = diagnostics(before);
         const now = diagnostics(after);
         assert.equal(now.syntax, 0, `syntax errors after:\n${after}`);

@@ -138,6 +138,10 @@ export class Emitter {
       prec = precedence(node);
       // Moved code keeps its layout relative to where it now starts.
       text = reindent(text, indentAt(this.text, node.getStart(this.sf)), indentAt(this.text, expr.getStart(this.sf)), this.sf.fileName);
+    } else if (r.kind === 'negation') {
+      const inner = this.emitExpression(r.node);
+      text = `${r.double ? '!!' : '!'}${precedence(r.node) < 15 ? `(${inner})` : inner}`;
+      prec = 15;
     } else {
       return this.emitKept(expr);
     }
