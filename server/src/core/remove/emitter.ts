@@ -99,7 +99,23 @@ export class Emitter {
     const r = this.state.simplifier.simplify(expr);
     if (r.kind === 'same' && ts.isTemplateExpression(expr)) return this.templateEdits(expr);
     if (r.kind === 'same') return this.editsWithin(expr);
-    return [{ start: expr.getStart(this.sf), end: expr.end, text: this.replacementFor(expr, r) }];
+    const text = this.replacementFor(expr, r);
+    return [this.joinedInitializer(expr, text) ?? { start: expr.getStart(this.sf), end: expr.end, text }];
+  }
+
+  /**
+   * `const x =\n  cond ? a : await b()` that became one short line joins the `=` line, as a
+   * formatter would have written it: `const x = a;`.
+   */
+  private joinedInitializer(expr: ts.Expression, text: string): OffsetEdit | undefined {
+    const parent = expr.parent;
+    if (!((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.initializer === expr) || text.includes('\n')) return undefined;
+    const gap = this.text.slice(expr.pos, expr.getStart(this.sf));
+    if (!gap.includes('\n') || gap.trim() !== '') return undefined;
+    const lineStart = this.text.lastIndexOf('\n', expr.pos - 1) + 1;
+    const rest = this.text.slice(expr.end, this.text.indexOf('\n', expr.end) === -1 ? this.text.length : this.text.indexOf('\n', expr.end));
+    if (expr.pos - lineStart + 1 + text.length + rest.length > 100) return undefined;
+    return { start: expr.pos, end: expr.end, text: ` ${text}` };
   }
 
   /** `${flavour}:${query}` once `flavour` is 'k': the known text joins the template's own. */
