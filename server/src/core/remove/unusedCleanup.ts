@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
 import { BindingUses } from './bindingUses';
 import { isSdkAccessorCall } from './sdkAccessors';
-import { collectBindingNames, countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile } from './syntax';
+import { collectBindingNames, countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
 import { declarationKey, UsedBefore } from './usedBefore';
 
@@ -183,11 +183,21 @@ function variableRemovals(
       // With a rest element every named binding decides what the rest holds: removing `isAPI`
       // from `{ isAPI, ...user }` would put `isAPI` into `user`, a behaviour change.
       if (d.name.elements.some((e) => e.dotDotDotToken)) continue;
-      const gone = new Set(d.name.elements.filter((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name)));
+      const literal = d.initializer && skipInnerTransparent(d.initializer);
+      const source = literal && ts.isObjectLiteralExpression(literal) ? literal : undefined;
+      // From an object literal, the property goes with its binding (an excess property is TS2353);
+      // a binding whose property has effects or is not found stays.
+      const propertyOf = (e: ts.BindingElement): ts.ObjectLiteralElementLike | undefined => {
+        const key = e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : ts.isIdentifier(e.name) ? e.name.text : undefined;
+        return source?.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ts.isIdentifier(p.name) && p.name.text === key && (!ts.isPropertyAssignment(p) || isPure(p.initializer)));
+      };
+      const gone = new Set(d.name.elements.filter((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name) && (!source || propertyOf(e))));
       if (gone.size === 0) continue;
       const listEdits = removeListElements(sf, d.name.elements, gone);
-      if (listEdits) edits.push(...listEdits);
-      else removed.add(d);
+      if (listEdits) {
+        edits.push(...listEdits);
+        if (source) edits.push(...(removeListElements(sf, source.properties, new Set([...gone].map(propertyOf).filter((p): p is ts.ObjectLiteralElementLike => p !== undefined))) ?? []));
+      } else removed.add(d);
     } else if (ts.isArrayBindingPattern(d.name)) {
       // `const [open, setOpen] = useState(false)`: all or nothing (`[, setOpen]` reads badly).
       const names = d.name.elements.filter((e): e is ts.BindingElement => !ts.isOmittedExpression(e));
