@@ -116,7 +116,11 @@ function collectRemovals(
       return;
     }
     if (ts.isVariableStatement(node)) {
-      if (hasExportModifier(node)) return;
+      // An exported declaration stays, but what its initializer holds (`export const Page = () => {...}`) is cleaned like any other code.
+      if (hasExportModifier(node)) {
+        node.forEachChild(visit);
+        return;
+      }
       const removal = variableRemovals(sf, node, unused, droppable, keep);
       if (removal === 'all') {
         statements.add(node);
