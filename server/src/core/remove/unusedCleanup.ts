@@ -36,7 +36,7 @@ export function removeNewlyUnused(
   const before = new UsedBefore(file, original);
   // By declaration, rewritten each round so that the line numbers are the final text's.
   const kept = new Map<string, KeptDeclaration>();
-  const anchors = new Map<string, string>();
+  const anchors = new Map<string, { text: string; near: number }>();
   let text = current;
   for (let round = 0; round < 20; round++) {
     const uses = new BindingUses(file, text);
@@ -53,7 +53,7 @@ export function removeNewlyUnused(
       const id = ts.isIdentifier(d.name) ? declarationKey(d.name) : `${d.name.getText(sf)}=${d.initializer!.getText(sf)}`;
       const names: string[] = [];
       collectBindingNames(d.name, names);
-      anchors.set(id, d.initializer!.getText(sf));
+      anchors.set(id, { text: d.initializer!.getText(sf), near: d.initializer!.getStart(sf) });
       kept.set(id, {
         line: sf.getLineAndCharacterOfPosition(d.getStart(sf)).line,
         names,
@@ -71,9 +71,15 @@ export function removeNewlyUnused(
     text = applyOffsetEdits(text, edits);
   }
   // Lines of the final text: a hook call kept as a statement is no longer a declaration to re-find.
+  // The occurrence nearest to where it was: the same call can stand elsewhere in the file too.
   for (const [id, note] of kept) {
-    const at = text.indexOf(anchors.get(id) ?? '\0');
-    if (at >= 0) note.line = text.slice(0, at).split('\n').length - 1;
+    const anchor = anchors.get(id);
+    if (!anchor) continue;
+    let best = -1;
+    for (let at = text.indexOf(anchor.text); at >= 0; at = text.indexOf(anchor.text, at + 1)) {
+      if (best < 0 || Math.abs(at - anchor.near) < Math.abs(best - anchor.near)) best = at;
+    }
+    if (best >= 0) note.line = text.slice(0, best).split('\n').length - 1;
   }
   notes.push(...kept.values());
   return text;
