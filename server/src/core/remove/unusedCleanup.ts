@@ -48,7 +48,7 @@ export function removeNewlyUnused(
     const unused = (name: ts.Identifier): boolean =>
       (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && before.wasUsed(name) && !keepForJsx.has(name.text);
     const droppable = (init: ts.Expression | undefined): boolean =>
-      !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file) || isRequireCall(init);
+      !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file) || isRequireCall(init) || isReadQuery(init);
     const keep = (d: ts.VariableDeclaration, callOnly = false): void => {
       const id = ts.isIdentifier(d.name) ? declarationKey(d.name) : `${d.name.getText(sf)}=${d.initializer!.getText(sf)}`;
       const names: string[] = [];
@@ -62,7 +62,7 @@ export function removeNewlyUnused(
           : `'${d.name.getText(sf)}' is no longer used, but \`${truncate(d.initializer!.getText(sf))}\` may have effects, so the declaration is kept; delete it if it has none.`,
       });
     };
-    const edits = collectRemovals(sf, unused, droppable, keep);
+    const edits = collectRemovals(original, sf, unused, droppable, keep);
     if (edits.length === 0) {
       // Once nothing more goes, the parameters left unused (renaming earlier could overlap a removal).
       if (markUnusedParameters) text = applyOffsetEdits(text, parameterRenames(sf, parseFile(file, original)));
@@ -92,6 +92,20 @@ function isHookCall(init: ts.Expression): boolean {
   return /^use[A-Z0-9]/.test(name);
 }
 
+/**
+ * `await db.organization.findFirst({...})` whose result is no longer used: a read changes nothing, so
+ * it goes with its variable (the flag's per-organization override was the only reason to load it).
+ * The `OrThrow` variants decide the response and stay.
+ */
+const READ_METHODS = new Set(['findFirst', 'findUnique', 'findMany', 'count', 'aggregate']);
+
+function isReadQuery(init: ts.Expression): boolean {
+  const awaited = skipInnerTransparent(init);
+  if (!ts.isAwaitExpression(awaited)) return false;
+  const call = skipInnerTransparent(awaited.expression);
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && READ_METHODS.has(call.expression.name.text) && ts.isPropertyAccessExpression(call.expression.expression) && call.arguments.every(isPure);
+}
+
 /** `require('./flags')`: goes with its last binding, as an unused ES import does. */
 function isRequireCall(init: ts.Expression): boolean {
   return ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]);
@@ -103,6 +117,7 @@ function truncate(code: string): string {
 }
 
 function collectRemovals(
+  original: string,
   sf: ts.SourceFile,
   unused: (name: ts.Identifier) => boolean,
   droppable: (init: ts.Expression | undefined) => boolean,
@@ -115,6 +130,11 @@ function collectRemovals(
     // A script's top-level names are globals other scripts may use.
     const topLevel = node.parent === sf;
     if (topLevel && !module) return;
+    // `if (!user.admin) { }` once the cleanup emptied it: with a pure condition it goes, comment and all.
+    if (ts.isIfStatement(node) && !node.elseStatement && ts.isBlock(node.thenStatement) && /^\{\s*\}$/.test(node.thenStatement.getText(sf)) && isPure(node.expression) && !original.includes(node.getText(sf))) {
+      statements.add(node);
+      return;
+    }
     if (ts.isImportDeclaration(node)) {
       const removal = importRemovals(sf, node, unused);
       if (removal === 'all') statements.add(node);
