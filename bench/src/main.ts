@@ -14,7 +14,8 @@ import { readFloorCommand, runSideBySide, shellQuote, type SideBySideResult } fr
  *   (`flaglint check`) cold and warm as whole processes, and every `--compare` command (`{root}` in
  *   it is replaced by the folder, e.g. `--compare "rg -c getFlag {root}"`);
  * - in-process phases: module load, walk, prefilter, parse, resolve, findings of cold and warm scans;
- * - time to one file's findings before any scan, and edit latency on a large file.
+ * - time to one file's findings before any scan, and edit latency on a large file;
+ * - on real folders, the removal of the most referenced flag (without and with verification).
  * Every phase runs in its own process (peak memory per phase); each is repeated and the median
  * reported, because this machine is noisy.
  */
@@ -112,19 +113,21 @@ function sideBySide(root: string, runs: number, compare: readonly string[]): Sid
   }
 }
 
-function benchWorkspace(label: string, root: string, editFile: string, runs: number, compare: readonly string[]): Record<string, unknown> {
+function benchWorkspace(label: string, root: string, editFile: string, runs: number, compare: readonly string[], removal = false): Record<string, unknown> {
   const cacheDir = path.join(os.tmpdir(), `flaglint-bench-cache-${process.pid}-${label}`);
   const floor: Record<string, number>[] = [];
   const cold: Record<string, number>[] = [];
   const warm: Record<string, number>[] = [];
   const first: Record<string, number>[] = [];
   const edit: Record<string, number>[] = [];
+  const remove: Record<string, number>[] = [];
   for (let i = 0; i < runs; i++) {
     floor.push(runPhase('floor', root, cacheDir));
     cold.push(runPhase('cold', root, cacheDir));
     warm.push(runPhase('warm', root, cacheDir));
     first.push(runPhase('first', root, cacheDir, editFile));
     edit.push(runPhase('edit', root, cacheDir, editFile, '40'));
+    if (removal) remove.push(runPhase('remove', root, cacheDir));
   }
   fs.rmSync(cacheDir, { recursive: true, force: true });
   const processes = sideBySide(root, Math.max(runs, 5), compare);
@@ -163,6 +166,9 @@ function benchWorkspace(label: string, root: string, editFile: string, runs: num
     editMedianMs: +medianOf(edit, 'medianMs').toFixed(2),
     editP95Ms: +medianOf(edit, 'p95Ms').toFixed(2),
     moduleLoadMs: Math.round(medianOf(cold, 'loadMs')),
+    ...(remove.length > 0 && remove[0].key !== undefined
+      ? { removeKey: remove[0].key, removeMs: Math.round(medianOf(remove, 'noVerifyMs')), removeVerifyMs: Math.round(medianOf(remove, 'verifyMs')), removeVerifyWarmMs: Math.round(medianOf(remove, 'verifyWarmMs')) }
+      : {}),
     peakRssMb: { floor: medianOf(floor, 'maxRssMb'), cold: medianOf(cold, 'maxRssMb'), warm: medianOf(warm, 'maxRssMb'), edit: medianOf(edit, 'maxRssMb') },
     phases: { cold: phases(cold), warm: phases(warm) },
     processes,
@@ -182,7 +188,7 @@ function main(): void {
     results.push(print(benchWorkspace(`synthetic-${size}`, root, repo.largeFile, args.runs, args.compare)));
   }
   for (const repo of args.repos) {
-    results.push(print(benchWorkspace(path.basename(repo), repo, pickEditFile(repo), args.runs, args.compare)));
+    results.push(print(benchWorkspace(path.basename(repo), repo, pickEditFile(repo), args.runs, args.compare, true)));
   }
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, JSON.stringify({ machine, date: new Date().toISOString(), runs: args.runs, results }, null, 2));
@@ -197,6 +203,9 @@ function print(r: Record<string, unknown>): Record<string, unknown> {
   console.log(`  warm scan (cache)         ${r.warmMs} ms   ${r.warmVsFloor}x floor   peak ${rss.warm} MB`);
   console.log(`  one file before the scan  ${r.firstFileMs} ms`);
   console.log(`  edit ${r.editFile} (${r.editLines} lines): median ${r.editMedianMs} ms, p95 ${r.editP95Ms} ms`);
+  if (r.removeKey !== undefined) {
+    console.log(`  remove '${r.removeKey}'        ${r.removeMs} ms; verified ${r.removeVerifyMs} ms, again in the same process ${r.removeVerifyWarmMs} ms`);
+  }
   console.log(`  module load               ${r.moduleLoadMs} ms (not in the scan times)`);
   const phases = r.phases as Record<'cold' | 'warm', Record<string, number>>;
   for (const kind of ['cold', 'warm'] as const) {

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 
 /**
  * One benchmark phase in a process of its own, so that each phase's peak memory is its own.
- * Prints one JSON line. Usage: phase.js <floor|cold|warm|first|edit> <root> <cacheDir> [file] [edits]
+ * Prints one JSON line. Usage: phase.js <floor|cold|warm|first|edit|remove> <root> <cacheDir> [file] [edits]
  */
 async function main(): Promise<void> {
   const [phase, root, cacheDir, file, editsArg] = process.argv.slice(2);
@@ -71,6 +71,28 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     Object.assign(out, { edits, medianMs: times[Math.floor(times.length / 2)], p95Ms: times[Math.floor(times.length * 0.95)], lines: lines.length });
+  } else if (phase === 'remove') {
+    // Removal of the most referenced flag (planned, nothing written), as `flaglint remove` and the
+    // editor do it: without and with verification, then verification again in the same process
+    // (an editor session; parsed files are reused).
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const { removeFlag } = require('../../server/src/core/remove') as typeof import('../../server/src/core/remove');
+    const index = new FlagIndex({ root, cacheDir, now });
+    const r = await index.scan();
+    const counts = new Map<string, number>();
+    for (const ref of r.references) if (ref.valueType === undefined || ref.valueType === 'boolean') counts.set(ref.registryKey ?? ref.key, (counts.get(ref.registryKey ?? ref.key) ?? 0) + 1);
+    const key = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    if (key) {
+      const time = async (verify: boolean): Promise<number> => {
+        const t0 = performance.now();
+        await removeFlag({ index, key, value: true, verify });
+        return performance.now() - t0;
+      };
+      const noVerifyMs = await time(false);
+      const verifyMs = await time(true);
+      const verifyWarmMs = await time(true);
+      Object.assign(out, { key, references: counts.get(key), noVerifyMs, verifyMs, verifyWarmMs });
+    }
   }
   out.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(out) + '\n');

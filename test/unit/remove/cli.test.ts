@@ -49,6 +49,15 @@ describe('flaglint remove', function () {
     assertMatchesAfter(root, 'wrapper-call');
   });
 
+  it('lists, for the person finishing the job, the TODO naming the flag and the method nothing calls any more', () => {
+    const root = workspace('dead-component');
+    const run = flaglint(['remove', 'referral-program', '--value', 'false', '--dry-run', '--no-cache', '.'], { cwd: root });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /^hint: src\/components\/ReferralCard\.tsx:7: a TODO names the flag, check whether it is done now: \/\/ TODO\(referral-program cleanup\)/m);
+    assert.match(run.stderr, /^hint: ReferralApi\.remind\(\) \(src\/lib\/referrals\.ts:22\) is no longer called anywhere in the workspace/m);
+    assert.match(run.stderr, /^warning: src\/components\/ReferralCard\.tsx:5: '\{ data: referrals \}' is no longer used; the hook call `useQuery\(/m);
+  });
+
   it('exits with 2 on an unknown key and suggests the nearest one', () => {
     const root = workspace('wrapper-call');
     const run = flaglint(['remove', 'pdf-invoice', '--value', 'true', root, '--no-cache']);

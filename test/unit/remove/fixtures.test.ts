@@ -19,6 +19,8 @@ interface Case {
   errors?: string[];
   /** Substrings each of which some warning must contain. */
   warnings?: string[];
+  /** Substrings each of which some hint (TODOs, functions no longer called) must contain. */
+  hints?: string[];
   /** Expected number of references rewritten. */
   references?: number;
 }
@@ -42,6 +44,9 @@ describe('remove: before/after fixtures', function () {
         }
         for (const w of spec.warnings ?? []) {
           assert.ok(result.warnings.some((x) => x.includes(w)), `expected a warning containing "${w}", got ${JSON.stringify(result.warnings)}`);
+        }
+        for (const h of spec.hints ?? []) {
+          assert.ok(result.hints.some((x) => x.includes(h)), `expected a hint containing "${h}", got ${JSON.stringify(result.hints)}`);
         }
         applyResult(result);
         assertMatchesAfter(root, name);

@@ -63,6 +63,7 @@ export function registerRemoveCommand(program: Command): void {
       for (const file of unanalysedMentions(scan.notes, result.key)) {
         say(`warning: ${escapeControl(displayPath(file, process.cwd()))} could not be analysed (see \`flaglint check\`) and mentions '${escapeControl(result.key)}'; it may still evaluate the flag, so look at it by hand.`);
       }
+      for (const hint of result.hints) say(`hint: ${escapeControl(hint)}`);
       const failed = !result.verification.ok;
       if (failed) {
         say(`flaglint: the code would no longer type-check after removing '${result.key}':`);

@@ -81,7 +81,8 @@ export class Emitter {
       return [{ start: child.getStart(this.sf), end: child.end, text: `${child.name.text}: ${this.literal(value)}` }];
     }
     if (ts.isVariableDeclarationList(child)) return this.declarationListEdits(child);
-    if (ts.isObjectBindingPattern(child)) return this.bindingPatternEdits(child);
+    if (ts.isObjectBindingPattern(child) || ts.isArrayBindingPattern(child)) return this.bindingPatternEdits(child);
+    if (ts.isArrayLiteralExpression(child) && child.elements.some((e) => this.state.removedElements.has(e))) return this.arrayLiteralEdits(child);
     if (ts.isJsxExpression(child) && (ts.isJsxElement(parent) || ts.isJsxFragment(parent))) return this.jsxChildEdits(child);
     if (ts.isJsxExpression(child) && ts.isJsxAttribute(parent)) return this.jsxAttributeEdits(child);
     if ((ts.isJsxElement(child) || ts.isJsxSelfClosingElement(child)) && this.state.gates.has(child)) return this.gateEdits(child);
@@ -98,7 +99,23 @@ export class Emitter {
     const r = this.state.simplifier.simplify(expr);
     if (r.kind === 'same' && ts.isTemplateExpression(expr)) return this.templateEdits(expr);
     if (r.kind === 'same') return this.editsWithin(expr);
-    return [{ start: expr.getStart(this.sf), end: expr.end, text: this.replacementFor(expr, r) }];
+    const text = this.replacementFor(expr, r);
+    return [this.joinedInitializer(expr, text) ?? { start: expr.getStart(this.sf), end: expr.end, text }];
+  }
+
+  /**
+   * `const x =\n  cond ? a : await b()` that became one short line joins the `=` line, as a
+   * formatter would have written it: `const x = a;`.
+   */
+  private joinedInitializer(expr: ts.Expression, text: string): OffsetEdit | undefined {
+    const parent = expr.parent;
+    if (!((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.initializer === expr) || text.includes('\n')) return undefined;
+    const gap = this.text.slice(expr.pos, expr.getStart(this.sf));
+    if (!gap.includes('\n') || gap.trim() !== '') return undefined;
+    const lineStart = this.text.lastIndexOf('\n', expr.pos - 1) + 1;
+    const rest = this.text.slice(expr.end, this.text.indexOf('\n', expr.end) === -1 ? this.text.length : this.text.indexOf('\n', expr.end));
+    if (expr.pos - lineStart + 1 + text.length + rest.length > 100) return undefined;
+    return { start: expr.pos, end: expr.end, text: ` ${text}` };
   }
 
   /** `${flavour}:${query}` once `flavour` is 'k': the known text joins the template's own. */
@@ -137,6 +154,10 @@ export class Emitter {
       prec = precedence(node);
       // Moved code keeps its layout relative to where it now starts.
       text = reindent(text, indentAt(this.text, node.getStart(this.sf)), indentAt(this.text, expr.getStart(this.sf)), this.sf.fileName);
+    } else if (r.kind === 'negation') {
+      const inner = this.emitExpression(r.node);
+      text = `${r.double ? '!!' : '!'}${precedence(r.node) < 15 ? `(${inner})` : inner}`;
+      prec = 15;
     } else {
       return this.emitKept(expr);
     }
@@ -431,15 +452,24 @@ export class Emitter {
     return edits;
   }
 
-  private bindingPatternEdits(pattern: ts.ObjectBindingPattern): OffsetEdit[] {
-    const removed = new Set(pattern.elements.filter((e) => this.state.removedBindings.has(e)));
+  /** `Promise.all([load(), getFlag()])` whose second element went with its binding. */
+  private arrayLiteralEdits(list: ts.ArrayLiteralExpression): OffsetEdit[] {
+    const removed = new Set<ts.Node>(list.elements.filter((e) => this.state.removedElements.has(e)));
+    const edits = [...(removeListElements(this.sf, list.elements, removed) ?? [])];
+    for (const el of list.elements) if (!removed.has(el) && this.isChanged(el)) edits.push(...this.expressionEdits(el));
+    return edits;
+  }
+
+  private bindingPatternEdits(pattern: ts.ObjectBindingPattern | ts.ArrayBindingPattern): OffsetEdit[] {
+    const elements: readonly ts.Node[] = pattern.elements;
+    const removed = new Set(elements.filter((e) => ts.isBindingElement(e) && this.state.removedBindings.has(e)));
     const edits: OffsetEdit[] = [];
     if (removed.size > 0) {
-      const listEdits = removeListElements(this.sf, pattern.elements, removed);
+      const listEdits = removeListElements(this.sf, elements, removed);
       // Every element gone: `const {} = useFlags()` when the source could not be dropped.
       edits.push(...(listEdits ?? [{ start: pattern.getStart(this.sf) + 1, end: pattern.end - 1, text: '' }]));
     }
-    for (const el of pattern.elements) {
+    for (const el of elements) {
       if (removed.has(el) || !this.isChanged(el)) continue;
       edits.push(...this.editsWithin(el));
     }

@@ -71,10 +71,16 @@ export class PurityOracle {
   }
 }
 
+/**
+ * A body that only declares (functions, types) and then returns a pure expression: a factory such
+ * as `function makeFlag(db) { async function flag(o) { ... } return flag; }` creates a closure
+ * and runs none of it.
+ */
 function returnsPureExpression(body: ts.Block | undefined): boolean {
-  if (!body || body.statements.length !== 1) return false;
-  const only = body.statements[0];
-  return ts.isReturnStatement(only) && only.expression !== undefined && isPure(only.expression);
+  if (!body || body.statements.length === 0) return false;
+  const last = body.statements[body.statements.length - 1];
+  const declarationsOnly = body.statements.slice(0, -1).every((s) => ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s));
+  return declarationsOnly && ts.isReturnStatement(last) && last.expression !== undefined && isPure(last.expression);
 }
 
 function exportsLocally(sf: ts.SourceFile, name: string): boolean {

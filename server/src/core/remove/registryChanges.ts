@@ -13,9 +13,11 @@ export interface RegistryChange {
 
 /**
  * The registry side of a removal: the flag's entry goes (its comments with it, everything else
- * byte for byte), and other flags stop depending on it when it stays on for good (a requirement
- * that always holds is no requirement). When it stays off, dependents are left for a person to
- * judge, with a warning.
+ * byte for byte), and so does every `dependsOn` link to it, since a link to a key that no longer
+ * exists is an `unknown-dependency` error. Kept on, the requirement always holds and the link meant
+ * nothing more; kept off, the dependant could never have been on, which a person must decide about:
+ * the summary says so. Removing the links (rather than refusing without --force) keeps a removal one
+ * step, and the note shows exactly which dependants to look at.
  */
 export function registryChanges(
   registries: readonly Registry[],
@@ -46,12 +48,13 @@ export function registryChanges(
     apply(removeFlagEdits(registry, textOf(entry.location.file), key));
     for (const [other, otherEntry] of registry.flags) {
       if (other === key || !otherEntry.dependsOn?.includes(key)) continue;
-      if (!value) {
-        warnings.push(`'${other}' depends on '${key}', which now stays off for good; decide what '${other}' should do and edit its dependsOn.`);
-        continue;
-      }
       const rest = otherEntry.dependsOn.filter((k) => k !== key);
       apply(setFlagFieldEdits(registry, textOf(otherEntry.location.file), other, 'dependsOn', rest.length > 0 ? rest : undefined));
+      warnings.push(
+        value
+          ? `Removed '${key}' from the dependsOn of '${other}': it stays on for good, so the requirement always holds.`
+          : `Removed '${key}' from the dependsOn of '${other}', but '${key}' now stays off for good, so '${other}' could never be on as configured: decide whether '${other}' should go too.`,
+      );
     }
   }
 

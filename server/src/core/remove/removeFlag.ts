@@ -10,12 +10,14 @@ import { createBindingProgram } from './bindingProgram';
 import { ProjectOptions } from './compilerOptions';
 import { checkFlagValue } from './flagValue';
 import { removeUnusedKeyDefinitions } from './keyDefinitions';
+import { foldLeftLiterals } from './literalFolding';
 import { registryChanges } from './registryChanges';
+import { removalHints } from './removalHints';
 import { PurityOracle } from './pureFunctions';
 import { RemoveError } from './removeError';
 import { rewriteFile } from './rewriteFile';
 import { diffToTextEdits } from './textEdits';
-import { removeNewlyUnused } from './unusedCleanup';
+import { removeNewlyUnused, type KeptDeclaration } from './unusedCleanup';
 import { verifyRewrite, type Verification } from './verify';
 import { Workspace } from './workspace';
 
@@ -55,6 +57,8 @@ export interface RemoveFlagResult {
   references: number;
   verification: Verification;
   warnings: string[];
+  /** For the person who merges it: TODOs naming the flag, functions only the removed code called. */
+  hints: string[];
 }
 
 /**
@@ -86,20 +90,26 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     const sf = program.getSourceFile(file);
     if (!sf) continue;
     const result = rewriteFile(sf, checker, fileRefs, value);
-    warnings.push(...result.warnings);
+    // Paths as the user sees them in the summary, like every other warning.
+    warnings.push(...result.warnings.map((w) => (w.startsWith(`${file}:`) ? workspace.relative(file) + w.slice(file.length) : w)));
     leftInPlace += result.leftInPlace;
     result.callees.forEach((c) => callees.add(c));
-    workspace.setText(file, result.text);
+    workspace.setText(file, foldLeftLiterals(file, workspace.original(file), result.text));
   }
 
   // 2. Imports, variables and functions only the removed code used.
   const purity = new PurityOracle(workspace);
   const isPureCall = (expr: ts.Expression, file: string): boolean => purity.isPureCall(expr, file);
   const projects = new ProjectOptions();
+  const notes: string[] = [];
+  const kept: { file: string; names: string[] }[] = [];
   const cleanup = (files: Iterable<string>): void => {
     for (const file of files) {
       const markParameters = projects.for(file).noUnusedParameters === true;
-      workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees, isPureCall, markParameters));
+      const fileNotes: KeptDeclaration[] = [];
+      workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees, isPureCall, markParameters, fileNotes));
+      notes.push(...fileNotes.map((n) => `${workspace.relative(file)}:${n.line + 1}: ${n.message}`));
+      kept.push(...fileNotes.map((n) => ({ file, names: n.names })));
     }
   };
   cleanup(workspace.changedFiles());
@@ -108,6 +118,7 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   const definitions = uniqueLocations(refs.map((r) => r.keyDefinition).filter((d): d is Location => d !== undefined));
   cleanup(removeUnusedKeyDefinitions(workspace, definitions, warnings));
 
+  warnings.push(...new Set(notes));
   warnings.push(...dynamicWarnings(scan, workspace));
 
   const edits: FileEdit[] = [];
@@ -131,7 +142,7 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   }
 
   const verification: Verification =
-    options.verify === false ? { ok: true, newErrors: [], checkedFiles: [] } : verifyRewrite(workspace, workspace.changedFiles());
+    options.verify === false ? { ok: true, newErrors: [], checkedFiles: [] } : acceptKeptUnused(verifyRewrite(workspace, workspace.changedFiles()), kept);
 
   return {
     key,
@@ -142,7 +153,19 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     references: refs.length,
     verification,
     warnings,
+    hints: removalHints(workspace, key, workspace.changedFiles()),
   };
+}
+
+/**
+ * A declaration kept on purpose (its initializer may have effects, see the notes) is not a failed
+ * check when noUnusedLocals now calls it unused: the summary already asks the user to look at it.
+ */
+function acceptKeptUnused(verification: Verification, kept: readonly { file: string; names: string[] }[]): Verification {
+  const onPurpose = (e: { file: string; message: string }): boolean =>
+    /^TS(6133|6198)\b/.test(e.message) && kept.some((k) => k.file === e.file && k.names.some((n) => e.message.includes(`'${n}'`)));
+  const newErrors = verification.newErrors.filter((e) => !onPurpose(e));
+  return { ...verification, ok: newErrors.length === 0, newErrors };
 }
 
 export interface ResolvedFlag {

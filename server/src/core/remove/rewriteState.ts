@@ -17,6 +17,8 @@ export class RewriteState implements EvalContext {
   readonly promiseSeeds = new Set<ts.Node>();
   readonly removedDeclarations = new Set<ts.VariableDeclaration>();
   readonly removedBindings = new Set<ts.BindingElement>();
+  /** Elements of a `Promise.all([...])` whose binding in the destructuring went with the flag. */
+  readonly removedElements = new Set<ts.Expression>();
   readonly gates = new Map<ts.JsxElement | ts.JsxSelfClosingElement, JsxGate>();
   readonly dirty = new Set<ts.Node>();
   readonly warnings: string[] = [];
@@ -123,6 +125,16 @@ export class RewriteState implements EvalContext {
       this.leave(`${this.where(node)}: the flag is assigned or used as a type here, not evaluated; left as is.`);
       return;
     }
+    // `const [a, variant] = await Promise.all([load(), getFlag(...)])`: the element and its binding
+    // go together, and the binding's uses become the value.
+    const tuple = promiseAllBinding(target);
+    if (tuple) {
+      if (this.addBinding(tuple.binding, value)) {
+        this.removedElements.add(tuple.element);
+        this.markDirty(tuple.element);
+      }
+      return;
+    }
     if (ts.isCallExpression(target) && expectsPromise(target)) {
       // `client.getBooleanValue(...).then(…)`: the code needs a promise of the value, not the value.
       this.promiseSeeds.add(target);
@@ -165,19 +177,20 @@ export class RewriteState implements EvalContext {
   }
 
   /** `const { newCheckout } = useFlags()`: the binding goes, its uses become the value. */
-  private addBinding(element: ts.BindingElement, value: unknown): void {
+  private addBinding(element: ts.BindingElement, value: unknown): boolean {
     if (!ts.isIdentifier(element.name)) {
       this.leave(`${this.where(element)}: a nested destructuring of the flag; edit it by hand.`);
-      return;
+      return false;
     }
     const uses = this.usesOf(element.name);
     if (!uses || uses.some(isWriteTarget)) {
       this.leave(`${this.where(element)}: '${element.name.text}' is reassigned or exported; edit it by hand.`);
-      return;
+      return false;
     }
     this.removedBindings.add(element);
     this.markDirty(element);
     for (const use of uses) this.addSeed(use, value);
+    return true;
   }
 
   /**
@@ -310,4 +323,28 @@ function isInTypePosition(node: ts.Node): boolean {
     if (ts.isStatement(n) || ts.isExpression(n) && !ts.isIdentifier(n) && !ts.isPropertyAccessExpression(n)) return false;
   }
   return false;
+}
+
+/**
+ * The binding that receives `element`'s value in `const [a, b] = await Promise.all([x, element])`,
+ * when the element and its binding can go together: same index, no spread or rest before it, and
+ * other elements left (an emptied `Promise.all([])` is for a person to tidy).
+ */
+function promiseAllBinding(element: ts.Node): { element: ts.Expression; binding: ts.BindingElement } | undefined {
+  const list = element.parent;
+  if (!ts.isArrayLiteralExpression(list) || list.elements.length < 2) return undefined;
+  const call = list.parent;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== list) return undefined;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Promise' || callee.name.text !== 'all') return undefined;
+  const awaited = skipOuterTransparent(call).parent;
+  if (!ts.isAwaitExpression(awaited)) return undefined;
+  const declaration = skipOuterTransparent(awaited).parent;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isArrayBindingPattern(declaration.name)) return undefined;
+  const index = list.elements.indexOf(element as ts.Expression);
+  if (index < 0 || list.elements.slice(0, index + 1).some(ts.isSpreadElement)) return undefined;
+  const pattern = declaration.name.elements;
+  const binding = pattern[index];
+  if (!binding || ts.isOmittedExpression(binding) || pattern.slice(0, index + 1).some((e) => !ts.isOmittedExpression(e) && e.dotDotDotToken)) return undefined;
+  return { element: element as ts.Expression, binding };
 }

@@ -18,7 +18,9 @@ export type Simplified =
   /** A known value; `node` is the literal that spells it in the source, when there is one. */
   | { kind: 'const'; value: unknown; node?: ts.Expression }
   /** Equivalent to this sub-expression (which is itself 'same' at its level). */
-  | { kind: 'node'; node: ts.Expression };
+  | { kind: 'node'; node: ts.Expression }
+  /** `!node`, or `!!node` (`c ? true : false` once the branches are literals and c's type is unknown). */
+  | { kind: 'negation'; node: ts.Expression; double: boolean };
 
 export interface EvalContext {
   /** A flag evaluation or a variable that only held the flag's value. */
@@ -133,8 +135,14 @@ export class Simplifier {
     }
     if (ts.isConditionalExpression(node)) {
       const cond = this.operand(node.condition);
-      if (cond.kind !== 'const') return SAME;
-      return this.asResult(cond.value ? node.whenTrue : node.whenFalse);
+      if (cond.kind === 'const') return this.asResult(cond.value ? node.whenTrue : node.whenFalse);
+      // `user ? true : false` once the branches became literals: the condition's truthiness.
+      const yes = this.operand(node.whenTrue);
+      const no = this.operand(node.whenFalse);
+      if (yes.kind !== 'const' || no.kind !== 'const' || typeof yes.value !== 'boolean' || typeof no.value !== 'boolean') return SAME;
+      if (yes.value === no.value) return isPure(node.condition) ? { kind: 'const', value: yes.value } : SAME;
+      if (!yes.value) return { kind: 'negation', node: node.condition, double: false };
+      return this.modeOf(node) !== 'value' || this.ctx.isBoolean?.(node.condition) ? this.asResult(node.condition) : { kind: 'negation', node: node.condition, double: true };
     }
     return SAME;
   }
@@ -161,7 +169,11 @@ export class Simplifier {
       case ts.SyntaxKind.AmpersandAmpersandToken: {
         const left = this.operand(node.left);
         if (left.kind === 'const') return left.value ? this.asResult(node.right) : left;
-        if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) return SAME;
+        if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) {
+          // `(x && true) && y` is `x && y`: a truthy left operand is dropped, a falsy one is x itself.
+          const right = this.operand(node.right);
+          return right.kind === 'const' && right.value === true && isLeftOfAnd(node) ? this.asResult(node.left) : SAME;
+        }
         const right = this.operand(node.right);
         if (right.kind !== 'const') return SAME;
         if (right.value) return this.asResult(node.left); // `x && true` is as true as x
@@ -195,6 +207,14 @@ export class Simplifier {
       }
     }
   }
+}
+
+/** The left operand of an `&&` (through parentheses). */
+function isLeftOfAnd(node: ts.Node): boolean {
+  let current = node;
+  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  const p = current.parent;
+  return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === current;
 }
 
 function isSpread(node: ts.Node): boolean {

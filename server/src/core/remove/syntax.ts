@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { scriptKindFor } from '../text';
+import { isKnownPureCall } from './pureCalls';
 
 /** Node lookups and classifications shared by the rewriting passes (plain TypeScript AST). */
 
@@ -131,8 +132,13 @@ export function isPure(node: ts.Node): boolean {
     case ts.SyntaxKind.JsxSelfClosingElement:
     case ts.SyntaxKind.JsxFragment:
       return jsxIsPure(node);
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+    case ts.SyntaxKind.TaggedTemplateExpression:
+      // Only shapes known to compute a value (styled components, `items.map(...)`, `Object.keys`).
+      return isKnownPureCall(node as ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, isPure);
     default:
-      // Calls, `new`, `await`, `yield`, `delete`, `++`, assignments, tagged templates, class expressions.
+      // Other calls, `await`, `yield`, `delete`, `++`, assignments, class expressions.
       return false;
   }
 }

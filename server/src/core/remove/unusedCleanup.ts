@@ -2,15 +2,26 @@ import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
 import { BindingUses } from './bindingUses';
 import { isSdkAccessorCall } from './sdkAccessors';
-import { countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile } from './syntax';
+import { collectBindingNames, countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from '../text';
+import { declarationKey, UsedBefore } from './usedBefore';
 
 /**
  * Removes what the rewrite left unused: imports, variables, functions, classes and types whose
- * every use was in code that is now gone. Only names that WERE used before and are not now are
- * touched, so code that was already unused stays as the author left it. A variable whose
- * initializer may have effects keeps them as a statement (`const x = track()` → `track();`).
+ * every use was in code that is now gone. Only declarations that WERE used before (by symbol, see
+ * UsedBefore) and are not now are touched, so code that was already unused stays as the author left
+ * it. A variable whose initializer may have effects is kept whole, with a note: turning
+ * `const icons = getIcons(type)` into a bare `getIcons(type);` reads as a mistake in review, and
+ * dropping the call could change behaviour.
  */
+export interface KeptDeclaration {
+  /** Zero-based line in the cleaned-up text. */
+  line: number;
+  /** The names it declares (the compiler may now call them unused: on purpose). */
+  names: string[];
+  message: string;
+}
+
 export function removeNewlyUnused(
   file: string,
   original: string,
@@ -19,8 +30,13 @@ export function removeNewlyUnused(
   isPureCall: (expr: ts.Expression, file: string) => boolean = () => false,
   /** The project reports unused parameters (noUnusedParameters): mark newly unused ones with `_`. */
   markUnusedParameters = false,
+  /** Receives the unused variables kept for their initializers' effects. */
+  notes: KeptDeclaration[] = [],
 ): string {
-  const before = countIdentifiers(parseFile(file, original));
+  const before = new UsedBefore(file, original);
+  // By declaration, rewritten each round so that the line numbers are the final text's.
+  const kept = new Map<string, KeptDeclaration>();
+  const anchors = new Map<string, { text: string; near: number }>();
   let text = current;
   for (let round = 0; round < 20; round++) {
     const uses = new BindingUses(file, text);
@@ -28,11 +44,25 @@ export function removeNewlyUnused(
     const after = countIdentifiers(sf);
     const keepForJsx = jsxFactoryNames(sf);
     // Unused now: only its own declaration mentions the binding (by symbol; by name where the
-    // checker cannot tell). Used before: the name was mentioned besides a declaration.
+    // checker cannot tell). Used before: its original declaration was mentioned elsewhere too.
     const unused = (name: ts.Identifier): boolean =>
-      (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && (before.get(name.text) ?? 0) >= 2 && !keepForJsx.has(name.text);
-    const droppable = (init: ts.Expression | undefined): boolean => !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file);
-    const edits = collectRemovals(sf, unused, droppable);
+      (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && before.wasUsed(name) && !keepForJsx.has(name.text);
+    const droppable = (init: ts.Expression | undefined): boolean =>
+      !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file) || isRequireCall(init) || isReadQuery(init);
+    const keep = (d: ts.VariableDeclaration, callOnly = false): void => {
+      const id = ts.isIdentifier(d.name) ? declarationKey(d.name) : `${d.name.getText(sf)}=${d.initializer!.getText(sf)}`;
+      const names: string[] = [];
+      collectBindingNames(d.name, names);
+      anchors.set(id, { text: d.initializer!.getText(sf), near: d.initializer!.getStart(sf) });
+      kept.set(id, {
+        line: sf.getLineAndCharacterOfPosition(d.getStart(sf)).line,
+        names,
+        message: callOnly
+          ? `'${d.name.getText(sf)}' is no longer used; the hook call \`${truncate(d.initializer!.getText(sf))}\` stays for its effects; delete it if it has none.`
+          : `'${d.name.getText(sf)}' is no longer used, but \`${truncate(d.initializer!.getText(sf))}\` may have effects, so the declaration is kept; delete it if it has none.`,
+      });
+    };
+    const edits = collectRemovals(original, sf, unused, droppable, keep);
     if (edits.length === 0) {
       // Once nothing more goes, the parameters left unused (renaming earlier could overlap a removal).
       if (markUnusedParameters) text = applyOffsetEdits(text, parameterRenames(sf, parseFile(file, original)));
@@ -40,10 +70,59 @@ export function removeNewlyUnused(
     }
     text = applyOffsetEdits(text, edits);
   }
+  // Lines of the final text: a hook call kept as a statement is no longer a declaration to re-find.
+  // The occurrence nearest to where it was: the same call can stand elsewhere in the file too.
+  for (const [id, note] of kept) {
+    const anchor = anchors.get(id);
+    if (!anchor) continue;
+    let best = -1;
+    for (let at = text.indexOf(anchor.text); at >= 0; at = text.indexOf(anchor.text, at + 1)) {
+      if (best < 0 || Math.abs(at - anchor.near) < Math.abs(best - anchor.near)) best = at;
+    }
+    if (best >= 0) note.line = text.slice(0, best).split('\n').length - 1;
+  }
+  notes.push(...kept.values());
   return text;
 }
 
-function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boolean, droppable: (init: ts.Expression | undefined) => boolean): OffsetEdit[] {
+function isHookCall(init: ts.Expression): boolean {
+  if (!ts.isCallExpression(init)) return false;
+  const callee = init.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React' ? callee.name.text : '';
+  return /^use[A-Z0-9]/.test(name);
+}
+
+/**
+ * `await db.organization.findFirst({...})` whose result is no longer used: a read changes nothing, so
+ * it goes with its variable (the flag's per-organization override was the only reason to load it).
+ * The `OrThrow` variants decide the response and stay.
+ */
+const READ_METHODS = new Set(['findFirst', 'findUnique', 'findMany', 'count', 'aggregate']);
+
+function isReadQuery(init: ts.Expression): boolean {
+  const awaited = skipInnerTransparent(init);
+  if (!ts.isAwaitExpression(awaited)) return false;
+  const call = skipInnerTransparent(awaited.expression);
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && READ_METHODS.has(call.expression.name.text) && ts.isPropertyAccessExpression(call.expression.expression) && call.arguments.every(isPure);
+}
+
+/** `require('./flags')`: goes with its last binding, as an unused ES import does. */
+function isRequireCall(init: ts.Expression): boolean {
+  return ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]);
+}
+
+function truncate(code: string): string {
+  const oneLine = code.replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}
+
+function collectRemovals(
+  original: string,
+  sf: ts.SourceFile,
+  unused: (name: ts.Identifier) => boolean,
+  droppable: (init: ts.Expression | undefined) => boolean,
+  keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
+): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   const statements = new Set<ts.Statement>();
   const module = isModuleFile(sf);
@@ -51,6 +130,11 @@ function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boo
     // A script's top-level names are globals other scripts may use.
     const topLevel = node.parent === sf;
     if (topLevel && !module) return;
+    // `if (!user.admin) { }` once the cleanup emptied it: with a pure condition it goes, comment and all.
+    if (ts.isIfStatement(node) && !node.elseStatement && ts.isBlock(node.thenStatement) && /^\{\s*\}$/.test(node.thenStatement.getText(sf)) && isPure(node.expression) && !original.includes(node.getText(sf))) {
+      statements.add(node);
+      return;
+    }
     if (ts.isImportDeclaration(node)) {
       const removal = importRemovals(sf, node, unused);
       if (removal === 'all') statements.add(node);
@@ -58,8 +142,12 @@ function collectRemovals(sf: ts.SourceFile, unused: (name: ts.Identifier) => boo
       return;
     }
     if (ts.isVariableStatement(node)) {
-      if (hasExportModifier(node)) return;
-      const removal = variableRemovals(sf, node, unused, droppable);
+      // An exported declaration stays, but what its initializer holds (`export const Page = () => {...}`) is cleaned like any other code.
+      if (hasExportModifier(node)) {
+        node.forEachChild(visit);
+        return;
+      }
+      const removal = variableRemovals(sf, node, unused, droppable, keep);
       if (removal === 'all') {
         statements.add(node);
         return;
@@ -113,6 +201,7 @@ function variableRemovals(
   statement: ts.VariableStatement,
   unused: (name: ts.Identifier) => boolean,
   droppable: (init: ts.Expression | undefined) => boolean,
+  keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
 ): OffsetEdit[] | 'all' | undefined {
   const decls = statement.declarationList.declarations;
   const removed = new Set<ts.VariableDeclaration>();
@@ -124,22 +213,38 @@ function variableRemovals(
       // With a rest element every named binding decides what the rest holds: removing `isAPI`
       // from `{ isAPI, ...user }` would put `isAPI` into `user`, a behaviour change.
       if (d.name.elements.some((e) => e.dotDotDotToken)) continue;
-      const gone = new Set(d.name.elements.filter((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name)));
+      const literal = d.initializer && skipInnerTransparent(d.initializer);
+      const source = literal && ts.isObjectLiteralExpression(literal) ? literal : undefined;
+      // From an object literal, the property goes with its binding (an excess property is TS2353);
+      // a binding whose property has effects or is not found stays.
+      const propertyOf = (e: ts.BindingElement): ts.ObjectLiteralElementLike | undefined => {
+        const key = e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : ts.isIdentifier(e.name) ? e.name.text : undefined;
+        return source?.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ts.isIdentifier(p.name) && p.name.text === key && (!ts.isPropertyAssignment(p) || isPure(p.initializer)));
+      };
+      const gone = new Set(d.name.elements.filter((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name) && (!source || propertyOf(e))));
       if (gone.size === 0) continue;
       const listEdits = removeListElements(sf, d.name.elements, gone);
-      if (listEdits) edits.push(...listEdits);
-      else removed.add(d);
+      if (listEdits) {
+        edits.push(...listEdits);
+        if (source) edits.push(...(removeListElements(sf, source.properties, new Set([...gone].map(propertyOf).filter((p): p is ts.ObjectLiteralElementLike => p !== undefined))) ?? []));
+      } else removed.add(d);
+    } else if (ts.isArrayBindingPattern(d.name)) {
+      // `const [open, setOpen] = useState(false)`: all or nothing (`[, setOpen]` reads badly).
+      const names = d.name.elements.filter((e): e is ts.BindingElement => !ts.isOmittedExpression(e));
+      if (names.length > 0 && names.every((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name))) removed.add(d);
     }
   }
   if (removed.size === 0) return edits.length ? edits : undefined;
-  const effects = [...removed].filter((d) => !droppable(d.initializer));
-  if (removed.size === decls.length) {
-    if (effects.length === 0) return 'all';
-    // Keep what the initializers do, drop the names.
-    const text = effects.map((d) => `${d.initializer!.getText(sf)};`).join(' ');
-    return [{ start: statement.getStart(sf), end: statement.end, text }];
-  }
   const pureRemoved = new Set([...removed].filter((d) => droppable(d.initializer)));
+  const effects = [...removed].filter((d) => !pureRemoved.has(d));
+  if (pureRemoved.size === decls.length) return 'all';
+  // A hook that fetches or subscribes (`useQuery(...)`) keeps running, its unused result goes:
+  // hooks are called for their effects as often as for their values.
+  if (removed.size === decls.length && effects.every((d) => isHookCall(d.initializer!))) {
+    effects.forEach((d) => keep(d, true));
+    return [{ start: statement.getStart(sf), end: statement.end, text: effects.map((d) => `${d.initializer!.getText(sf)};`).join(' ') }];
+  }
+  effects.forEach((d) => keep(d));
   if (pureRemoved.size === 0) return edits.length ? edits : undefined;
   return [...edits, ...(removeListElements(sf, decls, pureRemoved, false) ?? [])];
 }

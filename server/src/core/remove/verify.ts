@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { Project, ts } from 'ts-morph';
-import { scriptKindFor } from '../text';
+import { ts } from 'ts-morph';
+import { CheckPrograms } from './checkProgram';
 import { parseFile } from './syntax';
 import { ProjectOptions } from './compilerOptions';
 import type { Workspace } from './workspace';
@@ -41,7 +41,7 @@ export function verifyRewrite(workspace: Workspace, changed: readonly string[]):
     const config = lookup.nearest(file) ?? '';
     groups.set(config, [...(groups.get(config) ?? []), file]);
   }
-  for (const [config, files] of groups) newErrors.push(...newTypeErrors(workspace, config || undefined, files, sources));
+  for (const [config, files] of groups) newErrors.push(...newTypeErrors(workspace, config ? projects.for(files[0]) : undefined, files, sources));
 
   // A syntax error also surfaces as type errors; report each position once.
   const seen = new Set<string>();
@@ -87,47 +87,32 @@ function syntaxDiagnostics(sf: ts.SourceFile): ts.Diagnostic[] {
   return [...program.getSyntacticDiagnostics(sf)];
 }
 
-function newTypeErrors(workspace: Workspace, config: string | undefined, files: readonly string[], changed: readonly string[]): VerificationError[] {
-  const project = config
-    ? new Project({ tsConfigFilePath: config, skipAddingFilesFromTsConfig: true, compilerOptions: { noEmit: true } })
-    : new Project({
-        compilerOptions: {
-          allowJs: true,
-          jsx: ts.JsxEmit.ReactJSX,
-          target: ts.ScriptTarget.ES2022,
-          module: ts.ModuleKind.ESNext,
-          moduleResolution: ts.ModuleResolutionKind.Bundler,
-          esModuleInterop: true,
-          skipLibCheck: true,
-          noEmit: true,
-        },
-      });
-  const options = project.getCompilerOptions();
+/** Without a tsconfig: what a modern bundler-based app would use. */
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  jsx: ts.JsxEmit.ReactJSX,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  esModuleInterop: true,
+};
+
+function newTypeErrors(workspace: Workspace, configOptions: ts.CompilerOptions | undefined, files: readonly string[], changed: readonly string[]): VerificationError[] {
+  // The project's options; declaration files are trusted (skipLibCheck), only errors are compared.
+  const options: ts.CompilerOptions = { ...(configOptions ?? DEFAULT_OPTIONS), noEmit: true, skipLibCheck: true, incremental: false, composite: false };
   const checked = files.filter((f) => typeChecks(f, options, workspace.original(f)));
   if (checked.length === 0) return [];
-  for (const file of checked) project.createSourceFile(file, workspace.original(file), { overwrite: true, scriptKind: scriptKindFor(file) });
-  project.resolveSourceFileDependencies();
-  // Changed files pulled in as dependencies must also start from their original text.
-  for (const file of changed) {
-    const sf = project.getSourceFile(file);
-    if (sf && sf.getFullText() !== workspace.original(file)) sf.replaceWithText(workspace.original(file));
+  const roots = [...new Set([...checked, ...changed])];
+  const originals = new Map([...roots].map((f) => [f, workspace.original(f)]));
+  const programs = new CheckPrograms(options, (f) => workspace.overlayText(f));
+  try {
+    const before = diagnosticsOf(programs.create(roots, originals), checked);
+    const texts = new Map([...roots].map((f) => [f, workspace.text(f)]));
+    const after = diagnosticsOf(programs.create(roots, texts), checked);
+    return unmatched(before, after).map(toError);
+  } finally {
+    programs.dispose();
   }
-  const before = diagnosticsOf(project, checked);
-  for (const file of changed) {
-    const sf = project.getSourceFile(file);
-    if (sf) sf.replaceWithText(workspace.text(file));
-  }
-  project.resolveSourceFileDependencies();
-  const after = diagnosticsOf(project, checked);
-  const old = tally(before);
-  const out: VerificationError[] = [];
-  for (const d of after) {
-    const key = diagnosticKey(d);
-    const n = old.get(key) ?? 0;
-    if (n > 0) old.set(key, n - 1);
-    else out.push(toError(d));
-  }
-  return out;
 }
 
 /** JavaScript is only type-checked where the project asks for it (checkJs, `// @ts-check`). */
@@ -137,11 +122,10 @@ function typeChecks(file: string, options: ts.CompilerOptions, text: string): bo
   return options.checkJs === true || /\/\/\s*@ts-check/.test(text);
 }
 
-function diagnosticsOf(project: Project, files: readonly string[]): ts.Diagnostic[] {
-  const program = project.getProgram().compilerObject;
+function diagnosticsOf(program: ts.Program, files: readonly string[]): ts.Diagnostic[] {
   const out: ts.Diagnostic[] = [];
   for (const file of files) {
-    const sf = program.getSourceFile(project.getSourceFileOrThrow(file).getFilePath());
+    const sf = program.getSourceFile(file);
     if (!sf) continue;
     for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
       if (d.category === ts.DiagnosticCategory.Error) out.push(d);
@@ -155,6 +139,35 @@ function diagnosticKey(d: ts.Diagnostic): string {
   // The head message only: the chained details list the program's files, which differ run to run.
   const head = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
   return `${d.file?.fileName ?? ''}\0${d.code}\0${head}`;
+}
+
+/**
+ * The errors of `after` that `before` did not have. An error matches one with the same message, or
+ * else one left over with the same code in the same file: an error that was already there can
+ * change its text with the edit (`Property 'children' is missing in type '{ a: JSX.Element }'`
+ * becomes `... '{ a: undefined }'`), which is not a new error.
+ */
+function unmatched(before: readonly ts.Diagnostic[], after: readonly ts.Diagnostic[]): ts.Diagnostic[] {
+  const old = tally(before);
+  const rest: ts.Diagnostic[] = [];
+  for (const d of after) {
+    const key = diagnosticKey(d);
+    const n = old.get(key) ?? 0;
+    if (n > 0) old.set(key, n - 1);
+    else rest.push(d);
+  }
+  const leftover = new Map<string, number>();
+  for (const [key, n] of old) {
+    const [file, code] = key.split('\0');
+    if (n > 0) leftover.set(`${file}\0${code}`, (leftover.get(`${file}\0${code}`) ?? 0) + n);
+  }
+  return rest.filter((d) => {
+    const key = `${d.file?.fileName ?? ''}\0${d.code}`;
+    const n = leftover.get(key) ?? 0;
+    if (n === 0) return true;
+    leftover.set(key, n - 1);
+    return false;
+  });
 }
 
 function tally(diags: readonly ts.Diagnostic[]): Map<string, number> {

@@ -46,6 +46,11 @@ export class Workspace {
     return this.rewritten.get(file) ?? this.original(file);
   }
 
+  /** The original text if already read or open in an editor; undefined means "read the disk". */
+  overlayText(file: string): string | undefined {
+    return this.originals.get(file) ?? this.overlay(file);
+  }
+
   setText(file: string, text: string): void {
     if (text === this.original(file)) this.rewritten.delete(file);
     else this.rewritten.set(file, text);

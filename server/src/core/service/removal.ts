@@ -1,6 +1,6 @@
 /**
- * The session's bridge to the flag-removal refactor (core/remove): runs it on a folder's
- * index with the open buffers, and turns its warnings and verification into messages for the user.
+ * The bridge to the core's flag-removal refactor (core/remove): runs it on a folder's
+ * index with the open buffers, and turns its warnings, hints and verification into messages for the user.
  */
 import * as path from 'node:path';
 import type { FileEdit } from '../text';
@@ -22,7 +22,7 @@ export async function planRemoval(folder: FolderState, key: string, value: unkno
   if (!folder.ready) throw new ServiceError('not-ready', 'Flaglint is still scanning; remove the flag when the scan has finished');
   try {
     const result = await removalModule().removeFlag({ index: folder.index, key, value, readFile: (file) => buffers.get(file) });
-    const messages = [...result.warnings];
+    const messages = [...result.warnings, ...result.hints];
     for (const error of result.verification.newErrors) {
       messages.push(`${path.relative(folder.root, error.file)}:${error.line + 1}:${error.character + 1}: the rewritten code has a new error: ${error.message}`);
     }

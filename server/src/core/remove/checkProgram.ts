@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import { getLibFiles } from '@ts-morph/common';
+import { ts } from 'ts-morph';
+
+/**
+ * Plain TypeScript programs for the before/after type check of a removal. ts-morph's Project wraps
+ * every file a program loads, which on a real app (a thousand files behind one page) cost more than
+ * the check itself; a bare program built on a caching host does not. The "after" program is created
+ * from the "before" one (`oldProgram`), so only the rewritten files are parsed again, and the parsed
+ * files of the last check are kept for the next one in the same process (an editor removing flag
+ * after flag, a benchmark), so unchanged files are not parsed twice.
+ *
+ * ts-morph ships the lib .d.ts files in memory, not on disk: they are served from its bundle (ts-morph's
+ * own dependency, the same version).
+ */
+
+const LIB_DIR = '/__flaglint_lib__';
+let libTexts: Map<string, string> | undefined;
+
+function libs(): Map<string, string> {
+  libTexts ??= new Map(getLibFiles().map((f) => [path.posix.join(LIB_DIR, f.fileName), f.text]));
+  return libTexts;
+}
+
+interface Parsed {
+  text: string;
+  format: string;
+  sf: ts.SourceFile;
+}
+
+/** Files parsed by the previous check, reused when their text and parse settings are unchanged. */
+let previous = new Map<string, Parsed>();
+
+export class CheckPrograms {
+  private readonly parsed = new Map<string, Parsed>();
+  private program: ts.Program | undefined;
+
+  constructor(
+    private readonly options: ts.CompilerOptions,
+    /** The text a file has in the version being checked; undefined to read the disk. */
+    private readonly overlay: (file: string) => string | undefined,
+  ) {}
+
+  /** A program over `roots`, reusing the previous one's files where the texts did not change. */
+  create(roots: readonly string[], texts: ReadonlyMap<string, string>): ts.Program {
+    const host = this.host(texts);
+    this.program = ts.createProgram({ rootNames: roots, options: this.options, host, ...(this.program ? { oldProgram: this.program } : {}) });
+    return this.program;
+  }
+
+  /** Keep what this check parsed for the next one (and let go of the rest). */
+  dispose(): void {
+    previous = this.parsed;
+    this.program = undefined;
+  }
+
+  private host(texts: ReadonlyMap<string, string>): ts.CompilerHost {
+    const base = ts.createCompilerHost(this.options, false);
+    const read = (file: string): string | undefined => texts.get(file) ?? this.overlay(file) ?? libs().get(file) ?? base.readFile(file);
+    return {
+      ...base,
+      getDefaultLibLocation: () => LIB_DIR,
+      getDefaultLibFileName: (o) => path.posix.join(LIB_DIR, ts.getDefaultLibFileName(o)),
+      fileExists: (file) => texts.has(file) || libs().has(file) || base.fileExists(file),
+      readFile: read,
+      writeFile: () => undefined,
+      getSourceFile: (file, languageVersion) => {
+        const text = read(file);
+        if (text === undefined) return undefined;
+        const format = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat ?? ''}` : String(languageVersion);
+        const hit = this.parsed.get(file) ?? previous.get(file);
+        if (hit && hit.text === text && hit.format === format) {
+          this.parsed.set(file, hit);
+          return hit.sf;
+        }
+        const sf = ts.createSourceFile(file, text, languageVersion, false);
+        this.parsed.set(file, { text, format, sf });
+        return sf;
+      },
+    };
+  }
+}

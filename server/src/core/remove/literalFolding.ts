@@ -1,0 +1,151 @@
+import { ts } from 'ts-morph';
+import { indentAt, lineStartAt, reindent, removeListElements, statementRemovals } from './layout';
+import { literalValue, parseFile, skipInnerTransparent } from './syntax';
+import { applyOffsetEdits, type OffsetEdit } from '../text';
+
+/** Hooks whose last argument is a dependency list: a constant in it never changes, so it means nothing. */
+const DEPENDENCY_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'useMemo', 'useCallback', 'useImperativeHandle']);
+/** Effects that do nothing when their callback is empty: the whole call can go. */
+const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect']);
+
+/**
+ * Folds the literals a flag's value leaves where an element should be, the way the author would have
+ * written the code without the flag: `...([])` and `...({})` disappear, `...({ a: 1 })` becomes its
+ * properties, a constant leaves a hook's dependency list (`[roles, false]` → `[roles]`), a JSX
+ * attribute set to `undefined` goes and `={true}` becomes the bare attribute, `x: x` becomes `x`,
+ * and an effect whose callback is now empty goes.
+ *
+ * Only code the rewrite produced is folded: a candidate whose text already stood in the original
+ * file is the author's and stays (an explicit `label={undefined}` may override a spread).
+ */
+export function foldLeftLiterals(file: string, original: string, current: string): string {
+  if (current === original) return current;
+  let text = current;
+  for (let round = 0; round < 10; round++) {
+    const sf = parseFile(file, text);
+    const edits = collectFolds(sf, (node) => !original.includes(node.getText(sf)));
+    if (edits.length === 0) break;
+    text = applyOffsetEdits(text, edits);
+  }
+  return text;
+}
+
+function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  // One fold per region and round: nested folds see the result of the outer one next round.
+  const claim = (list: OffsetEdit[] | undefined): void => {
+    if (!list || list.length === 0) return;
+    if (list.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) return;
+    edits.push(...list);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) claim(foldSpreads(sf, node, produced));
+    else if (ts.isCallExpression(node)) claim(foldHookCall(sf, node, produced));
+    else if (ts.isJsxAttributes(node)) claim(foldJsxAttributes(node, produced));
+    else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ts.isIdentifier(node.initializer) && node.name.text === node.initializer.text && produced(node)) {
+      claim([{ start: node.getStart(sf), end: node.end, text: node.name.text }]);
+    }
+    node.forEachChild(visit);
+  };
+  visit(sf);
+  return edits;
+}
+
+/** `[...([]), a]` → `[a]`; `{ ...({ a: 1 }), b }` → `{ a: 1, b }`; `{ ...(undefined) }` → `{}`. */
+function foldSpreads(sf: ts.SourceFile, list: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression, produced: (node: ts.Node) => boolean): OffsetEdit[] | undefined {
+  const elements: readonly ts.Node[] = ts.isArrayLiteralExpression(list) ? list.elements : list.properties;
+  const empty = new Set<ts.Node>();
+  const inline: OffsetEdit[] = [];
+  for (const el of elements) {
+    const spread = ts.isSpreadElement(el) || ts.isSpreadAssignment(el) ? skipInnerTransparent(el.expression) : undefined;
+    if (!spread || !produced(el)) continue;
+    const inner = ts.isArrayLiteralExpression(list) ? (ts.isArrayLiteralExpression(spread) ? spread.elements : undefined) : objectSpreadContents(spread);
+    if (!inner) continue;
+    if (inner.length === 0) empty.add(el);
+    else if (!inner.some((e) => ts.isOmittedExpression(e)) && !redeclares(inner, elements, el)) inline.push({ start: el.getStart(sf), end: el.end, text: elementsText(sf, el, inner) });
+  }
+  if (inline.length > 0) return inline;
+  if (empty.size === 0) return undefined;
+  return removeListElements(sf, elements, empty) ?? [{ start: list.getStart(sf) + 1, end: list.end - 1, text: '' }];
+}
+
+/**
+ * Inlined properties that a sibling also names would make duplicate keys (TS1117); the spread stays
+ * there, since the order of the two decides the value.
+ */
+function redeclares(inner: readonly ts.Node[], siblings: readonly ts.Node[], spread: ts.Node): boolean {
+  const nameOf = (n: ts.Node): string | undefined =>
+    (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n) || ts.isMethodDeclaration(n)) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) ? n.name.text : undefined;
+  const names = new Set(inner.map(nameOf).filter((n): n is string => n !== undefined));
+  return names.size > 0 && siblings.some((s) => s !== spread && names.has(nameOf(s) ?? '\0'));
+}
+
+/** What spreading the expression into an object adds: an object literal's properties, nothing for null/undefined/false. */
+function objectSpreadContents(expr: ts.Expression): readonly ts.Node[] | undefined {
+  if (ts.isObjectLiteralExpression(expr)) return expr.properties;
+  const literal = literalValue(expr);
+  if (literal && (literal.value === undefined || literal.value === null || literal.value === false)) return [];
+  return undefined;
+}
+
+/** The spread literal's elements in its place: one per line when the spread stood on its own line or they did. */
+function elementsText(sf: ts.SourceFile, spread: ts.Node, inner: readonly ts.Node[]): string {
+  const text = sf.text;
+  const indent = indentAt(text, spread.getStart(sf));
+  const ownLine = text.slice(lineStartAt(text, spread.getStart(sf)), spread.getStart(sf)).trim() === '';
+  const multiline = ownLine || text.slice(inner[0].getStart(sf), inner[inner.length - 1].end).includes('\n');
+  if (!multiline) return inner.map((e) => e.getText(sf)).join(', ');
+  return inner.map((e) => reindent(e.getText(sf), indentAt(text, e.getStart(sf)), indent, sf.fileName)).join(`,\n${indent}`);
+}
+
+/** Constants out of a hook's dependency list; an effect with an empty callback goes entirely. */
+function foldHookCall(sf: ts.SourceFile, call: ts.CallExpression, produced: (node: ts.Node) => boolean): OffsetEdit[] | undefined {
+  const name = hookName(call);
+  if (!name || !DEPENDENCY_HOOKS.has(name)) return undefined;
+  const deps = call.arguments[call.arguments.length - 1];
+  const callback = call.arguments[0];
+  if (EFFECT_HOOKS.has(name) && callback && isEmptyCallback(callback) && ts.isExpressionStatement(call.parent) && produced(call)) {
+    if (ts.isBlock(call.parent.parent) || ts.isSourceFile(call.parent.parent)) return statementRemovals(sf, new Set([call.parent]));
+  }
+  if (call.arguments.length < 2 || !deps || !ts.isArrayLiteralExpression(deps) || !produced(deps)) return undefined;
+  const constants = new Set<ts.Node>(deps.elements.filter((e) => literalValue(e) !== undefined));
+  if (constants.size === 0) return undefined;
+  return removeListElements(sf, deps.elements, constants) ?? [{ start: deps.getStart(sf) + 1, end: deps.end - 1, text: '' }];
+}
+
+function hookName(call: ts.CallExpression): string | undefined {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React') return callee.name.text;
+  return undefined;
+}
+
+/** `() => {}`, `() => { return; }`: running it does nothing (and it returns no cleanup). */
+function isEmptyCallback(node: ts.Expression): boolean {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  if (node.parameters.length > 0 || !ts.isBlock(node.body)) return false;
+  // Text, not statements: a comment left in the callback (a TODO, a reason) keeps the effect.
+  return /^\{\s*(return;?\s*)?\}$/.test(node.body.getText());
+}
+
+/**
+ * `label={undefined}` goes (unless a spread before it could have set the prop, which the explicit
+ * undefined overrides); `topLabel={true}` becomes `topLabel`.
+ */
+function foldJsxAttributes(attributes: ts.JsxAttributes, produced: (node: ts.Node) => boolean): OffsetEdit[] | undefined {
+  const edits: OffsetEdit[] = [];
+  let spreadBefore = false;
+  for (const attr of attributes.properties) {
+    if (ts.isJsxSpreadAttribute(attr)) {
+      spreadBefore = true;
+      continue;
+    }
+    const init = attr.initializer;
+    if (!init || !ts.isJsxExpression(init) || !init.expression || !produced(attr)) continue;
+    const value = literalValue(skipInnerTransparent(init.expression));
+    if (!value) continue;
+    if (value.value === undefined && !spreadBefore) edits.push({ start: attr.pos, end: attr.end, text: '' });
+    else if (value.value === true) edits.push({ start: attr.name.end, end: init.end, text: '' });
+  }
+  return edits;
+}
