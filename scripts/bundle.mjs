@@ -26,13 +26,13 @@ const minify = args.has('--minify');
 const sourcemap = args.has('--sourcemap');
 
 /**
- * `require('ts-morph')` in the CLI bundle loads dist/compiler.js beside it at run time, through
+ * `require('ts-morph')` (and `@ts-morph/common`) in the CLI bundle loads dist/compiler.js beside it at run time, through
  * server/src/cli/compilerLoader.ts (which keeps V8's code cache of it).
  */
 const compilerBeside = {
   name: 'compiler-beside',
   setup(build) {
-    build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: 'ts-morph', namespace: 'compiler-beside' }));
+    build.onResolve({ filter: /^(ts-morph|@ts-morph\/common)$/ }, () => ({ path: 'ts-morph', namespace: 'compiler-beside' }));
     build.onLoad({ filter: /.*/, namespace: 'compiler-beside' }, () => ({
       contents: `module.exports = require(${JSON.stringify(path.join(root, 'server/src/cli/compilerLoader.ts'))}).loadCompiler(__dirname);`,
       loader: 'js',
@@ -46,7 +46,7 @@ const entries = [
   // The language server parses the open file at once: one file, nothing gained by splitting it.
   { entry: 'server/src/lsp/main.ts', outfile: 'dist/server.js', external: [] },
   { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', external: [], plugins: [compilerBeside] },
-  { entry: 'node_modules/ts-morph/dist/ts-morph.js', outfile: 'dist/compiler.js', external: [] },
+  { entry: 'scripts/compiler-entry.cjs', outfile: 'dist/compiler.js', external: [] },
 ];
 
 let missing = 0;
