@@ -78,16 +78,18 @@ export function escapeTemplateText(text: string): string {
 export function preferredQuote(sf: ts.SourceFile): "'" | '"' {
   let single = 0;
   let double = 0;
-  const visit = (n: ts.Node): void => {
+  // Iterative: a generated file can nest thousands of binary expressions deep.
+  const stack: ts.Node[] = [sf];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
     if (ts.isStringLiteral(n)) {
       const c = sf.text[n.getStart(sf)];
       if (c === "'") single++;
       else if (c === '"') double++;
-      return;
+      continue;
     }
-    if (ts.isJsxAttribute(n)) return; // JSX attributes conventionally use double quotes
-    n.forEachChild(visit);
-  };
-  visit(sf);
+    if (ts.isJsxAttribute(n)) continue; // JSX attributes conventionally use double quotes
+    n.forEachChild((child) => void stack.push(child));
+  }
   return double > single ? '"' : "'";
 }
