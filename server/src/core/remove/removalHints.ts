@@ -35,8 +35,11 @@ function todoHints(workspace: Workspace, key: string, changed: readonly string[]
 
 /** Names called in the original file but no longer in the new text. */
 function droppedCalls(file: string, before: string, after: string): Set<string> {
-  const old = callNames(parseFile(file, before));
-  const now = callNames(parseFile(file, after));
+  const oldTree = tryParse(file, before);
+  const newTree = tryParse(file, after);
+  if (!oldTree || !newTree) return new Set();
+  const old = callNames(oldTree);
+  const now = callNames(newTree);
   return new Set([...old].filter((n) => !now.has(n)));
 }
 
@@ -50,18 +53,21 @@ function uncalledHints(workspace: Workspace, changed: readonly string[]): string
     const declarations: string[] = [];
     let used = false;
     for (const file of workspace.filesMentioning(name)) {
-      const sf = parseFile(file, workspace.text(file));
-      const visit = (node: ts.Node): void => {
-        if (used) return;
-        if (ts.isIdentifier(node) && node.text === name) {
-          const owner = declarationOwner(node);
-          if (owner) declarations.push(`${owner} (${workspace.relative(file)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1})`);
-          else if (!isImportOrExportName(node)) used = true;
-          return;
-        }
-        node.forEachChild(visit);
-      };
-      visit(sf);
+      const sf = tryParse(file, workspace.text(file));
+      // A file too deeply nested to parse may call it: say nothing rather than something wrong.
+      if (!sf) used = true;
+      else {
+        walk(sf, (node) => {
+          if (used) return false;
+          if (ts.isIdentifier(node) && node.text === name) {
+            const owner = declarationOwner(node);
+            if (owner) declarations.push(`${owner} (${workspace.relative(file)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1})`);
+            else if (!isImportOrExportName(node)) used = true;
+            return false;
+          }
+          return true;
+        });
+      }
       if (used) break;
     }
     if (!used && declarations.length > 0) {
@@ -73,16 +79,36 @@ function uncalledHints(workspace: Workspace, changed: readonly string[]): string
 
 function callNames(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  walk(sf, (node) => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isIdentifier(callee)) names.add(callee.text);
       else if (ts.isPropertyAccessExpression(callee)) names.add(callee.name.text);
     }
-    node.forEachChild(visit);
-  };
-  visit(sf);
+  });
   return names;
+}
+
+/** Every node under `root`, depth first, without recursion (generated code nests thousands deep); `visit` returns false to skip a node's children. */
+function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
+  const stack: ts.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const children: ts.Node[] = [];
+    node.forEachChild((child) => void children.push(child));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+/** The parsed file, or undefined when TypeScript's own parser runs out of stack on it. */
+function tryParse(file: string, text: string): ts.SourceFile | undefined {
+  try {
+    return parseFile(file, text);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** `Class.method` or `function` when the identifier names a declaration of a function or method. */
@@ -105,19 +131,18 @@ function isImportOrExportName(id: ts.Identifier): boolean {
 
 /** Every comment of the file, with its zero-based line (comments are trivia: found around tokens). */
 function comments(file: string, text: string): { text: string; line: number }[] {
-  const sf = parseFile(file, text);
+  const sf = tryParse(file, text);
+  if (!sf) return [];
   const seen = new Map<number, { text: string; line: number }>();
   const add = (ranges: readonly ts.CommentRange[] | undefined): void => {
     for (const r of ranges ?? []) {
       if (!seen.has(r.pos)) seen.set(r.pos, { text: text.slice(r.pos, r.end), line: sf.getLineAndCharacterOfPosition(r.pos).line });
     }
   };
-  const visit = (node: ts.Node): void => {
+  walk(sf, (node) => {
     add(ts.getLeadingCommentRanges(text, node.pos));
     add(ts.getTrailingCommentRanges(text, node.end));
-    node.forEachChild(visit);
-  };
-  visit(sf);
+  });
   add(ts.getLeadingCommentRanges(text, sf.endOfFileToken.pos));
   return [...seen.values()].sort((a, b) => a.line - b.line);
 }
