@@ -57,7 +57,13 @@ export class Workbench {
   async runCommand(title) {
     await this.press('F1');
     const input = this.page.locator(sel.quickInputBox);
-    await input.waitFor();
+    if (!(await input.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
+      // A webview (a walkthrough step's media, the dependency map) can keep the keyboard focus in
+      // its frame, where F1 means nothing: hand the focus back to the workbench and ask again.
+      await this.page.evaluate(() => globalThis.document.activeElement?.blur());
+      await this.press('F1');
+      await input.waitFor();
+    }
     await input.fill(`>${title}`);
     // The list filters as the text arrives: wait until the highlighted entry is the command.
     const focused = this.page.locator(sel.focusedQuickInputRow);
