@@ -5,7 +5,7 @@ import { asyncWithLDProvider } from 'launchdarkly-react-client-sdk';
 import { GrowthBook, GrowthBookProvider } from '@growthbook/growthbook-react';
 import { FlagProvider } from '@unleash/proxy-client-react';
 import { OpenFeature, OpenFeatureProvider } from '@openfeature/react-sdk';
-import { LaunchDarklyClientProvider } from '@launchdarkly/openfeature-js-client';
+import { LaunchDarklyClientProvider } from '@openfeature/launchdarkly-client-provider';
 import posthog from 'posthog-js';
 import { App } from './App';
 
