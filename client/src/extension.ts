@@ -20,6 +20,8 @@ export interface FlaglintApi {
   /** The running language client (for tests and other extensions). */
   client(): LanguageClient | undefined;
   explorer: FlagExplorer;
+  /** The Flaglint output channel, where the server's log lands. */
+  output: vscode.LogOutputChannel;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<FlaglintApi> {
@@ -74,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Flagli
     }),
   );
   await start();
-  return { client: () => client, explorer };
+  return { client: () => client, explorer, output };
 }
 
 /** The flag of a Flag Explorer row (flag or dependency), for "Show Dependency Map" from its context menu. */

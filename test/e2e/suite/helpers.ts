@@ -54,6 +54,7 @@ export interface FlaglintApi {
     readonly grouping: string;
     setFilter(filter: { text: string; problemsOnly: boolean }): Promise<void>;
   };
+  output: vscode.OutputChannel;
 }
 
 /** Activates Flaglint (as opening a source file would) and returns its API once the server runs. */
