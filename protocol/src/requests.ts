@@ -86,6 +86,11 @@ export interface StatusResult {
   registries: number;
   /** Whether code actions, rename and write commands are enabled (workspace trust). */
   trusted: boolean;
+  /**
+   * Without a registry: calls and reads that look like the project's own flag API (what discovery
+   * would put in the registry's `scan` section), with up to three of their names.
+   */
+  inHouse?: { places: number; names: string[] };
 }
 
 export const StatusRequest = new RequestType0<StatusResult, void>('flaglint/status');

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, FlagEntry, FlagReference } from '../../core/model';
 import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../../../protocol/src';
-import { auditLine } from '../../core/service';
+import { auditLine, proposeScan } from '../../core/service';
 import { fileToUri, toLspLocation, uriToFile } from '../convert';
 import { actualPackages } from '../describe';
 import { registryKeyOf } from '../lookup';
@@ -12,6 +12,11 @@ import type { FolderState, Workspace } from '../workspace';
 
 export class TreeFeature {
   private readonly lines: LineCache;
+  /**
+   * Discovery's proposals per folder, computed once after its first scan: they read every source
+   * file, too much for each keystroke, and they serve the first-hour notice that is shown once.
+   */
+  private readonly proposals = new WeakMap<FolderState, ReturnType<typeof proposeScan>>();
 
   constructor(private readonly workspace: Workspace) {
     this.lines = new LineCache(workspace);
@@ -96,7 +101,25 @@ export class TreeFeature {
       errors += counts.errors;
       warnings += counts.warnings;
     }
-    return { flags, problems, errors, warnings, scanning: this.workspace.scanning, registries, trusted: this.workspace.trusted };
+    const inHouse = registries === 0 && !this.workspace.scanning ? this.inHouseApi() : undefined;
+    return { flags, problems, errors, warnings, scanning: this.workspace.scanning, registries, trusted: this.workspace.trusted, ...(inHouse ? { inHouse } : {}) };
+  }
+
+  /** What discovery proposes for folders without a registry, computed once per scan result (it reads the sources). */
+  private inHouseApi(): StatusResult['inHouse'] {
+    let places = 0;
+    const names: string[] = [];
+    for (const folder of this.workspace.folders) {
+      const result = folder.result();
+      if (!result) continue;
+      let proposals = this.proposals.get(folder);
+      if (!proposals) this.proposals.set(folder, (proposals = proposeScan(folder.root, result)));
+      for (const p of proposals) {
+        places += p.sites;
+        if (names.length < 3) names.push(p.name);
+      }
+    }
+    return places > 0 ? { places, names } : undefined;
   }
 }
 
