@@ -234,3 +234,13 @@ describe('flaglint output with control characters in a file name and a key', () 
     assert.match(banner[0], /^banner\\n\\e\[31mred +unregistered/);
   });
 });
+
+describe('flaglint errors that quote a path with a line break in it', () => {
+  it('keep the error on one line: the break is written out, not printed', () => {
+    const run = flaglint(['check', 'no-such-folder\nflaglint: all clear, 0 problems']);
+    assert.equal(run.status, 2, run.stderr);
+    const lines = run.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, `the error spans ${lines.length} lines:\n${run.stderr}`);
+    assert.match(lines[0], /no-such-folder\\nflaglint: all clear/);
+  });
+});

@@ -11,6 +11,12 @@ export class UsageError extends Error {
   constructor(
     message: string,
     readonly exitCode: number = EXIT_USAGE,
+    /**
+     * The message's own line breaks are meant (a list of registry problems, each line escaped by
+     * its maker). Otherwise any line break came from input, a file name say, and is written out
+     * as `\n` so that it cannot forge a line of its own.
+     */
+    readonly multiline = false,
   ) {
     super(message);
     this.name = 'UsageError';

@@ -2,7 +2,7 @@
 import { CommanderError } from 'commander';
 import { UsageError } from './errors';
 import { createProgram } from './program';
-import { escapeControlKeepingLines } from '../core/report';
+import { escapeControl, escapeControlKeepingLines } from '../core/report';
 
 /** Entry point: runs one command; user errors print one line (no stack trace) and exit with 2. */
 async function main(argv: string[]): Promise<void> {
@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<void> {
       // Commander has already printed its message (and help for usage mistakes).
       process.exitCode = error.exitCode;
     } else if (error instanceof UsageError) {
-      process.stderr.write(`flaglint: ${escapeControlKeepingLines(error.message)}\n`);
+      process.stderr.write(`flaglint: ${error.multiline ? escapeControlKeepingLines(error.message) : escapeControl(error.message)}\n`);
       process.exitCode = error.exitCode;
     } else {
       // A bug, not a user error: say so plainly; the stack only on request.

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { applyTextEdits, AtomicWriteError, type FileEdit, findNearestRegistry, loadRegistry, type PlannedWrite, writeFilesAtomically } from '../core/service';
 import type { Registry, RegistryProblem } from '../core/model';
 import { displayPath } from '../core/report';
-import { UsageError } from './errors';
+import { EXIT_USAGE, UsageError } from './errors';
 import { resolveFolder, resolveRegistryOption } from './options';
 import { escapeControl } from '../core/report';
 
@@ -22,7 +22,7 @@ export function describeProblems(problems: readonly RegistryProblem[]): string {
 export function loadUsableRegistry(registryPath: string): Registry {
   const registry = loadRegistry(registryPath);
   const errors = registry.problems.filter((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
-  if (errors.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeProblems(errors)}`);
+  if (errors.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeProblems(errors)}`, EXIT_USAGE, true);
   return registry;
 }
 

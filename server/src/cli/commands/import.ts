@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { emptyRegistry, importOpenFeature, type ImportPlan, planOpenFeatureImport, registryEditBlocker, showValue } from '../../core/service';
 import { displayPath } from '../../core/report';
-import { UsageError } from '../errors';
+import { EXIT_USAGE, UsageError } from '../errors';
 import { say } from '../output';
 import { applyFileEdits, describeProblems, loadUsableRegistry, locateRegistry } from '../registryFile';
 
@@ -29,7 +29,7 @@ export function registerImport(program: Command): void {
       }
       const imported = importOpenFeature(text, manifestPath);
       const errors = imported.problems.filter((p) => p.severity === 'error');
-      if (errors.length > 0) throw new UsageError(`the manifest has problems; nothing was imported:\n${describeProblems(errors)}`);
+      if (errors.length > 0) throw new UsageError(`the manifest has problems; nothing was imported:\n${describeProblems(errors)}`, EXIT_USAGE, true);
       const registryPath = locateRegistry('.', options.registry);
       const registry = registryPath ? loadUsableRegistry(registryPath) : emptyRegistry(process.cwd());
       const blocker = registryEditBlocker(registry, undefined);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { displayPath, escapeControl } from '../../core/report';
 import { removalModule, type RemoveFlagResult } from '../../core/service';
-import { EXIT_CLEAN, EXIT_PROBLEMS, UsageError } from '../errors';
+import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from '../errors';
 import { resolveFolder, resolveRegistryOption } from '../options';
 import { say, useColor } from '../output';
 import { writeAllOrNothing } from '../registryFile';
@@ -43,7 +43,7 @@ export function registerRemoveCommand(program: Command): void {
       const root = resolveFolder(target);
       const { result: scan } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache });
       const unusable = unusableRegistryProblems(scan);
-      if (unusable.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
+      if (unusable.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`, EXIT_USAGE, true);
 
       // Loaded here: the rewriter pulls in the compiler, which the other commands must not pay for.
       // Loaded here, not at start: it brings the compiler, which the other commands may never need.
