@@ -49,8 +49,9 @@ interface StoredEntry {
  */
 const RACY_WINDOW_MS = 2000;
 
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+/** The hash of a text, or of its UTF-8 bytes (the same hash for valid UTF-8, without encoding the text again). */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('hex');
 }
 
 /**

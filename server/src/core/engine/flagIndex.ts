@@ -20,7 +20,7 @@ import { readPackageNames } from './packages';
 import { filterByRegistryScan } from './scanScope';
 import { RegistryCache } from './registryCache';
 import { RegistrySet } from './registrySet';
-import { readSource } from './sourceText';
+import { bytesInclude, decodeSource, readListedSourceBytes, readSource, utf16Bom } from './sourceText';
 import type { EngineOptions, FileResult, ScanResult, ScanStats, ScanTimings } from './types';
 
 /**
@@ -312,14 +312,16 @@ export class FlagIndex {
           continue;
         }
       }
-      const source = overlay !== undefined ? { text: overlay, size: overlay.length, mtimeMs: 0 } : readSource(file);
+      const read = overlay !== undefined ? undefined : readListedSourceBytes(file);
+      const source = read === undefined ? { text: overlay!, size: overlay!.length, mtimeMs: 0 } : decodeSource(read);
       if ('note' in source) {
         this.readNotes.set(file, source.note);
         this.cache.delete(file);
         continue;
       }
       // Hashing every file costs a third of the read: only worth it when there is a cache to compare with.
-      const hash = this.cache.enabled ? contentHash(source.text) : '';
+      // The bytes, where there are any, spare encoding the text back to UTF-8 for the hash.
+      const hash = this.cache.enabled ? contentHash(read && 'bytes' in read && !utf16Bom(read.bytes) ? read.bytes : source.text) : '';
       if (entry && entry.hash === hash) {
         this.useEntry(file, entry.matched, entry.facts);
         if (overlay === undefined) this.cache.set(file, { ...entry, size: source.size, mtimeMs: source.mtimeMs });
@@ -355,8 +357,13 @@ export class FlagIndex {
     for (const file of this.walk.files) {
       const isAnalysed = this.analysed.has(file);
       if (isAnalysed && newMethods.length === 0) continue;
-      const text = this.overlays.get(file) ?? readText(file);
-      // indexOf first: it is many times faster than any regex, and most files hold none of the few new names.
+      // The bytes are searched before they are decoded: most files hold none of the few new names,
+      // and decoding every file again cost more than reading it (each round of new names reads them all).
+      const overlay = this.overlays.get(file);
+      const read = overlay === undefined ? readListedSourceBytes(file) : undefined;
+      if (read && ('note' in read || !added.some((n) => bytesInclude(read.bytes, n)))) continue;
+      const decoded = read ? decodeSource(read) : undefined;
+      const text = overlay ?? (decoded && 'text' in decoded ? decoded.text : undefined);
       if (text === undefined || !added.some((n) => text.includes(n)) || isLargeGeneratedFile(file, text) || !regex.test(text)) continue;
       const facts = analyzeFile(file, text, this.config);
       this.stats.parsed++;

@@ -7,19 +7,39 @@ export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 export type SourceRead = { text: string; size: number; mtimeMs: number } | { note: ScanNote };
 
+/** A file's bytes as read, before any decoding (a file that only a few bytes searches rule out is never decoded). */
+export type SourceBytes = { bytes: Buffer; size: number; mtimeMs: number } | { note: ScanNote };
+
 /** Reads a source file, turning every way it can go wrong into a note instead of an exception. */
 export function readSource(file: string): SourceRead {
+  return decodeSource(readSourceBytes(file));
+}
+
+/**
+ * `readSource` without the decoding, for files the walker listed as regular files. It saves the stat
+ * before the open: the open is non-blocking instead, so a file replaced by a FIFO since the walk
+ * still cannot block it, and the fstat after it tells such a file apart as before.
+ */
+export function readListedSourceBytes(file: string): SourceBytes {
+  return readSourceBytes(file, true);
+}
+
+export function readSourceBytes(file: string, listed = false): SourceBytes {
   let buf: Buffer;
   let st: fs.Stats;
   let fd: number | undefined;
   try {
     // A stat before the open: a FIFO or device reached through the editor's file events would
     // block the open or never end the read (the walker itself lists regular files only).
-    const kind = nonFileKind(fs.statSync(file));
-    if (kind) return { note: { file, kind: 'unreadable', message: `${file} is ${kind}, not a file; skipped` } };
+    if (!listed) {
+      const kind = nonFileKind(fs.statSync(file));
+      if (kind) return { note: { file, kind: 'unreadable', message: `${file} is ${kind}, not a file; skipped` } };
+    }
     // One open, one fstat, one read: the size and mtime the cache needs come with the content.
-    fd = fs.openSync(file, 'r');
+    fd = fs.openSync(file, listed ? LISTED_OPEN_FLAGS : 'r');
     st = fs.fstatSync(fd);
+    const kind = listed ? nonFileKind(st) : undefined;
+    if (kind) return { note: { file, kind: 'unreadable', message: `${file} is ${kind}, not a file; skipped` } };
     if (st.size > MAX_SOURCE_BYTES) {
       return { note: { file, kind: 'too-large', message: `${file} is ${(st.size / 1048576).toFixed(1)} MB (over ${MAX_SOURCE_BYTES / 1048576} MB); skipped as generated code` } };
     }
@@ -38,15 +58,36 @@ export function readSource(file: string): SourceRead {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-  // UTF-16 with a BOM is text full of NUL bytes; decode it rather than call it binary.
-  // The BOM itself is dropped by TextDecoder, so positions count from the first real character as for UTF-8.
-  const utf16 = utf16Bom(buf);
-  if (utf16) return { text: new TextDecoder(utf16).decode(buf), size: st.size, mtimeMs: st.mtimeMs };
-  if (buf.subarray(0, 8192).includes(0)) {
+  // UTF-16 text is full of NUL bytes: it is told apart from binary when decoded (decodeSource).
+  if (!utf16Bom(buf) && buf.subarray(0, 8192).includes(0)) {
     return { note: { file, kind: 'binary', message: `${file} looks binary (it contains NUL bytes); skipped` } };
   }
-  return { text: buf.toString('utf8'), size: st.size, mtimeMs: st.mtimeMs };
+  return { bytes: buf, size: st.size, mtimeMs: st.mtimeMs };
 }
+
+/** The text of bytes `readSourceBytes` returned: UTF-16 when a byte order mark says so, else UTF-8. */
+export function decodeSource(read: SourceBytes): SourceRead {
+  if ('note' in read) return read;
+  // The BOM itself is dropped by TextDecoder, so positions count from the first real character as for UTF-8.
+  const utf16 = utf16Bom(read.bytes);
+  const text = utf16 ? new TextDecoder(utf16).decode(read.bytes) : read.bytes.toString('utf8');
+  return { text, size: read.size, mtimeMs: read.mtimeMs };
+}
+
+/**
+ * Whether the text of these bytes holds `word`, without decoding them: UTF-8 is self-synchronising
+ * (an ASCII byte is always that character, and a lead byte starts a character even after invalid
+ * bytes), so searching the word's UTF-8 bytes agrees with searching the decoded text. UTF-16 text is
+ * decoded first.
+ */
+export function bytesInclude(bytes: Buffer, word: string): boolean {
+  const utf16 = utf16Bom(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes).includes(word);
+  return bytes.indexOf(word) !== -1;
+}
+
+/** Read only, non-blocking (a FIFO opens at once), never a controlling terminal. */
+const LISTED_OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY;
 
 /** The UTF-16 encoding a byte order mark at the start of `buf` announces, if any. */
 export function utf16Bom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
