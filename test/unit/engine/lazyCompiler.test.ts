@@ -65,6 +65,17 @@ describe('the compiler is loaded only when a file is parsed', function () {
   });
 });
 
+describe('the front ends load the compiler only when a file is parsed', () => {
+  it('loading the service (every CLI command and the server load it) does not load the compiler', () => {
+    // A value import of a detector from any module of the service would load ts-morph at start-up,
+    // before a warm scan that never parses (discovery once did).
+    const service = path.resolve(__dirname, '../../../server/src/core/service/index.js');
+    const script = `require(${JSON.stringify(service)});
+      process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('${path.sep}ts-morph${path.sep}'))));`;
+    assert.deepEqual(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })), []);
+  });
+});
+
 describe('tsconfig reading without the compiler', () => {
   it('drops comments and trailing commas but keeps them inside strings', () => {
     const text = '{\n  // a comment\n  "a": "x // not a comment, }", /* block */\n  "b": [1, 2,],\n  "c": { "d": "\\"/*\\"", },\n}\n';

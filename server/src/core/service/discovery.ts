@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { ScanDiscovery, type ScanProposal } from '../detect/discover';
+import type * as Discover from '../detect/discover';
+import type { ScanProposal } from '../detect/discover';
 import { isTestFile } from '../detect/testFiles';
 import { walkWorkspace } from '../engine/fileWalker';
 import { readSource } from '../engine/sourceText';
@@ -15,6 +16,11 @@ export function proposeScan(root: string, result: ScanResult): ScanProposal[] {
     known.add(`${r.evaluation.file}:${r.evaluation.range.start.line + 1}`);
     known.add(`${r.location.file}:${r.location.range.start.line + 1}`);
   }
+  // Required here, not imported: the detector needs the compiler, and every command that loads the
+  // service (a warm `check` among them) would otherwise load it at start-up (architecture.md,
+  // "Loading the compiler").
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ScanDiscovery } = require('../detect/discover') as typeof Discover;
   const discovery = new ScanDiscovery(root, known);
   for (const file of walkWorkspace(root).files) {
     // Tests mock flag clients with made-up keys: what they call says nothing about the flag API.
