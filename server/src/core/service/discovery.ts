@@ -3,7 +3,7 @@ import type * as Discover from '../detect/discover';
 import type { ScanProposal } from '../detect/discover';
 import { isTestFile } from '../detect/testFiles';
 import { walkWorkspace } from '../engine/fileWalker';
-import { readSource } from '../engine/sourceText';
+import { bytesInclude, decodeSource, readListedSourceBytes } from '../engine/sourceText';
 import type { ScanResult } from '../engine/types';
 
 /**
@@ -25,11 +25,20 @@ export function proposeScan(root: string, result: ScanResult): ScanProposal[] {
   for (const file of walkWorkspace(root).files) {
     // Tests mock flag clients with made-up keys: what they call says nothing about the flag API.
     if (isTestFile(file, undefined, root)) continue;
-    const source = readSource(file);
+    // Only files the discovery prefilter could select are decoded (most of a workspace is not).
+    const read = readListedSourceBytes(file);
+    if ('note' in read || !DISCOVERY_WORDS.some((w) => bytesInclude(read.bytes, w))) continue;
+    const source = decodeSource(read);
     if ('text' in source) discovery.addFile(path.resolve(file), source.text);
   }
   return discovery.proposals();
 }
+
+/**
+ * Every name the discovery prefilter (detect/discover.ts) looks for holds one of these (Flag, flags,
+ * Feature, features, Toggle, toggles …): a file that holds none of them is never selected by it.
+ */
+export const DISCOVERY_WORDS = ['lag', 'eature', 'oggle'];
 
 /** The proposals as a commented `scan:` YAML section, one comment per entry saying why. */
 export function renderScanProposal(proposals: readonly ScanProposal[]): string {
