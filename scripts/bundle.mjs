@@ -33,8 +33,17 @@ const compilerBeside = {
   name: 'compiler-beside',
   setup(build) {
     build.onResolve({ filter: /^(ts-morph|@ts-morph\/common)$/ }, () => ({ path: 'ts-morph', namespace: 'compiler-beside' }));
+    // An ES module with named exports, not `module.exports = …`: esbuild reads a CommonJS module's
+    // names through a getter on every access, and the detectors read `ts.…` millions of times a scan.
+    // Only the names the sources import are exported (scripts/compiler-entry.cjs has them all); a
+    // new one fails the build ("No matching export") rather than going missing at run time.
     build.onLoad({ filter: /.*/, namespace: 'compiler-beside' }, () => ({
-      contents: `module.exports = require(${JSON.stringify(path.join(root, 'server/src/cli/compilerLoader.ts'))}).loadCompiler(__dirname);`,
+      contents: [
+        `import { loadCompiler } from ${JSON.stringify(path.join(root, 'server/src/cli/compilerLoader.ts'))};`,
+        'const compiler = loadCompiler(__dirname);',
+        'export const ts = compiler.ts;',
+        'export const getLibFiles = compiler.getLibFiles;',
+      ].join('\n'),
       loader: 'js',
       resolveDir: root,
     }));
