@@ -3,6 +3,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { eventually, flaglint, type FlaglintApi } from './helpers';
+import { must } from '../../helpers/must';
 
 type Explorer = FlaglintApi['explorer'];
 
@@ -61,7 +62,7 @@ describe('Flaglint Flag Explorer', () => {
       assert.ok(reference.item.command, `reference ${reference.label} does not open the code`);
       await vscode.commands.executeCommand(reference.item.command.command, ...(reference.item.command.arguments ?? []));
       const active = vscode.window.activeTextEditor;
-      assert.ok(active && active.document.uri.fsPath.endsWith(reference.label.split(':')[0]), `opening ${reference.label} did not show that file`);
+      assert.ok(active && active.document.uri.fsPath.endsWith(must(reference.label.split(':')[0])), `opening ${reference.label} did not show that file`);
       assert.strictEqual(active.selection.start.line + 1, Number(reference.label.split(':')[1]), `opening ${reference.label} did not go to its line`);
     }
   });

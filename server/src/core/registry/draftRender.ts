@@ -22,7 +22,7 @@ export function renderRegistry(flags: readonly DraftFlag[], root: string, today:
   const flagsNode = doc.get('flags');
   if (isMap(flagsNode)) {
     flagsNode.items.forEach((pair, i) => {
-      const draft = flags[i];
+      const draft = flags[i]!; // the document was built from `flags`, one pair per flag in order
       (pair.key as Scalar).commentBefore = ` ${plural(draft.references.length)}: ${whereUsed(draft.references, root)}`;
       if (i > 0) (pair.key as Scalar).spaceBefore = true;
       const owner = isMap(pair.value) ? (pair.value.items.find((p) => isScalar(p.key) && p.key.value === 'owner') as Pair | undefined) : undefined;
