@@ -12,7 +12,7 @@ async function fixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise
 
 async function apply(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" did not apply`);
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
 }
 
 async function diagnosticFor(file: string, rule: string, key: string): Promise<vscode.Diagnostic> {

@@ -46,9 +46,9 @@ describe('SARIF report', () => {
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
     assert.equal(driver.version, pkg.version);
     assert.deepEqual(driver.rules?.map((r) => r.id), RULES.map((r) => r.id));
-    const stale = driver.rules!.find((r) => r.id === 'stale-flag')!;
+    const stale = driver.rules.find((r) => r.id === 'stale-flag')!;
     assert.equal(stale.defaultConfiguration?.level, 'warning');
-    assert.equal(driver.rules!.find((r) => r.id === 'unregistered-flag')!.defaultConfiguration?.level, 'error');
+    assert.equal(driver.rules.find((r) => r.id === 'unregistered-flag')!.defaultConfiguration?.level, 'error');
     assert.ok(stale.shortDescription?.text && stale.fullDescription?.text);
     assert.match(stale.helpUri ?? '', /docs\/rules\.md#stale-flag$/);
   });

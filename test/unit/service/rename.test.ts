@@ -24,8 +24,8 @@ describe('service: rename', () => {
   it('prepares the key without its quotes', () => {
     const prepared = prepareRename(s.workspace, s.abs('src/checkout.ts'), s.positionOf('src/checkout.ts', "'search-v2'", 2));
     assert.equal(prepared?.placeholder, 'search-v2');
-    const line = must(fs.readFileSync(s.abs('src/checkout.ts'), 'utf8').split('\n')[prepared!.range.start.line]);
-    assert.equal(line.slice(prepared!.range.start.character, prepared!.range.end.character), 'search-v2');
+    const line = must(fs.readFileSync(s.abs('src/checkout.ts'), 'utf8').split('\n')[prepared.range.start.line]);
+    assert.equal(line.slice(prepared.range.start.character, prepared.range.end.character), 'search-v2');
   });
 
   it('renames the entry, the dependsOn item and the constant that holds the key, not its uses', () => {

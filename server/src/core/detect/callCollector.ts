@@ -440,7 +440,7 @@ export class CallCollector {
     for (const el of pattern.elements) {
       if (el.dotDotDotToken) continue;
       const nameNode = el.propertyName ?? el.name;
-      const key = propertyNameText(nameNode as ts.PropertyName);
+      const key = propertyNameText(nameNode);
       if (key === undefined) continue;
       this.calls.push({ kind: 'destructure', source: 'launchdarkly', callee: LD_FLAGS_HOOK, key: { k: 'str', value: key, form: 'property' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
     }

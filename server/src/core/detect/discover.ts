@@ -101,7 +101,7 @@ export class ScanDiscovery {
   private call(call: ts.CallExpression, sf: ts.SourceFile): void {
     const callee = unwrap(call.expression);
     if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'includes' || callee.name.text === 'has') && call.arguments.length === 1) {
-      this.collectionUse(callee.expression, call.arguments[0]!, sf, call, `tests it with .${callee.name.text}()`);
+      this.collectionUse(callee.expression, call.arguments[0], sf, call, `tests it with .${callee.name.text}()`);
       return;
     }
     const chain = memberChain(callee);

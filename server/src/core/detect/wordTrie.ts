@@ -11,7 +11,7 @@ export function trieAlternation(words: Iterable<string>): string {
     let node = root;
     for (const ch of word) {
       let next = node.get(ch);
-      if (!next) node.set(ch, (next = new Map()));
+      if (!next) node.set(ch, (next = new Map<string, TrieNode>()));
       node = next;
     }
     node.set(END, new Map());

@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import type { Node, YAMLMap } from 'yaml';
+import type { Node } from 'yaml';
 import type { Change } from './change';
 import { flowInsert, flowLayout, flowRemove } from './flowEdits';
 import { neighbourOf } from './neighbours';
@@ -255,7 +255,7 @@ export function yamlRemoveFlag(y: YamlText, key: string): Change[] {
   const { pos } = y;
   const parentLine = pos.position(span(flagsPair.key)![0]).line;
   const changes: Change[] = [];
-  for (const item of blockItems(pos, flags as YAMLMap)) {
+  for (const item of blockItems(pos, flags)) {
     if (item.key !== key) continue;
     let first = item.firstLine;
     let last = item.lastLine;

@@ -131,7 +131,7 @@ export class Emitter {
     };
     let text = raw(expr.head, 0, 2); // "`…" without its "${"
     expr.templateSpans.forEach((span, i) => {
-      text += known[i] !== undefined ? escapeTemplateText(known[i]!) : '${' + this.emitExpression(span.expression) + '}';
+      text += known[i] !== undefined ? escapeTemplateText(known[i]) : '${' + this.emitExpression(span.expression) + '}';
       // A middle part is "}…${", the tail "}…`".
       text += ts.isTemplateTail(span.literal) ? raw(span.literal, 1, 0) : raw(span.literal, 1, 2);
     });

@@ -270,7 +270,7 @@ function unusedParameters(sf: ts.SourceFile, unused: boolean): { id: string; nam
   const out: { id: string; name: ts.Identifier }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
-      const fn = node as ts.FunctionLikeDeclaration;
+      const fn = node;
       const paramsText = fn.parameters.map((p) => p.getText(sf)).join(',');
       for (const p of fn.parameters) {
         const name = p.name;
