@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Registry } from '../model';
-import { RegistryLocator, emptyRegistry, loadRegistry } from '../registry';
+import { RegistryLocator, emptyRegistry, loadRegistry, readCodeowners } from '../registry';
 import { decodeRegistryBytes } from '../registry/decodeText';
 import type { RegistryCache } from './registryCache';
 
@@ -16,6 +16,8 @@ export class RegistrySet {
   private readonly fallback: Registry;
   /** Registry texts given by the caller (an unsaved editor buffer, the scan section `init` proposes): a rescan keeps them. */
   private readonly texts = new Map<string, string>();
+  /** The workspace's CODEOWNERS patterns, read when a registry's policy first asks for them. */
+  private owners: string[] | undefined;
 
   constructor(
     private readonly root: string,
@@ -29,6 +31,7 @@ export class RegistrySet {
   init(found: readonly string[]): void {
     this.byPath.clear();
     this.locator.clear();
+    this.owners = undefined;
     if (this.explicit) {
       this.load(this.explicit);
       return;
@@ -51,6 +54,11 @@ export class RegistrySet {
     return this.byPath.get(p) ?? this.load(p);
   }
 
+  /** CODEOWNERS lines when any registry's policy uses them (else none, and the file is not read). */
+  codeowners(): string[] {
+    return (this.owners ??= this.all().some((r) => r.policy.useCodeowners) ? readCodeowners(this.root) : []);
+  }
+
   get(registryPath: string): Registry | undefined {
     return this.byPath.get(path.resolve(registryPath));
   }
@@ -58,6 +66,7 @@ export class RegistrySet {
   /** Re-reads one registry (from an editor buffer when `text` is given). Returns it. */
   reload(registryPath: string, text?: string, parsed?: Registry): Registry {
     this.locator.clear();
+    this.owners = undefined;
     const abs = path.resolve(registryPath);
     if (text === undefined) this.texts.delete(abs);
     else this.texts.set(abs, text);
