@@ -141,7 +141,8 @@ export class FlagIndex {
     this.cache.save(this.config.fingerprint, this.wrapperNames(), !sameNames(cachedNames ?? { functions: [], methods: [] }, this.wrapperNames()));
     this.registryCache.save();
     if (this.options.beforeFindings) {
-      await this.options.beforeFindings(this.registries.all());
+      this.registries.replace(await this.options.beforeFindings(this.registries.all()));
+      this.references.rebind((f) => this.registries.for(f));
       this.findings.invalidateAll();
     }
     this.scanned = true;

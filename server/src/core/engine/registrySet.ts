@@ -73,6 +73,11 @@ export class RegistrySet {
     return this.load(abs, text, parsed);
   }
 
+  /** Takes the registries a front end completed (beforeFindings) in place of the loaded ones of the same path. */
+  replace(completed: readonly Registry[]): void {
+    for (const registry of completed) if (this.byPath.has(registry.path)) this.byPath.set(registry.path, registry);
+  }
+
   remove(registryPath: string): void {
     this.byPath.delete(path.resolve(registryPath));
     this.locator.clear();

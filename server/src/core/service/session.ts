@@ -89,7 +89,7 @@ export class FolderState {
       exclude: settings.exclude.length ? settings.exclude : undefined,
       // The registry's git history, as `flaglint check` reads it: `created` inferred from git and the
       // history-based rules, so that the editor's findings are the CLI's; hovers show who changed what.
-      beforeFindings: async (registries) => void (await attachTimelines(registries)),
+      beforeFindings: async (registries) => (await attachTimelines(registries)).registries,
     });
   }
 
