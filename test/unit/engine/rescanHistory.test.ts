@@ -52,4 +52,20 @@ describe('rescan with the registry history', () => {
     const second = await index.scan();
     assert.deepEqual(hints(second.findings), hints(first.findings));
   });
+
+  it('keeps the history through an edit of the registry buffer, and drops the hint once the entry is dated', async function () {
+    this.timeout(20000);
+    const root = path.join(dir, 'ws');
+    const index = new FlagIndex({ root, cacheDir: false, now: new Date('2026-12-02T00:00:00Z'), beforeFindings: async (registries) => (await attachTimelines(registries)).registries });
+    const hints = (): string[] => index.result().findings.filter((f) => f.ruleId === 'missing-created').map((f) => f.message);
+    await index.scan();
+    const before = hints();
+    assert.equal(before.length, 1);
+    const registry = path.join(root, 'flags.yaml');
+    const text = fs.readFileSync(registry, 'utf8');
+    await index.updateRegistry(registry, text.replace('    description: The new search backend\n', '    description: The new search backend (ranked results)\n'));
+    assert.deepEqual(hints(), before, 'a description edit leaves the git-dated hint as it was');
+    await index.updateRegistry(registry, text.replace('    type: release\n', '    type: release\n    created: 2026-11-30\n'));
+    assert.deepEqual(hints(), [], 'dated by hand: nothing to hint');
+  });
 });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Registry } from '../model';
 import { RegistryLocator, emptyRegistry, loadRegistry, readCodeowners } from '../registry';
 import { decodeRegistryBytes } from '../registry/decodeText';
+import { withTimeline } from '../history/timeline';
 import type { RegistryCache } from './registryCache';
 
 /**
@@ -88,7 +89,10 @@ export class RegistrySet {
     const fresh = parsed ?? this.parse(abs, text ?? this.texts.get(abs));
     const previous = this.byPath.get(abs);
     const unusable = fresh.flags.size === 0 && fresh.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
-    const kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;
+    let kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;
+    // An edited registry keeps the git history a scan attached (the file's commits did not change),
+    // so that a keystroke in it does not turn the history-based findings off until the next scan.
+    if (previous?.timeline && !kept.timeline) kept = withTimeline(kept, previous.timeline).registry;
     this.byPath.set(abs, kept);
     return kept;
   }

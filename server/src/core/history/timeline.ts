@@ -53,21 +53,11 @@ export async function attachTimelines(registries: readonly Registry[]): Promise<
       out.push(registry);
       continue;
     }
-    const timeline = timelineOf(history);
     if (history.shallow) report.shallow.push(registry.path);
-    const flags = new Map(registry.flags);
-    for (const entry of registry.flags.values()) {
-      if (utcDay(entry.created) !== undefined) continue;
-      const added = timeline.flags[entry.key]?.added;
-      if (!added) {
-        report.undated++;
-        continue;
-      }
-      flags.set(entry.key, { ...entry, created: added.date.slice(0, 10) });
-      timeline.flags[entry.key] = { ...timeline.flags[entry.key]!, createdFromGit: true };
-      report.inferred++;
-    }
-    out.push({ ...registry, flags, timeline });
+    const dated = withTimeline(registry, timelineOf(history));
+    report.inferred += dated.inferred;
+    report.undated += dated.undated;
+    out.push(dated.registry);
   }
   return { report, registries: out };
 }
@@ -85,16 +75,33 @@ export function borrowTimelines(baseRegistries: readonly Registry[], baseRoot: s
     const timeline = byPath.get(rel(baseRoot, registry.path))?.timeline;
     if (!timeline) return registry;
     const listed = new Set(registry.owners.map(normaliseOwnerHandle));
-    const flags: RegistryTimeline['flags'] = {};
-    const entries = new Map(registry.flags);
-    for (const entry of registry.flags.values()) {
-      const t = timeline.flags[entry.key];
-      if (!t) continue;
-      const fromGit = utcDay(entry.created) === undefined && t.added !== undefined;
-      flags[entry.key] = { ...t, createdFromGit: fromGit };
-      if (fromGit && t.added) entries.set(entry.key, { ...entry, created: t.added.date.slice(0, 10) });
-    }
     const ownersRemoved = Object.fromEntries(Object.entries(timeline.ownersRemoved).filter(([id]) => !listed.has(id)));
-    return { ...registry, flags: entries, timeline: { flags, ownersRemoved, shallow: timeline.shallow } };
+    const flags = Object.fromEntries(Object.entries(timeline.flags).filter(([key]) => registry.flags.has(key)));
+    return withTimeline(registry, { flags, ownersRemoved, shallow: timeline.shallow }).registry;
   });
+}
+
+/**
+ * A registry with a timeline: each undated entry that the history saw added gets that day as
+ * `created` (and `createdFromGit`), in new objects. Also how the index keeps a registry's history
+ * across an edit of its buffer: the git history of the file has not changed, only the entries.
+ */
+export function withTimeline(registry: Registry, timeline: RegistryTimeline): { registry: Registry; inferred: number; undated: number } {
+  const flags = new Map(registry.flags);
+  const judged: RegistryTimeline['flags'] = {};
+  for (const [key, t] of Object.entries(timeline.flags)) judged[key] = { ...t, createdFromGit: false };
+  let inferred = 0;
+  let undated = 0;
+  for (const entry of registry.flags.values()) {
+    if (utcDay(entry.created) !== undefined) continue;
+    const t = judged[entry.key];
+    if (!t?.added) {
+      undated++;
+      continue;
+    }
+    flags.set(entry.key, { ...entry, created: t.added.date.slice(0, 10) });
+    t.createdFromGit = true;
+    inferred++;
+  }
+  return { registry: { ...registry, flags, timeline: { ...timeline, flags: judged } }, inferred, undated };
 }
