@@ -54,7 +54,22 @@ export class CallCollector {
       this.visit(item.node, item.scope, item.parent);
       this.pushScheduled();
     }
-    return this.calls;
+    return this.withoutNamesakeHelpers();
+  }
+
+  /**
+   * A declared flag function named without a receiver (`flag`, `isEnabled`) can share its name with
+   * a file's own helper: a CLI script's `const flag = (name) => argv[…]`. A call is not to the
+   * declared API when its name is bound in this file to a function that is not exported and whose
+   * body evaluates nothing (no flag call, no read, no call that could be a wrapper): that function
+   * is right there, and it is not a flag read. The API's own module (an exported function, or one
+   * that reads flags itself) keeps its calls.
+   */
+  private withoutNamesakeHelpers(): CallFact[] {
+    const helpers = localHelperNames(this.sf);
+    if (helpers.size === 0) return this.calls;
+    const evaluating = new Set(this.calls.map((c) => c.enclosingFn));
+    return this.calls.filter((c) => !(c.source === 'custom' && helpers.has(c.callee) && !evaluating.has(c.callee)));
   }
 
   /** Queues a node for the walk (see `collect`); it is visited after the current node's own work. */
@@ -555,6 +570,29 @@ function endsWithPattern(names: string[], prefix: string[]): boolean {
   if (prefix.length === 0 || names.length < prefix.length) return false;
   const tail = names.slice(names.length - prefix.length);
   return prefix.every((p, i) => p === '*' || p === tail[i]);
+}
+
+/** Module-level functions of the file (declarations and `const f = () => …`) that it does not export. */
+function localHelperNames(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const exported = new Set<string>();
+  const isExported = (st: ts.Statement): boolean => ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body && !isExported(st)) names.add(st.name.text);
+    else if (ts.isVariableStatement(st) && !isExported(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) names.add(d.name.text);
+      }
+    } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) exported.add((el.propertyName ?? el.name).text);
+    } else if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) {
+      exported.add(st.expression.text);
+    }
+  }
+  // CommonJS `module.exports = { flag }` is not looked for: a script of that shape exports nothing else.
+  for (const n of exported) names.delete(n);
+  return names;
 }
 
 function functionName(node: ts.Node, parent: ts.Node | undefined): string | undefined {
