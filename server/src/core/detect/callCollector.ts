@@ -32,6 +32,8 @@ export class CallCollector {
   private readonly ldReact: boolean;
   /** Names destructured from a member chain (`const { features } = license`), for collection matching; file-wide, as scopes rarely reuse them. */
   private readonly destructured = new Map<string, string[]>();
+  /** Names declared with a type (`features: LicenseFeatures`, a destructured prop too), for collections named by type; file-wide like `destructured`. */
+  private readonly typed = new Map<string, string[]>();
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -137,6 +139,7 @@ export class CallCollector {
         const decl = node as ts.VariableDeclaration;
         if (ts.isObjectBindingPattern(decl.name) && isFlagsHookCall(decl.initializer)) this.recordDestructuredFlags(decl.name, decl, scope);
         else if (ts.isObjectBindingPattern(decl.name) && decl.initializer && this.config.collections.length) this.noteDestructured(decl.name, decl.initializer);
+        if (decl.type && this.config.collections.length) this.noteTyped(decl.name, decl.type);
         break;
       }
       case K.CallExpression:
@@ -145,7 +148,7 @@ export class CallCollector {
       case K.BinaryExpression: {
         const bin = node as ts.BinaryExpression;
         const chain = bin.operatorToken.kind === K.InKeyword && this.config.collections.length ? memberChain(bin.right) : undefined;
-        const collection = chain && collectionMember(this.config.collections, chain, this.sf, this.destructured);
+        const collection = chain && collectionMember(this.config.collections, chain, this.sf, this.destructured, this.typed);
         if (collection) this.recordMembership(bin.left, bin, scope, `in ${collection}`);
         break;
       }
@@ -164,6 +167,7 @@ export class CallCollector {
   private visitFunction(node: ts.SignatureDeclaration & { body: ts.Node }, outer: Scope, name: string | undefined): void {
     const scope = new Scope(outer, name);
     declareParameters(node.parameters, scope, name);
+    if (this.config.collections.length) node.parameters.forEach((p) => this.noteTyped(p.name, p.type));
     node.parameters.forEach((p) => p.initializer && this.schedule(p.initializer, scope, p));
     const body = node.body;
     if (ts.isBlock(body)) {
@@ -223,7 +227,7 @@ export class CallCollector {
         this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
         return;
       }
-      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured) : undefined;
+      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured, this.typed) : undefined;
       if (collection) {
         this.recordMembership(call.arguments[0], call, scope, `${collection}.${method}`);
         return;
@@ -413,7 +417,7 @@ export class CallCollector {
       return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);
     }
     const objectChain = this.config.collections.length ? memberChain(object) : undefined;
-    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf, this.destructured);
+    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf, this.destructured, this.typed);
     if (collection) return this.recordPropertyRead(node, scope, 'collection', collection);
     for (const pattern of this.config.properties) {
       const chain = memberChain(object);
@@ -435,6 +439,44 @@ export class CallCollector {
     this.calls.push({ kind: 'property', source, callee, key, keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn });
     if (ts.isElementAccessExpression(node)) this.schedule(node.argumentExpression, scope, node);
     return true;
+  }
+
+  /**
+   * `features: LicenseFeatures` (a parameter or variable) and `{ features }: Readonly<Props>` where
+   * this file declares `Props { features: LicenseFeatures }`: the type names each name is declared
+   * with, so that a collection named by its type (`scan.collections: [LicenseFeatures]`) matches
+   * the value however the code calls it. Only this file's declarations are read: no type checking.
+   */
+  private noteTyped(name: ts.BindingName, type: ts.TypeNode | undefined): void {
+    if (!type) return;
+    if (ts.isIdentifier(name)) {
+      const names = typeNamesIn(type);
+      if (names.length) this.typed.set(name.text, names);
+      return;
+    }
+    if (!ts.isObjectBindingPattern(name)) return;
+    const members = typeNamesIn(type).flatMap((t) => this.localTypeMembers(t));
+    for (const el of name.elements) {
+      const prop = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+      if (el.dotDotDotToken || prop === undefined || !ts.isIdentifier(el.name)) continue;
+      const names = members.filter((m) => m.name === prop).flatMap((m) => typeNamesIn(m.type));
+      if (names.length) this.typed.set(el.name.text, names);
+    }
+  }
+
+  /** The typed members of an interface or object type alias of this name declared at this file's top level. */
+  private localTypeMembers(typeName: string): { name: string; type: ts.TypeNode }[] {
+    const out: { name: string; type: ts.TypeNode }[] = [];
+    for (const st of this.sf.statements) {
+      let members: ts.NodeArray<ts.TypeElement> | undefined;
+      if (ts.isInterfaceDeclaration(st) && st.name.text === typeName) members = st.members;
+      else if (ts.isTypeAliasDeclaration(st) && st.name.text === typeName && ts.isTypeLiteralNode(st.type)) members = st.type.members;
+      for (const m of members ?? []) {
+        const n = ts.isPropertySignature(m) ? propertyNameText(m.name) : undefined;
+        if (n !== undefined && ts.isPropertySignature(m) && m.type) out.push({ name: n, type: m.type });
+      }
+    }
+    return out;
   }
 
   private noteDestructured(pattern: ts.ObjectBindingPattern, init: ts.Expression): void {
@@ -570,6 +612,22 @@ function endsWithPattern(names: string[], prefix: string[]): boolean {
   if (prefix.length === 0 || names.length < prefix.length) return false;
   const tail = names.slice(names.length - prefix.length);
   return prefix.every((p, i) => p === '*' || p === tail[i]);
+}
+
+/** The type names a type mentions: `X`, `X | null`, `Readonly<X>`, `ns.X` (as `X`). */
+function typeNamesIn(type: ts.TypeNode): string[] {
+  const names: string[] = [];
+  const stack: ts.Node[] = [type];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isTypeReferenceNode(node)) names.push(ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text);
+    // Object literal types and function types describe something else: their insides are not the value's type.
+    if (ts.isTypeLiteralNode(node) || ts.isFunctionTypeNode(node)) continue;
+    node.forEachChild((c) => {
+      stack.push(c);
+    });
+  }
+  return names;
 }
 
 /** Module-level functions of the file (declarations and `const f = () => …`) that it does not export. */
