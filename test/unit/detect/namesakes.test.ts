@@ -29,4 +29,8 @@ describe('detection: a declared function and a local helper of the same name', (
     assert.deepEqual(refsIn(result, 'src/quietHours.ts'), ["L11 'quiet-hours' → quiet-hours call/literal custom:isOn"]);
     assert.deepEqual(refsIn(result, 'src/darkLaunch.ts'), ["L8 'dark-launch' → dark-launch call/literal custom:isOn"]);
   });
+
+  it('keeps calls to an unexported helper that looks its key up as is, in an object it was not told about', () => {
+    assert.deepEqual(refsIn(result, 'src/planLimits.ts'), ["L6 'replay-ui' → replay-ui call/literal custom:isOn"]);
+  });
 });

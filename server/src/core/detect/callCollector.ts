@@ -61,17 +61,30 @@ export class CallCollector {
 
   /**
    * A declared flag function named without a receiver (`flag`, `isEnabled`) can share its name with
-   * a file's own helper: a CLI script's `const flag = (name) => argv[…]`. A call is not to the
-   * declared API when its name is bound in this file to a function that is not exported and whose
-   * body evaluates nothing (no flag call, no read, no call that could be a wrapper): that function
-   * is right there, and it is not a flag read. The API's own module (an exported function, or one
-   * that reads flags itself) keeps its calls.
+   * a file's own helper: a CLI script's `const flag = (name) => argv.indexOf(`--${name}`)`.
+   * A call is not to the declared API when its name is bound in this file to a function that is not
+   * exported, whose body evaluates nothing (no flag call, no read, no call that could be a
+   * wrapper), and that never uses its key parameter as a key (`x[key]`, `f(key)`, `key in x`,
+   * `{ key }`, `return key`), only turned into something else (a template, a sum): that function is
+   * right there, and it is no flag read. The API's own module (an exported function, one that reads
+   * flags, or one that looks its key up in an object Flaglint was not told about) keeps its calls.
    */
   private withoutNamesakeHelpers(): CallFact[] {
-    const helpers = localHelperNames(this.sf);
+    const helpers = localHelpers(this.sf);
     if (helpers.size === 0) return this.calls;
     const evaluating = new Set(this.calls.map((c) => c.enclosingFn));
-    return this.calls.filter((c) => !(c.source === 'custom' && helpers.has(c.callee) && !evaluating.has(c.callee)));
+    const namesake = new Map<string, boolean>();
+    const isNamesake = (name: string): boolean => {
+      let known = namesake.get(name);
+      if (known === undefined) {
+        const fn = helpers.get(name);
+        const keyArg = this.customFor(undefined, name)?.keyArg ?? 0;
+        known = fn !== undefined && !evaluating.has(name) && !usesParameterAsKey(fn, keyArg);
+        namesake.set(name, known);
+      }
+      return known;
+    };
+    return this.calls.filter((c) => !(c.source === 'custom' && helpers.has(c.callee) && isNamesake(c.callee)));
   }
 
   /** Queues a node for the walk (see `collect`); it is visited after the current node's own work. */
@@ -631,16 +644,16 @@ function typeNamesIn(type: ts.TypeNode): string[] {
 }
 
 /** Module-level functions of the file (declarations and `const f = () => …`) that it does not export. */
-function localHelperNames(sf: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
+function localHelpers(sf: ts.SourceFile): Map<string, ts.SignatureDeclaration> {
+  const names = new Map<string, ts.SignatureDeclaration>();
   const exported = new Set<string>();
   const isExported = (st: ts.Statement): boolean => ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name && st.body && !isExported(st)) names.add(st.name.text);
+    if (ts.isFunctionDeclaration(st) && st.name && st.body && !isExported(st)) names.set(st.name.text, st);
     else if (ts.isVariableStatement(st) && !isExported(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer && unwrap(d.initializer);
-        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) names.add(d.name.text);
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) names.set(d.name.text, init);
       }
     } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
       for (const el of st.exportClause.elements) exported.add((el.propertyName ?? el.name).text);
@@ -651,6 +664,46 @@ function localHelperNames(sf: ts.SourceFile): Set<string> {
   // CommonJS `module.exports = { flag }` is not looked for: a script of that shape exports nothing else.
   for (const n of exported) names.delete(n);
   return names;
+}
+
+/** Whether a function uses its parameter at `index` as it is, where a key goes (see withoutNamesakeHelpers). */
+function usesParameterAsKey(fn: ts.SignatureDeclaration, index: number): boolean {
+  const param = fn.parameters[index];
+  // A destructured or missing key parameter: no evidence either way, so the call is kept.
+  if (!param || !ts.isIdentifier(param.name)) return true;
+  const name = param.name.text;
+  // Trees are parsed without parent links: the walk carries each node's parent.
+  const stack: { node: ts.Node; parent: ts.Node }[] = [];
+  const push = (parent: ts.Node): void => {
+    parent.forEachChild((node) => {
+      stack.push({ node, parent });
+    });
+  };
+  push(fn);
+  const parents = new Map<ts.Node, ts.Node>();
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    parents.set(node, parent);
+    if (ts.isIdentifier(node) && node.text === name && node !== param.name && usedAsKey(node, parents)) return true;
+    push(node);
+  }
+  return false;
+}
+
+function usedAsKey(id: ts.Identifier, parents: ReadonlyMap<ts.Node, ts.Node>): boolean {
+  let node: ts.Node = id;
+  let p = parents.get(node);
+  // `key as Flag`, `(key)`, `key!` are still the key.
+  while (p && (ts.isAsExpression(p) || ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p))) {
+    node = p;
+    p = parents.get(node);
+  }
+  if (!p) return true;
+  if (ts.isElementAccessExpression(p)) return p.argumentExpression === node;
+  if (ts.isCallExpression(p) || ts.isNewExpression(p)) return (p.arguments ?? []).some((a) => a === node);
+  if (ts.isBinaryExpression(p)) return p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.left === node;
+  if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) return true;
+  return ts.isReturnStatement(p) || ts.isArrowFunction(p);
 }
 
 function functionName(node: ts.Node, parent: ts.Node | undefined): string | undefined {
