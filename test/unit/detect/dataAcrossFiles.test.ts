@@ -12,7 +12,7 @@ describe('detection: data tables imported from another file', () => {
     result = await scanFixture('data-across-files');
   });
 
-  it("counts the imported table's rows for each property the evaluation reads, located in the table's file", () => {
+  it("counts the imported table's rows for each property the evaluation reads, located in the table's file, once however many files evaluate them", () => {
     assert.deepEqual(refsIn(result, 'src/nav/routes.ts').map((r) => r.split(' ').slice(0, 4).join(' ')), [
       "L10 'usage-reports' → usage-reports",
       "L11 'workflow-automations' → workflow-automations",
