@@ -36,7 +36,8 @@ export function collectionMember(
   const types = chain.path.length === 0 ? typed?.get(root) : undefined;
   if (types) {
     for (const prefix of collections) {
-      if (prefix.length === 1 && types.includes(prefix[0])) return prefix[0];
+      const [only] = prefix;
+      if (prefix.length === 1 && only !== undefined && types.includes(only)) return only;
     }
   }
   return undefined;

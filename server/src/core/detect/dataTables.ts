@@ -87,7 +87,7 @@ export function collectExportedRows(sf: ts.SourceFile): DataTables | undefined {
     node.forEachChild((child) => {
       children.push(child);
     });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   for (const rows of Object.values(tables)) rows.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return Object.keys(tables).length > 0 ? tables : undefined;

@@ -116,7 +116,7 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
   }
   // A one-name collection may be a type (`PlanEntitlements`): a file that declares a value with it
   // (`plan: PlanEntitlements`, `Readonly<Props>` whose member is) names it in a type position.
-  const typeNames = new Set(config.collections.filter((c) => c.length === 1 && c[0] !== '*').map((c) => c[0]));
+  const typeNames = new Set(config.collections.flatMap((c) => (c.length === 1 && c[0] !== undefined && c[0] !== '*' ? [c[0]] : [])));
   if (typeNames.size) parts.push(`[:<|]\\s*(?:${alternation(typeNames)})\\b`);
   return new RegExp(parts.join('|'));
 }
