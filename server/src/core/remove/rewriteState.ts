@@ -50,8 +50,31 @@ export class RewriteState implements EvalContext {
 
   isBoolean(node: ts.Expression): boolean {
     // Primitive types need no lib, so the binding program's checker knows them.
-    const type = this.checker.getTypeAtLocation(node);
-    return (type.flags & ts.TypeFlags.BooleanLike) !== 0 || (type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.BooleanLike) !== 0));
+    return isBooleanType(this.checker.getTypeAtLocation(node));
+  }
+
+  needsBoolean(node: ts.Expression): boolean {
+    const contextual = this.checker.getContextualType(node);
+    if (contextual && isBooleanType(contextual)) return true;
+    // Imported component props and annotations the binding program cannot see: the slot's name.
+    let slot: ts.Node = node;
+    while (ts.isParenthesizedExpression(slot.parent)) slot = slot.parent;
+    const parent = slot.parent;
+    const name =
+      (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.initializer === slot
+        ? parent.name
+        : ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)
+          ? parent.parent.name
+          : ts.isBinaryExpression(parent) && parent.right === slot && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+            ? ts.isPropertyAccessExpression(parent.left) ? parent.left.name : parent.left
+            : undefined;
+    if (name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && BOOLEAN_NAME.test(name.text)) return true;
+    // `const showHistory = draft.revisions && true` read only as a condition: its truthiness is all that is used.
+    if (ts.isVariableDeclaration(parent) && parent.initializer === slot && ts.isIdentifier(parent.name) && ts.isVariableDeclarationList(parent.parent) && parent.parent.flags & ts.NodeFlags.Const) {
+      const uses = this.usesOf(parent.name);
+      return uses !== undefined && uses.length > 0 && uses.every((u) => this.simplifier.modeOf(u) === 'bool');
+    }
+    return false;
   }
 
   where(node: ts.Node): string {
@@ -274,6 +297,13 @@ function expectsPromise(call: ts.Expression): boolean {
   const isAsync = (ts.getModifiers(fn as ts.FunctionLikeDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   return !isAsync && /^Promise\b|^PromiseLike\b/.test(fn.type.getText());
 }
+
+function isBooleanType(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.BooleanLike) !== 0 || (type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.BooleanLike) !== 0));
+}
+
+/** Names that say the value is a yes/no: `isOpen`, `canEdit`, `showBanner`, `disabled`. */
+const BOOLEAN_NAME = /^(is|has|can|should|show|hide|enable|disable|allow|needs)[A-Z_]|^(disabled|enabled|checked|open|visible|hidden|required|readOnly|loading|selected|active|defaultChecked|defaultOpen)$/;
 
 function enclosingBindingElement(node: ts.Node): ts.BindingElement | undefined {
   for (let n: ts.Node | undefined = node; n && !ts.isStatement(n); n = n.parent) {
