@@ -4,7 +4,7 @@ import type { FlagValue } from './flagValue';
 import { jsxGateFor, type JsxGate } from './jsxGates';
 import { resultObjectProperties, resultPropertyValue, type ResultProperty } from './resultObjects';
 import { Simplifier, type EvalContext } from './simplify';
-import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOperator, isModuleFile, isReferenceIdentifier, skipOuterTransparent } from './syntax';
+import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOperator, isModuleFile, isReferenceIdentifier, literalValue, skipInnerTransparent, skipOuterTransparent } from './syntax';
 
 /**
  * What removing the flag changes in one file before any text is produced: which expressions become
@@ -150,7 +150,7 @@ export class RewriteState implements EvalContext {
     }
     // `const [a, variant] = await Promise.all([load(), getFlag(...)])`: the element and its binding
     // go together, and the binding's uses become the value.
-    const tuple = promiseAllBinding(target);
+    const tuple = promiseAllBinding(target) ?? (ts.isExpression(target) ? this.guardedPromiseAllBinding(target) : undefined);
     if (tuple) {
       if (this.addBinding(tuple.binding, value)) {
         this.removedElements.add(tuple.element);
@@ -165,6 +165,44 @@ export class RewriteState implements EvalContext {
       return;
     }
     this.addSeed(target, value);
+  }
+
+  /**
+   * `const [a, variant] = await Promise.all([load(), isHobby ? getFlag(...) : Promise.resolve(null)])`
+   * where every use of `variant` is behind `isHobby` (`isHobby && variant === 'test'`): there the
+   * variant is the flag's value, so the element and its binding go as for a plain element. A use
+   * not behind the condition could see the other branch's value: then the element stays.
+   */
+  private guardedPromiseAllBinding(target: ts.Expression): { element: ts.Expression; binding: ts.BindingElement } | undefined {
+    const conditional = target.parent;
+    if (!ts.isConditionalExpression(conditional) || conditional.whenTrue !== target || !ts.isIdentifier(conditional.condition)) return undefined;
+    if (!isResolvedConstant(conditional.whenFalse)) return undefined;
+    const guard = conditional.condition;
+    const guardSymbol = this.checker.getSymbolAtLocation(guard);
+    const guardDecl = guardSymbol?.valueDeclaration;
+    if (!guardDecl || !ts.isVariableDeclaration(guardDecl) || !(ts.getCombinedNodeFlags(guardDecl) & ts.NodeFlags.Const)) return undefined;
+    const tuple = promiseAllBinding(conditional);
+    if (!tuple || !ts.isIdentifier(tuple.binding.name)) return undefined;
+    const uses = this.usesOf(tuple.binding.name);
+    const guarded = (use: ts.Node): boolean => {
+      for (let n: ts.Node = use; n.parent && !ts.isFunctionLike(n.parent) && !ts.isSourceFile(n.parent); n = n.parent) {
+        const p = n.parent;
+        const test = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.right === n ? p.left
+          : ts.isConditionalExpression(p) && p.whenTrue === n ? p.condition
+          : ts.isIfStatement(p) && p.thenStatement === n ? p.expression
+          : undefined;
+        if (test && this.conjunctsInclude(test, guardSymbol)) return true;
+      }
+      return false;
+    };
+    return uses && uses.length > 0 && uses.every(guarded) ? tuple : undefined;
+  }
+
+  /** `a && b && guard`: one of the `&&` operands is the guard variable itself. */
+  private conjunctsInclude(test: ts.Expression, symbol: ts.Symbol | undefined): boolean {
+    const inner = skipInnerTransparent(test);
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.conjunctsInclude(inner.left, symbol) || this.conjunctsInclude(inner.right, symbol);
+    return ts.isIdentifier(inner) && this.checker.getSymbolAtLocation(inner) === symbol;
   }
 
   private addResultObject(call: ts.Expression, properties: Record<string, ResultProperty>): void {
@@ -296,6 +334,15 @@ function expectsPromise(call: ts.Expression): boolean {
   if (!fn || !('type' in fn) || !fn.type) return false;
   const isAsync = (ts.getModifiers(fn as ts.FunctionLikeDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   return !isAsync && /^Promise\b|^PromiseLike\b/.test(fn.type.getText());
+}
+
+/** `Promise.resolve(null)`, `Promise.resolve()`, `null`: the other branch of a guarded element. */
+function isResolvedConstant(node: ts.Expression): boolean {
+  const inner = skipInnerTransparent(node);
+  if (literalValue(inner)) return true;
+  if (!ts.isCallExpression(inner) || inner.arguments.length > 1) return false;
+  const callee = inner.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && callee.name.text === 'resolve' && inner.arguments.every((a) => literalValue(a) !== undefined);
 }
 
 function isBooleanType(type: ts.Type): boolean {
