@@ -291,6 +291,10 @@ export class RewriteState implements EvalContext {
       let changed = false;
       for (const node of [...this.dirty]) {
         if (!ts.isVariableDeclaration(node) || this.removedDeclarations.has(node) || this.rejected.has(node)) continue;
+        if (node.initializer && this.dirty.has(node.initializer) && ts.isObjectBindingPattern(node.name)) {
+          if (this.deriveDestructuring(node)) changed = true;
+          continue;
+        }
         if (!node.initializer || !this.dirty.has(node.initializer) || !ts.isIdentifier(node.name)) continue;
         const folded = this.simplifier.simplify(node.initializer);
         // A JSON value stays in its variable: copying an object literal into every use would change identity.
@@ -309,14 +313,55 @@ export class RewriteState implements EvalContext {
     this.simplifier = new Simplifier(this);
   }
 
-  private derivableUses(decl: ts.VariableDeclaration): ts.Identifier[] | undefined {
+  /**
+   * `const { a, b } = flag ? load() : { a: false, b: false }` once the flag picks the literal: each
+   * binding is a known constant, so its uses fold and the declaration goes (the object only existed
+   * to be taken apart). Only plain bindings of literal-valued properties; anything else stays.
+   */
+  private deriveDestructuring(decl: ts.VariableDeclaration): boolean {
+    const pattern = decl.name as ts.ObjectBindingPattern;
+    const folded = this.simplifier.simplify(decl.initializer!);
+    const source = folded.kind === 'node' ? skipInnerTransparent(folded.node) : undefined;
+    const values = new Map<string, unknown>();
+    if (folded.kind === 'const' && typeof folded.value === 'object' && folded.value !== null && !Array.isArray(folded.value)) {
+      for (const [k, v] of Object.entries(folded.value)) if (v === null || typeof v !== 'object') values.set(k, v);
+    } else if (source && ts.isObjectLiteralExpression(source)) {
+      for (const p of source.properties) {
+        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return this.reject(decl);
+        const v = literalValue(skipInnerTransparent(p.initializer));
+        if (!v) return this.reject(decl);
+        values.set(p.name.text, v.value);
+      }
+    } else {
+      return false;
+    }
+    const seeds: { uses: ts.Identifier[]; value: unknown }[] = [];
+    for (const el of pattern.elements) {
+      const prop = bindingPropertyName(el);
+      if (el.dotDotDotToken || el.initializer || !ts.isIdentifier(el.name) || prop === undefined || !values.has(prop)) return this.reject(decl);
+      const uses = this.derivableUses(decl, el.name);
+      if (!uses) return this.reject(decl);
+      seeds.push({ uses, value: values.get(prop) });
+    }
+    if (seeds.length === 0) return this.reject(decl);
+    this.removedDeclarations.add(decl);
+    for (const { uses, value } of seeds) for (const use of uses) this.addSeed(use, value);
+    return true;
+  }
+
+  private reject(decl: ts.VariableDeclaration): false {
+    this.rejected.add(decl);
+    return false;
+  }
+
+  private derivableUses(decl: ts.VariableDeclaration, name: ts.Identifier = decl.name as ts.Identifier): ts.Identifier[] | undefined {
     const list = decl.parent;
     if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return undefined;
     const statement = list.parent;
     if (hasExportModifier(statement) || (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return undefined;
     // A module-level variable of a script file is a global other files may read.
     if (ts.isSourceFile(statement.parent) && !isModuleFile(this.sf)) return undefined;
-    const uses = this.usesOf(decl.name as ts.Identifier);
+    const uses = this.usesOf(name);
     if (!uses) return undefined;
     if (!(list.flags & ts.NodeFlags.Const) && uses.some(isWriteTarget)) return undefined;
     return uses;
