@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { createBindingProgram } from './bindingProgram';
+import { isWriteTarget } from './rewriteState';
 import { isReferenceIdentifier } from './syntax';
 
 /**
@@ -12,6 +13,8 @@ export class BindingUses {
   private readonly counts = new Map<ts.Symbol, number>();
   /** `x = value;` statements by the symbol they assign: mentions that write and never read. */
   private readonly writes = new Map<ts.Symbol, ts.ExpressionStatement[]>();
+  /** Symbols written anywhere after their declaration (`x = …`, `x++`, `[x] = …`, `for (x of …)`). */
+  private readonly reassigned = new Set<ts.Symbol>();
 
   constructor(file: string, text: string) {
     const program = createBindingProgram(new Map([[file, text]]));
@@ -22,6 +25,7 @@ export class BindingUses {
         if (isReferenceIdentifier(node)) {
           const symbol = this.symbolOf(node);
           if (symbol) this.counts.set(symbol, (this.counts.get(symbol) ?? 0) + 1);
+          if (symbol && isWriteTarget(node)) this.reassigned.add(symbol);
           const assignment = node.parent;
           if (symbol && ts.isBinaryExpression(assignment) && assignment.left === node && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(assignment.parent)) {
             this.writes.set(symbol, [...(this.writes.get(symbol) ?? []), assignment.parent]);
@@ -44,6 +48,12 @@ export class BindingUses {
   assignments(name: ts.Identifier): readonly ts.ExpressionStatement[] | undefined {
     const symbol = this.checker.getSymbolAtLocation(name);
     return symbol ? (this.writes.get(symbol) ?? []) : undefined;
+  }
+
+  /** Whether the binding is assigned after its declaration; undefined when the checker cannot tell. */
+  isReassigned(name: ts.Identifier): boolean | undefined {
+    const symbol = this.checker.getSymbolAtLocation(name);
+    return symbol ? this.reassigned.has(symbol) : undefined;
   }
 
   /** Mentions that read the binding (neither its declaration nor a plain `name = value;`). */

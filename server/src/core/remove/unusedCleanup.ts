@@ -68,6 +68,9 @@ export function removeNewlyUnused(
       return writes && writes.length > 0 && uses.reads(name) === 0 && before.wasRead(name) && !keepForJsx.has(name.text) ? writes : undefined;
     };
     const edits = collectRemovals(original, sf, unused, droppable, keep, writeOnly);
+    // `let migrated = check();` whose reassignments all went with the flag: `const`, as the
+    // project's lint (prefer-const) would ask of the diff.
+    if (edits.length === 0) edits.push(...constForLet(sf, (name) => uses.isReassigned(name) === false && before.wasReassigned(name)));
     if (edits.length === 0) {
       // Once nothing more goes, the parameters left unused (renaming earlier could overlap a removal).
       if (markUnusedParameters) text = applyOffsetEdits(text, parameterRenames(sf, parseFile(file, original)));
@@ -210,6 +213,22 @@ function writeOnlyRemovals(
     else edits.push({ start: w.expression.getStart(sf), end: w.expression.end, text: value.getText(sf) });
   }
   return { statements, edits };
+}
+
+function constForLet(sf: ts.SourceFile, noLongerReassigned: (name: ts.Identifier) => boolean): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Let) !== 0 && !ts.isForStatement(node.parent) && !ts.isForOfStatement(node.parent) && !ts.isForInStatement(node.parent)) {
+      const simple = node.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined);
+      if (simple && node.declarations.every((d) => noLongerReassigned(d.name as ts.Identifier))) {
+        const start = node.getStart(sf);
+        edits.push({ start, end: start + 3, text: 'const' });
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(sf);
+  return edits;
 }
 
 function importRemovals(sf: ts.SourceFile, decl: ts.ImportDeclaration, unused: (name: ts.Identifier) => boolean): OffsetEdit[] | 'all' {
