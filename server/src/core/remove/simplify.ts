@@ -196,7 +196,9 @@ export class Simplifier {
         if (left.kind === 'const') return left.value ? left : this.asResult(node.right);
         if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) {
           // `x || false` is x's truthy value or `false`: x's truthiness where a boolean is wanted.
+          // `(x || true) && y` is always truthy on the left, so the `&&` is y.
           const right = this.operand(node.right);
+          if (right.kind === 'const' && right.value === true && isLeftOfAnd(node) && isPure(node.left)) return { kind: 'const', value: true };
           return right.kind === 'const' && right.value === false && this.ctx.needsBoolean?.(node) ? { kind: 'truthiness', node: node.left } : SAME;
         }
         const right = this.operand(node.right);
