@@ -35,10 +35,10 @@ export interface DetectorConfig {
   properties: PropertyPattern[];
   /** Flag collections (`organization.features`): member paths, `*` matching any name. */
   collections: string[][];
-  /** Method names of wrappers found anywhere in the workspace (filled in by the index). */
-  methodWrappers: Set<string>;
-  /** Module-scope function names that wrap flag calls (filled in by the index; for the prefilter). */
-  functionWrappers: Set<string>;
+  /** Method names of wrappers found anywhere in the workspace (the index makes a new config when they change). */
+  readonly methodWrappers: ReadonlySet<string>;
+  /** Module-scope function names that wrap flag calls (set by the index like methodWrappers; for the prefilter). */
+  readonly functionWrappers: ReadonlySet<string>;
   fingerprint: string;
 }
 
