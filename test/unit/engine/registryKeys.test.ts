@@ -120,8 +120,8 @@ describe('registry keys of references', () => {
     const theme = file('src/theme.ts');
     const parsed = index.result().stats.parsed;
     // Opening both files in the editor: each is answered alone (the workspace's findings are not needed).
-    index.updateFile(theme, FILES['src/theme.ts']!);
-    index.updateFile(search, FILES['src/search.ts']!);
+    index.updateFile(theme, FILES['src/theme.ts']);
+    index.updateFile(search, FILES['src/search.ts']);
     const themeFindings = index.findingsFor(theme);
     const searchFindings = index.findingsFor(search);
     assert.ok(!searchFindings.some((f) => f.ruleId === 'unregistered-flag'));

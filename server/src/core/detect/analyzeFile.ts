@@ -36,8 +36,8 @@ export function analyzeSource(sf: ts.SourceFile, config: DetectorConfig): FileFa
   const file = sf.fileName;
   const notes: ScanNote[] = [];
   const parseDiagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  if (parseDiagnostics.length > 0) {
-    const d = parseDiagnostics[0];
+  const d = parseDiagnostics[0];
+  if (d) {
     const start = sf.getLineAndCharacterOfPosition(d.start);
     notes.push({
       file,

@@ -67,7 +67,7 @@ export class CallCollector {
   }
 
   private pushScheduled(): void {
-    for (let i = this.scheduled.length - 1; i >= 0; i--) this.stack.push(this.scheduled[i]);
+    for (let i = this.scheduled.length - 1; i >= 0; i--) this.stack.push(this.scheduled[i]!);
     this.scheduled.length = 0;
   }
 
@@ -172,7 +172,8 @@ export class CallCollector {
       const name = callee.text;
       if (name === FLAG_MAP.name) {
         // Flagsmith's useFlags(['a', 'b']) names its keys; LaunchDarkly's useFlags() is read through its properties.
-        if (args.length >= 1 && ts.isArrayLiteralExpression(unwrap(args[0])) && KEY_LIST_HOOK_SDK) this.recordKeyList(KEY_LIST_HOOK_SDK, name, unwrap(args[0]) as ts.ArrayLiteralExpression, call, scope, undefined);
+        const list = args[0] && unwrap(args[0]);
+        if (list && ts.isArrayLiteralExpression(list) && KEY_LIST_HOOK_SDK) this.recordKeyList(KEY_LIST_HOOK_SDK, name, list, call, scope, undefined);
         return;
       }
       const custom = this.customFor(undefined, name);
@@ -184,14 +185,15 @@ export class CallCollector {
       const imported = binding?.t === 'module' ? own(this.imports, name) : undefined;
       const matches = this.config.functions.get(name);
       if (matches && (!binding || (imported && !isRelativeSpecifier(imported.from)))) {
+        // The configuration lists a name only with at least one match, so `match` is always found.
         const match = this.pickByImport(matches, imported?.from);
-        const fromSdk = imported !== undefined && match.preset.packages.includes(imported.from);
+        const fromSdk = imported !== undefined && match !== undefined && match.preset.packages.includes(imported.from);
         // A global `isEnabled(…)` is anybody's function; a global `useFeatureIsOn(…)` is the SDK's.
-        if (fromSdk || (!imported && !match.spec.generic)) {
+        if (match && (fromSdk || (!imported && !match.spec.generic))) {
           this.recordSpecCall(match, name, call, scope);
           return;
         }
-        if (!match.spec.generic) {
+        if (match && !match.spec.generic) {
           // A hook of an SDK's name from a package we do not know: a workspace package's wrapper or the SDK itself.
           this.recordCandidate(call, scope, { name, path: [] }, undefined, { source: match.preset.id, spec: match.spec });
           return;
@@ -236,7 +238,7 @@ export class CallCollector {
     }
   }
 
-  private pickByImport(matches: SpecMatch[], from: string | undefined): SpecMatch {
+  private pickByImport(matches: SpecMatch[], from: string | undefined): SpecMatch | undefined {
     return (from && matches.find((m) => m.preset.packages.includes(from))) || matches.find((m) => m.preset.packages.some((p) => this.importedPackages.has(p))) || matches[0];
   }
 
@@ -442,7 +444,7 @@ export class CallCollector {
     for (const el of pattern.elements) {
       if (el.dotDotDotToken) continue;
       const nameNode = el.propertyName ?? el.name;
-      const key = propertyNameText(nameNode as ts.PropertyName);
+      const key = propertyNameText(nameNode);
       if (key === undefined) continue;
       this.calls.push({ kind: 'destructure', source: FLAG_MAP.sdk, callee: FLAG_MAP.name, key: { k: 'str', value: key, form: 'property' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
     }
@@ -480,8 +482,7 @@ export class CallCollector {
       if (v) props[name] = { key: keyExprOf(v, scope, this.sf), range: rangeOf(v, this.sf) };
     }
     if (!Object.values(props).some((p) => isKeyish({ key: p.key, range: p.range }))) return;
-    const root = tag.split('.')[0];
-    const path = tag.split('.').slice(1);
+    const [root = '', ...path] = tag.split('.');
     const b = scope.lookup(root);
     if (!b || b.t === 'param') return;
     const range = rangeOf(node, this.sf);

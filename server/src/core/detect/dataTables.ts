@@ -37,7 +37,7 @@ export function collectDataTables(sf: ts.SourceFile, calls: readonly CallFact[])
     node.forEachChild((child) => {
       children.push(child);
     });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return Object.keys(tables).length > 0 ? tables : undefined;
 }
