@@ -4,7 +4,7 @@ import type { DetectorConfig } from './detectorConfig';
 import type { FileFacts } from './facts';
 import { collectModuleFacts } from './moduleFacts';
 import { CallCollector } from './callCollector';
-import { collectDataTables } from './dataTables';
+import { collectDataTables, collectExportedRows } from './dataTables';
 import { parseSource } from './syntax';
 
 /**
@@ -49,6 +49,7 @@ export function analyzeSource(sf: ts.SourceFile, config: DetectorConfig): FileFa
   const module = collectModuleFacts(sf);
   const calls = new CallCollector(sf, config, module.imports).collect();
   const tables = collectDataTables(sf, calls);
-  return { file, ...module, calls, notes, ...(tables ? { tables } : {}) };
+  const exportedRows = collectExportedRows(sf);
+  return { file, ...module, calls, notes, ...(tables ? { tables } : {}), ...(exportedRows ? { exportedRows } : {}) };
 }
 

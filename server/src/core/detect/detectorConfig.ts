@@ -7,7 +7,7 @@ import { FLAG_MAP, SDKS, type CallSpec, type JsxSpec, type SdkModule } from '../
  * Bump when the analysis of a file changes what it finds (new SDK calls, new key forms): it is part
  * of the fingerprint, so facts cached by an older analysis are recomputed.
  */
-export const ANALYSIS_VERSION = 7;
+export const ANALYSIS_VERSION = 8;
 
 export interface SpecMatch {
   preset: SdkModule;
@@ -115,5 +115,9 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
     const names = alternation(collectionNames);
     parts.push(`\\b(?:${names})\\s*(?:\\?\\.|\\.|\\[)`, `\\bin\\s+[\\w.?]*\\b(?:${names})\\b`, `\\{[^{}]*\\b(?:${names})\\b[^{}]*\\}\\s*=`);
   }
+  // A one-name collection may be a type (`PlanEntitlements`): a file that declares a value with it
+  // (`plan: PlanEntitlements`, `Readonly<Props>` whose member is) names it in a type position.
+  const typeNames = new Set(config.collections.flatMap((c) => (c.length === 1 && c[0] !== undefined && c[0] !== '*' ? [c[0]] : [])));
+  if (typeNames.size) parts.push(`[:<|]\\s*(?:${alternation(typeNames)})\\b`);
   return new RegExp(parts.join('|'));
 }

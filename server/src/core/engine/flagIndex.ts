@@ -154,10 +154,19 @@ export class FlagIndex {
   result(): ScanResult {
     const references: FlagReference[] = [];
     const dynamic: DynamicReference[] = [];
+    // A table row that two files evaluate (both import the table) is one reference.
+    const dataRows = new Set<string>();
     for (const file of this.references.files()) {
       const r = this.references.of(file);
       if (!r) continue;
-      references.push(...r.references);
+      for (const ref of r.references) {
+        if (ref.shape === 'data') {
+          const at = `${ref.location.file}:${ref.location.range.start.line}:${ref.location.range.start.character}:${ref.key}`;
+          if (dataRows.has(at)) continue;
+          dataRows.add(at);
+        }
+        references.push(ref);
+      }
       dynamic.push(...r.dynamic);
     }
     return {

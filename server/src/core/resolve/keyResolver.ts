@@ -1,4 +1,4 @@
-import type { KeyForm, Location } from '../model';
+import type { KeyForm, Location, Range } from '../model';
 import { own, type FileFacts, type KeyExpr, type ValueFact } from '../detect/facts';
 import type { ModuleResolver } from './moduleResolver';
 import { isRelativeSpecifier } from '../detect/plainSyntax';
@@ -112,6 +112,26 @@ export class KeyResolver {
     const member = own(value.members, path[0]!);
     if (!member) return { ok: false, reason: `'${path[0]}' is not a constant member` };
     return this.navigate(file, member, path.slice(1), value.kind === 'enum' ? 'enum' : 'object', hops, deps);
+  }
+
+  /**
+   * Rows with property `prop` in the tables that the modules `file` imports export (one hop: the
+   * modules its import statements name), for `isOn(route.flag)` over an imported route table.
+   */
+  importedRows(file: string, prop: string, deps?: Set<string>): { file: string; rows: { value: string; range: Range }[] }[] {
+    const facts = this.factsOf(file);
+    if (!facts) return [];
+    const out: { file: string; rows: { value: string; range: Range }[] }[] = [];
+    const seen = new Set<string>();
+    for (const imp of Object.values(facts.imports)) {
+      const target = this.modules.resolve(file, imp.from);
+      if (!target || seen.has(target) || target === file) continue;
+      seen.add(target);
+      const rows = this.factsOf(target)?.exportedRows?.[prop];
+      deps?.add(target);
+      if (rows?.length) out.push({ file: target, rows });
+    }
+    return out;
   }
 
   /** The function a called name denotes: a local of some workspace file, or something from a package. */
