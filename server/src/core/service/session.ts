@@ -66,6 +66,8 @@ export class FolderState {
   private existing: { version: number; list: Registry[] } | undefined;
   private byKey: { version: number; map: Map<string, Finding[]> } | undefined;
   private early: FlagIndex | undefined;
+  /** Open documents the early index has answered, with the version it answered. */
+  readonly earlyAnswers = new Map<string, number>();
 
   constructor(
     readonly info: FolderInfo,
@@ -108,6 +110,7 @@ export class FolderState {
   /** The scan has answered for every file (or the settings changed): the early index goes. */
   dropEarlyIndex(): void {
     this.early = undefined;
+    this.earlyAnswers.clear();
   }
 
   get root(): string {
@@ -360,7 +363,9 @@ export class Workspace {
     const progress = await this.client.createProgress(`Flaglint: scanning ${folder.info.name}`);
     // Open documents first: their findings from the buffer and the registry, published before the
     // walk of the workspace starts (the scan replaces them when it ends).
-    for (const doc of this.openFiles()) if (this.folderFor(doc.file) === folder) this.answerEarly(doc.file);
+    // A document answered when it opened is not answered again for the same version.
+    for (const doc of this.openFiles()) if (this.folderFor(doc.file) === folder && folder.earlyAnswers.get(doc.file) !== doc.version) this.answerEarly(doc.file);
+    // The walk below is synchronous: let the diagnostics just published leave the process first.
     await new Promise((resolve) => setImmediate(resolve));
     if (folder.index !== index) {
       progress.done();
@@ -562,7 +567,9 @@ export class Workspace {
     const folder = this.folderFor(file);
     if (!folder || folder.ready || !isSourceFile(file)) return;
     try {
-      const result = folder.earlyIndex().fileResult(file, this.text(file));
+      const doc = this.documentFor(file);
+      const result = folder.earlyIndex().fileResult(file, doc?.text);
+      if (doc) folder.earlyAnswers.set(file, doc.version);
       this.onEarlyResult.fire({ folder, file, result }, (e) => this.logError(e));
     } catch (error) {
       this.logError(error);
