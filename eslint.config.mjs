@@ -61,6 +61,47 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  // Type-aware rules for the TypeScript sources only: the plain-JS scripts and the e2e .mjs harness
+  // have no type information and stay on the untyped set above.
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // Left as warnings, not yet fixed (counts of the first type-aware run, issue #8): values printed
+      // without a check of their type (no-base-to-string 7, restrict-template-expressions 26, most in
+      // bench/src/main.ts over untyped JSON results), async functions with no await that implement an
+      // async interface (require-await 8), methods passed unbound (unbound-method 3), and a ts.SyntaxKind
+      // compared with a number (no-unsafe-enum-comparison 2). Each needs a look, not a mechanical fix.
+      '@typescript-eslint/no-base-to-string': 'warn',
+      '@typescript-eslint/restrict-template-expressions': 'warn',
+      '@typescript-eslint/require-await': 'warn',
+      '@typescript-eslint/unbound-method': 'warn',
+      '@typescript-eslint/no-unsafe-enum-comparison': 'warn',
+    },
+  },
+  {
+    // Tests read JSON (CLI output, written registries, the published schema) with JSON.parse and
+    // assert on its fields: no-unsafe-* flags each such read, which is what a test is for.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  {
+    // dagre is loaded with require() under a type-only import, and its graph API is typed with `any`
+    // for node and edge labels: every read of a laid-out node is "unsafe". The no-unsafe-* rules would
+    // flag the library's typing, not this code (about 80 findings in these two files).
+    files: ['client/src/mapLayout.ts', 'server/src/core/report/html/mapSvg.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
   {
     files: ['**/*.ts'],
     rules: {

@@ -55,13 +55,19 @@ function runPhase(...argv: string[]): Record<string, number> {
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 
+/** The median; NaN for no values (a phase that reported nothing shows as NaN, not as 0). */
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
 function medianOf(runs: Record<string, number>[], key: string): number {
-  return median(runs.map((r) => r[key]));
+  return median(runs.map((r) => r[key] ?? NaN));
+}
+
+/** A count that every run reports alike (files, references): the first run's. */
+function firstRun(runs: Record<string, number>[], key: string): number {
+  return runs[0]?.[key] ?? NaN;
 }
 
 /** The largest source file that holds a flag evaluation (or the largest file): what a user edits. */
@@ -103,7 +109,7 @@ function sideBySide(root: string, runs: number, compare: readonly string[]): Sid
         { label: 'read floor', command: floor.command },
         { label: 'flaglint cold', command: `${cli} --no-cache` },
         { label: 'flaglint warm', command: warm },
-        ...compare.map((command) => ({ label: command.split(/\s+/)[0], command })),
+        ...compare.map((command) => ({ label: command.split(/\s+/)[0] ?? command, command })),
       ],
       runs,
     );
@@ -143,16 +149,16 @@ function benchWorkspace(label: string, root: string, editFile: string, runs: num
   const readMs = medianOf(floor, 'readMs');
   const coldMs = medianOf(cold, 'ms');
   const warmMs = medianOf(warm, 'ms');
-  const files = floor[0].files;
+  const files = firstRun(floor, 'files');
   const result = {
     label,
     root,
     files,
-    megabytes: +(floor[0].bytes / 1048576).toFixed(1),
-    parsedCold: cold[0].parsed,
-    references: cold[0].references,
-    dynamic: cold[0].dynamic,
-    findings: cold[0].findings,
+    megabytes: +(firstRun(floor, 'bytes') / 1048576).toFixed(1),
+    parsedCold: firstRun(cold, 'parsed'),
+    references: firstRun(cold, 'references'),
+    dynamic: firstRun(cold, 'dynamic'),
+    findings: firstRun(cold, 'findings'),
     floorMs: Math.round(floorMs),
     readOnlyMs: Math.round(readMs),
     coldMs: Math.round(coldMs),
@@ -162,12 +168,12 @@ function benchWorkspace(label: string, root: string, editFile: string, runs: num
     warmVsFloor: +(warmMs / floorMs).toFixed(2),
     firstFileMs: Math.round(medianOf(first, 'ms')),
     editFile: path.relative(root, editFile),
-    editLines: edit[0].lines,
+    editLines: edit[0]!.lines,
     editMedianMs: +medianOf(edit, 'medianMs').toFixed(2),
     editP95Ms: +medianOf(edit, 'p95Ms').toFixed(2),
     moduleLoadMs: Math.round(medianOf(cold, 'loadMs')),
-    ...(remove.length > 0 && remove[0].key !== undefined
-      ? { removeKey: remove[0].key, removeMs: Math.round(medianOf(remove, 'noVerifyMs')), removeVerifyMs: Math.round(medianOf(remove, 'verifyMs')), removeVerifyWarmMs: Math.round(medianOf(remove, 'verifyWarmMs')) }
+    ...(remove.length > 0 && remove[0]!.key !== undefined
+      ? { removeKey: remove[0]!.key, removeMs: Math.round(medianOf(remove, 'noVerifyMs')), removeVerifyMs: Math.round(medianOf(remove, 'verifyMs')), removeVerifyWarmMs: Math.round(medianOf(remove, 'verifyWarmMs')) }
       : {}),
     peakRssMb: { floor: medianOf(floor, 'maxRssMb'), cold: medianOf(cold, 'maxRssMb'), warm: medianOf(warm, 'maxRssMb'), edit: medianOf(edit, 'maxRssMb') },
     phases: { cold: phases(cold), warm: phases(warm) },
@@ -213,7 +219,7 @@ function print(r: Record<string, unknown>): Record<string, unknown> {
     console.log(`  ${kind} phases (ms)          load ${p.moduleLoadMs}  walk ${p.walkMs}  prefilter ${p.prefilterMs}  parse ${p.parseMs}  resolve ${p.resolveMs}  findings ${p.findingsMs}`);
   }
   const processes = r.processes as SideBySideResult[];
-  const floorMs = processes[0].medianMs;
+  const floorMs = processes[0]!.medianMs;
   console.log('  side by side (whole processes, alternating, medians):');
   for (const p of processes) {
     const mem = p.peakRssMb === undefined ? '' : `   peak ${p.peakRssMb} MB   cpu ${p.cpuMs} ms`;

@@ -6,7 +6,10 @@ import { performance } from 'node:perf_hooks';
  * Prints one JSON line. Usage: phase.js <floor|cold|warm|first|edit|remove> <root> <cacheDir> [file] [edits]
  */
 async function main(): Promise<void> {
-  const [phase, root, cacheDir, file, editsArg] = process.argv.slice(2);
+  const [phase, root, cacheDir, file = '', editsArg] = process.argv.slice(2);
+  // The bench (main.ts) always passes the phase, the root and the cache folder; `file` only to the
+  // phases that read one ('first', 'edit').
+  if (!phase || !root || !cacheDir) throw new Error('usage: phase.js <phase> <root> <cacheDir> [file] [edits]');
   const loadStart = performance.now();
   // Loaded here, not at the top, so that module load time is measured apart from the scan.
   /* eslint-disable @typescript-eslint/no-require-imports */

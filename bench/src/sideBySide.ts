@@ -43,24 +43,24 @@ export function runSideBySide(root: string, contenders: readonly Contender[], ru
       const cmd = c.command.split('{root}').join(shellQuote(root));
       const argv = TIME ? [TIME, '-f', 'BENCH_PEAK_KB %M %U %S', 'sh', '-c', cmd] : ['sh', '-c', cmd];
       const t0 = performance.now();
-      const res = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-      times[k].push(performance.now() - t0);
+      const res = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+      times[k]!.push(performance.now() - t0);
       status[k] = res.status;
       const peak = /BENCH_PEAK_KB (\d+) ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
       if (peak) {
-        rss[k].push(Number(peak[1]) / 1024);
-        cpu[k].push((Number(peak[2]) + Number(peak[3])) * 1000);
+        rss[k]!.push(Number(peak[1]) / 1024);
+        cpu[k]!.push((Number(peak[2]) + Number(peak[3])) * 1000);
       }
     });
   }
   return contenders.map((c, k) => ({
     label: c.label,
     command: c.command,
-    medianMs: Math.round(median(times[k])),
-    minMs: Math.round(Math.min(...times[k])),
-    peakRssMb: rss[k].length ? Math.round(median(rss[k])) : undefined,
-    cpuMs: cpu[k].length ? Math.round(median(cpu[k])) : undefined,
-    status: status[k],
+    medianMs: Math.round(median(times[k]!)),
+    minMs: Math.round(Math.min(...times[k]!)),
+    peakRssMb: rss[k]!.length ? Math.round(median(rss[k]!)) : undefined,
+    cpuMs: cpu[k]!.length ? Math.round(median(cpu[k]!)) : undefined,
+    status: status[k] ?? null,
   }));
 }
 
@@ -76,7 +76,7 @@ export function readFloorCommand(files: readonly string[]): { command: string; c
 
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.floor(s.length / 2)] ?? NaN; // no values: no median
 }
 
 export function shellQuote(s: string): string {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { ServerCommands, type CreateRegistryArgs, type CreateRegistryResult, type RevealEntryArgs, type ShowReferencesArgs } from '../../protocol/src/commands';
-import { GROUP_BY, type FlagExplorer, type GroupBy } from './flagExplorer';
+import { GROUP_BY, type FlagExplorer } from './flagExplorer';
 import { removeFlagCommand } from './removeFlag';
 import { revealEntry } from './revealEntry';
 
@@ -27,7 +27,7 @@ export function registerCommands(extension: vscode.ExtensionContext, ctx: Contex
       GROUP_BY.map((g) => ({ label: `by ${g}`, value: g, picked: g === ctx.explorer.grouping, description: g === ctx.explorer.grouping ? 'current' : undefined })),
       { title: 'Group flags', placeHolder: 'Group the Flag Explorer by…' },
     );
-    if (picked) await ctx.explorer.setGroupBy(picked.value as GroupBy);
+    if (picked) await ctx.explorer.setGroupBy(picked.value);
   });
 
   register('flaglint.createRegistry', async () => {

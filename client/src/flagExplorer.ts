@@ -266,7 +266,7 @@ function flagItem(flag: TreeFlag): vscode.TreeItem {
   const worst = worstSeverity(flag.problems);
   item.iconPath = worst ? severityIcon(worst) : new vscode.ThemeIcon(flag.status === 'archived' ? 'archive' : 'symbol-boolean');
   const parts = [plural(flag.referenceCount, 'reference')];
-  if (flag.problems.length) parts.push(flag.problems.length === 1 ? flag.problems[0].ruleId : plural(flag.problems.length, 'problem'));
+  if (flag.problems.length) parts.push(flag.problems.length === 1 ? flag.problems[0]!.ruleId : plural(flag.problems.length, 'problem'));
   if (flag.owner) parts.push(flag.owner);
   item.description = parts.join(' · ');
   const tooltip = new vscode.MarkdownString(undefined, true);

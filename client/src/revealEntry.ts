@@ -39,7 +39,7 @@ export function entryBlock(document: vscode.TextDocument, key: string): vscode.R
   for (let line = 0; line < document.lineCount; line++) {
     const match = keyLine.exec(document.lineAt(line).text);
     if (!match) continue;
-    const indent = match[1].length;
+    const indent = match[1]!.length;
     let last = line;
     for (let next = line + 1; next < document.lineCount; next++) {
       const text = document.lineAt(next).text;
@@ -60,7 +60,8 @@ export function entrySnippet(text: string): vscode.SnippetString | undefined {
     const index = field ? STOPS.indexOf(field[2] as (typeof STOPS)[number]) : -1;
     if (!field || index < 0) return escapeSnippet(line);
     stops++;
-    const [, indent, name, colon, value] = field;
+    // Every group of the pattern takes part in a match (possibly empty).
+    const [, indent = '', name = '', colon = '', value = ''] = field;
     if (name === 'type') {
       const choices = [value, ...FLAG_TYPES.filter((t) => t !== value)].filter(Boolean);
       return `${escapeSnippet(indent + name + colon)}\${${index + 1}|${choices.map(escapeChoice).join(',')}|}`;

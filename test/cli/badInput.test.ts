@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyFixture, fixture, flaglint, NOW, removeScratch, requireBuiltCli } from './helpers/flaglint';
+import { must } from '../helpers/must';
 
 /** Source and registry inputs that used to hang the CLI or lose flags silently. */
 describe('flaglint bad source and registry input', () => {
@@ -87,7 +88,7 @@ describe('flaglint on deeply nested code', () => {
     assert.notEqual(run.status, 3, run.stderr);
     const report = JSON.parse(run.stdout) as { notes: { file: string; kind: string; message: string }[]; inventory: { key: string; references: number; files: number }[] };
     assert.deepEqual(report.notes.map((n) => [n.file, n.kind]), [['src/generated/negations.ts', 'not-analysed']]);
-    assert.match(report.notes[0].message, /nested too deeply/);
+    assert.match(must(report.notes[0]).message, /nested too deeply/);
     const deposit = report.inventory.find((f) => f.key === 'deposit-payments');
     // One in src/routes/bookings.ts, one after the chain in src/generated/slots.ts.
     assert.deepEqual(deposit && [deposit.references, deposit.files], [2, 2]);
@@ -129,7 +130,7 @@ describe('flaglint check on a registry with thousands of chained flags', () => {
     assert.equal(run.status, 1, run.stderr);
     const cycles = run.stdout.split('\n').filter((line) => line.endsWith('[dependency-cycle]'));
     assert.equal(cycles.length, 1, cycles.join('\n'));
-    assert.match(cycles[0], /'ring-0' is part of a dependency cycle \(2,000 flags .*\): ring-0 → ring-1 → ring-2 → ring-3 → … \(1,995 more\) → ring-1999 → ring-0\./);
+    assert.match(must(cycles[0]), /'ring-0' is part of a dependency cycle \(2,000 flags .*\): ring-0 → ring-1 → ring-2 → ring-3 → … \(1,995 more\) → ring-1999 → ring-0\./);
   });
 });
 
@@ -219,7 +220,7 @@ describe('flaglint output with control characters in a file name and a key', () 
     assert.ok(!lines.some((l) => l.startsWith('forged.ts')), run.stdout);
     const promo = lines.filter((l) => l.includes('spring-promo'));
     assert.equal(promo.length, 1);
-    assert.ok(promo[0].includes(String.raw`promo\nforged.ts:1:1  info  all good  [ok]\e[2J\u202e.ts:3:`), promo[0]);
+    assert.ok(must(promo[0]).includes(String.raw`promo\nforged.ts:1:1  info  all good  [ok]\e[2J\u202e.ts:3:`), promo[0]);
     assert.ok(lines.some((l) => l.includes(String.raw`'banner\n\e[31mred'`)), run.stdout);
   });
 
@@ -231,7 +232,7 @@ describe('flaglint output with control characters in a file name and a key', () 
     const list = flaglint(['list', dir, '--now', NOW, '--no-cache']);
     const banner = assertClean(list.stdout).filter((l) => l.includes('banner'));
     assert.equal(banner.length, 1, list.stdout);
-    assert.match(banner[0], /^banner\\n\\e\[31mred +unregistered/);
+    assert.match(must(banner[0]), /^banner\\n\\e\[31mred +unregistered/);
   });
 });
 
@@ -241,6 +242,6 @@ describe('flaglint errors that quote a path with a line break in it', () => {
     assert.equal(run.status, 2, run.stderr);
     const lines = run.stderr.trimEnd().split('\n');
     assert.equal(lines.length, 1, `the error spans ${lines.length} lines:\n${run.stderr}`);
-    assert.match(lines[0], /no-such-folder\\nflaglint: all clear/);
+    assert.match(must(lines[0]), /no-such-folder\\nflaglint: all clear/);
   });
 });

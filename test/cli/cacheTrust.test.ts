@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NOW, REPO_ROOT, copyFixture, flaglint, removeScratch, requireBuiltCli } from './helpers/flaglint';
+import { must } from '../helpers/must';
 
 /**
  * CI must not report what a pull request wrote into a cache: a `.flaglint-cache/` committed to the
@@ -29,7 +30,7 @@ describe('flaglint check: a committed, forged cache', function () {
     const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     const key = createHmac('sha256', secret).update(`flaglint ${version} analysis cache`).digest();
     const [entryDir] = fs.readdirSync(inRepo).filter((f) => fs.statSync(path.join(inRepo, f)).isDirectory());
-    const index = path.join(inRepo, entryDir, 'index.jsonl');
+    const index = path.join(inRepo, must(entryDir), 'index.jsonl');
     const [, header, ...entries] = fs.readFileSync(index, 'utf8').split('\n');
     const body = [header, ...entries.map((l) => l.replace(/\t[01]\t.*$/, '\t0\tnull'))].join('\n');
     fs.writeFileSync(index, `flaglint-cache-hmac-sha256:${createHmac('sha256', key).update(body).digest('hex')}\n${body}`);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { flaglint, REPO_ROOT, requireBuiltCli } from './helpers/flaglint';
+import { must } from '../helpers/must';
 
 const PROJECT = path.join(REPO_ROOT, 'test/fixtures/detect/discovery');
 
@@ -24,6 +25,6 @@ describe('flaglint init / check: discovering the in-house flag API', () => {
     const run = flaglint(['check', PROJECT, '--no-cache']);
     const hints = run.stderr.split('\n').filter((l) => l.includes('hint:'));
     assert.equal(hints.length, 1);
-    assert.match(hints[0], /own API \(getLicenseFeatureFlag, organization\.features, evaluateFlag; 5 places Flaglint does not count yet\)\. `flaglint init --dry-run` proposes the scan section\.$/);
+    assert.match(must(hints[0]), /own API \(getLicenseFeatureFlag, organization\.features, evaluateFlag; 5 places Flaglint does not count yet\)\. `flaglint init --dry-run` proposes the scan section\.$/);
   });
 });

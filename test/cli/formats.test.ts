@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import type { JsonReport } from '../../server/src/core/report';
 import { copyFixture, fixture, flaglint, NOW, REPO_ROOT, removeScratch, requireBuiltCli } from './helpers/flaglint';
+import { must } from '../helpers/must';
 
 describe('flaglint check --format', () => {
   before(requireBuiltCli);
@@ -25,7 +26,7 @@ describe('flaglint check --format', () => {
         ['unregistered-flag', 'src/routes/waitlist.ts', 8, 'waitlist-notifications'],
       ],
     );
-    assert.equal(report.findings[2].column, 46);
+    assert.equal(must(report.findings[2]).column, 46);
     assert.equal(report.summary.errors, 1);
     const waitlist = report.inventory.find((r) => r.key === 'waitlist-notifications')!;
     assert.equal(waitlist.registered, false);
@@ -40,10 +41,10 @@ describe('flaglint check --format', () => {
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/report/sarif-schema-2.1.0.json'), 'utf8')));
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-    const unregistered = log.runs[0].results!.find((r) => r.ruleId === 'unregistered-flag')!;
+    const unregistered = must(log.runs[0]).results!.find((r) => r.ruleId === 'unregistered-flag')!;
     assert.equal(unregistered.level, 'error');
-    assert.deepEqual(unregistered.locations![0].physicalLocation!.artifactLocation, { uri: 'src/routes/waitlist.ts', uriBaseId: '%SRCROOT%' });
-    assert.equal(unregistered.locations![0].physicalLocation!.region!.startLine, 8);
+    assert.deepEqual(must(unregistered.locations![0]).physicalLocation!.artifactLocation, { uri: 'src/routes/waitlist.ts', uriBaseId: '%SRCROOT%' });
+    assert.equal(must(unregistered.locations![0]).physicalLocation!.region!.startLine, 8);
   });
 
   it('markdown: a PR comment with a summary, findings by rule and the inventory', () => {

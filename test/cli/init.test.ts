@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { copyFixture, flaglint, NOW, removeScratch, requireBuiltCli } from './helpers/flaglint';
+import { must } from '../helpers/must';
 
 interface Draft {
   owner: string;
@@ -30,10 +31,10 @@ describe('flaglint init', () => {
     const flags = (parse(text) as { flags: Record<string, Draft> }).flags;
     assert.deepEqual(Object.keys(flags), ['flexible-dates', 'kill-search-suggestions', 'search-ranking-experiment']);
     assert.deepEqual(flags['flexible-dates'], { owner: '@travel/platform', type: 'release', valueType: 'boolean', defaultValue: false, status: 'active', created: NOW });
-    assert.equal(flags['kill-search-suggestions'].type, 'kill-switch');
-    assert.equal(flags['kill-search-suggestions'].owner, '@travel/web');
-    assert.equal(flags['search-ranking-experiment'].type, 'experiment');
-    assert.equal(flags['search-ranking-experiment'].defaultValue, 'control');
+    assert.equal(must(flags['kill-search-suggestions']).type, 'kill-switch');
+    assert.equal(must(flags['kill-search-suggestions']).owner, '@travel/web');
+    assert.equal(must(flags['search-ranking-experiment']).type, 'experiment');
+    assert.equal(must(flags['search-ranking-experiment']).defaultValue, 'control');
   });
 
   it('leaves owners empty (with a TODO) without CODEOWNERS, and the new registry then governs check', () => {
@@ -72,6 +73,6 @@ describe('flaglint init', () => {
     const target = path.join(dir, 'config', 'flags.json');
     assert.equal(flaglint(['init', dir, '--registry', target, '--now', NOW, '--no-cache']).status, 0);
     const data = JSON.parse(fs.readFileSync(target, 'utf8')) as { flags: Record<string, Draft> };
-    assert.equal(data.flags['flexible-dates'].type, 'release');
+    assert.equal(must(data.flags['flexible-dates']).type, 'release');
   });
 });

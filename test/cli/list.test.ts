@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixture, flaglint, NOW, requireBuiltCli } from './helpers/flaglint';
+import { must } from '../helpers/must';
 
 interface Row {
   key: string;
@@ -25,20 +26,20 @@ describe('flaglint list', () => {
       ['max-party-size', true, 1],
       ['waitlist-notifications', false, 1],
     ]);
-    const deposit = rows[0];
+    const deposit = must(rows[0]);
     assert.equal(deposit.owner, '@payments');
     assert.equal(deposit.ageDays, 68);
     assert.equal(deposit.daysToExpiry, 71);
     assert.deepEqual(deposit.packages, ['@acme/bookings']);
     assert.equal(deposit.registry, 'flags.yaml');
-    assert.equal(rows[1].daysToExpiry, -144);
+    assert.equal(must(rows[1]).daysToExpiry, -144);
   });
 
   it('text: an aligned table and a summary line', () => {
     const run = flaglint(['list', fixture('bookings'), '--now', NOW, '--no-cache']);
     assert.equal(run.status, 0);
     const lines = run.stdout.split('\n');
-    assert.match(lines[0], /^FLAG {2,}OWNER {2,}TYPE {2,}STATUS/);
+    assert.match(must(lines[0]), /^FLAG {2,}OWNER {2,}TYPE {2,}STATUS/);
     assert.match(run.stdout, /^instant-confirmation +@bookings-team +release +active +264d +expired 144d ago +1 +@acme\/bookings +0E 2W$/m);
     assert.match(run.stdout, /^max-party-size .* permanent /m);
     assert.match(run.stdout, /^waitlist-notifications +unregistered /m);
@@ -51,9 +52,9 @@ describe('flaglint list', () => {
     const records = run.stdout.split('\r\n');
     assert.equal(records.pop(), '', 'every record ends with CRLF');
     assert.equal(records.length, 5);
-    assert.match(records[0], /^key,registered,description,owner,type,status,/);
-    assert.match(records[1], /^deposit-payments,true,Take a 20% deposit at booking time\.,@payments,release,active,boolean,2026-09-14,2027-01-31,68,71,false,1,1,@acme\/bookings,,true,,0,0,flags\.yaml$/);
-    assert.match(records[2], /^instant-confirmation,true,"Confirm bookings without manual review, when a slot is free\.",@bookings-team,/, 'a field with a comma is quoted');
+    assert.match(must(records[0]), /^key,registered,description,owner,type,status,/);
+    assert.match(must(records[1]), /^deposit-payments,true,Take a 20% deposit at booking time\.,@payments,release,active,boolean,2026-09-14,2027-01-31,68,71,false,1,1,@acme\/bookings,,true,,0,0,flags\.yaml$/);
+    assert.match(must(records[2]), /^instant-confirmation,true,"Confirm bookings without manual review, when a slot is free\.",@bookings-team,/, 'a field with a comma is quoted');
   });
 
   it('--references --format csv: one record per place the code evaluates a flag', () => {

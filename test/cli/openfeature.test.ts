@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { copyFixture, fixture, flaglint, NOW, removeScratch, requireBuiltCli } from './helpers/flaglint';
+import { must } from '../helpers/must';
 
 describe('flaglint import / export (OpenFeature manifest)', () => {
   before(requireBuiltCli);
@@ -18,10 +19,10 @@ describe('flaglint import / export (OpenFeature manifest)', () => {
     assert.match(run.stderr, /flags\.yaml:\d+: deposit-payments: the manifest says defaultValue true, the registry false; the registry's value was kept\./);
     const after = fs.readFileSync(registryFile, 'utf8');
     assert.ok(after.startsWith('# Feature flags of the bookings service.'), 'comments are kept');
-    assert.ok(after.includes(before.split('\n  max-party-size:')[0]), 'existing entries are untouched');
+    assert.ok(after.includes(must(before.split('\n  max-party-size:')[0])), 'existing entries are untouched');
     const flags = (parse(after) as { flags: Record<string, { valueType?: string; defaultValue?: unknown }> }).flags;
     assert.deepEqual(flags['reminder-hours'], { description: 'Hours before a booking that the reminder goes out.', valueType: 'number', defaultValue: 24 });
-    assert.equal(flags['deposit-payments'].defaultValue, false);
+    assert.equal(must(flags['deposit-payments']).defaultValue, false);
     const check = flaglint(['check', dir, '--now', NOW, '--no-cache']);
     assert.doesNotMatch(check.stdout, /unregistered-flag/);
   });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspSession, copyFixture } from './lspSession';
+import { must } from '../helpers/must';
 
 /** The server writes into the workspace only what the user asks for: its cache goes to the extension's storage. */
 describe('language server: analysis cache location', function () {
@@ -17,7 +18,7 @@ describe('language server: analysis cache location', function () {
       assert.equal(fs.existsSync(path.join(root, '.flaglint-cache')), false, 'no cache folder in the workspace');
       const written = fs.readdirSync(storage);
       assert.equal(written.length, 1, 'one cache folder for the one workspace folder');
-      assert.ok(fs.existsSync(path.join(storage, written[0], 'index.jsonl')));
+      assert.ok(fs.existsSync(path.join(storage, must(written[0]), 'index.jsonl')));
     } finally {
       await session.stop();
       fs.rmSync(storage, { recursive: true, force: true });

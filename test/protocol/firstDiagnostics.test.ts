@@ -61,7 +61,7 @@ describe('language server: the open document first', function () {
 
   it('gives the open document, before the scan, the diagnostics the scan gives it (wrapper calls included)', function () {
     const early = session.events[firstFor(uri)];
-    assert.ok(early.kind === 'diagnostics');
+    assert.ok(early?.kind === 'diagnostics');
     const final = session.diagnosticsOf(INVOICES);
     assert.deepEqual(early.diagnostics, final);
     // Both come through `isFeatureOn`, a wrapper defined two imports away (a barrel, then isOn.ts).

@@ -55,7 +55,7 @@ describe('language server: the registry history in hovers and the Explorer', fun
   });
 
   it('the Explorer tree carries the same line for the tooltip', async () => {
-    const tree = (await session.connection.sendRequest(TreeRequest.method, {})) as TreeResult;
+    const tree = await session.connection.sendRequest<TreeResult>(TreeRequest.method, {});
     const flag = tree.folders.flatMap((f) => f.flags).find((f) => f.key === 'fast-refunds');
     assert.equal(flag?.audit, 'added 2026-03-02 by Ana Lima · last changed 2026-06-15 by Ravi Patel');
   });

@@ -10,6 +10,7 @@ import type { StatusResult } from '../../protocol/src';
 import type { LspClient, ProgressReporter } from '../../server/src/lsp/lspClient';
 import { FlaglintServer } from '../../server/src/lsp/server';
 import { NOW, copyFixture, uriOf } from './lspSession';
+import { must } from '../helpers/must';
 
 class FakeClient implements LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -60,13 +61,13 @@ describe('language server in-process', function () {
     const uri = uriOf(file);
     // Opened before `initialized` starts the scan: only this document's buffer is known.
     server.documentOpened({ textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } });
-    assert.equal(server.workspace.folders[0].state, 'pending');
+    assert.equal(must(server.workspace.folders[0]).state, 'pending');
     const early = client.diagnostics.get(uri);
     assert.ok(early, 'diagnostics before the scan');
     assert.deepEqual(early.diagnostics.map((d) => d.code).sort(), ['stale-flag', 'unregistered-flag']);
 
     await server.initialized();
-    assert.equal(server.workspace.folders[0].state, 'ready');
+    assert.equal(must(server.workspace.folders[0]).state, 'ready');
     assert.equal(client.statuses.at(-1)?.scanning, false);
     assert.ok(client.diagnostics.get(uriOf(path.join(root, 'flags.yaml')))?.diagnostics.some((d) => d.code === 'unused-flag'));
     server.shutdown();

@@ -330,7 +330,7 @@ export function editsFor(edit: WorkspaceEdit, file: string): TextEdit[] {
   const uri = uriOf(file);
   const edits: TextEdit[] = [];
   for (const change of edit.documentChanges ?? []) {
-    if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...textEdits(change as TextDocumentEdit));
+    if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...textEdits(change));
   }
   for (const e of edit.changes?.[uri] ?? []) edits.push(e);
   return edits;

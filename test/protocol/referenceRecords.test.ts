@@ -62,6 +62,7 @@ for (const fixture of ['app', 'wrapped']) {
       for (const [flag, list] of byFlag) {
         // Asked from the flag's first reference in code (unregistered flags have no entry to ask from).
         const first = list[0];
+        assert.ok(first, flag);
         const locations = (await session.connection.sendRequest(ReferencesRequest.type, {
           textDocument: { uri: uriOf(session.abs(first.file)) },
           position: { line: first.line - 1, character: first.column - 1 },
@@ -73,7 +74,7 @@ for (const fixture of ['app', 'wrapped']) {
     });
 
     it('lists the records in the Flag Explorer, with their form, wrappers and test marks', async function () {
-      const tree = (await session.connection.sendRequest(TreeRequest.method, {})) as TreeResult;
+      const tree: TreeResult = await session.connection.sendRequest(TreeRequest, {});
       const rows = tree.folders.flatMap((f) =>
         f.flags.flatMap((flag) =>
           flag.references.map((r) => ({ flag: flag.key, at: where(relative(r.location.uri), r.location.range), callee: r.callee, source: r.source, form: r.form, via: r.via, inTest: r.inTest })),
@@ -87,7 +88,7 @@ for (const fixture of ['app', 'wrapped']) {
 
     it('counts the records in the registry lenses', async function () {
       const lenses = (await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs('flags.yaml')) } })) as CodeLens[];
-      const registered = [...byFlag].filter(([, list]) => list[0].registryKey !== undefined);
+      const registered = [...byFlag].filter(([, list]) => list[0]?.registryKey !== undefined);
       assert.ok(registered.length >= 2);
       for (const [flag, list] of registered) {
         const line = session.positionOf('flags.yaml', `  ${flag}:`).line;

@@ -10,6 +10,7 @@ import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { ServerCommands } from '../../protocol/src';
 import { flaglint, requireBuiltCli } from '../cli/helpers/flaglint';
 import { copyFixture, LspSession, NOW } from './lspSession';
+import { must } from '../helpers/must';
 
 interface CreateResult {
   uri?: string;
@@ -55,8 +56,8 @@ describe('one registry draft for flaglint init and the editor', function () {
     const flags = (parseYaml(text) as { flags: Record<string, { owner: string; created: string }> }).flags;
     assert.equal(result.flags, Object.keys(flags).length);
     assert.deepEqual(Object.keys(flags), ['markdown-notes', 'pinned-notes-first']);
-    assert.equal(flags['markdown-notes'].owner, '@notes/web');
-    assert.equal(flags['markdown-notes'].created, NOW);
+    assert.equal(must(flags['markdown-notes']).owner, '@notes/web');
+    assert.equal(must(flags['markdown-notes']).created, NOW);
   });
 
   it('drafts every flag of a tree with constants and wrappers, the same from both', async function () {

@@ -29,6 +29,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { GraphRequest, ServerCommands, StatusRequest, TreeRequest } from '../../protocol/src';
 import { LspSession, applyEdits, copyFixture, editsFor, uriOf } from './lspSession';
+import { must } from '../helpers/must';
 
 const CHECKOUT = 'src/checkout/checkoutService.ts';
 const SEARCH = 'src/search/searchService.ts';
@@ -171,8 +172,8 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
       position: session.positionOf(CHECKOUT, "'new-checkout'", 1),
     })) as Location[];
     assert.equal(definition.length, 1);
-    assert.equal(definition[0].uri, uriOf(session.abs(REGISTRY)));
-    assert.equal(definition[0].range.start.line, session.positionOf(REGISTRY, 'new-checkout:').line);
+    assert.equal(must(definition[0]).uri, uriOf(session.abs(REGISTRY)));
+    assert.equal(must(definition[0]).range.start.line, session.positionOf(REGISTRY, 'new-checkout:').line);
   });
 
   it('goes from a constant-held key to its registry entry', async function () {
@@ -336,7 +337,7 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
       const add = actions.find((a) => a.title === "Add 'spring-promo' to flags.yaml");
       assert.ok(add?.edit, actions.map((a) => a.title).join('; '));
       const parsed = parseYaml(applyEdits(session.text(REGISTRY), editsFor(add.edit, session.abs(REGISTRY)))) as { flags: Record<string, { owner?: string }> };
-      assert.equal(parsed.flags['spring-promo'].owner, '@growth');
+      assert.equal(must(parsed.flags['spring-promo']).owner, '@growth');
     } finally {
       fs.rmSync(path.join(root, '.github'), { recursive: true, force: true });
     }
@@ -386,7 +387,7 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     ]);
     const set = actions.find((a) => a.title.endsWith('@search'));
     const registry = parseYaml(applyEdits(session.text(REGISTRY), editsFor(set!.edit!, session.abs(REGISTRY)))) as { flags: Record<string, { owner?: string }> };
-    assert.equal(registry.flags['search-v2'].owner, '@search');
+    assert.equal(must(registry.flags['search-v2']).owner, '@search');
   });
 
   it('answers the Flag Explorer’s tree request', async function () {
@@ -394,13 +395,13 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     assert.equal(tree.scanning, false);
     assert.equal(tree.folders.length, 1);
     const [folder] = tree.folders;
-    assert.deepEqual(folder.registries, [uriOf(session.abs(REGISTRY))]);
-    const byKey = new Map(folder.flags.map((f) => [f.key, f]));
+    assert.deepEqual(must(folder).registries, [uriOf(session.abs(REGISTRY))]);
+    const byKey = new Map(must(folder).flags.map((f) => [f.key, f]));
     assert.deepEqual([...byKey.keys()].sort(), ['holiday-banner', 'legacy-search', 'new-checkout', 'payments-api-v2', 'search-v2', 'spring-promo', 'winter-sale']);
     const checkout = byKey.get('new-checkout')!;
     assert.equal(checkout.referenceCount, 3);
     assert.equal(checkout.owner, '@payments');
-    assert.equal(checkout.references[0].location.uri.endsWith('.ts'), true);
+    assert.equal(must(checkout.references[0]).location.uri.endsWith('.ts'), true);
     assert.match(checkout.references.map((r) => r.preview).join('\n'), /ldClient\.variation\('new-checkout', context, false\)/);
     assert.equal(byKey.get('spring-promo')!.status, 'unregistered');
     assert.deepEqual(byKey.get('legacy-search')!.problems.map((p) => p.ruleId), ['archived-flag-in-use']);
@@ -409,7 +410,7 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
 
   it('gives each tree flag its dependencies both ways, and the packages that evaluate it', async function () {
     const tree = await session.connection.sendRequest(TreeRequest, {});
-    const byKey = new Map(tree.folders[0].flags.map((f) => [f.key, f]));
+    const byKey = new Map(must(tree.folders[0]).flags.map((f) => [f.key, f]));
     assert.deepEqual(byKey.get('new-checkout')!.dependsOn, ['payments-api-v2']);
     assert.deepEqual(byKey.get('payments-api-v2')!.dependedOnBy, ['new-checkout']);
     assert.equal(byKey.get('search-v2')!.dependsOn, undefined);
@@ -523,7 +524,7 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
       arguments: [{ uri: uriOf(session.abs(BANNER)), key: 'spring-promo' }],
     });
     assert.equal(applied, true);
-    const request = session.appliedEdits[count];
+    const request = must(session.appliedEdits[count]);
     assert.equal(request.label, "Add 'spring-promo' to flags.yaml");
     const after = applyEdits(session.text(REGISTRY), editsFor(request.edit, session.abs(REGISTRY)));
     assert.ok((parseYaml(after) as { flags: Record<string, unknown> }).flags['spring-promo']);
@@ -569,7 +570,7 @@ describe('language server settings', function () {
     session = await LspSession.start(copyFixture('app'), { settings: { exclude: ['src/promo/**'] } });
     await session.ready();
     const tree = await session.connection.sendRequest(TreeRequest, {});
-    const keys = tree.folders[0].flags.map((f) => f.key);
+    const keys = must(tree.folders[0]).flags.map((f) => f.key);
     assert.ok(!keys.includes('spring-promo'), keys.join(', '));
     assert.ok(keys.includes('new-checkout'));
   });
@@ -685,7 +686,7 @@ describe('removing a flag through the server', function () {
     })) as { applied: boolean; files: number };
     assert.equal(result.applied, true);
     assert.equal(result.files, 2);
-    const request = session.appliedEdits[session.appliedEdits.length - 1];
+    const request = must(session.appliedEdits[session.appliedEdits.length - 1]);
     assert.equal(request.label, "Remove flag 'holiday-banner'");
     const annotation = Object.values(request.edit.changeAnnotations ?? {})[0];
     assert.equal(annotation?.needsConfirmation, true, 'the editor previews the refactor');
@@ -809,6 +810,6 @@ describe('language server in a multi-root workspace', function () {
       textDocument: { uri: uriOf(registry) },
       position: session.positionOf(registry, 'dependsOn: [payments-api-v2]', 'dependsOn: ['.length + 3),
     })) as Location[];
-    assert.equal(definition[0].range.start.line, session.positionOf(registry, 'payments-api-v2:').line);
+    assert.equal(must(definition[0]).range.start.line, session.positionOf(registry, 'payments-api-v2:').line);
   });
 });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { RULES } from '../../server/src/core/rules';
 import { CLIENT_SETTINGS, SERVER_SETTINGS, readSettings } from '../../server/src/core/service';
 import { REPO } from './lspSession';
+import { must } from '../helpers/must';
 
 interface Manifest {
   contributes: { configuration: { properties: Record<string, { type: string; default: unknown; properties?: Record<string, unknown> }> } };
@@ -23,7 +24,7 @@ describe('settings: package.json and the server agree', function () {
 
   it('gives each server setting the same type and default', function () {
     for (const [key, spec] of Object.entries(SERVER_SETTINGS)) {
-      const entry = declared[`flaglint.${key}`];
+      const entry = must(declared[`flaglint.${key}`]);
       assert.equal(entry.type, spec.type, `type of flaglint.${key}`);
       assert.deepEqual(entry.default, spec.default, `default of flaglint.${key}`);
     }
@@ -31,7 +32,7 @@ describe('settings: package.json and the server agree', function () {
 
   it('lists every rule under flaglint.severity', function () {
     const ruleIds = RULES.map((r) => r.id).sort();
-    assert.deepEqual(Object.keys(declared['flaglint.severity'].properties ?? {}).sort(), ruleIds);
+    assert.deepEqual(Object.keys(must(declared['flaglint.severity']).properties ?? {}).sort(), ruleIds);
   });
 
   it('reads VS Code’s nested section and reports values of the wrong type', function () {

@@ -16,7 +16,7 @@ export interface ScanOptions {
   /** Read the registries' git history (audit trail, `created` inferred from git) before the rules run. */
   history?: boolean;
   /** Called with the loaded registries before the rules run (see EngineOptions.beforeFindings). */
-  beforeFindings?(registries: readonly Registry[]): Promise<void>;
+  beforeFindings?(registries: readonly Registry[]): Promise<readonly Registry[]>;
 }
 
 /** Runs the engine over a folder, with a progress line on a terminal; `now` is the date the rules judged by. */
@@ -30,7 +30,15 @@ export async function scanWorkspace(options: ScanOptions): Promise<{ result: Sca
     // The service's day (FLAGLINT_NOW or the clock's UTC day), as the language server judges by.
     now: options.now ?? currentDay(),
     ...(progress ? { onProgress: progress.onProgress } : {}),
-    ...(options.history ? { beforeFindings: async (registries) => void (timeline = await attachTimelines(registries)) } : {}),
+    ...(options.history
+      ? {
+          beforeFindings: async (registries: readonly Registry[]) => {
+            const attached = await attachTimelines(registries);
+            timeline = attached.report;
+            return attached.registries;
+          },
+        }
+      : {}),
     ...(options.beforeFindings ? { beforeFindings: options.beforeFindings } : {}),
   });
   try {

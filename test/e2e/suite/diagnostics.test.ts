@@ -3,6 +3,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { describeDiagnostics, editAndWait, eventually, expectedFindings, fileUri, flaglint, flaglintDiagnostics, openDocument, positionOf, ruleOf } from './helpers';
+import { must } from '../../helpers/must';
 
 describe('Flaglint diagnostics', () => {
   before(async () => {
@@ -33,8 +34,8 @@ describe('Flaglint diagnostics', () => {
       const found = flaglintDiagnostics(uri).filter((d) => ruleOf(d) === 'unregistered-flag');
       return found.length ? found : undefined;
     });
-    assert.match(unregistered.message, /holiday-banner/);
-    assert.ok(unregistered.message.length > 'holiday-banner'.length + 10, `message too terse: "${unregistered.message}"`);
+    assert.match(must(unregistered).message, /holiday-banner/);
+    assert.ok(must(unregistered).message.length > 'holiday-banner'.length + 10, `message too terse: "${must(unregistered).message}"`);
   });
 
   it('reports a new unregistered flag as the user types, and drops it when the edit is undone', async () => {

@@ -3,11 +3,12 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { eventually, flaglint, type FlaglintApi } from './helpers';
+import { must } from '../../helpers/must';
 
 type Explorer = FlaglintApi['explorer'];
 
 async function children(explorer: Explorer, node?: unknown): Promise<{ node: unknown; item: vscode.TreeItem; label: string }[]> {
-  const nodes = ((await explorer.getChildren(node)) ?? []) as unknown[];
+  const nodes = ((await explorer.getChildren(node)) ?? []);
   return Promise.all(
     nodes.map(async (child) => {
       const item = await explorer.getTreeItem(child);
@@ -59,9 +60,9 @@ describe('Flaglint Flag Explorer', () => {
     assert.deepStrictEqual(files, ['OrderStatus.tsx', 'orders.ts']);
     for (const reference of references) {
       assert.ok(reference.item.command, `reference ${reference.label} does not open the code`);
-      await vscode.commands.executeCommand(reference.item.command.command, ...(reference.item.command.arguments ?? []));
+      await vscode.commands.executeCommand(reference.item.command.command, ...((reference.item.command.arguments ?? []) as unknown[]));
       const active = vscode.window.activeTextEditor;
-      assert.ok(active && active.document.uri.fsPath.endsWith(reference.label.split(':')[0]), `opening ${reference.label} did not show that file`);
+      assert.ok(active && active.document.uri.fsPath.endsWith(must(reference.label.split(':')[0])), `opening ${reference.label} did not show that file`);
       assert.strictEqual(active.selection.start.line + 1, Number(reference.label.split(':')[1]), `opening ${reference.label} did not go to its line`);
     }
   });

@@ -7,7 +7,7 @@ import { eventually, flaglint, hoverText, openDocument, positionOf, type Flaglin
 type Explorer = FlaglintApi['explorer'];
 
 async function rows(explorer: Explorer, node?: unknown): Promise<{ node: unknown; item: vscode.TreeItem; label: string }[]> {
-  const nodes = ((await explorer.getChildren(node)) ?? []) as unknown[];
+  const nodes = ((await explorer.getChildren(node)) ?? []);
   return Promise.all(
     nodes.map(async (child) => {
       const item = await explorer.getTreeItem(child);

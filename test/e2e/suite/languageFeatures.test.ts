@@ -4,6 +4,7 @@ import * as assert from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { eventually, fileUri, flaglint, hoverText, openDocument, positionOf } from './helpers';
+import { must } from '../../helpers/must';
 
 const CHECKOUT = 'apps/api/src/routes/checkout.ts';
 
@@ -20,7 +21,7 @@ describe('Flaglint language features', () => {
       const here = all.filter((lens) => lens.range.start.line === line && lens.command?.title.includes('guest-checkout'));
       return here.length ? here : undefined;
     });
-    const title = lenses[0].command!.title;
+    const title = must(lenses[0]).command!.title;
     assert.match(title, /@checkout-team/, `lens "${title}" does not name the owner`);
     assert.match(title, /rolled-out/, `lens "${title}" does not give the status`);
     assert.match(title, /reference/, `lens "${title}" does not count references`);
@@ -48,7 +49,7 @@ describe('Flaglint language features', () => {
       const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position);
       return found.length ? found : undefined;
     });
-    const first = targets[0];
+    const first = must(targets[0]);
     const uri = 'targetUri' in first ? first.targetUri : first.uri;
     const range = 'targetUri' in first ? first.targetRange : first.range;
     assert.strictEqual(path.basename(uri.fsPath), 'flags.yaml');
@@ -84,7 +85,7 @@ describe('Flaglint language features', () => {
       const flags = found.filter((s) => s.name === 'new-checkout');
       return flags.length ? flags : undefined;
     });
-    assert.strictEqual(path.basename(symbols[0].location.uri.fsPath), 'flags.yaml');
+    assert.strictEqual(path.basename(must(symbols[0]).location.uri.fsPath), 'flags.yaml');
   });
 
   it('renames a flag key across code and registry', async () => {

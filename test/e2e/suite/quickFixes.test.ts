@@ -3,6 +3,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { describeDiagnostics, eventually, fileUri, flaglint, flaglintDiagnostics, openDocument, ruleOf } from './helpers';
+import { must } from '../../helpers/must';
 
 async function fixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
@@ -11,7 +12,7 @@ async function fixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise
 
 async function apply(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" did not apply`);
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
 }
 
 async function diagnosticFor(file: string, rule: string, key: string): Promise<vscode.Diagnostic> {
@@ -57,7 +58,7 @@ describe('Flaglint quick fixes', () => {
     const registry = await vscode.workspace.openTextDocument(fileUri('flags.yaml'));
     await eventually(`owner ${owner} in the product-reviews-v2 entry`, () => {
       const entry = /\n {2}product-reviews-v2:\n((?: {4}.*\n)+)/.exec(registry.getText());
-      return entry?.[1].includes(`owner: "${owner}"`) || entry?.[1].includes(`owner: '${owner}'`);
+      return must(entry?.[1]).includes(`owner: "${owner}"`) || must(entry?.[1]).includes(`owner: '${owner}'`);
     });
     await eventually('the missing-owner diagnostic to go away', () => !flaglintDiagnostics(fileUri('flags.yaml')).some((d) => ruleOf(d) === 'missing-owner' && d.message.includes('product-reviews-v2')));
   });

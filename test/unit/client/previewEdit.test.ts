@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CreateFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { PREVIEW_SENTINEL, previewableEdit } from '../../../client/src/previewEdit';
+import { must } from '../../helpers/must';
 
 const SEARCH = 'file:///shop/apps/api/src/routes/search.ts';
 const REGISTRY = 'file:///shop/flags.yaml';
@@ -18,9 +19,9 @@ function removal(): WorkspaceEdit {
 
 describe('refactor preview edit', () => {
   it('keeps every real change checked and adds one creation of an existing file that needs confirmation', () => {
-    const edit = previewableEdit(removal());
-    assert.equal(edit.changeAnnotations?.flaglint.needsConfirmation, false);
-    assert.equal(edit.changeAnnotations?.[PREVIEW_SENTINEL].needsConfirmation, true);
+    const edit = must(previewableEdit(removal()));
+    assert.equal(must(edit.changeAnnotations?.['flaglint']).needsConfirmation, false);
+    assert.equal(must(edit.changeAnnotations?.[PREVIEW_SENTINEL]).needsConfirmation, true);
     const changes = edit.documentChanges ?? [];
     assert.equal(changes.length, 3);
     const sentinel = changes[2] as CreateFile;
@@ -36,8 +37,8 @@ describe('refactor preview edit', () => {
       documentChanges: [{ kind: 'create', uri: REGISTRY, annotationId: 'flaglint' }, { textDocument: { uri: REGISTRY, version: null }, edits: [] }],
       changeAnnotations: { flaglint: { label: 'Create flags.yaml', needsConfirmation: false } },
     };
-    const edit = previewableEdit(created);
+    const edit = must(previewableEdit(created));
     assert.equal(edit.documentChanges?.length, 2);
-    assert.equal(edit.changeAnnotations?.flaglint.needsConfirmation, true);
+    assert.equal(must(edit.changeAnnotations?.['flaglint']).needsConfirmation, true);
   });
 });

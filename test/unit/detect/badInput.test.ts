@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { ScanResult } from '../../../server/src/core/engine/types';
 import type { ScanNote } from '../../../server/src/core/model';
 import { fixturePath, refsIn, scanFolder } from './scanFixture';
+import { must } from '../../helpers/must';
 
 /**
  * Bad input never stops a scan: each problem becomes a note that says what and where, and every
@@ -64,8 +65,8 @@ describe('detection: bad input', () => {
 
   it('a file over 1 MB is skipped with a too-large note', () => {
     const [note] = notesOf('too-large');
-    assert.equal(rel(note.file), 'src/catalog.generated.ts');
-    assert.match(note.message, /over 1 MB/);
+    assert.equal(rel(must(note).file), 'src/catalog.generated.ts');
+    assert.match(must(note).message, /over 1 MB/);
     assert.equal(result.references.some((r) => r.key === 'bundled-flag'), false);
   });
 

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ScanDiscovery } from '../../../server/src/core/detect/discover';
 import { fixturePath } from './scanFixture';
+import { must } from '../../helpers/must';
 
 /**
  * Discovery of an in-house flag API from the code alone (what `flaglint init` proposes for the
@@ -28,7 +29,7 @@ describe('detection: discovering the in-house flag API', () => {
         ['function', 'evaluateFlag', 1, 'src/licensing/gates.ts:12'],
       ],
     );
-    assert.match(discover().proposals()[1].why, /tests it with \.includes\(\)/);
+    assert.match(must(discover().proposals()[1]).why, /tests it with \.includes\(\)/);
   });
 
   it('proposes no setter (setFeatureFlag), no list that is not named like flags (tags), and nothing for places already counted', () => {

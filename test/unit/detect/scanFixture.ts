@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { FlagIndex } from '../../../server/src/core/engine/flagIndex';
 import type { ScanResult } from '../../../server/src/core/engine/types';
 import type { DynamicReference, FlagReference, Location } from '../../../server/src/core/model';
+import { must } from '../../helpers/must';
 
 /** test/fixtures/detect, from out/test/unit/detect at run time. */
 export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/detect');
@@ -24,8 +25,8 @@ export async function scanFixture(name: string): Promise<ScanResult> {
 export function textAt(location: Location): string {
   const lines = fs.readFileSync(location.file, 'utf8').split('\n');
   const { start, end } = location.range;
-  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  if (start.line === end.line) return must(lines[start.line]).slice(start.character, end.character);
+  return [must(lines[start.line]).slice(start.character), ...lines.slice(start.line + 1, end.line), must(lines[end.line]).slice(0, end.character)].join('\n');
 }
 
 /**

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FlagIndex } from '../../../server/src/core/engine/flagIndex';
 import { NOW, copyWorkspace, summarize } from '../../helpers/workspace';
+import { must } from '../../helpers/must';
 
 /** The persistent cache may make a scan cheap, never wrong. */
 describe('analysis cache', () => {
@@ -82,7 +83,7 @@ describe('analysis cache', () => {
     fs.writeFileSync(reg, withoutCustom);
     const afterConfig = await scan();
     assert.ok(afterConfig.stats.parsed > 0, 'a different scan configuration re-analyses');
-    assert.ok(afterConfig.registries[0].flags.size > 0, 'the registry still loads');
+    assert.ok(must(afterConfig.registries[0]).flags.size > 0, 'the registry still loads');
     assert.ok(!afterConfig.references.some((r) => r.source === 'custom'), 'the removed custom function no longer counts');
   });
 

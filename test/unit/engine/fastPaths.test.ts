@@ -59,9 +59,11 @@ describe('fast paths give the answers of the plain ones', function () {
   });
 
   it('the prefilter selects the same files as before in every fixture workspace', () => {
-    const config = createDetectorConfig([{ include: [], exclude: [], presets: 'auto', functions: [{ name: 'useShopFlag', keyArg: 0 }], properties: ['config.flags.*'] }]);
-    config.functionWrappers = new Set(['quoteFeature', 'IfEnabled']);
-    config.methodWrappers = new Set(['isOn']);
+    const config = {
+      ...createDetectorConfig([{ include: [], exclude: [], presets: 'auto', functions: [{ name: 'useShopFlag', keyArg: 0 }], properties: ['config.flags.*'] }]),
+      functionWrappers: new Set(['quoteFeature', 'IfEnabled']),
+      methodWrappers: new Set(['isOn']),
+    };
     const configs = [createDetectorConfig([]), config];
     let selected = 0;
     for (const ws of WORKSPACES) {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PRESETS } from '../../../server/src/core/detect/presets';
 import { REPO_ROOT } from '../../helpers/workspace';
+import { must } from '../../helpers/must';
 
 /**
  * The extension starts where there is a registry or a flag SDK installed. VS Code has no event for
@@ -18,7 +19,7 @@ describe('extension activation', () => {
     for (const preset of PRESETS) {
       for (const spec of preset.packages) {
         const parts = spec.split('/');
-        packages.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+        packages.add(must(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]));
       }
     }
     const missing = [...packages].filter((p) => !manifest.activationEvents.includes(`workspaceContains:node_modules/${p}/package.json`));

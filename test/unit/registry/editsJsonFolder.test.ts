@@ -10,6 +10,7 @@ import {
 } from '../../../server/src/core/registry';
 import type { FileEdit } from '../../../server/src/core/registry';
 import { brief, fixture, lineDiff, read, removeDir, scratchCopy } from './helpers';
+import { must } from '../../helpers/must';
 
 describe('registry edits (JSON)', () => {
   const file = fixture('json', 'flags.json');
@@ -98,16 +99,16 @@ describe('registry edits (folder registry)', () => {
         createFile: true,
       },
     ]);
-    fs.writeFileSync(edits[0].file, edits[0].newText);
+    fs.writeFileSync(must(edits[0]).file, must(edits[0]).newText);
     assert.equal(loadRegistry(folder).flags.get('search-v3')!.owner, '@acme/search');
   });
 
   it('a key that cannot be a file name gets a safe name and a key: field', () => {
     const reg = loadRegistry(folder);
     const [edit] = addFlagEdits(reg, undefined, 'checkout/express:wallets', { type: 'release' });
-    assert.equal(edit.file, path.join(folder, 'checkout-express-wallets.yaml'));
-    assert.equal(edit.newText, 'key: checkout/express:wallets\ntype: release\n');
-    fs.writeFileSync(edit.file, edit.newText);
+    assert.equal(must(edit).file, path.join(folder, 'checkout-express-wallets.yaml'));
+    assert.equal(must(edit).newText, 'key: checkout/express:wallets\ntype: release\n');
+    fs.writeFileSync(must(edit).file, must(edit).newText);
     assert.ok(loadRegistry(folder).flags.has('checkout/express:wallets'));
   });
 
@@ -117,7 +118,7 @@ describe('registry edits (folder registry)', () => {
     const before = read(file);
     const edits = setFlagFieldEdits(reg, undefined, 'new-checkout', 'owner', '@acme/checkout');
     assert.equal(edits.length, 1);
-    assert.equal(edits[0].file, file);
+    assert.equal(must(edits[0]).file, file);
     const after = applyTextEdits(before, edits);
     assert.deepEqual(lineDiff(before, after), { removed: ['owner: "@acme/payments"'], added: ['owner: "@acme/checkout"'] });
     const added = applyTextEdits(before, setFlagFieldEdits(reg, before, 'new-checkout', 'dependsOn', ['payments-api-v2']));
@@ -127,8 +128,8 @@ describe('registry edits (folder registry)', () => {
   it('setting a field of a flag named by `key:` edits the right file', () => {
     const reg = loadRegistry(folder);
     const [edit] = setFlagFieldEdits(reg, undefined, 'pdp.recommendations.carousel', 'status', 'active');
-    assert.equal(edit.file, path.join(folder, 'pdp-carousel.yml'));
-    assert.ok(applyTextEdits(read(edit.file), [edit]).includes('defaultValue: control\nstatus: active\ncreated: 2026-04-10\n'));
+    assert.equal(must(edit).file, path.join(folder, 'pdp-carousel.yml'));
+    assert.ok(applyTextEdits(read(must(edit).file), [must(edit)]).includes('defaultValue: control\nstatus: active\ncreated: 2026-04-10\n'));
   });
 
   it('removing a flag deletes its file', () => {

@@ -10,6 +10,7 @@ import {
 } from '../../../server/src/core/registry';
 import type { FileEdit } from '../../../server/src/core/registry';
 import { brief, commentLines, fixture, lineDiff, read } from './helpers';
+import { must } from '../../helpers/must';
 
 const TEAM = fixture('team', 'flags.yaml');
 const SORTED = fixture('sorted', 'flags.yaml');
@@ -42,8 +43,8 @@ describe('registry edits (YAML): adding a flag', () => {
       expires: '2026-08-20',
     });
     assert.equal(edits.length, 1);
-    assert.equal(edits[0].file, TEAM);
-    assert.equal(edits[0].createFile, undefined);
+    assert.equal(must(edits[0]).file, TEAM);
+    assert.equal(must(edits[0]).createFile, undefined);
     const after = apply(text, edits);
     assert.deepEqual(lineDiff(text, after), {
       removed: [],
@@ -142,8 +143,8 @@ describe('registry edits (YAML): adding a flag', () => {
     const empty = loadRegistry('/nonexistent/dir/flags.yaml', '');
     const created = addFlagEdits(empty, undefined, 'bulk-export', { owner: '@admin' });
     assert.equal(created.length, 1);
-    assert.equal(created[0].createFile, true);
-    assert.equal(created[0].newText, 'flags:\n  bulk-export:\n    owner: "@admin"\n');
+    assert.equal(must(created[0]).createFile, true);
+    assert.equal(must(created[0]).newText, 'flags:\n  bulk-export:\n    owner: "@admin"\n');
   });
 
   it('fills an empty `flags:` (keeping a comment on its line) and an empty `flags: {}`', () => {
@@ -183,7 +184,7 @@ describe('registry edits (YAML): setting a field', () => {
     const edits = setFlagFieldEdits(reg, text, 'beta-dashboard', 'rollback', 'Remove merchants from the beta list.');
     assert.equal(edits.length, 1);
     // Right after `created: 2025-10-01` (line 122 counting from 0), before the blank line.
-    assert.equal(edits[0].range.start.line, 122);
+    assert.equal(must(edits[0]).range.start.line, 122);
     const after = apply(text, edits);
     assert.deepEqual(lineDiff(text, after), { removed: [], added: ['    rollback: Remove merchants from the beta list.'] });
     assert.equal(reload(TEAM, after).flags.get('beta-dashboard')!.rollback, 'Remove merchants from the beta list.');
@@ -232,7 +233,7 @@ describe('registry edits (YAML): setting a field', () => {
       ['flags:\n  a:\n  b: {}\n', 'flags:\n  a:\n    owner: "@web"\n  b: {}\n'],
       ['flags:\n  b: {}\n  a: {}  # todo\n', 'flags:\n  b: {}\n  a:  # todo\n    owner: "@web"\n'],
     ]) {
-      assert.equal(apply(t, setFlagFieldEdits(loadRegistry('/repo/flags.yaml', t), t, 'a', 'owner', '@web')), want);
+      assert.equal(apply(must(t), setFlagFieldEdits(loadRegistry('/repo/flags.yaml', t), t, 'a', 'owner', '@web')), want);
     }
   });
 

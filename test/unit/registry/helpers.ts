@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Location, RegistryProblem } from '../../../server/src/core/model';
+import { must } from '../../helpers/must';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/registry');
 
@@ -28,8 +29,8 @@ export function brief(p: RegistryProblem): string {
 export function textAt(text: string, loc: Location): string {
   const lines = text.split('\n');
   const { start, end } = loc.range;
-  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
-  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+  if (start.line === end.line) return must(lines[start.line]).slice(start.character, end.character);
+  return [must(lines[start.line]).slice(start.character), ...lines.slice(start.line + 1, end.line), must(lines[end.line]).slice(0, end.character)].join('\n');
 }
 
 /** A scratch copy of a fixture folder (tests that write files never touch the fixtures). */

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_POLICY, emptyRegistry, loadRegistry } from '../../../server/src/core/registry';
 import { brief, fixture, read, removeDir, scratchDir, span, textAt } from './helpers';
+import { must } from '../../helpers/must';
 
 describe('registry: loading a well-formed registry', () => {
   const file = fixture('team', 'flags.yaml');
@@ -60,15 +61,15 @@ describe('registry: loading a well-formed registry', () => {
     assert.equal(checkout.location.file, file);
     assert.equal(span(checkout.location), '28:2-28:14');
     assert.equal(textAt(text, checkout.location), 'new-checkout');
-    assert.equal(textAt(text, checkout.fieldLocations.owner), '"@acme/payments"');
-    assert.equal(span(checkout.fieldLocations.owner), '30:11-30:27');
-    assert.equal(textAt(text, checkout.fieldLocations.expires), '2026-02-01');
-    assert.equal(textAt(text, checkout.fieldLocations.aliases), '[newCheckout]');
-    assert.equal(textAt(text, checkout.fieldLocations['aliases[0]']), 'newCheckout');
+    assert.equal(textAt(text, must(checkout.fieldLocations.owner)), '"@acme/payments"');
+    assert.equal(span(must(checkout.fieldLocations.owner)), '30:11-30:27');
+    assert.equal(textAt(text, must(checkout.fieldLocations.expires)), '2026-02-01');
+    assert.equal(textAt(text, must(checkout.fieldLocations.aliases)), '[newCheckout]');
+    assert.equal(textAt(text, must(checkout.fieldLocations['aliases[0]'])), 'newCheckout');
     const wallets = reg.flags.get('checkout-express-wallets')!;
-    assert.equal(textAt(text, wallets.fieldLocations['dependsOn[0]']), 'payments-api-v2');
+    assert.equal(textAt(text, must(wallets.fieldLocations['dependsOn[0]'])), 'payments-api-v2');
     const typo = reg.flags.get('search-typo-tolerance')!;
-    assert.equal(textAt(text, typo.fieldLocations['scope[1]']), 'apps/web');
+    assert.equal(textAt(text, must(typo.fieldLocations['scope[1]'])), 'apps/web');
   });
 
   it('reads owners, policy over the defaults, and scan', () => {
@@ -163,9 +164,9 @@ describe('registry: JSON and OpenFeature manifests', () => {
     const reg = loadRegistry('/repo/flags.json', '{\n  "flags": {\n    "a": {"owner": "@x"},\n  }\n}\n');
     assert.equal(reg.flags.size, 1);
     assert.equal(reg.problems.length, 1);
-    assert.equal(reg.problems[0].severity, 'warning');
-    assert.match(reg.problems[0].message, /^Not valid JSON/);
-    assert.equal(reg.problems[0].location.range.start.line, 3);
+    assert.equal(must(reg.problems[0]).severity, 'warning');
+    assert.match(must(reg.problems[0]).message, /^Not valid JSON/);
+    assert.equal(must(reg.problems[0]).location.range.start.line, 3);
   });
 
   it('reads an OpenFeature manifest given as the registry: flagType becomes valueType', () => {
@@ -200,7 +201,7 @@ describe('registry: the folder form', () => {
     assert.equal(wallets.location.file, path.join(folder, 'payments', 'wallets.yaml'));
     assert.equal(wallets.rollback, 'Turn the flag off.');
     assert.equal(wallets.runbook, 'https://runbooks.acme.example/wallets');
-    assert.equal(span(wallets.fieldLocations.owner), '1:7-1:23');
+    assert.equal(span(must(wallets.fieldLocations.owner)), '1:7-1:23');
   });
 
   it('reads owners, policy and scan from _registry.yaml', () => {
@@ -215,7 +216,7 @@ describe('registry: the folder form', () => {
       reg.problems.map((p) => [p.ruleId, p.severity, path.relative(folder, p.location.file), span(p.location), p.flagKey]),
       [['duplicate-flag', 'error', path.join('payments', 'new-checkout.yaml'), '0:0-0:0', 'new-checkout']],
     );
-    assert.match(reg.problems[0].message, /Flag "new-checkout" is defined twice: the entry at .*new-checkout\.yaml:1 is used/);
+    assert.match(must(reg.problems[0]).message, /Flag "new-checkout" is defined twice: the entry at .*new-checkout\.yaml:1 is used/);
     assert.equal(reg.flags.get('new-checkout')!.description, 'One-page checkout replacing the three-step flow');
   });
 
@@ -261,7 +262,7 @@ describe('registry: unreadable input never throws', () => {
       const reg = loadRegistry('/repo/flags.yaml', text);
       assert.equal(reg.flags.size, 0);
       assert.equal(reg.problems.length, 1, text);
-      assert.match(reg.problems[0].message, /must be a mapping with a "flags:" section/);
+      assert.match(must(reg.problems[0]).message, /must be a mapping with a "flags:" section/);
     }
   });
 

@@ -10,6 +10,7 @@ import {
   planOpenFeatureImport,
 } from '../../../server/src/core/registry';
 import { brief, fixture, read } from './helpers';
+import { must } from '../../helpers/must';
 
 describe('OpenFeature manifest: export', () => {
   const reg = loadRegistry(fixture('team', 'flags.yaml'));
@@ -23,7 +24,7 @@ describe('OpenFeature manifest: export', () => {
       description: 'Show Apple Pay / Google Pay buttons on the payment step',
     });
     assert.deepEqual(manifest.flags['free-shipping-threshold'], { flagType: 'integer', defaultValue: 5000, description: 'Order value above which shipping is free, in cents' });
-    assert.deepEqual(manifest.flags['pdp-recommendations-carousel'].flagType, 'string');
+    assert.deepEqual(must(manifest.flags['pdp-recommendations-carousel']).flagType, 'string');
     assert.deepEqual(manifest.flags['search-ranking-weights'], {
       flagType: 'object',
       defaultValue: { title: 3, description: 1, popularity: 2 },
@@ -62,7 +63,7 @@ describe('OpenFeature manifest: import', () => {
         ['themeCustomization', 'json', { primaryColor: '#007bff', secondaryColor: '#6c757d' }, 23],
       ],
     );
-    assert.equal(imported.flags[0].description, 'Controls whether Feature A is enabled.');
+    assert.equal(must(imported.flags[0]).description, 'Controls whether Feature A is enabled.');
   });
 
   it('reports a bad flagType, a missing or mistyped defaultValue, at their positions', () => {

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { loadRegistry } from '../../../server/src/core/registry';
 import { brief, fixture, read, textAt } from './helpers';
+import { must } from '../../helpers/must';
 
 describe('registry: syntax errors', () => {
   it('an unclosed quote is reported where it starts, and the flags around it survive', () => {
     const file = fixture('broken', 'flags.yaml');
     const reg = loadRegistry(file);
     assert.deepEqual(reg.problems.map(brief), ['error invalid-registry 5:24-6:0 Syntax error: Missing closing "quote.']);
-    assert.equal(reg.problems[0].location.file, file);
+    assert.equal(must(reg.problems[0]).location.file, file);
     // The flags before and after the broken line are still registered, so their references are not "unregistered".
     assert.deepEqual([...reg.flags.keys()], ['new-checkout', 'search-typo-tolerance', 'beta-dashboard']);
     assert.equal(reg.flags.get('beta-dashboard')!.owner, '@acme/platform');
@@ -23,8 +24,8 @@ describe('registry: syntax errors', () => {
   it('a second YAML document in the file is an error, not silently ignored', () => {
     const reg = loadRegistry('/repo/flags.yaml', 'flags:\n  a: {}\n---\nflags:\n  b: {}\n');
     assert.equal(reg.problems.length, 1);
-    assert.match(reg.problems[0].message, /^Syntax error: Source contains multiple documents/);
-    assert.equal(reg.problems[0].location.range.start.line, 2);
+    assert.match(must(reg.problems[0]).message, /^Syntax error: Source contains multiple documents/);
+    assert.equal(must(reg.problems[0]).location.range.start.line, 2);
   });
 });
 
@@ -53,8 +54,8 @@ describe('registry: schema violations', () => {
       'error invalid-registry 31:6-31:15 "scan.functions[0]" needs a "name" field.',
       'warning invalid-registry 32:0-32:11 Unknown field "experiments"; Flaglint ignores it.',
     ]);
-    assert.equal(textAt(text, reg.problems[1].location), 'relase');
-    assert.equal(textAt(text, reg.problems[15].location), 'keyArg: 1');
+    assert.equal(textAt(text, must(reg.problems[1]).location), 'relase');
+    assert.equal(textAt(text, must(reg.problems[15]).location), 'keyArg: 1');
   });
 
   it('names the flag each problem is about', () => {
@@ -93,7 +94,7 @@ describe('registry: schema violations', () => {
   it('an invalid keyPattern is reported with the regular expression error', () => {
     const r = loadRegistry('/repo/flags.yaml', 'policy:\n  keyPattern: "^[a-z(+$"\n');
     assert.equal(r.problems.length, 1);
-    assert.equal(brief(r.problems[0]), 'error invalid-registry 1:14-1:24 policy.keyPattern is not a usable regular expression: missing closing ] at `[a-z(+$`.');
+    assert.equal(brief(must(r.problems[0])), 'error invalid-registry 1:14-1:24 policy.keyPattern is not a usable regular expression: missing closing ] at `[a-z(+$`.');
     assert.equal(r.policy.keyPattern, undefined);
   });
 
@@ -106,9 +107,9 @@ describe('registry: schema violations', () => {
     for (const [pattern, why] of cases) {
       const r = loadRegistry('/repo/flags.yaml', `# naming rules\npolicy:\n  keyPattern: "${pattern}"\n`);
       assert.equal(r.problems.length, 1, pattern);
-      assert.equal(r.problems[0].location.range.start.line, 2, pattern);
-      assert.match(r.problems[0].message, why);
-      assert.match(r.problems[0].message, /linear-time matcher \(RE2\) does not support/);
+      assert.equal(must(r.problems[0]).location.range.start.line, 2, pattern);
+      assert.match(must(r.problems[0]).message, why);
+      assert.match(must(r.problems[0]).message, /linear-time matcher \(RE2\) does not support/);
       assert.equal(r.policy.keyPattern, undefined);
     }
   });
@@ -121,7 +122,7 @@ describe('registry: schema violations', () => {
   it('a keyPattern that only balances inside the anchoring group is still rejected', () => {
     const r = loadRegistry('/repo/flags.yaml', 'policy:\n  keyPattern: "a)|(b"\n');
     assert.equal(r.problems.length, 1);
-    assert.match(r.problems[0].message, /not a usable regular expression: unexpected \)/);
+    assert.match(must(r.problems[0]).message, /not a usable regular expression: unexpected \)/);
   });
 
   it('warns when a flag expires before it was created', () => {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { removeFlag, unifiedDiff } from '../../../server/src/core/remove';
 import { scanned } from './fixtureWorkspace';
+import { must } from '../../helpers/must';
 
 /**
  * A property test on real code: flag checks are injected around statements and expressions of
@@ -71,8 +72,8 @@ function inject(file: string, text: string, seed: number, kept: boolean): { text
   const edits: { start: number; end: number; text: string }[] = [];
   let n = 0;
   for (let i = seed % 5; i < all.length && edits.length < 6; i += 5) {
-    const s = all[i];
-    const injected = injections[(i + seed) % injections.length](s, sf, n, on, off, kept);
+    const s = must(all[i]);
+    const injected = must(injections[(i + seed) % injections.length])(s, sf, n, on, off, kept);
     if (injected === undefined) continue;
     edits.push({ start: s.getStart(sf), end: s.end, text: injected });
     n++;

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { removeFlag, RemoveError } from '../../../server/src/core/remove';
 import { copyWorkspace, scanned } from './fixtureWorkspace';
+import { must } from '../../helpers/must';
 
 describe('remove: removeFlag()', function () {
   this.timeout(120_000);
@@ -45,7 +46,7 @@ describe('remove: removeFlag()', function () {
     const result = await removeFlag({ index, key: 'guest-checkout', value: true });
     assert.deepEqual(result.files, [registry]);
     assert.equal(result.references, 0);
-    const after = result.changes[0].after!;
+    const after = must(result.changes[0]).after!;
     const removed = text.split('\n').filter((l) => !after.split('\n').includes(l));
     assert.ok(removed.every((l) => /guest-checkout|Orders without an account|^\s{4}\w+:/.test(l)), `removed lines: ${removed.join(' | ')}`);
     assert.ok(after.includes('# Feature flags of the checkout service.') && after.includes('# The one-page checkout replaces the three-step flow.'));

@@ -6,6 +6,7 @@ import type { ScanResult } from '../../../server/src/core/engine/types';
 import { buildInventory, buildJsonReport, formatReferencesCsv, referenceForm, referenceRecords } from '../../../server/src/core/report';
 import { REPO_ROOT } from '../../helpers/workspace';
 import { scanFixture } from '../detect/scanFixture';
+import { must } from '../../helpers/must';
 
 const SCHEMA = path.join(REPO_ROOT, 'schema', 'report.schema.json');
 
@@ -41,15 +42,15 @@ describe('report: the references list', () => {
   it('is rejected by the schema when a reference lacks its place or has an unknown form', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')) as object);
     const report = JSON.parse(JSON.stringify(buildJsonReport(result, []))) as { references: Record<string, unknown>[] };
-    report.references[0].form = 'guess';
+    must(report.references[0]).form = 'guess';
     assert.equal(validate(report), false);
-    delete report.references[0].form;
-    report.references[0].line = 0;
+    delete must(report.references[0]).form;
+    must(report.references[0]).line = 0;
     assert.equal(validate(report), false);
   });
 
   it('marks references in test files, by the default test globs or by scan.tests', () => {
-    const ref = result.references[0];
+    const ref = must(result.references[0]);
     const inSpec = { ...ref, location: { ...ref.location, file: path.join(result.root, 'src/jobs/closeMonth.spec.ts') } };
     const inTestsDir = { ...ref, location: { ...ref.location, file: path.join(result.root, 'src/__tests__/toggles.ts') } };
     const records = referenceRecords([inSpec, inTestsDir, ref], [], result.root);
@@ -58,7 +59,7 @@ describe('report: the references list', () => {
       ['src/jobs/closeMonth.spec.ts', true],
       [path.relative(result.root, ref.location.file), false],
     ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
-    const registry = { ...result.registries[0], scan: { ...result.registries[0].scan, tests: ['src/jobs/**'] } };
+    const registry = { ...must(result.registries[0]), scan: { ...must(result.registries[0]).scan, tests: ['src/jobs/**'] } };
     const own = referenceRecords([inSpec, inTestsDir], [registry], result.root);
     assert.deepEqual(own.map((r) => [r.file, r.inTest]), [['src/__tests__/toggles.ts', false], ['src/jobs/closeMonth.spec.ts', true]]);
   });
@@ -68,7 +69,7 @@ describe('report: the references list', () => {
     const lines = formatReferencesCsv(records).split('\r\n');
     assert.equal(lines[0], 'file,line,column,endLine,endColumn,key,registryKey,source,callee,form,via,inTest');
     assert.equal(lines.length, records.length + 2, 'a header, one line per reference and the final CRLF');
-    const first = records[0];
+    const first = must(records[0]);
     assert.equal(lines[1], [first.file, first.line, first.column, first.endLine, first.endColumn, first.key, first.registryKey ?? '', first.source, first.callee, first.form, (first.via ?? []).join(';'), first.inTest].join(','));
   });
 });

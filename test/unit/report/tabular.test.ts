@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildInventory, csvField, formatInventoryCsv, formatMarkdown, inventoryMarkdown } from '../../../server/src/core/report';
 import { NOW, packageOf, ROOT, sampleScan } from './sampleScan';
+import { must } from '../../helpers/must';
 
 /** A strict RFC 4180 reader, to check that what we write reads back as the same fields. */
 function parseCsv(text: string): string[][] {
@@ -49,11 +50,11 @@ describe('CSV inventory', () => {
 
   it('reads back row for row and field for field', () => {
     const inventory = buildInventory(sampleScan(), { packageOf, now: NOW });
-    inventory[0].description = 'Line one,\r\nline "two"';
+    must(inventory[0]).description = 'Line one,\r\nline "two"';
     const records = parseCsv(formatInventoryCsv(inventory, ROOT));
     assert.equal(records.length, inventory.length + 1);
-    assert.ok(records.every((r) => r.length === records[0].length), 'every record has the header\'s column count');
-    const header = records[0];
+    assert.ok(records.every((r) => r.length === must(records[0]).length), 'every record has the header\'s column count');
+    const header = must(records[0]);
     const checkout = records.find((r) => r[0] === 'new-checkout')!;
     const get = (row: string[], col: string) => row[header.indexOf(col)];
     assert.equal(get(checkout, 'description'), 'One-page checkout, with "express" pay');
@@ -61,7 +62,7 @@ describe('CSV inventory', () => {
     assert.equal(get(checkout, 'packages'), '@shop/api;@shop/web');
     assert.equal(get(checkout, 'registry'), 'flags.yaml');
     assert.equal(get(checkout, 'ageDays'), '44');
-    assert.equal(get(records[1], 'description'), 'Line one,\r\nline "two"');
+    assert.equal(get(must(records[1]), 'description'), 'Line one,\r\nline "two"');
     assert.equal(get(records.find((r) => r[0] === 'search-ranking')!, 'owner'), '@search, @growth');
   });
 });
@@ -97,9 +98,9 @@ describe('Markdown report', () => {
       if (columns === 0) columns = n;
       assert.equal(n, columns, line);
     }
-    const table = inventoryMarkdown([{ ...buildInventory(scan, { packageOf, now: NOW })[0], owner: 'a|b', registered: true }]);
-    assert.match(table[2], /a\\\|b/);
-    assert.equal(cells(table[2]).length, cells(table[0]).length);
+    const table = inventoryMarkdown([{ ...must(buildInventory(scan, { packageOf, now: NOW })[0]), owner: 'a|b', registered: true }]);
+    assert.match(must(table[2]), /a\\\|b/);
+    assert.equal(cells(must(table[2])).length, cells(must(table[0])).length);
   });
 
   it('puts the inventory in a collapsed block', () => {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { buildInventory, formatInventoryText, formatJson, formatText } from '../../../server/src/core/report';
 import type { JsonReport } from '../../../server/src/core/report';
 import { NOW, packageOf, ROOT, sampleScan } from './sampleScan';
+import { must } from '../../helpers/must';
 
 const ANSI = /\u001b\[/;
 
@@ -52,8 +53,8 @@ describe('inventory text table', () => {
   it('aligns columns and summarises', () => {
     const out = formatInventoryText(buildInventory(sampleScan(), { packageOf, now: NOW }), { color: false });
     const lines = out.split('\n');
-    assert.match(lines[0], /^FLAG +OWNER +TYPE +STATUS +AGE +EXPIRES +REFS +PACKAGES +PROBLEMS$/);
-    const ownerColumn = lines[0].indexOf('OWNER');
+    assert.match(must(lines[0]), /^FLAG +OWNER +TYPE +STATUS +AGE +EXPIRES +REFS +PACKAGES +PROBLEMS$/);
+    const ownerColumn = must(lines[0]).indexOf('OWNER');
     for (const line of lines.slice(1, 6)) assert.equal(line[ownerColumn - 1], ' ', line);
     assert.match(out, /^dark-mode +unregistered +2 +@shop\/web +2E 0W$/m);
     assert.match(out, /^search-ranking .* expired 15d ago /m);

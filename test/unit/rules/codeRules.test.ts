@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Finding, RuleId } from '../../../server/src/core/model';
 import { runRules } from '../../../server/src/core/rules';
 import { context, dynamicRef, entry, ref, registeredRef, registry, ROOT } from './builders';
+import { must } from '../../helpers/must';
 
 function only(findings: Finding[], id: RuleId): Finding[] {
   return findings.filter((f) => f.ruleId === id);
@@ -15,26 +16,26 @@ describe('rules on references in code', () => {
     const found = only(runRules(context(reg, refs)), 'unregistered-flag');
     assert.equal(found.length, 2);
     assert.deepEqual(found.map((f) => [path.basename(f.location.file), f.location.range.start.line]), [['cart.ts', 4], ['pay.ts', 9]]);
-    assert.equal(found[0].severity, 'error');
-    assert.equal(found[0].flagKey, 'new-chekout');
-    assert.match(found[0].message, /'new-chekout' is not in the registry \(flags\.yaml\)/);
-    assert.match(found[0].message, /Did you mean 'new-checkout'\?/);
+    assert.equal(must(found[0]).severity, 'error');
+    assert.equal(must(found[0]).flagKey, 'new-chekout');
+    assert.match(must(found[0]).message, /'new-chekout' is not in the registry \(flags\.yaml\)/);
+    assert.match(must(found[0]).message, /Did you mean 'new-checkout'\?/);
   });
 
   it('archived-flag-in-use: each reference to an archived flag, with the registry entry as related location', () => {
     const archived = entry('legacy-search', { owner: '@search', status: 'archived' });
     const found = only(runRules(context(registry([archived]), [registeredRef('legacy-search', 'src/search.ts', 12)])), 'archived-flag-in-use');
     assert.equal(found.length, 1);
-    assert.equal(found[0].severity, 'error');
-    assert.match(found[0].message, /'legacy-search' is archived/);
-    assert.deepEqual(found[0].related?.[0].location, archived.location);
+    assert.equal(must(found[0]).severity, 'error');
+    assert.match(must(found[0]).message, /'legacy-search' is archived/);
+    assert.deepEqual(must(must(found[0]).related?.[0]).location, archived.location);
   });
 
   it('archived-flag-in-use follows the registry key of an alias reference, not the spelling in code', () => {
     const archived = entry('legacy-search', { owner: '@search', status: 'archived', aliases: ['legacySearch'] });
     const found = only(runRules(context(registry([archived]), [ref('legacySearch', 'src/a.tsx', 3, { registryKey: 'legacy-search', keyForm: 'alias' })])), 'archived-flag-in-use');
     assert.equal(found.length, 1);
-    assert.equal(found[0].flagKey, 'legacy-search');
+    assert.equal(must(found[0]).flagKey, 'legacy-search');
   });
 
   it('type-mismatch: a string accessor on a boolean flag is an error; matching or unknown types are not', () => {
@@ -47,8 +48,8 @@ describe('rules on references in code', () => {
     ];
     const found = only(runRules(context(reg, refs)), 'type-mismatch');
     assert.equal(found.length, 1);
-    assert.equal(found[0].location.range.start.line, 1);
-    assert.match(found[0].message, /registered as boolean but evaluated here as string \(getStringValue\)/);
+    assert.equal(must(found[0]).location.range.start.line, 1);
+    assert.match(must(found[0]).message, /registered as boolean but evaluated here as string \(getStringValue\)/);
   });
 
   it('type-mismatch treats number and json as different types', () => {
@@ -71,8 +72,8 @@ describe('rules on references in code', () => {
     ];
     const found = only(runRules(context(reg, refs)), 'default-mismatch');
     assert.deepEqual(found.map((f) => `${path.basename(f.location.file)}:${f.location.range.start.line}`), ['a.ts:1', 'b.ts:2']);
-    assert.equal(found[0].severity, 'warning');
-    assert.match(found[0].message, /falls back to true here, but its registered default is false/);
+    assert.equal(must(found[0]).severity, 'warning');
+    assert.match(must(found[0]).message, /falls back to true here, but its registered default is false/);
   });
 
   it('default-mismatch stays quiet where the types already differ (type-mismatch reports it)', () => {
@@ -92,10 +93,10 @@ describe('rules on references in code', () => {
     const findings = runRules(context(registry([]), [], { dynamic: [dynamicRef('src/flags.ts', 8, 'name'), dynamicRef('src/x.ts', 2, '`beta-${team}`')] }));
     const found = only(findings, 'dynamic-key');
     assert.equal(found.length, 2);
-    assert.equal(found[0].severity, 'warning');
-    assert.match(found[0].message, /`name` passed to variation cannot be resolved statically \(the key is a function parameter\)/);
-    assert.match(found[0].message, /string literal or a constant/);
-    assert.equal(found[0].flagKey, undefined);
+    assert.equal(must(found[0]).severity, 'warning');
+    assert.match(must(found[0]).message, /`name` passed to variation cannot be resolved statically \(the key is a function parameter\)/);
+    assert.match(must(found[0]).message, /string literal or a constant/);
+    assert.equal(must(found[0]).flagKey, undefined);
   });
 });
 
@@ -104,7 +105,8 @@ describe('out-of-scope-reference', () => {
   const packageOf = (file: string) => {
     const rel = path.relative(ROOT, file).split(path.sep).join('/');
     const dir = Object.keys(packages).find((d) => rel.startsWith(`${d}/`));
-    return dir ? { name: packages[dir], dir: path.join(ROOT, dir) } : undefined;
+    const name = dir === undefined ? undefined : packages[dir];
+    return dir !== undefined && name !== undefined ? { name, dir: path.join(ROOT, dir) } : undefined;
   };
   const files = ['apps/web/src/cart.tsx', 'apps/admin/src/orders.tsx', 'services/api/src/checkout.ts', 'scripts/seed.ts'];
 
@@ -135,7 +137,7 @@ describe('out-of-scope-reference', () => {
     assert.deepEqual(outOfScope([]), []);
     const reg = registry([entry('new-checkout', { owner: '@payments', scope: ['@shop/web'] })]);
     const [f] = only(runRules(context(reg, [registeredRef('new-checkout', 'apps/admin/src/orders.tsx', 3)], { packageOf })), 'out-of-scope-reference');
-    assert.match(f.message, /evaluated in package '@shop\/admin', outside its scope \(@shop\/web\)/);
-    assert.equal(f.severity, 'warning');
+    assert.match(must(f).message, /evaluated in package '@shop\/admin', outside its scope \(@shop\/web\)/);
+    assert.equal(must(f).severity, 'warning');
   });
 });

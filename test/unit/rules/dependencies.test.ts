@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding, RuleId } from '../../../server/src/core/model';
 import { runRules } from '../../../server/src/core/rules';
 import { at, context, entry, registry, REGISTRY_FILE } from './builders';
+import { must } from '../../helpers/must';
 
 function only(findings: Finding[], id: RuleId): Finding[] {
   return findings.filter((f) => f.ruleId === id);
@@ -14,18 +15,18 @@ describe('dependency rules', () => {
     const reg = registry([e, entry('payments-api', { owner: '@a' }), entry('payments-api-v2', { owner: '@a' })]);
     const found = only(runRules(context(reg)), 'unknown-dependency');
     assert.equal(found.length, 1);
-    assert.deepEqual(found[0].location, e.location);
-    assert.deepEqual(found[0].related?.[0].location, itemLocation);
-    assert.equal(found[0].severity, 'error');
-    assert.match(found[0].message, /'new-checkout' depends on 'paymnts-api-v2', which is not in the registry\. Did you mean 'payments-api-v2'\?/);
+    assert.deepEqual(must(found[0]).location, e.location);
+    assert.deepEqual(must(must(found[0]).related?.[0]).location, itemLocation);
+    assert.equal(must(found[0]).severity, 'error');
+    assert.match(must(found[0]).message, /'new-checkout' depends on 'paymnts-api-v2', which is not in the registry\. Did you mean 'payments-api-v2'\?/);
   });
 
   it('unknown-dependency points at the dependsOn field when items have no location, and accepts aliases', () => {
     const e = entry('a', { owner: '@a', dependsOn: ['bAlias', 'nope'] });
     const found = only(runRules(context(registry([e, entry('b', { owner: '@a', aliases: ['bAlias'] })]))), 'unknown-dependency');
     assert.deepEqual(found.map((f) => f.message.match(/depends on '([^']+)'/)?.[1]), ['nope']);
-    assert.deepEqual(found[0].location, e.location);
-    assert.deepEqual(found[0].related?.[0].location, e.fieldLocations['dependsOn']);
+    assert.deepEqual(must(found[0]).location, e.location);
+    assert.deepEqual(must(must(found[0]).related?.[0]).location, e.fieldLocations['dependsOn']);
   });
 
   it('dependency-cycle: each cycle once, on its first member, with the cycle in the message and the others related', () => {
@@ -38,12 +39,12 @@ describe('dependency rules', () => {
     ]);
     const found = only(runRules(context(reg)), 'dependency-cycle');
     assert.deepEqual(found.map((f) => f.flagKey), ['a', 'self']);
-    assert.match(found[0].message, /'a' is part of a dependency cycle \(3 flags depend on each other in a cycle\): a → b → c → a\./);
-    assert.deepEqual(found[0].location, reg.flags.get('a')!.location);
-    assert.equal(found[0].related?.[0].message, "The dependency on 'b'");
-    assert.deepEqual(found[0].related?.slice(1).map((r) => r.message), ["'b' is in the same cycle", "'c' is in the same cycle"]);
-    assert.match(found[1].message, /'self' depends on itself\): self → self/);
-    assert.deepEqual(found[1].related?.map((r) => r.message), ["The dependency on 'self'"]);
+    assert.match(must(found[0]).message, /'a' is part of a dependency cycle \(3 flags depend on each other in a cycle\): a → b → c → a\./);
+    assert.deepEqual(must(found[0]).location, reg.flags.get('a')!.location);
+    assert.equal(must(must(found[0]).related?.[0]).message, "The dependency on 'b'");
+    assert.deepEqual(must(found[0]).related?.slice(1).map((r) => r.message), ["'b' is in the same cycle", "'c' is in the same cycle"]);
+    assert.match(must(found[1]).message, /'self' depends on itself\): self → self/);
+    assert.deepEqual(must(found[1]).related?.map((r) => r.message), ["The dependency on 'self'"]);
   });
 
   it('dependency-cycle: a 5,000-flag chain is no cycle, and a 2,000-flag cycle is one short finding', () => {
@@ -53,10 +54,10 @@ describe('dependency rules', () => {
     const ring = Array.from({ length: 2000 }, (_, i) => entry(`ring-${i}`, { owner: '@a', dependsOn: [`ring-${(i + 1) % 2000}`] }));
     const found = only(runRules(context(registry(ring))), 'dependency-cycle');
     assert.equal(found.length, 1);
-    assert.equal(found[0].flagKey, 'ring-0');
-    assert.match(found[0].message, /\(2,000 flags depend on each other in a cycle\): ring-0 → ring-1 → ring-2 → ring-3 → … \(1,995 more\) → ring-1999 → ring-0\./);
-    assert.ok(found[0].message.length < 300, found[0].message);
-    assert.equal(found[0].related?.length, 11);
+    assert.equal(must(found[0]).flagKey, 'ring-0');
+    assert.match(must(found[0]).message, /\(2,000 flags depend on each other in a cycle\): ring-0 → ring-1 → ring-2 → ring-3 → … \(1,995 more\) → ring-1999 → ring-0\./);
+    assert.ok(must(found[0]).message.length < 300, must(found[0]).message);
+    assert.equal(must(found[0]).related?.length, 11);
   });
 
   it('dependency-cycle reports nothing for a diamond (shared dependency without a cycle)', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding, FlagEntry, RuleId } from '../../../server/src/core/model';
 import { runRules } from '../../../server/src/core/rules';
 import { context, entry, registeredRef, registry, REGISTRY_FILE } from './builders';
+import { must } from '../../helpers/must';
 
 function only(findings: Finding[], id: RuleId): Finding[] {
   return findings.filter((f) => f.ruleId === id);
@@ -22,14 +23,14 @@ describe('stale-flag', () => {
     assert.equal(found.length, 3);
     const inRegistry = found.filter((f) => f.location.file === REGISTRY_FILE);
     assert.equal(inRegistry.length, 1);
-    assert.deepEqual(inRegistry[0].location, e.location);
-    assert.match(inRegistry[0].message, /expired on 2026-10-01 \(14 days ago\)/);
-    assert.match(inRegistry[0].message, /still evaluated in 2 places \(2 files\)/);
-    assert.equal(inRegistry[0].related?.length, 2);
+    assert.deepEqual(must(inRegistry[0]).location, e.location);
+    assert.match(must(inRegistry[0]).message, /expired on 2026-10-01 \(14 days ago\)/);
+    assert.match(must(inRegistry[0]).message, /still evaluated in 2 places \(2 files\)/);
+    assert.equal(must(inRegistry[0]).related?.length, 2);
     const inCode = found.filter((f) => f.location.file !== REGISTRY_FILE);
     assert.equal(inCode.length, 2);
-    assert.equal(inCode[0].severity, 'warning');
-    assert.deepEqual(inCode[0].related?.[0].location, e.location);
+    assert.equal(must(inCode[0]).severity, 'warning');
+    assert.deepEqual(must(must(inCode[0]).related?.[0]).location, e.location);
   });
 
   it('is not stale on the expiry day itself', () => {
@@ -41,15 +42,15 @@ describe('stale-flag', () => {
     assert.equal(stale(entry('old-release', { ...base, type: 'release', created: '2026-07-01' })).length, 3, '106 days > 90');
     assert.equal(stale(entry('young-release', { ...base, type: 'release', created: '2026-08-01' })).length, 0, '75 days <= 90');
     assert.equal(stale(entry('old-ops', { ...base, type: 'ops', created: '2020-01-01' })).length, 0, 'ops has no age limit');
-    assert.match(stale(entry('old-exp', { ...base, type: 'experiment', created: '2026-08-01' }))[0].message, /75 days old, over the 60-day limit for experiment flags/);
+    assert.match(must(stale(entry('old-exp', { ...base, type: 'experiment', created: '2026-08-01' }))[0]).message, /75 days old, over the 60-day limit for experiment flags/);
     // A limit shorter than the grace period waits for the grace period.
     assert.equal(stale(entry('new-exp', { ...base, type: 'experiment', created: '2026-10-05' }), { maxAgeDays: { experiment: 5 }, gracePeriodDays: 14 }).length, 0);
     assert.equal(stale(entry('new-exp', { ...base, type: 'experiment', created: '2026-09-25' }), { maxAgeDays: { experiment: 5 }, gracePeriodDays: 14 }).length, 3);
   });
 
   it('reports rolled-out and deprecated flags still in code', () => {
-    assert.match(stale(entry('shipped', { ...base, status: 'rolled-out' }))[0].message, /it is rolled out/);
-    assert.match(stale(entry('going', { ...base, status: 'deprecated' }))[0].message, /it is deprecated/);
+    assert.match(must(stale(entry('shipped', { ...base, status: 'rolled-out' }))[0]).message, /it is rolled out/);
+    assert.match(must(stale(entry('going', { ...base, status: 'deprecated' }))[0]).message, /it is deprecated/);
     assert.equal(stale(entry('live', { ...base, status: 'active' })).length, 0);
   });
 
@@ -78,9 +79,9 @@ describe('unused-flag', () => {
     const e = entry('forgotten', { owner: '@a', status: 'active', created: '2026-01-01' });
     const found = only(runRules(context(registry([e]), [])), 'unused-flag');
     assert.equal(found.length, 1);
-    assert.deepEqual(found[0].location, e.location);
-    assert.equal(found[0].severity, 'warning');
-    assert.match(found[0].message, /'forgotten' is active but no code evaluates it\. It was created 287 days ago/);
+    assert.deepEqual(must(found[0]).location, e.location);
+    assert.equal(must(found[0]).severity, 'warning');
+    assert.match(must(found[0]).message, /'forgotten' is active but no code evaluates it\. It was created 287 days ago/);
     assert.deepEqual(unused([entry('shipped', { status: 'rolled-out' }), entry('no-status', {})]), ['no-status', 'shipped']);
   });
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding, RuleId } from '../../../server/src/core/model';
 import { runRules } from '../../../server/src/core/rules';
 import { at, context, entry, registry, REGISTRY_FILE } from './builders';
+import { must } from '../../helpers/must';
 
 function only(findings: Finding[], id: RuleId): Finding[] {
   return findings.filter((f) => f.ruleId === id);
@@ -13,9 +14,9 @@ describe('rules on registry entries', () => {
     const blank = reg.flags.get('blank')!;
     const found = only(runRules(context(reg)), 'missing-owner');
     assert.deepEqual(found.map((f) => f.flagKey), ['ownerless', 'blank']);
-    assert.equal(found[0].severity, 'error');
-    assert.deepEqual(found[1].location, blank.location);
-    assert.match(found[0].message, /'ownerless' has no owner\. Add `owner:`/);
+    assert.equal(must(found[0]).severity, 'error');
+    assert.deepEqual(must(found[1]).location, blank.location);
+    assert.match(must(found[0]).message, /'ownerless' has no owner\. Add `owner:`/);
   });
 
   describe('unknown-owner', () => {
@@ -29,9 +30,9 @@ describe('rules on registry entries', () => {
     it('checks against owners:, ignoring case and a leading @, and suggests the nearest owner', () => {
       const found = only(runRules(context(registry(entries(), { owners: ['@payments', 'growth'] }))), 'unknown-owner');
       assert.deepEqual(found.map((f) => f.flagKey), ['c', 'd']);
-      assert.equal(found[0].severity, 'warning');
-      assert.match(found[0].message, /owned by '@paymnts', who is not a known owner\. Did you mean '@payments'\?/);
-      assert.match(found[1].message, /Known owners: @payments, growth\./);
+      assert.equal(must(found[0]).severity, 'warning');
+      assert.match(must(found[0]).message, /owned by '@paymnts', who is not a known owner\. Did you mean '@payments'\?/);
+      assert.match(must(found[1]).message, /Known owners: @payments, growth\./);
     });
 
     it('adds CODEOWNERS owners only when policy.useCodeowners is on', () => {
@@ -52,8 +53,8 @@ describe('rules on registry entries', () => {
     ]);
     const found = only(runRules(context(reg)), 'missing-rollback-plan');
     assert.deepEqual(found.map((f) => f.flagKey), ['rel']);
-    assert.equal(found[0].severity, 'warning');
-    assert.match(found[0].message, /'rel' \(release\) has no rollback plan/);
+    assert.equal(must(found[0]).severity, 'warning');
+    assert.match(must(found[0]).message, /'rel' \(release\) has no rollback plan/);
     const custom = registry([entry('exp', { owner: '@a', type: 'experiment' })], { policy: { requireRollback: ['experiment'] } });
     assert.equal(only(runRules(context(custom)), 'missing-rollback-plan').length, 1);
   });
@@ -68,21 +69,21 @@ describe('rules on registry entries', () => {
     ]);
     const found = only(runRules(context(reg)), 'missing-expiry');
     assert.deepEqual(found.map((f) => f.flagKey), ['rel']);
-    assert.match(found[0].message, /Add `expires: YYYY-MM-DD`.*or `permanent: true`/);
+    assert.match(must(found[0]).message, /Add `expires: YYYY-MM-DD`.*or `permanent: true`/);
   });
 
   it('invalid-key: every registry key must match the whole policy.keyPattern', () => {
     const reg = registry([entry('checkout.new-flow'), entry('NewFlow'), entry('new-flow-x')], { policy: { keyPattern: '[a-z]+(-[a-z]+)*' } });
     const found = only(runRules(context(reg)), 'invalid-key');
     assert.deepEqual(found.map((f) => f.flagKey), ['checkout.new-flow', 'NewFlow']);
-    assert.match(found[0].message, /does not match the naming pattern \/\[a-z\]\+\(-\[a-z\]\+\)\*\/ \(policy\.keyPattern\)/);
+    assert.match(must(found[0]).message, /does not match the naming pattern \/\[a-z\]\+\(-\[a-z\]\+\)\*\/ \(policy\.keyPattern\)/);
   });
 
   it('invalid-key: a pattern that is not a regular expression is reported, not thrown', () => {
     const found = only(runRules(context(registry([entry('a')], { policy: { keyPattern: '[a-z' } }))), 'invalid-key');
     assert.equal(found.length, 1);
-    assert.equal(found[0].location.file, REGISTRY_FILE);
-    assert.match(found[0].message, /is not a usable regular expression/);
+    assert.equal(must(found[0]).location.file, REGISTRY_FILE);
+    assert.match(must(found[0]).message, /is not a usable regular expression/);
   });
 
   it('invalid-key: a catastrophic-backtracking pattern against a 50,000-character key completes with the right answer', () => {
@@ -105,6 +106,6 @@ describe('rules on registry entries', () => {
       ['invalid-registry', 'error', 7],
       ['duplicate-flag', 'error', 9],
     ]);
-    assert.equal(found[0].flagKey, 'a');
+    assert.equal(must(found[0]).flagKey, 'a');
   });
 });

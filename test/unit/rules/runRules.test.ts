@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { RULES, runRules } from '../../../server/src/core/rules';
 import { FLAG_TYPES } from '../../../server/src/core/model';
 import { context, dynamicRef, entry, ref, registeredRef, registry } from './builders';
+import { must } from '../../helpers/must';
 
 describe('runRules', () => {
   const ownerless = () => entry('ownerless', { type: 'ops', rollback: 'off', status: 'proposed' });
@@ -26,7 +27,7 @@ describe('runRules', () => {
   it('overrides the severity of registry load problems too', () => {
     const reg = registry([], { policy: { severity: { 'duplicate-flag': 'warning' } } });
     reg.problems.push({ ruleId: 'duplicate-flag', severity: 'error', message: 'dup', location: entry('x').location });
-    assert.equal(runRules(context(reg))[0].severity, 'warning');
+    assert.equal(must(runRules(context(reg))[0]).severity, 'warning');
   });
 
   it('sorts findings by file, line and column', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { draftRegistryFor } from '../../../server/src/core/service';
 import { startSession, STOREFRONT, type TestSession } from './session';
+import { must } from '../../helpers/must';
 
 const WITHOUT_REGISTRY = Object.fromEntries(Object.entries(STOREFRONT).filter(([rel]) => rel !== 'flags.yaml'));
 
@@ -24,8 +25,8 @@ describe('service: the registry draft of a session folder', () => {
     assert.equal(drafted.edit.createFile, true);
     const flags = (parse(drafted.edit.newText) as { flags: Record<string, { created: string; defaultValue?: unknown }> }).flags;
     assert.deepEqual(Object.keys(flags), ['new-checkout', 'payments-v2', 'search-suggestions', 'search-v2']);
-    assert.equal(flags['search-suggestions'].created, '2026-10-15');
-    assert.equal(flags['search-suggestions'].defaultValue, true);
+    assert.equal(must(flags['search-suggestions']).created, '2026-10-15');
+    assert.equal(must(flags['search-suggestions']).defaultValue, true);
   });
 
   it('returns the registry that exists instead of drafting over it', async () => {
@@ -37,7 +38,7 @@ describe('service: the registry draft of a session folder', () => {
   });
 
   it('picks the folder a command is about: by file, else by the key it knows', async () => {
-    const s = sessions[1];
+    const s = must(sessions[1]);
     assert.equal(s.workspace.folderForCommand(s.abs('src/checkout.ts')), s.folder);
     assert.equal(s.workspace.folderForCommand(undefined, 'search-v2'), s.folder);
     assert.equal(s.workspace.folderForCommand('/elsewhere/file.ts'), undefined);

@@ -35,7 +35,7 @@ describe('service: what a changed registry does to its folder', () => {
   it('keeps the scan of a registry that no longer parses', () => {
     const broken = emptyRegistry('/repo');
     broken.scan.functions.push({ name: 'somethingElse' });
-    broken.problems.push({ ruleId: 'invalid-registry', severity: 'error', message: 'bad YAML', location: { file: '/repo/flags.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } } } as Registry['problems'][number]);
+    broken.problems.push({ ruleId: 'invalid-registry', severity: 'error', message: 'bad YAML', location: { file: '/repo/flags.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } } });
     assert.equal(registryRefresh(registry(), broken, { saved: true, mayRebuild: true }).action, 'reload');
   });
 });

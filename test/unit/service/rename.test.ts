@@ -4,6 +4,7 @@ import type { TextEdit } from '../../../server/src/core/model';
 import { applyTextEdits } from '../../../server/src/core/registry';
 import { prepareRename, renameFlag, ServiceError } from '../../../server/src/core/service';
 import { startSession, STOREFRONT, type TestSession } from './session';
+import { must } from '../../helpers/must';
 
 function applied(edits: readonly TextEdit[], file: string): string {
   return applyTextEdits(fs.readFileSync(file, 'utf8'), edits.filter((e) => e.file === file));
@@ -23,8 +24,8 @@ describe('service: rename', () => {
   it('prepares the key without its quotes', () => {
     const prepared = prepareRename(s.workspace, s.abs('src/checkout.ts'), s.positionOf('src/checkout.ts', "'search-v2'", 2));
     assert.equal(prepared?.placeholder, 'search-v2');
-    const line = fs.readFileSync(s.abs('src/checkout.ts'), 'utf8').split('\n')[prepared!.range.start.line];
-    assert.equal(line.slice(prepared!.range.start.character, prepared!.range.end.character), 'search-v2');
+    const line = must(fs.readFileSync(s.abs('src/checkout.ts'), 'utf8').split('\n')[prepared.range.start.line]);
+    assert.equal(line.slice(prepared.range.start.character, prepared.range.end.character), 'search-v2');
   });
 
   it('renames the entry, the dependsOn item and the constant that holds the key, not its uses', () => {

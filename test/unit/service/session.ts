@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace, type FolderState, type OpenDocument, type SessionHost } from '../../../server/src/core/service';
+import { must } from '../../helpers/must';
 
 export class RecordingHost implements SessionHost {
   readonly logs: string[] = [];
@@ -56,7 +57,7 @@ export async function startSession(files: Record<string, string>): Promise<TestS
       const at = text.indexOf(needle);
       if (at < 0) throw new Error(`'${needle}' is not in ${rel}`);
       const before = text.slice(0, at + offset).split('\n');
-      return { line: before.length - 1, character: before[before.length - 1].length };
+      return { line: before.length - 1, character: must(before[before.length - 1]).length };
     },
     dispose() {
       workspace.dispose();

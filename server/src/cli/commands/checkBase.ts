@@ -39,7 +39,7 @@ export async function checkAgainstBase(root: string, registry: string | undefine
       ...(baseRegistry !== undefined && fs.existsSync(baseRegistry) ? { registry: baseRegistry } : {}),
       cache: false,
       now,
-      beforeFindings: async (registries) => borrowTimelines(registries, baseRoot, head.registries, root),
+      beforeFindings: (registries) => Promise.resolve(borrowTimelines(registries, baseRoot, head.registries, root)),
     });
     return { head, now, change: compareScans(base, head, { rev, commit: tree.commit }) };
   } finally {

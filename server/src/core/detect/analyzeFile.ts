@@ -4,7 +4,7 @@ import type { DetectorConfig } from './detectorConfig';
 import type { FileFacts } from './facts';
 import { collectModuleFacts } from './moduleFacts';
 import { CallCollector } from './callCollector';
-import { collectDataTables } from './dataTables';
+import { collectDataTables, collectExportedRows } from './dataTables';
 import { parseSource } from './syntax';
 
 /**
@@ -36,8 +36,8 @@ export function analyzeSource(sf: ts.SourceFile, config: DetectorConfig): FileFa
   const file = sf.fileName;
   const notes: ScanNote[] = [];
   const parseDiagnostics = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  if (parseDiagnostics.length > 0) {
-    const d = parseDiagnostics[0];
+  const d = parseDiagnostics[0];
+  if (d) {
     const start = sf.getLineAndCharacterOfPosition(d.start);
     notes.push({
       file,
@@ -49,6 +49,7 @@ export function analyzeSource(sf: ts.SourceFile, config: DetectorConfig): FileFa
   const module = collectModuleFacts(sf);
   const calls = new CallCollector(sf, config, module.imports).collect();
   const tables = collectDataTables(sf, calls);
-  return { file, ...module, calls, notes, ...(tables ? { tables } : {}) };
+  const exportedRows = collectExportedRows(sf);
+  return { file, ...module, calls, notes, ...(tables ? { tables } : {}), ...(exportedRows ? { exportedRows } : {}) };
 }
 

@@ -32,6 +32,8 @@ export class CallCollector {
   private readonly ldReact: boolean;
   /** Names destructured from a member chain (`const { features } = license`), for collection matching; file-wide, as scopes rarely reuse them. */
   private readonly destructured = new Map<string, string[]>();
+  /** Names declared with a type (`features: LicenseFeatures`, a destructured prop too), for collections named by type; file-wide like `destructured`. */
+  private readonly typed = new Map<string, string[]>();
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -54,7 +56,35 @@ export class CallCollector {
       this.visit(item.node, item.scope, item.parent);
       this.pushScheduled();
     }
-    return this.calls;
+    return this.withoutNamesakeHelpers();
+  }
+
+  /**
+   * A declared flag function named without a receiver (`flag`, `isEnabled`) can share its name with
+   * a file's own helper: a CLI script's `const flag = (name) => argv.indexOf(`--${name}`)`.
+   * A call is not to the declared API when its name is bound in this file to a function that is not
+   * exported, whose body evaluates nothing (no flag call, no read, no call that could be a
+   * wrapper), and that never uses its key parameter as a key (`x[key]`, `f(key)`, `key in x`,
+   * `{ key }`, `return key`), only turned into something else (a template, a sum): that function is
+   * right there, and it is no flag read. The API's own module (an exported function, one that reads
+   * flags, or one that looks its key up in an object Flaglint was not told about) keeps its calls.
+   */
+  private withoutNamesakeHelpers(): CallFact[] {
+    const helpers = localHelpers(this.sf);
+    if (helpers.size === 0) return this.calls;
+    const evaluating = new Set(this.calls.map((c) => c.enclosingFn));
+    const namesake = new Map<string, boolean>();
+    const isNamesake = (name: string): boolean => {
+      let known = namesake.get(name);
+      if (known === undefined) {
+        const fn = helpers.get(name);
+        const keyArg = this.customFor(undefined, name)?.keyArg ?? 0;
+        known = fn !== undefined && !evaluating.has(name) && !usesParameterAsKey(fn, keyArg);
+        namesake.set(name, known);
+      }
+      return known;
+    };
+    return this.calls.filter((c) => !(c.source === 'custom' && helpers.has(c.callee) && isNamesake(c.callee)));
   }
 
   /** Queues a node for the walk (see `collect`); it is visited after the current node's own work. */
@@ -63,7 +93,7 @@ export class CallCollector {
   }
 
   private pushScheduled(): void {
-    for (let i = this.scheduled.length - 1; i >= 0; i--) this.stack.push(this.scheduled[i]);
+    for (let i = this.scheduled.length - 1; i >= 0; i--) this.stack.push(this.scheduled[i]!);
     this.scheduled.length = 0;
   }
 
@@ -122,6 +152,7 @@ export class CallCollector {
         const decl = node as ts.VariableDeclaration;
         if (ts.isObjectBindingPattern(decl.name) && isFlagsHookCall(decl.initializer)) this.recordDestructuredFlags(decl.name, decl, scope);
         else if (ts.isObjectBindingPattern(decl.name) && decl.initializer && this.config.collections.length) this.noteDestructured(decl.name, decl.initializer);
+        if (decl.type && this.config.collections.length) this.noteTyped(decl.name, decl.type);
         break;
       }
       case K.CallExpression:
@@ -130,7 +161,7 @@ export class CallCollector {
       case K.BinaryExpression: {
         const bin = node as ts.BinaryExpression;
         const chain = bin.operatorToken.kind === K.InKeyword && this.config.collections.length ? memberChain(bin.right) : undefined;
-        const collection = chain && collectionMember(this.config.collections, chain, this.sf, this.destructured);
+        const collection = chain && collectionMember(this.config.collections, chain, this.sf, this.destructured, this.typed);
         if (collection) this.recordMembership(bin.left, bin, scope, `in ${collection}`);
         break;
       }
@@ -149,6 +180,7 @@ export class CallCollector {
   private visitFunction(node: ts.SignatureDeclaration & { body: ts.Node }, outer: Scope, name: string | undefined): void {
     const scope = new Scope(outer, name);
     declareParameters(node.parameters, scope, name);
+    if (this.config.collections.length) node.parameters.forEach((p) => this.noteTyped(p.name, p.type));
     node.parameters.forEach((p) => p.initializer && this.schedule(p.initializer, scope, p));
     const body = node.body;
     if (ts.isBlock(body)) {
@@ -168,7 +200,8 @@ export class CallCollector {
       const name = callee.text;
       if (name === LD_FLAGS_HOOK) {
         // Flagsmith's useFlags(['a', 'b']) names its keys; LaunchDarkly's useFlags() is read through its properties.
-        if (args.length >= 1 && ts.isArrayLiteralExpression(unwrap(args[0]))) this.recordKeyList('flagsmith', name, unwrap(args[0]) as ts.ArrayLiteralExpression, call, scope, undefined);
+        const list = args[0] && unwrap(args[0]);
+        if (list && ts.isArrayLiteralExpression(list)) this.recordKeyList('flagsmith', name, list, call, scope, undefined);
         return;
       }
       const custom = this.customFor(undefined, name);
@@ -180,14 +213,15 @@ export class CallCollector {
       const imported = binding?.t === 'module' ? own(this.imports, name) : undefined;
       const matches = this.config.functions.get(name);
       if (matches && (!binding || (imported && !isRelativeSpecifier(imported.from)))) {
+        // The configuration lists a name only with at least one match, so `match` is always found.
         const match = this.pickByImport(matches, imported?.from);
-        const fromSdk = imported !== undefined && match.preset.packages.includes(imported.from);
+        const fromSdk = imported !== undefined && match !== undefined && match.preset.packages.includes(imported.from);
         // A global `isEnabled(…)` is anybody's function; a global `useFeatureIsOn(…)` is the SDK's.
-        if (fromSdk || (!imported && !match.spec.generic)) {
+        if (match && (fromSdk || (!imported && !match.spec.generic))) {
           this.recordSpecCall(match, name, call, scope);
           return;
         }
-        if (!match.spec.generic) {
+        if (match && !match.spec.generic) {
           // A hook of an SDK's name from a package we do not know: a workspace package's wrapper or the SDK itself.
           this.recordCandidate(call, scope, { name, path: [] }, undefined, { source: match.preset.id, spec: match.spec });
           return;
@@ -208,7 +242,7 @@ export class CallCollector {
         this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
         return;
       }
-      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured) : undefined;
+      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured, this.typed) : undefined;
       if (collection) {
         this.recordMembership(call.arguments[0], call, scope, `${collection}.${method}`);
         return;
@@ -232,7 +266,7 @@ export class CallCollector {
     }
   }
 
-  private pickByImport(matches: SpecMatch[], from: string | undefined): SpecMatch {
+  private pickByImport(matches: SpecMatch[], from: string | undefined): SpecMatch | undefined {
     return (from && matches.find((m) => m.preset.packages.includes(from))) || matches.find((m) => m.preset.packages.some((p) => this.importedPackages.has(p))) || matches[0];
   }
 
@@ -398,7 +432,7 @@ export class CallCollector {
       return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);
     }
     const objectChain = this.config.collections.length ? memberChain(object) : undefined;
-    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf, this.destructured);
+    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf, this.destructured, this.typed);
     if (collection) return this.recordPropertyRead(node, scope, 'collection', collection);
     for (const pattern of this.config.properties) {
       const chain = memberChain(object);
@@ -422,6 +456,44 @@ export class CallCollector {
     return true;
   }
 
+  /**
+   * `features: LicenseFeatures` (a parameter or variable) and `{ features }: Readonly<Props>` where
+   * this file declares `Props { features: LicenseFeatures }`: the type names each name is declared
+   * with, so that a collection named by its type (`scan.collections: [LicenseFeatures]`) matches
+   * the value however the code calls it. Only this file's declarations are read: no type checking.
+   */
+  private noteTyped(name: ts.BindingName, type: ts.TypeNode | undefined): void {
+    if (!type) return;
+    if (ts.isIdentifier(name)) {
+      const names = typeNamesIn(type);
+      if (names.length) this.typed.set(name.text, names);
+      return;
+    }
+    if (!ts.isObjectBindingPattern(name)) return;
+    const members = typeNamesIn(type).flatMap((t) => this.localTypeMembers(t));
+    for (const el of name.elements) {
+      const prop = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+      if (el.dotDotDotToken || prop === undefined || !ts.isIdentifier(el.name)) continue;
+      const names = members.filter((m) => m.name === prop).flatMap((m) => typeNamesIn(m.type));
+      if (names.length) this.typed.set(el.name.text, names);
+    }
+  }
+
+  /** The typed members of an interface or object type alias of this name declared at this file's top level. */
+  private localTypeMembers(typeName: string): { name: string; type: ts.TypeNode }[] {
+    const out: { name: string; type: ts.TypeNode }[] = [];
+    for (const st of this.sf.statements) {
+      let members: ts.NodeArray<ts.TypeElement> | undefined;
+      if (ts.isInterfaceDeclaration(st) && st.name.text === typeName) members = st.members;
+      else if (ts.isTypeAliasDeclaration(st) && st.name.text === typeName && ts.isTypeLiteralNode(st.type)) members = st.type.members;
+      for (const m of members ?? []) {
+        const n = ts.isPropertySignature(m) ? propertyNameText(m.name) : undefined;
+        if (n !== undefined && ts.isPropertySignature(m) && m.type) out.push({ name: n, type: m.type });
+      }
+    }
+    return out;
+  }
+
   private noteDestructured(pattern: ts.ObjectBindingPattern, init: ts.Expression): void {
     let e = unwrap(init);
     if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
@@ -438,7 +510,7 @@ export class CallCollector {
     for (const el of pattern.elements) {
       if (el.dotDotDotToken) continue;
       const nameNode = el.propertyName ?? el.name;
-      const key = propertyNameText(nameNode as ts.PropertyName);
+      const key = propertyNameText(nameNode);
       if (key === undefined) continue;
       this.calls.push({ kind: 'destructure', source: 'launchdarkly', callee: LD_FLAGS_HOOK, key: { k: 'str', value: key, form: 'property' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
     }
@@ -476,8 +548,7 @@ export class CallCollector {
       if (v) props[name] = { key: keyExprOf(v, scope, this.sf), range: rangeOf(v, this.sf) };
     }
     if (!Object.values(props).some((p) => isKeyish({ key: p.key, range: p.range }))) return;
-    const root = tag.split('.')[0];
-    const path = tag.split('.').slice(1);
+    const [root = '', ...path] = tag.split('.');
     const b = scope.lookup(root);
     if (!b || b.t === 'param') return;
     const range = rangeOf(node, this.sf);
@@ -555,6 +626,85 @@ function endsWithPattern(names: string[], prefix: string[]): boolean {
   if (prefix.length === 0 || names.length < prefix.length) return false;
   const tail = names.slice(names.length - prefix.length);
   return prefix.every((p, i) => p === '*' || p === tail[i]);
+}
+
+/** The type names a type mentions: `X`, `X | null`, `Readonly<X>`, `ns.X` (as `X`). */
+function typeNamesIn(type: ts.TypeNode): string[] {
+  const names: string[] = [];
+  const stack: ts.Node[] = [type];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isTypeReferenceNode(node)) names.push(ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text);
+    // Object literal types and function types describe something else: their insides are not the value's type.
+    if (ts.isTypeLiteralNode(node) || ts.isFunctionTypeNode(node)) continue;
+    node.forEachChild((c) => {
+      stack.push(c);
+    });
+  }
+  return names;
+}
+
+/** Module-level functions of the file (declarations and `const f = () => …`) that it does not export. */
+function localHelpers(sf: ts.SourceFile): Map<string, ts.SignatureDeclaration> {
+  const names = new Map<string, ts.SignatureDeclaration>();
+  const exported = new Set<string>();
+  const isExported = (st: ts.Statement): boolean => ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body && !isExported(st)) names.set(st.name.text, st);
+    else if (ts.isVariableStatement(st) && !isExported(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) names.set(d.name.text, init);
+      }
+    } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) exported.add((el.propertyName ?? el.name).text);
+    } else if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) {
+      exported.add(st.expression.text);
+    }
+  }
+  // CommonJS `module.exports = { flag }` is not looked for: a script of that shape exports nothing else.
+  for (const n of exported) names.delete(n);
+  return names;
+}
+
+/** Whether a function uses its parameter at `index` as it is, where a key goes (see withoutNamesakeHelpers). */
+function usesParameterAsKey(fn: ts.SignatureDeclaration, index: number): boolean {
+  const param = fn.parameters[index];
+  // A destructured or missing key parameter: no evidence either way, so the call is kept.
+  if (!param || !ts.isIdentifier(param.name)) return true;
+  const name = param.name.text;
+  // Trees are parsed without parent links: the walk carries each node's parent.
+  const stack: { node: ts.Node; parent: ts.Node }[] = [];
+  const push = (parent: ts.Node): void => {
+    parent.forEachChild((node) => {
+      stack.push({ node, parent });
+    });
+  };
+  push(fn);
+  const parents = new Map<ts.Node, ts.Node>();
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    parents.set(node, parent);
+    if (ts.isIdentifier(node) && node.text === name && node !== param.name && usedAsKey(node, parents)) return true;
+    push(node);
+  }
+  return false;
+}
+
+function usedAsKey(id: ts.Identifier, parents: ReadonlyMap<ts.Node, ts.Node>): boolean {
+  let node: ts.Node = id;
+  let p = parents.get(node);
+  // `key as Flag`, `(key)`, `key!` are still the key.
+  while (p && (ts.isAsExpression(p) || ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p))) {
+    node = p;
+    p = parents.get(node);
+  }
+  if (!p) return true;
+  if (ts.isElementAccessExpression(p)) return p.argumentExpression === node;
+  if (ts.isCallExpression(p) || ts.isNewExpression(p)) return (p.arguments ?? []).some((a) => a === node);
+  if (ts.isBinaryExpression(p)) return p.operatorToken.kind === ts.SyntaxKind.InKeyword && p.left === node;
+  if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) return true;
+  return ts.isReturnStatement(p) || ts.isArrowFunction(p);
 }
 
 function functionName(node: ts.Node, parent: ts.Node | undefined): string | undefined {

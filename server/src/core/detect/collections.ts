@@ -20,6 +20,7 @@ export function collectionMember(
   chain: NonNullable<ReturnType<typeof memberChain>>,
   sf: ts.SourceFile,
   aliases?: ReadonlyMap<string, string[]>,
+  typed?: ReadonlyMap<string, string[]>,
 ): string | undefined {
   if (collections.length === 0) return undefined;
   const root = chain.root.getText(sf);
@@ -29,6 +30,15 @@ export function collectionMember(
     if (names.length < prefix.length) continue;
     const tail = names.slice(names.length - prefix.length);
     if (prefix.every((p, i) => p === '*' || p === tail[i])) return prefix.join('.');
+  }
+  // A collection named by its type (`LicenseFeatures`): the value itself, declared with that type
+  // in this file (`features: LicenseFeatures`), not a member of it.
+  const types = chain.path.length === 0 ? typed?.get(root) : undefined;
+  if (types) {
+    for (const prefix of collections) {
+      const [only] = prefix;
+      if (prefix.length === 1 && only !== undefined && types.includes(only)) return only;
+    }
   }
   return undefined;
 }

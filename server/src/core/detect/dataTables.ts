@@ -37,12 +37,12 @@ export function collectDataTables(sf: ts.SourceFile, calls: readonly CallFact[])
     node.forEachChild((child) => {
       children.push(child);
     });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return Object.keys(tables).length > 0 ? tables : undefined;
 }
 
-function addRow(row: ts.ObjectLiteralExpression, wanted: Set<string>, tables: DataTables, sf: ts.SourceFile): void {
+function addRow(row: ts.ObjectLiteralExpression, wanted: { has(name: string): boolean }, tables: DataTables, sf: ts.SourceFile): void {
   for (const p of row.properties) {
     const name = propertyNameText(p.name);
     if (name === undefined || !wanted.has(name) || !ts.isPropertyAssignment(p)) continue;
@@ -51,4 +51,44 @@ function addRow(row: ts.ObjectLiteralExpression, wanted: Set<string>, tables: Da
     if (v.text.trim() === '') continue;
     (tables[name] ??= []).push({ value: v.text, range: rangeOf(v, sf) });
   }
+}
+
+/** Row properties that name a flag (`flag`, `requiredFlag`, `featureKey`, `toggle`, `gate`): the ones another file may evaluate. */
+const FLAG_PROPERTY = /flag|feature|toggle|gate|experiment/i;
+const FLAG_PROPERTY_COLON = /\b\w*(?:flag|feature|toggle|gate|experiment)\w*\s*:/i;
+
+/**
+ * Rows of the tables a file exports (`export const NAV = [{ path: '/x', flag: 'y' }]`), by the
+ * properties that name a flag, for files that import the table and evaluate `isOn(item.flag)`
+ * (resolve/references.ts). Only exported declarations are walked, and only in files whose text has
+ * such a property: the importer's resolver fetches these facts, no other file is read for them.
+ */
+export function collectExportedRows(sf: ts.SourceFile): DataTables | undefined {
+  if (!FLAG_PROPERTY_COLON.test(sf.text)) return undefined;
+  const tables: DataTables = {};
+  const stack: ts.Node[] = [];
+  for (const st of sf.statements) {
+    const exported = ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (exported && ts.isVariableStatement(st)) st.declarationList.declarations.forEach((d) => d.initializer && stack.push(d.initializer));
+    else if (ts.isExportAssignment(st)) stack.push(st.expression);
+  }
+  const wanted = { has: (name: string) => FLAG_PROPERTY.test(name) };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isArrayLiteralExpression(node)) {
+      for (const el of node.elements) {
+        const row = unwrap(el);
+        if (ts.isObjectLiteralExpression(row)) addRow(row, wanted, tables, sf);
+      }
+    }
+    // Functions in a table (`render: () => …`) are code, not rows.
+    if (ts.isFunctionLike(node)) continue;
+    const children: ts.Node[] = [];
+    node.forEachChild((child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  for (const rows of Object.values(tables)) rows.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return Object.keys(tables).length > 0 ? tables : undefined;
 }

@@ -7,7 +7,7 @@ import { LD_FLAGS_HOOK, LD_REACT_PACKAGES, PRESETS, type CallSpec, type JsxSpec,
  * Bump when the analysis of a file changes what it finds (new SDK calls, new key forms): it is part
  * of the fingerprint, so facts cached by an older analysis are recomputed.
  */
-export const ANALYSIS_VERSION = 7;
+export const ANALYSIS_VERSION = 8;
 
 export interface SpecMatch {
   preset: Preset;
@@ -35,10 +35,10 @@ export interface DetectorConfig {
   properties: PropertyPattern[];
   /** Flag collections (`organization.features`): member paths, `*` matching any name. */
   collections: string[][];
-  /** Method names of wrappers found anywhere in the workspace (filled in by the index). */
-  methodWrappers: Set<string>;
-  /** Module-scope function names that wrap flag calls (filled in by the index; for the prefilter). */
-  functionWrappers: Set<string>;
+  /** Method names of wrappers found anywhere in the workspace (the index makes a new config when they change). */
+  readonly methodWrappers: ReadonlySet<string>;
+  /** Module-scope function names that wrap flag calls (set by the index like methodWrappers; for the prefilter). */
+  readonly functionWrappers: ReadonlySet<string>;
   fingerprint: string;
 }
 
@@ -114,5 +114,9 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
     const names = alternation(collectionNames);
     parts.push(`\\b(?:${names})\\s*(?:\\?\\.|\\.|\\[)`, `\\bin\\s+[\\w.?]*\\b(?:${names})\\b`, `\\{[^{}]*\\b(?:${names})\\b[^{}]*\\}\\s*=`);
   }
+  // A one-name collection may be a type (`PlanEntitlements`): a file that declares a value with it
+  // (`plan: PlanEntitlements`, `Readonly<Props>` whose member is) names it in a type position.
+  const typeNames = new Set(config.collections.flatMap((c) => (c.length === 1 && c[0] !== undefined && c[0] !== '*' ? [c[0]] : [])));
+  if (typeNames.size) parts.push(`[:<|]\\s*(?:${alternation(typeNames)})\\b`);
   return new RegExp(parts.join('|'));
 }

@@ -86,7 +86,7 @@ export class ScanDiscovery {
       node.forEachChild((child) => {
         children.push(child);
       });
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
 
@@ -107,11 +107,11 @@ export class ScanDiscovery {
     const chain = memberChain(callee);
     if (!chain) return;
     const names = [chain.root.getText(sf), ...chain.path];
-    const fn = names[names.length - 1];
+    const fn = names.at(-1) ?? '';
     if (!saysFlag(fn) || !READ_VERB.test(fn) || COLLECTION_NAME.test(fn)) return;
     const keyArg = call.arguments.findIndex((a) => keyLike(a, sf));
     if (keyArg < 0 || this.isKnown(call, sf)) return;
-    const name = names.length === 1 ? fn : `${names[names.length - 2]}.${fn}`;
+    const name = names.length === 1 ? fn : `${names.at(-2)}.${fn}`;
     this.tally('function', name, call, sf, keyArg, `calls named like a flag read, with a flag key as argument ${keyArg}`);
   }
 
@@ -119,7 +119,7 @@ export class ScanDiscovery {
     const chain = memberChain(target);
     if (!chain) return;
     const names = [chain.root.getText(sf), ...chain.path];
-    const last = names[names.length - 1];
+    const last = names.at(-1) ?? '';
     if (!COLLECTION_NAME.test(last) && !/^(flags|features|toggles)$/i.test(last)) return;
     if (key !== undefined && !keyLike(key, sf)) return;
     if (this.isKnown(site, sf)) return;

@@ -19,6 +19,8 @@ export interface FileFacts {
   calls: CallFact[];
   /** String values of table rows, by property, for the properties dynamic evaluations read (detect/dataTables.ts). */
   tables?: Record<string, { value: string; range: Range }[]>;
+  /** Rows of the tables this file exports, by the properties that name a flag, for importers that evaluate them (detect/dataTables.ts). */
+  exportedRows?: Record<string, { value: string; range: Range }[]>;
   /** Syntax errors found while parsing (the rest of the file is still analysed). */
   notes: ScanNote[];
 }

@@ -137,7 +137,7 @@ function collectVariable(d: ts.VariableDeclaration, sf: ts.SourceFile, values: R
 function requireSpecifier(e: ts.Expression): string | undefined {
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1) {
     const a = e.arguments[0];
-    if (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a)) return a.text;
+    if (a && (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a))) return a.text;
   }
   return undefined;
 }
@@ -200,7 +200,7 @@ function collectCommonJsExport(e: ts.Expression, sf: ts.SourceFile, values: Reco
       exports['default'] = { local: exportedFunctionLocal(right, 'default') };
     }
   } else if (path.length === 2) {
-    const name = path[1];
+    const name = path[1]!; // path.length === 2
     if (ts.isIdentifier(right)) exports[name] = { local: right.text };
     else if (isFunctionValue(right)) exports[name] = { local: exportedFunctionLocal(right, name) };
     else {

@@ -26,7 +26,7 @@ export function unwrap(expr: ts.Expression): ts.Expression {
   for (;;) {
     if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) {
       e = e.expression;
-    } else if (ts.isCallExpression(e) && isObjectFreeze(e) && e.arguments.length === 1) {
+    } else if (ts.isCallExpression(e) && isObjectFreeze(e) && e.arguments[0] && e.arguments.length === 1) {
       e = e.arguments[0];
     } else {
       return e;

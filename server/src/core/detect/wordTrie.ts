@@ -11,7 +11,7 @@ export function trieAlternation(words: Iterable<string>): string {
     let node = root;
     for (const ch of word) {
       let next = node.get(ch);
-      if (!next) node.set(ch, (next = new Map()));
+      if (!next) node.set(ch, (next = new Map<string, TrieNode>()));
       node = next;
     }
     node.set(END, new Map());
@@ -30,11 +30,12 @@ function emit(node: TrieNode): string {
     if (ch === END) ends = true;
     else branches.push(escapeChar(ch) + emit(child));
   }
-  if (branches.length === 0) return '';
-  const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+  const [only, ...others] = branches;
+  if (only === undefined) return '';
+  const body = others.length === 0 ? only : `(?:${branches.join('|')})`;
   if (!ends) return body;
   // A word ends here and longer ones go on: the longer ones are optional.
-  return branches.length === 1 && branches[0].length === 1 ? `${body}?` : `(?:${branches.join('|')})?`;
+  return others.length === 0 && only.length === 1 ? `${body}?` : `(?:${branches.join('|')})?`;
 }
 
 function escapeChar(ch: string): string {

@@ -81,7 +81,7 @@ export class AnalysisCache {
     if (body === undefined) return undefined;
     try {
       const lines = body.split('\n');
-      const header = JSON.parse(lines[0]) as CacheHeader;
+      const header = JSON.parse(lines[0] ?? '') as CacheHeader;
       if (header.version !== CACHE_VERSION || header.fingerprint !== fingerprint) return undefined;
       this.writtenAt = header.writtenAt;
       const prefix = this.root.endsWith(path.sep) ? this.root : this.root + path.sep;

@@ -134,7 +134,7 @@ export function trackedByGit(dir: string): boolean {
       if (st.isDirectory()) gitDir = dotGit;
       else if (st.isFile()) {
         const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotGit, 'utf8'));
-        if (m) gitDir = path.resolve(top, m[1].trim());
+        if (m?.[1]) gitDir = path.resolve(top, m[1].trim());
       }
     } catch {
       gitDir = undefined;

@@ -1,10 +1,9 @@
 import type { DynamicReference, Finding, FlagReference, Registry } from '../model';
-import { matchRegistryKey } from '../registry';
 import { compareFindings, runRules, type RuleContext } from '../rules';
 
 /**
- * Runs the rules once per registry over the code it governs. References get their `registryKey`
- * here, because the same key may be registered under an alias in one registry and not in another.
+ * Runs the rules once per registry over the code it governs. The references come with their
+ * `registryKey` already bound to that registry (engine/referenceTable.ts): the rules only read it.
  */
 export function computeFindings(
   groups: Map<Registry, { references: FlagReference[]; dynamic: DynamicReference[] }>,
@@ -14,11 +13,6 @@ export function computeFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const [registry, group] of groups) {
-    for (const ref of group.references) {
-      const key = matchRegistryKey(registry, ref.key);
-      if (key === undefined) delete ref.registryKey;
-      else ref.registryKey = key;
-    }
     findings.push(...runRules({ registry, references: group.references, dynamic: group.dynamic, now, packageOf, codeowners }));
   }
   return findings.sort(compareFindings);

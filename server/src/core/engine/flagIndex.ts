@@ -4,24 +4,26 @@ import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../de
 import { trieAlternation } from '../detect/wordTrie';
 import type { FileFacts, KeyExpr } from '../detect/facts';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
-import { readCodeowners } from '../registry';
 import { createPackageLookup } from '../rules';
 import { KeyResolver } from '../resolve/keyResolver';
 import { ModuleResolver } from '../resolve/moduleResolver';
-import { referencesOf, type FileReferences } from '../resolve/references';
+import { referencesOf } from '../resolve/references';
 import { WrapperTable } from '../resolve/wrappers';
 import { AnalysisCache, contentHash, type WrapperNames } from './cache';
 import { defaultCacheDir, openCacheFolder } from './cacheFolder';
+import { FileAnalyses } from './fileAnalyses';
 import { computeFindings } from './findings';
+import { FindingsCache } from './findingsCache';
 import { isLargeGeneratedFile } from './generatedFiles';
 import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
-import { analyzeFile, LazyLiveTrees, parseTime, resetParseTime } from './lazyAnalysis';
+import { analyzeFile, parseTime, resetParseTime } from './lazyAnalysis';
 import { readPackageNames } from './packages';
+import { ReferenceTable } from './referenceTable';
 import { filterByRegistryScan } from './scanScope';
 import { RegistryCache } from './registryCache';
 import { RegistrySet } from './registrySet';
 import { readSource } from './sourceText';
-import type { EngineOptions, FileResult, ScanResult, ScanStats, ScanTimings } from './types';
+import type { EngineOptions, FileResult, ScanProgress, ScanResult, ScanStats, ScanTimings } from './types';
 
 /**
  * The workspace's flag index: one analysis per file, cross-file key resolution, and the rules.
@@ -31,6 +33,11 @@ import type { EngineOptions, FileResult, ScanResult, ScanStats, ScanTimings } fr
  * only when a key constant has to be looked up in them, and the persistent cache skips even that
  * for unchanged files. An edit re-analyses its file and re-resolves only the files that used what
  * it exports.
+ *
+ * Its parts, each with its own reason to change (docs/architecture.md, "The index"): the registries
+ * (RegistrySet), the files' facts and buffers (FileAnalyses), the references resolved across files
+ * and bound to their registry keys (ReferenceTable), and the findings derived from both
+ * (FindingsCache). The index itself decides what to analyse, when, and what an update invalidates.
  */
 export class FlagIndex {
   readonly root: string;
@@ -41,26 +48,16 @@ export class FlagIndex {
   private config: DetectorConfig;
   private files = new Set<string>();
   private walk: WalkResult = { files: [], registries: [], packageManifests: [], notes: [] };
-  /** Files the prefilter selected, analysed in full. */
-  private readonly analysed = new Map<string, FileFacts>();
-  /** Files parsed only to look up a constant or an export. */
-  private readonly looked = new Map<string, FileFacts>();
-  /** Open editor buffers, which win over the disk. */
-  private readonly overlays = new Map<string, string>();
-  private readonly readNotes = new Map<string, ScanNote>();
-  private readonly liveTrees = new LazyLiveTrees();
+  private readonly analyses = new FileAnalyses();
+  private readonly references = new ReferenceTable();
+  private readonly findings = new FindingsCache();
   /** Whether the prefilter has run over every file (so unanalysed files hold no flag calls). */
   private prefiltered = false;
   /** Files the prefilter skipped: whether each re-exports anything (see mayHoldWrapper). */
   private readonly reexports = new Map<string, boolean>();
-  private readonly perFile = new Map<string, FileReferences>();
-  private readonly dependents = new Map<string, Set<string>>();
   private modules: ModuleResolver;
   private resolver: KeyResolver;
   private wrappers = new WrapperTable();
-  private findings: Finding[] | undefined;
-  private readonly fileFindings = new Map<string, Finding[]>();
-  private codeowners: string[] = [];
   /** Nearest package.json per file, memoised for one scan (a new scan sees renamed packages). */
   private packageOf = createPackageLookup();
   private stats: ScanStats = { files: 0, parsed: 0, cached: 0, ms: 0 };
@@ -71,8 +68,10 @@ export class FlagIndex {
   private cacheNote: ScanNote | undefined;
   /** A scan is under way: updates answer for their own file and leave the wrappers to the scan. */
   private scanning = false;
+  /** Where the running scan reports progress (the options' listener, unless the scan was given one). */
+  private progress: ((progress: ScanProgress) => void) | undefined;
 
-  constructor(readonly options: EngineOptions) {
+  constructor(readonly options: Readonly<EngineOptions>) {
     this.root = path.resolve(options.root);
     this.now = options.now ?? nowFromEnv();
     const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? defaultCacheDir(this.root));
@@ -87,19 +86,24 @@ export class FlagIndex {
     this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules, (f) => this.mayHoldWrapper(f));
   }
 
-  /** Scans the workspace (cache-aware) and returns everything found. */
-  async scan(): Promise<ScanResult> {
+  /**
+   * Scans the workspace (cache-aware) and returns everything found. `onProgress` hears this scan's
+   * progress (the editor shows each scan in its own progress report), instead of the options' listener.
+   */
+  async scan(onProgress?: (progress: ScanProgress) => void): Promise<ScanResult> {
     this.scanning = true;
+    this.progress = onProgress ?? this.options.onProgress?.bind(this.options);
     try {
       return await this.runScan();
     } finally {
       this.scanning = false;
+      this.progress = undefined;
     }
   }
 
   private async runScan(): Promise<ScanResult> {
     const started = performance.now();
-    this.options.onProgress?.({ phase: 'listing', done: 0, total: 0 });
+    this.progress?.({ phase: 'listing', done: 0, total: 0 });
     // The caller's globs apply while walking; each registry's own (relative to its folder) after it.
     resetParseTime();
     this.walk = walkWorkspace(this.root, { include: this.options.include ?? [], exclude: this.options.exclude ?? [] });
@@ -110,10 +114,7 @@ export class FlagIndex {
     this.modules = new ModuleResolver(this.root, this.files, readPackageNames(this.walk.packageManifests));
     this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules, (f) => this.mayHoldWrapper(f));
     this.packageOf = createPackageLookup();
-    this.codeowners = this.registries.all().some((r) => r.policy.useCodeowners) ? readCodeowners(this.root) : [];
-    this.analysed.clear();
-    this.looked.clear();
-    this.readNotes.clear();
+    this.analyses.clear();
     this.stats = { files: this.walk.files.length, parsed: 0, cached: 0, ms: 0 };
 
     const walked = performance.now();
@@ -140,8 +141,9 @@ export class FlagIndex {
     this.cache.save(this.config.fingerprint, this.wrapperNames(), !sameNames(cachedNames ?? { functions: [], methods: [] }, this.wrapperNames()));
     this.registryCache.save();
     if (this.options.beforeFindings) {
-      await this.options.beforeFindings(this.registries.all());
-      this.findings = undefined;
+      this.registries.replace(await this.options.beforeFindings(this.registries.all()));
+      this.references.rebind((f) => this.registries.for(f));
+      this.findings.invalidateAll();
     }
     this.scanned = true;
     this.stats.ms = Math.round(performance.now() - started);
@@ -152,8 +154,19 @@ export class FlagIndex {
   result(): ScanResult {
     const references: FlagReference[] = [];
     const dynamic: DynamicReference[] = [];
-    for (const r of this.perFile.values()) {
-      references.push(...r.references);
+    // A table row that two files evaluate (both import the table) is one reference.
+    const dataRows = new Set<string>();
+    for (const file of this.references.files()) {
+      const r = this.references.of(file);
+      if (!r) continue;
+      for (const ref of r.references) {
+        if (ref.shape === 'data') {
+          const at = `${ref.location.file}:${ref.location.range.start.line}:${ref.location.range.start.character}:${ref.key}`;
+          if (dataRows.has(at)) continue;
+          dataRows.add(at);
+        }
+        references.push(ref);
+      }
       dynamic.push(...r.dynamic);
     }
     return {
@@ -176,30 +189,25 @@ export class FlagIndex {
     const abs = path.resolve(file);
     this.reexports.delete(abs);
     // A JSON module read for its keys is not a listed source file, but its importers depend on it.
-    if (!this.files.has(abs) && !this.looked.has(abs) && !this.belongsToWorkspace(abs)) return [];
-    if (text !== undefined) this.overlays.set(abs, text);
-    else this.overlays.delete(abs);
+    if (!this.files.has(abs) && !this.analyses.isKnown(abs) && !this.belongsToWorkspace(abs)) return [];
+    this.analyses.setOverlay(abs, text);
     const source = text !== undefined ? { text } : readSource(abs);
-    const before = this.analysed.get(abs) ?? this.looked.get(abs);
+    const before = this.analyses.factsOf(abs);
     const affected = new Set<string>([abs]);
     if ('note' in source) {
       this.forget(abs);
-      if (source.note.kind !== 'vanished') this.readNotes.set(abs, source.note);
+      if (source.note.kind !== 'vanished') this.analyses.noteUnreadable(abs, source.note);
     } else {
       if (!this.files.has(abs)) {
         this.files.add(abs);
         this.modules.invalidate();
       }
-      this.readNotes.delete(abs);
-      const facts = text !== undefined ? this.liveTrees.analyze(abs, text, this.config) : analyzeFile(abs, source.text, this.config);
-      if (text === undefined) this.liveTrees.forget(abs);
-      this.analysed.set(abs, facts);
-      this.looked.delete(abs);
+      this.analyses.reanalyse(abs, source.text, text !== undefined, this.config);
       this.stats.parsed++;
     }
-    const after = this.analysed.get(abs);
+    const after = this.analyses.analysedFacts(abs);
     if (!before || !after || moduleSignature(before) !== moduleSignature(after)) {
-      for (const d of this.dependents.get(abs) ?? []) affected.add(d);
+      for (const d of this.references.dependentsOf(abs)) affected.add(d);
     }
     if (!this.scanning && callSignature(before) !== callSignature(after)) {
       const oldWrappers = this.wrappers.signature();
@@ -212,11 +220,10 @@ export class FlagIndex {
           this.catchUpOnNewWrappers(previous, names);
         }
         this.resolveAll();
-        return [...this.perFile.keys()];
+        return this.references.files();
       }
     }
     for (const f of affected) this.resolveFile(f);
-    this.findings = undefined;
     return [...affected];
   }
 
@@ -229,8 +236,9 @@ export class FlagIndex {
   async updateRegistry(registryPath: string, text?: string, parsed?: Registry): Promise<void> {
     const before = this.config.fingerprint;
     this.registries.reload(registryPath, text, parsed);
-    this.findings = undefined;
-    this.fileFindings.clear();
+    // The keys stay resolved; which entry each names (aliases, case variants) is bound anew.
+    this.references.rebind((f) => this.registries.for(f));
+    this.findings.invalidateAll();
     const config = createDetectorConfig(this.registries.all().map((r) => r.scan));
     if (config.fingerprint !== before && this.scanned) await this.scan();
   }
@@ -238,17 +246,15 @@ export class FlagIndex {
   /** One file's references and findings; works before `scan()` has finished (for open documents). */
   fileResult(file: string, text?: string): FileResult {
     const abs = path.resolve(file);
-    if (text !== undefined && text !== this.overlays.get(abs)) this.updateFile(abs, text);
-    else if (!this.perFile.has(abs)) {
+    if (text !== undefined && text !== this.analyses.overlay(abs)) this.updateFile(abs, text);
+    else if (!this.references.has(abs)) {
       if (!this.scanned) this.prepareForSingleFile(abs);
       this.updateFile(abs, text);
     }
     if (!this.scanned && !this.scanning) this.followWrappersOf(abs);
-    const refs = this.perFile.get(abs) ?? { references: [], dynamic: [], deps: new Set<string>() };
-    const findings = this.scanned
-      ? this.findingsFor(abs)
-      : computeFindings(this.registryGroups([abs]), this.now, this.codeowners, this.packageOf).filter((f) => f.location.file === abs);
-    return { file: abs, references: refs.references, dynamic: refs.dynamic, findings, notes: this.notes().filter((n) => n.file === abs) };
+    const refs = this.references.of(abs);
+    const findings = this.scanned ? this.findingsFor(abs) : this.computeFindings([abs]).filter((f) => f.location.file === abs);
+    return { file: abs, references: [...(refs?.references ?? [])], dynamic: [...(refs?.dynamic ?? [])], findings, notes: this.notes().filter((n) => n.file === abs) };
   }
 
   /** The registry that governs a file (nearest up the tree, or an empty default). */
@@ -256,11 +262,9 @@ export class FlagIndex {
     return this.registries.for(path.resolve(file));
   }
 
+  /** The references of a registry key (aliases and case variants included), without running the rules. */
   referencesTo(registryKey: string): FlagReference[] {
-    const out: FlagReference[] = [];
-    this.currentFindings();
-    for (const r of this.perFile.values()) for (const ref of r.references) if ((ref.registryKey ?? ref.key) === registryKey) out.push(ref);
-    return out;
+    return this.references.to(registryKey);
   }
 
   /**
@@ -270,13 +274,8 @@ export class FlagIndex {
    */
   findingsFor(file: string): Finding[] {
     const abs = path.resolve(file);
-    if (this.findings || !this.perFile.has(abs)) return this.currentFindings().filter((f) => f.location.file === abs);
-    let cached = this.fileFindings.get(abs);
-    if (!cached) {
-      cached = computeFindings(this.registryGroups([abs]), this.now, this.codeowners, this.packageOf).filter((f) => f.location.file === abs);
-      this.fileFindings.set(abs, cached);
-    }
-    return cached;
+    if (!this.references.has(abs)) return this.currentFindings().filter((f) => f.location.file === abs);
+    return this.findings.forFile(abs, () => this.computeFindings([abs]).filter((f) => f.location.file === abs));
   }
 
   /** Files of the workspace as the last scan listed them. */
@@ -301,10 +300,10 @@ export class FlagIndex {
     let done = 0;
     for (const file of this.walk.files) {
       if (++done % 500 === 0) {
-        this.options.onProgress?.({ phase: 'scanning', done, total });
+        this.progress?.({ phase: 'scanning', done, total });
         await new Promise((r) => setImmediate(r));
       }
-      const overlay = this.overlays.get(file);
+      const overlay = this.analyses.overlay(file);
       const entry = overlay === undefined ? this.cache.get(file) : undefined;
       if (entry) {
         const st = statOf(file);
@@ -315,7 +314,7 @@ export class FlagIndex {
       }
       const source = overlay !== undefined ? { text: overlay, size: overlay.length, mtimeMs: 0 } : readSource(file);
       if ('note' in source) {
-        this.readNotes.set(file, source.note);
+        this.analyses.noteUnreadable(file, source.note);
         this.cache.delete(file);
         continue;
       }
@@ -332,15 +331,12 @@ export class FlagIndex {
       this.useEntry(file, matched, facts, false);
       if (overlay === undefined && this.cache.enabled) this.cache.set(file, { size: source.size, mtimeMs: source.mtimeMs, hash, matched, facts });
     }
-    this.options.onProgress?.({ phase: 'scanning', done: total, total });
+    this.progress?.({ phase: 'scanning', done: total, total });
   }
 
   private useEntry(file: string, matched: boolean, facts: FileFacts | null, fromCache = true): void {
     if (fromCache) this.stats.cached++;
-    if (!facts) return;
-    if (matched) this.analysed.set(file, facts);
-    else this.looked.set(file, facts);
-    for (const note of facts.notes) this.readNotes.set(file, note);
+    if (facts) this.analyses.record(file, matched, facts);
   }
 
   /**
@@ -354,22 +350,21 @@ export class FlagIndex {
     const regex = new RegExp(`\\b(?:${trieAlternation(added)})\\b`);
     const newMethods = after.methods.filter((n) => !before.methods.includes(n));
     for (const file of this.walk.files) {
-      const isAnalysed = this.analysed.has(file);
+      const isAnalysed = this.analyses.isAnalysed(file);
       if (isAnalysed && newMethods.length === 0) continue;
-      const text = this.overlays.get(file) ?? readText(file);
+      const text = this.analyses.textOf(file);
       // indexOf first: it is many times faster than any regex, and most files hold none of the few new names.
       if (text === undefined || !added.some((n) => text.includes(n)) || isLargeGeneratedFile(file, text) || !regex.test(text)) continue;
       const facts = analyzeFile(file, text, this.config);
       this.stats.parsed++;
-      this.looked.delete(file);
       this.useEntry(file, true, facts, false);
       const st = this.cache.enabled ? statOf(file) : undefined;
-      if (st && !this.overlays.has(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: true, facts });
+      if (st && !this.analyses.hasOverlay(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: true, facts });
     }
   }
 
   private inferWrappers(): WrapperNames {
-    this.wrappers = WrapperTable.infer(this.analysed.values(), this.resolver);
+    this.wrappers = WrapperTable.infer(this.analyses.allAnalysed(), this.resolver);
     return { functions: this.wrappers.functionNames(), methods: this.wrappers.methodNames() };
   }
 
@@ -378,8 +373,8 @@ export class FlagIndex {
   }
 
   private setWrapperNames(names: WrapperNames): void {
-    this.config.functionWrappers = new Set(names.functions);
-    this.config.methodWrappers = new Set(names.methods);
+    // A new config object rather than a changed one: analyses under way keep the one they started with.
+    this.config = { ...this.config, functionWrappers: new Set(names.functions), methodWrappers: new Set(names.methods) };
   }
 
   /**
@@ -388,10 +383,10 @@ export class FlagIndex {
    * text spares parsing large library-like modules just to learn they hold no wrapper.
    */
   private mayHoldWrapper(file: string): boolean {
-    if (!this.prefiltered || this.analysed.has(file) || this.looked.has(file)) return true;
+    if (!this.prefiltered || this.analyses.isKnown(file)) return true;
     let verdict = this.reexports.get(file);
     if (verdict === undefined) {
-      const text = this.overlays.get(file) ?? readText(file);
+      const text = this.analyses.textOf(file);
       verdict = text !== undefined && REEXPORT.test(text);
       this.reexports.set(file, verdict);
     }
@@ -400,50 +395,35 @@ export class FlagIndex {
 
   /** Facts of any workspace file, parsing it on demand when the prefilter skipped it. */
   private factsOf(file: string): FileFacts | undefined {
-    const known = this.analysed.get(file) ?? this.looked.get(file);
+    const known = this.analyses.factsOf(file);
     if (known) return known;
-    const text = this.overlays.get(file) ?? readText(file);
+    const text = this.analyses.textOf(file);
     if (text === undefined) return undefined;
     const facts = analyzeFile(file, text, this.config);
     this.stats.parsed++;
     this.useEntry(file, false, facts, false);
     const st = this.cache.enabled ? statOf(file) : undefined;
-    if (st && this.files.has(file) && !this.overlays.has(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: false, facts });
+    if (st && this.files.has(file) && !this.analyses.hasOverlay(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: false, facts });
     return facts;
   }
 
   private resolveAll(): void {
-    this.fileFindings.clear();
-    this.perFile.clear();
-    this.dependents.clear();
-    for (const file of this.analysed.keys()) this.resolveFile(file);
-    this.findings = undefined;
+    this.findings.invalidateAll();
+    this.references.clear();
+    for (const file of this.analyses.analysedFiles()) this.resolveFile(file);
   }
 
+  /** Resolves one file's keys and binds them to its registry; its findings (and the workspace's) go. */
   private resolveFile(file: string): void {
-    this.fileFindings.delete(file);
-    const old = this.perFile.get(file);
-    if (old) for (const d of old.deps) this.dependents.get(d)?.delete(file);
-    const facts = this.analysed.get(file);
-    if (!facts) {
-      this.perFile.delete(file);
-      return;
-    }
-    const refs = referencesOf(facts, this.resolver, this.wrappers);
-    this.perFile.set(file, refs);
-    for (const d of refs.deps) {
-      let set = this.dependents.get(d);
-      if (!set) this.dependents.set(d, (set = new Set()));
-      set.add(file);
-    }
+    this.findings.invalidateFile(file);
+    const facts = this.analyses.analysedFacts(file);
+    if (!facts) this.references.delete(file);
+    else this.references.set(file, referencesOf(facts, this.resolver, this.wrappers), this.registries.for(file));
   }
 
   private forget(file: string): void {
-    this.liveTrees.forget(file);
-    this.analysed.delete(file);
-    this.looked.delete(file);
-    this.perFile.delete(file);
-    this.readNotes.delete(file);
+    this.analyses.forget(file);
+    this.references.delete(file);
     this.cache.delete(file);
     if (this.files.delete(file)) this.modules.invalidate();
   }
@@ -461,7 +441,7 @@ export class FlagIndex {
    * at once, as the scan will find it. Targeted: only the files its calls lead to are parsed.
    */
   private followWrappersOf(file: string): void {
-    const facts = this.analysed.get(file);
+    const facts = this.analyses.analysedFacts(file);
     if (!facts) return;
     const seen = new Map<string, FileFacts>([[file, facts]]);
     let frontier = [facts];
@@ -487,21 +467,26 @@ export class FlagIndex {
   // ---- findings ----------------------------------------------------------------------------
 
   private currentFindings(): Finding[] {
-    if (!this.findings) {
+    return this.findings.all(() => {
       const t0 = performance.now();
-      this.findings = computeFindings(this.registryGroups(), this.now, this.codeowners, this.packageOf);
+      const all = this.computeFindings();
       this.timings.findings = performance.now() - t0;
-    }
-    return this.findings;
+      return all;
+    });
+  }
+
+  /** Runs the rules over the given files' references (default: every file) and every registry. */
+  private computeFindings(only?: string[]): Finding[] {
+    return computeFindings(this.registryGroups(only), this.now, this.registries.codeowners(), this.packageOf);
   }
 
   /** References and dynamic keys grouped by the registry that governs their file. */
   private registryGroups(only?: string[]): Map<Registry, { references: FlagReference[]; dynamic: DynamicReference[] }> {
     const groups = new Map<Registry, { references: FlagReference[]; dynamic: DynamicReference[] }>();
     for (const r of this.registries.all()) groups.set(r, { references: [], dynamic: [] });
-    const files = only ?? [...this.perFile.keys()];
+    const files = only ?? this.references.files();
     for (const file of files) {
-      const refs = this.perFile.get(file);
+      const refs = this.references.of(file);
       if (!refs) continue;
       const registry = this.registries.for(file);
       let group = groups.get(registry);
@@ -513,7 +498,7 @@ export class FlagIndex {
   }
 
   private notes(): ScanNote[] {
-    return [...this.walk.notes, ...(this.cacheNote ? [this.cacheNote] : []), ...this.readNotes.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return [...this.walk.notes, ...(this.cacheNote ? [this.cacheNote] : []), ...this.analyses.notes()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 }
 
@@ -533,11 +518,6 @@ function statOf(file: string): { size: number; mtimeMs: number } | undefined {
   } catch {
     return undefined;
   }
-}
-
-function readText(file: string): string | undefined {
-  const r = readSource(file);
-  return 'text' in r ? r.text : undefined;
 }
 
 function sameNames(a: WrapperNames, b: WrapperNames): boolean {

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Registry } from '../model';
-import { RegistryLocator, emptyRegistry, loadRegistry } from '../registry';
+import { RegistryLocator, emptyRegistry, loadRegistry, readCodeowners } from '../registry';
 import { decodeRegistryBytes } from '../registry/decodeText';
+import { withTimeline } from '../history/timeline';
 import type { RegistryCache } from './registryCache';
 
 /**
@@ -16,6 +17,8 @@ export class RegistrySet {
   private readonly fallback: Registry;
   /** Registry texts given by the caller (an unsaved editor buffer, the scan section `init` proposes): a rescan keeps them. */
   private readonly texts = new Map<string, string>();
+  /** The workspace's CODEOWNERS patterns, read when a registry's policy first asks for them. */
+  private owners: string[] | undefined;
 
   constructor(
     private readonly root: string,
@@ -29,6 +32,7 @@ export class RegistrySet {
   init(found: readonly string[]): void {
     this.byPath.clear();
     this.locator.clear();
+    this.owners = undefined;
     if (this.explicit) {
       this.load(this.explicit);
       return;
@@ -51,6 +55,11 @@ export class RegistrySet {
     return this.byPath.get(p) ?? this.load(p);
   }
 
+  /** CODEOWNERS lines when any registry's policy uses them (else none, and the file is not read). */
+  codeowners(): string[] {
+    return (this.owners ??= this.all().some((r) => r.policy.useCodeowners) ? readCodeowners(this.root) : []);
+  }
+
   get(registryPath: string): Registry | undefined {
     return this.byPath.get(path.resolve(registryPath));
   }
@@ -58,10 +67,16 @@ export class RegistrySet {
   /** Re-reads one registry (from an editor buffer when `text` is given). Returns it. */
   reload(registryPath: string, text?: string, parsed?: Registry): Registry {
     this.locator.clear();
+    this.owners = undefined;
     const abs = path.resolve(registryPath);
     if (text === undefined) this.texts.delete(abs);
     else this.texts.set(abs, text);
     return this.load(abs, text, parsed);
+  }
+
+  /** Takes the registries a front end completed (beforeFindings) in place of the loaded ones of the same path. */
+  replace(completed: readonly Registry[]): void {
+    for (const registry of completed) if (this.byPath.has(registry.path)) this.byPath.set(registry.path, registry);
   }
 
   remove(registryPath: string): void {
@@ -74,7 +89,10 @@ export class RegistrySet {
     const fresh = parsed ?? this.parse(abs, text ?? this.texts.get(abs));
     const previous = this.byPath.get(abs);
     const unusable = fresh.flags.size === 0 && fresh.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
-    const kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;
+    let kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;
+    // An edited registry keeps the git history a scan attached (the file's commits did not change),
+    // so that a keystroke in it does not turn the history-based findings off until the next scan.
+    if (previous?.timeline && !kept.timeline) kept = withTimeline(kept, previous.timeline).registry;
     this.byPath.set(abs, kept);
     return kept;
   }

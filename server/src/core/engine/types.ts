@@ -21,9 +21,11 @@ export interface EngineOptions {
   onProgress?(progress: ScanProgress): void;
   /**
    * Called once per scan with the loaded registries, before the rules judge them; front ends use it
-   * to attach facts the engine does not gather itself (the CLI attaches the git history).
+   * to attach facts the engine does not gather itself (the git history). It returns the registries
+   * the rules judge: new objects for those it added to, the others as given (matched by path).
+   * The given ones must not be changed: they may be the registry cache's.
    */
-  beforeFindings?(registries: readonly Registry[]): Promise<void>;
+  beforeFindings?(registries: readonly Registry[]): Promise<readonly Registry[]>;
 }
 
 export interface ScanStats {

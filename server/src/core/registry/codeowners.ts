@@ -30,7 +30,7 @@ export function parseCodeowners(text: string): string[] {
     let tokens: string[];
     const section = /^\^?\[[^\]]*\](?:\[\d+\])?(.*)$/.exec(line);
     if (section) {
-      tokens = section[1].trim().split(/\s+/);
+      tokens = (section[1] ?? '').trim().split(/\s+/);
     } else {
       // The first token is the path pattern (which may contain escaped spaces).
       tokens = line.split(/(?<!\\)\s+/).slice(1);

@@ -32,7 +32,7 @@ export class CodeownersLookup {
   ownersOf(file: string): string[] {
     const rel = path.relative(this.root, file).split(path.sep).join('/');
     if (rel.startsWith('../')) return [];
-    for (let i = this.rules.length - 1; i >= 0; i--) if (this.rules[i].matches(rel)) return this.rules[i].owners;
+    for (let i = this.rules.length - 1; i >= 0; i--) if (this.rules[i]!.matches(rel)) return this.rules[i]!.owners;
     return [];
   }
 }
@@ -43,7 +43,7 @@ function parseRules(text: string): OwnerRule[] {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     // GitLab section headers ([Section] @owner) set defaults for a section; not needed for a proposal.
     if (!line || line.startsWith('[') || line.startsWith('^[')) continue;
-    const [pattern, ...owners] = line.split(/(?<!\\)\s+/);
+    const [pattern = '', ...owners] = line.split(/(?<!\\)\s+/);
     if (owners.length === 0) continue;
     try {
       const matcher = ignore().add(pattern);

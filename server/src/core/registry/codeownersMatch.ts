@@ -26,10 +26,10 @@ export function parseCodeownersRules(text: string): CodeownersRule[] {
     if (!line) return;
     const section = /^\^?\[[^\]]*\](?:\[\d+\])?(.*)$/.exec(line);
     if (section) {
-      sectionOwners = section[1].trim().split(/\s+/).filter((t) => OWNER.test(t));
+      sectionOwners = (section[1] ?? '').trim().split(/\s+/).filter((t) => OWNER.test(t));
       return;
     }
-    const [pattern, ...rest] = line.split(/(?<!\\)\s+/);
+    const [pattern = '', ...rest] = line.split(/(?<!\\)\s+/);
     const owners = rest.filter((t) => OWNER.test(t));
     rules.push({ pattern: pattern.replace(/\\ /g, ' '), owners: owners.length ? owners : sectionOwners, line: index + 1 });
   });
@@ -40,7 +40,7 @@ export function parseCodeownersRules(text: string): CodeownersRule[] {
 export function ownersOf(rules: readonly CodeownersRule[], relativePath: string): string[] {
   const file = relativePath.replace(/\\/g, '/').replace(/^\.?\//, '');
   for (let i = rules.length - 1; i >= 0; i--) {
-    const rule = rules[i];
+    const rule = rules[i]!;
     let matcher;
     try {
       matcher = ignore().add(rule.pattern);

@@ -13,7 +13,7 @@ export function decodeRegistryBytes(buf: Uint8Array): Decoded {
   const bad = firstInvalidUtf8(buf);
   if (bad !== undefined) {
     const { line, character } = positionOf(buf, bad);
-    const byte = buf[bad].toString(16).toUpperCase().padStart(2, '0');
+    const byte = (buf[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     return { error: `it is not valid UTF-8: byte 0x${byte} at line ${line + 1}, column ${character + 1} (byte ${bad}) is not part of a UTF-8 character; save the file as UTF-8`, line, character };
   }
   const text = new TextDecoder('utf-8').decode(buf);
@@ -27,7 +27,7 @@ function utf16(name: string): Decoded {
 /** The offset of the first byte that does not start a well-formed UTF-8 sequence. */
 export function firstInvalidUtf8(buf: Uint8Array): number | undefined {
   for (let i = 0; i < buf.length; ) {
-    const b = buf[i];
+    const b = buf[i]!;
     if (b < 0x80) {
       i++;
       continue;

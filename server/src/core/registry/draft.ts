@@ -56,9 +56,10 @@ function likelyOwner(refs: FlagReference[], codeowners: CodeownersLookup): strin
  */
 function canonicalKey(refs: readonly FlagReference[]): string {
   const asKey = refs.filter((r) => r.kind !== 'property' && r.kind !== 'destructure').map((r) => r.key);
-  if (asKey.length > 0) return asKey.sort()[0];
-  const spellings = [...new Set(refs.map((r) => r.key))];
-  return spellings.length === 1 && !/[A-Z]/.test(spellings[0]) ? spellings[0] : keyWords(spellings[0]).join('-');
+  const [firstKey] = asKey.sort();
+  if (firstKey !== undefined) return firstKey;
+  const [spelling = '', ...others] = new Set(refs.map((r) => r.key));
+  return others.length === 0 && !/[A-Z]/.test(spelling) ? spelling : keyWords(spelling).join('-');
 }
 
 /** Drafts an entry for every key the code evaluates (case variants merged), sorted by key. */
@@ -69,7 +70,7 @@ export function draftFlags(references: readonly FlagReference[], root: string): 
     groups.set(id, [...(groups.get(id) ?? []), ref]);
   }
   const byKey = new Map<string, FlagReference[]>();
-  for (const [id, refs] of groups) byKey.set(refs[0].registryKey === id ? id : canonicalKey(refs), refs);
+  for (const [id, refs] of groups) byKey.set(refs[0]?.registryKey === id ? id : canonicalKey(refs), refs);
   const codeowners = CodeownersLookup.read(root);
   return [...byKey.keys()].sort().map((key) => {
     const refs = byKey.get(key)!.sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.range.start.line - b.location.range.start.line));

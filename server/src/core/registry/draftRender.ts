@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, type Pair, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, type Scalar } from 'yaml';
 import type { DraftFlag } from './draft';
 import { whereUsed } from './draft';
 
@@ -22,10 +22,10 @@ export function renderRegistry(flags: readonly DraftFlag[], root: string, today:
   const flagsNode = doc.get('flags');
   if (isMap(flagsNode)) {
     flagsNode.items.forEach((pair, i) => {
-      const draft = flags[i];
+      const draft = flags[i]!; // the document was built from `flags`, one pair per flag in order
       (pair.key as Scalar).commentBefore = ` ${plural(draft.references.length)}: ${whereUsed(draft.references, root)}`;
       if (i > 0) (pair.key as Scalar).spaceBefore = true;
-      const owner = isMap(pair.value) ? (pair.value.items.find((p) => isScalar(p.key) && p.key.value === 'owner') as Pair | undefined) : undefined;
+      const owner = isMap(pair.value) ? pair.value.items.find((p) => isScalar(p.key) && p.key.value === 'owner') : undefined;
       if (owner && isScalar(owner.value) && owner.value.value === '') owner.value.comment = ' TODO: the team or person responsible';
     });
   }

@@ -81,7 +81,7 @@ export function addFlagsEdits(registry: Registry, text: string | undefined, flag
   if (isJson(file)) {
     const j = openJson(file, current.text);
     if (!j) return [];
-    const entries = jsonIsManifest(j) ? todo.map((f) => ({ key: f.key, fields: withManifestFields(f.fields ?? {}) as FlagFields })) : todo;
+    const entries = jsonIsManifest(j) ? todo.map((f) => ({ key: f.key, fields: withManifestFields(f.fields ?? {}) })) : todo;
     return edits(file, current.text, jsonAddFlags(j, entries), !current.exists);
   }
   const y = openYaml(file, current.text);

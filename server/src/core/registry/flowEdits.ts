@@ -46,7 +46,8 @@ export function flowLayout(pos: TextPositions, map: YAMLMap, unit: string): Flow
     items.push({ key, keyStart: ks[0], valueStart, valueEnd });
   }
   const openLine = pos.position(open).line;
-  const multiline = items.length > 0 && pos.position(items[0].keyStart).line !== openLine;
+  const first = items[0];
+  const multiline = first !== undefined && pos.position(first.keyStart).line !== openLine;
   const closeLine = pos.lineText(pos.position(close).line);
   const closeOnOwnLine = closeLine.trim().startsWith('}');
   return {
@@ -54,7 +55,7 @@ export function flowLayout(pos: TextPositions, map: YAMLMap, unit: string): Flow
     close,
     items,
     multiline,
-    itemIndent: multiline ? lineIndent(pos, items[0].keyStart) : lineIndent(pos, open) + unit,
+    itemIndent: first && multiline ? lineIndent(pos, first.keyStart) : lineIndent(pos, open) + unit,
     closeIndent: closeOnOwnLine ? /^[ \t]*/.exec(closeLine)![0] : lineIndent(pos, open),
   };
 }
@@ -65,15 +66,14 @@ export function flowLayout(pos: TextPositions, map: YAMLMap, unit: string): Flow
  */
 export function flowInsert(layout: FlowLayout, before: number | undefined, entry: string, eol: string, expand: boolean, pad: string): Change {
   const { items, multiline, itemIndent } = layout;
-  if (items.length === 0) {
+  const last = items.at(-1);
+  if (last === undefined) {
     const inner = expand ? `${eol}${itemIndent}${entry}${eol}${layout.closeIndent}` : `${pad}${entry}${pad}`;
     return { start: layout.open, end: layout.close + 1, text: `{${inner}}` };
   }
   const sep = multiline ? `${eol}${itemIndent}` : ' ';
-  if (before !== undefined && before < items.length) {
-    return { start: items[before].keyStart, end: items[before].keyStart, text: `${entry},${sep}` };
-  }
-  const last = items[items.length - 1];
+  const next = before === undefined ? undefined : items[before];
+  if (next) return { start: next.keyStart, end: next.keyStart, text: `${entry},${sep}` };
   return { start: last.valueEnd, end: last.valueEnd, text: `,${sep}${entry}` };
 }
 
@@ -81,8 +81,10 @@ export function flowInsert(layout: FlowLayout, before: number | undefined, entry
 export function flowRemove(layout: FlowLayout, i: number): Change {
   const { items } = layout;
   if (items.length === 1) return { start: layout.open + 1, end: layout.close, text: '' };
-  if (i < items.length - 1) return { start: items[i].keyStart, end: items[i + 1].keyStart, text: '' };
-  return { start: items[i - 1].valueEnd, end: items[i].valueEnd, text: '' };
+  // Callers pass the index of an item they found in `items`; with two or more items it has a neighbour.
+  const item = items[i]!;
+  if (i < items.length - 1) return { start: item.keyStart, end: items[i + 1]!.keyStart, text: '' };
+  return { start: items[i - 1]!.valueEnd, end: item.valueEnd, text: '' };
 }
 
 /** Indents every line after the first (a multi-line JSON value placed at some column). */

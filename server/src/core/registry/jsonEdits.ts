@@ -24,7 +24,7 @@ export function openJson(file: string, text: string): JsonText | undefined {
   const pos = new TextPositions(file, text);
   // The indentation unit: the first indented line's indentation (JSON files start at column 0).
   const indented = /\n([ \t]+)\S/.exec(text);
-  return { text, pos, doc, eol: detectEol(text), unit: indented ? indented[1] : '  ' };
+  return { text, pos, doc, eol: detectEol(text), unit: indented?.[1] ?? '  ' };
 }
 
 function objectOf(fields: object): Record<string, unknown> {
@@ -105,8 +105,9 @@ export function jsonSetField(j: JsonText, key: string, field: string, value: unk
   if (!layout) return undefined;
   const pretty = isPretty(j, layout);
   const i = layout.items.findIndex((it) => it.key === field);
-  if (value === undefined) return i === -1 ? [] : [flowRemove(layout, i)];
-  if (i !== -1) return [{ start: layout.items[i].valueStart, end: layout.items[i].valueEnd, text: render(j, value, layout, pretty) }];
+  const current = layout.items[i];
+  if (value === undefined) return current ? [flowRemove(layout, i)] : [];
+  if (current) return [{ start: current.valueStart, end: current.valueEnd, text: render(j, value, layout, pretty) }];
   const rank = fieldRank(field);
   const before = layout.items.findIndex((it) => fieldRank(it.key) > rank);
   return [flowInsert(layout, before === -1 ? undefined : before, member(j, field, value, layout, pretty), j.eol, pretty, '')];

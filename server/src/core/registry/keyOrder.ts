@@ -12,7 +12,7 @@ const ignoringCase: Compare = (a, b) => byCodePoint(a.toLowerCase(), b.toLowerCa
 export function sortOrder(keys: readonly string[]): Compare | undefined {
   for (const cmp of [ignoringCase, byCodePoint]) {
     let sorted = true;
-    for (let i = 1; i < keys.length && sorted; i++) if (cmp(keys[i - 1], keys[i]) > 0) sorted = false;
+    for (let i = 1; i < keys.length && sorted; i++) if (cmp(keys[i - 1]!, keys[i]!) > 0) sorted = false;
     if (sorted) return cmp;
   }
   return undefined;

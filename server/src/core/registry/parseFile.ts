@@ -61,7 +61,7 @@ export function parse(file: string, text: string, problems: RegistryProblem[]): 
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }
 
 /** YAML accepts comments, trailing commas and unquoted keys; other tools reading a .json file do not. */

@@ -37,7 +37,7 @@ export interface BlockItem {
 /** Offset just past the last non-space character before `end`. */
 export function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1])) e--;
+  while (e > start && /\s/.test(text.charAt(e - 1))) e--;
   return e;
 }
 
@@ -70,7 +70,9 @@ export function blockItems(pos: TextPositions, map: YAMLMap): BlockItem[] {
   }
   // A previous item's inner comments cannot also be the next one's leading comments.
   for (let i = 1; i < items.length; i++) {
-    if (items[i].firstLine <= items[i - 1].lastLine) items[i].firstLine = items[i - 1].lastLine + 1;
+    const item = items[i]!;
+    const previous = items[i - 1]!;
+    if (item.firstLine <= previous.lastLine) item.firstLine = previous.lastLine + 1;
   }
   return items;
 }
@@ -80,7 +82,8 @@ export function blankSeparated(pos: TextPositions, items: BlockItem[]): boolean 
   let blank = 0;
   let tight = 0;
   for (let i = 1; i < items.length; i++) {
-    if (isBlank(pos.lineText(items[i].firstLine - 1)) && items[i].firstLine - 1 > items[i - 1].lastLine) blank++;
+    const item = items[i]!;
+    if (isBlank(pos.lineText(item.firstLine - 1)) && item.firstLine - 1 > items[i - 1]!.lastLine) blank++;
     else tight++;
   }
   return blank > tight;

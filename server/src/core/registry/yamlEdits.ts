@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import type { Node, YAMLMap } from 'yaml';
+import type { Node } from 'yaml';
 import type { Change } from './change';
 import { flowInsert, flowLayout, flowRemove } from './flowEdits';
 import { neighbourOf } from './neighbours';
@@ -91,7 +91,8 @@ export function yamlAddFlags(y: YamlText, flags: NewFlag[]): Change[] | undefine
   const { style, pos } = y;
   const eol = style.eol;
   const root = y.doc.contents;
-  const columnOfRoot = isMap(root) && root.items.length ? pos.position(span(root.items[0].key)?.[0] ?? 0).character : 0;
+  const firstRootItem = isMap(root) ? root.items[0] : undefined;
+  const columnOfRoot = firstRootItem ? pos.position(span(firstRootItem.key)?.[0] ?? 0).character : 0;
   const rootIndent = ' '.repeat(columnOfRoot);
   const entriesAt = (indent: string) => flags.map((f) => renderEntry(f.key, f.fields ?? {}, indent, style)).join('');
 
@@ -115,15 +116,18 @@ export function yamlAddFlags(y: YamlText, flags: NewFlag[]): Change[] | undefine
   return insertSorted(y, blockItems(pos, value), flags);
 }
 
-function insertSorted(y: YamlText, items: BlockItem[], flags: NewFlag[]): Change[] {
+function insertSorted(y: YamlText, items: BlockItem[], flags: NewFlag[]): Change[] | undefined {
   const { pos, style } = y;
   const eol = style.eol;
-  const indent = ' '.repeat(items[0].keyColumn);
+  // A non-empty mapping (empty ones are filled, not sorted into) that has no item we can place is not ours to edit.
+  const [first] = items;
+  const last = items.at(-1);
+  if (!first || !last) return undefined;
+  const indent = ' '.repeat(first.keyColumn);
   const blank = blankSeparated(pos, items) ? eol : '';
   const cmp = sortOrder(items.map((i) => i.key));
   const ordered = cmp ? [...flags].sort((a, b) => cmp(a.key, b.key)) : flags;
   const changes: Change[] = [];
-  const last = items[items.length - 1];
   const endOffset = pos.nextLineStart(last.lastLine);
   let appended = false;
   for (const f of ordered) {
@@ -187,21 +191,24 @@ export function yamlSetField(y: YamlText, target: EntryTarget, field: string, va
     const layout = flowLayout(pos, entry, style.unit);
     if (!layout) return undefined;
     const i = layout.items.findIndex((it) => it.key === field);
-    if (value === undefined) return i === -1 ? [] : [flowRemove(layout, i)];
+    const item = layout.items[i];
+    if (value === undefined) return item ? [flowRemove(layout, i)] : [];
     const inline = renderInline(value, style) ?? JSON.stringify(value);
-    if (i !== -1) return [{ start: layout.items[i].valueStart, end: layout.items[i].valueEnd, text: inline }];
+    if (item) return [{ start: item.valueStart, end: item.valueEnd, text: inline }];
     return [flowInsert(layout, undefined, `${renderKey(field, style)}: ${inline}`, style.eol, false, ' ')];
   }
   const items = blockItems(pos, entry);
   const existing = items.find((it) => it.key === field);
   if (value === undefined) return existing ? [deleteLines(y, existing.firstLine, existing.lastLine)] : [];
-  const indent = ' '.repeat(items[0].keyColumn);
+  const [first] = items;
+  if (!first) return undefined; // a block mapping whose items we cannot place
+  const indent = ' '.repeat(first.keyColumn);
   if (existing) return [replaceValue(y, existing, value, indent)];
   const rank = fieldRank(field);
   const anchor = [...items].reverse().find((it) => fieldRank(it.key) <= rank);
   const line = renderField(field, value, indent, style);
   if (!anchor) {
-    const at = pos.lineStart(items[0].firstLine);
+    const at = pos.lineStart(first.firstLine);
     return [{ start: at, end: at, text: line }];
   }
   const at = pos.nextLineStart(anchor.lastLine);
@@ -248,7 +255,7 @@ export function yamlRemoveFlag(y: YamlText, key: string): Change[] {
   const { pos } = y;
   const parentLine = pos.position(span(flagsPair.key)![0]).line;
   const changes: Change[] = [];
-  for (const item of blockItems(pos, flags as YAMLMap)) {
+  for (const item of blockItems(pos, flags)) {
     if (item.key !== key) continue;
     let first = item.firstLine;
     let last = item.lastLine;

@@ -140,7 +140,7 @@ export function nodeAt(doc: YamlDoc, segments: readonly (string | number)[], roo
     if (isMap(n)) {
       const pair = findPairDeep(n, String(seg), doc);
       if (!pair) break;
-      keyNode = pair.key as Node;
+      keyNode = pair.key;
       node = pair.value;
     } else if (isSeq(n) && /^\d+$/.test(String(seg))) {
       const item = n.items[Number(seg)];

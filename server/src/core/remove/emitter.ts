@@ -131,7 +131,7 @@ export class Emitter {
     };
     let text = raw(expr.head, 0, 2); // "`…" without its "${"
     expr.templateSpans.forEach((span, i) => {
-      text += known[i] !== undefined ? escapeTemplateText(known[i]!) : '${' + this.emitExpression(span.expression) + '}';
+      text += known[i] !== undefined ? escapeTemplateText(known[i]) : '${' + this.emitExpression(span.expression) + '}';
       // A middle part is "}…${", the tail "}…`".
       text += ts.isTemplateTail(span.literal) ? raw(span.literal, 1, 0) : raw(span.literal, 1, 2);
     });
@@ -187,7 +187,7 @@ export class Emitter {
     let dead: Set<ts.Statement> | undefined;
     let run: ts.Statement[] = [];
     const flush = (): void => {
-      if (run.length) edits.push(removalRange(this.sf, run[0], run[run.length - 1]));
+      if (run.length) edits.push(removalRange(this.sf, run[0]!, run[run.length - 1]));
       run = [];
     };
     for (const [index, s] of statements.entries()) {
@@ -359,7 +359,7 @@ export class Emitter {
     const fromIndent = block.statements.length ? indentAt(this.text, first.getStart(this.sf)) : targetIndent;
     // reindent() leaves the first line alone; it is placed where the replaced statement started.
     const lines = inner.split('\n');
-    const firstLine = lines[0].replace(/^[ \t]+/, '');
+    const firstLine = lines[0]!.replace(/^[ \t]+/, '');
     return reindent([firstLine, ...lines.slice(1)].join('\n'), fromIndent, targetIndent, this.sf.fileName);
   }
 
@@ -391,7 +391,7 @@ export class Emitter {
     const clauses = s.caseBlock.clauses;
     let index = -1;
     for (let i = 0; i < clauses.length; i++) {
-      const clause = clauses[i];
+      const clause = clauses[i]!;
       if (ts.isDefaultClause(clause)) continue;
       const r = this.state.simplifier.simplify(clause.expression);
       if (r.kind !== 'const') return { kind: 'keep' };
@@ -406,8 +406,8 @@ export class Emitter {
     // `case 'a': { …; break; }` ends in the block's break.
     const statements: ts.Statement[] = [];
     for (let i = index; i < clauses.length; i++) {
-      const own = [...clauses[i].statements];
-      const block = own.length === 1 && ts.isBlock(own[0]) ? own[0] : undefined;
+      const own = [...clauses[i]!.statements];
+      const block = own.length === 1 && ts.isBlock(own[0]!) ? own[0] : undefined;
       statements.push(...(block ? block.statements : own));
       const last = statements[statements.length - 1];
       if (last && isUnconditionalExit(last)) break;
@@ -424,7 +424,7 @@ export class Emitter {
       return reindent(text, indentAt(this.text, st.getStart(this.sf)), targetIndent, this.sf.fileName);
     }).filter((t) => t !== '');
     const nl = newlineOf(this.text);
-    const exits = body.length > 0 && isUnconditionalExit(body[body.length - 1]);
+    const exits = body.length > 0 && isUnconditionalExit(body[body.length - 1]!);
     const scoped = body.some((st) => ts.isVariableStatement(st) && (st.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0 || ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st));
     if (scoped && !canUnwrapStatements(body, s)) {
       const inner = pieces.map((p) => targetIndent + '  ' + reindent(p, targetIndent, targetIndent + '  ', this.sf.fileName)).join(nl);
@@ -493,11 +493,11 @@ export class Emitter {
     if (ts.isJsxFragment(inner) && inner.children.some((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces))) {
       // Already among children: the fragment's own children take its place.
       const kids = inner.children.filter((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces));
-      const first = kids[0];
+      const first = kids[0]!;
       const edits: OffsetEdit[] = [];
       for (const c of inner.children) if (this.isChanged(c)) edits.push(...this.childEdits(inner, c));
       const start = first.getStart(this.sf);
-      const body = applyOffsetEdits(this.text.slice(start, kids[kids.length - 1].end), edits.filter((e) => e.start >= start), start);
+      const body = applyOffsetEdits(this.text.slice(start, kids[kids.length - 1]!.end), edits.filter((e) => e.start >= start), start);
       const text = reindent(body, indentAt(this.text, start), indentAt(this.text, child.getStart(this.sf)), this.sf.fileName);
       return [{ start: child.getStart(this.sf), end: child.end, text }];
     }
@@ -537,8 +537,8 @@ export class Emitter {
     if (on) {
       const children = ts.isJsxElement(element) ? element.children.filter((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces)) : [];
       if (children.length === 0) return inJsx ? [removalRange(this.sf, element, element, true)] : [{ ...range, text: 'null' }];
-      const first = children[0];
-      const last = children[children.length - 1];
+      const first = children[0]!;
+      const last = children[children.length - 1]!;
       const from = indentAt(this.text, first.getStart(this.sf));
       const body = this.emitChildren(element as ts.JsxElement, first.getStart(this.sf), last.end);
       if (inJsx || (children.length === 1 && !ts.isJsxText(first) && !ts.isJsxExpression(first))) {

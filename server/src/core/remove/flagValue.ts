@@ -95,7 +95,7 @@ function isJson(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isJson);
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value) as unknown;
-    return (proto === Object.prototype || proto === null) && Object.values(value as object).every(isJson);
+    return (proto === Object.prototype || proto === null) && Object.values(value).every(isJson);
   }
   return false;
 }

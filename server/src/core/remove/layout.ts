@@ -37,7 +37,7 @@ export function attachedCommentStart(sf: ts.SourceFile, node: ts.Node): number {
   const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
   let start = node.getStart(sf);
   for (let i = ranges.length - 1; i >= 0; i--) {
-    const c = ranges[i];
+    const c = ranges[i]!;
     const between = text.slice(c.end, start);
     if ((between.match(/\n/g) ?? []).length > 1) break; // a blank line separates it
     if (!isBlank(text.slice(lineStartAt(text, c.pos), c.pos))) break; // trails other code
@@ -110,20 +110,20 @@ export function removeListElements(
   const kept = elements.filter((e) => !removed.has(e));
   if (kept.length === 0) return undefined;
   const text = sf.text;
-  const multiline = elements.length > 1 && elements.some((e, i) => i > 0 && text.slice(elements[i - 1].end, e.getStart(sf)).includes('\n'));
+  const multiline = elements.length > 1 && elements.some((e, i) => i > 0 && text.slice(elements[i - 1]!.end, e.getStart(sf)).includes('\n'));
   const edits: OffsetEdit[] = [];
   let i = 0;
   while (i < elements.length) {
-    if (!removed.has(elements[i])) {
+    if (!removed.has(elements[i]!)) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < elements.length && removed.has(elements[j + 1])) j++;
-    const first = elements[i];
-    const last = elements[j];
+    while (j + 1 < elements.length && removed.has(elements[j + 1]!)) j++;
+    const first = elements[i]!;
+    const last = elements[j]!;
     const next = elements[j + 1];
-    const prev = elements[i - 1];
+    const prev = elements[i - 1]!;
     if (multiline && ownsLines(sf, first, last)) {
       const range = wholeLines(sf, first, last);
       edits.push(range);
@@ -210,7 +210,7 @@ export function statementRemovals(sf: ts.SourceFile, removed: ReadonlySet<ts.Sta
     const siblings = 'statements' in parent ? ((parent as ts.Block).statements as readonly ts.Statement[]) : own;
     let run: ts.Statement[] = [];
     const flush = (): void => {
-      if (run.length) edits.push(removalRange(sf, run[0], run[run.length - 1]));
+      if (run.length) edits.push(removalRange(sf, run[0]!, run[run.length - 1]));
       run = [];
     };
     for (const s of siblings) {

@@ -93,7 +93,7 @@ function elementsText(sf: ts.SourceFile, spread: ts.Node, inner: readonly ts.Nod
   const text = sf.text;
   const indent = indentAt(text, spread.getStart(sf));
   const ownLine = text.slice(lineStartAt(text, spread.getStart(sf)), spread.getStart(sf)).trim() === '';
-  const multiline = ownLine || text.slice(inner[0].getStart(sf), inner[inner.length - 1].end).includes('\n');
+  const multiline = ownLine || text.slice(inner[0]!.getStart(sf), inner[inner.length - 1]!.end).includes('\n');
   if (!multiline) return inner.map((e) => e.getText(sf)).join(', ');
   return inner.map((e) => reindent(e.getText(sf), indentAt(text, e.getStart(sf)), indent, sf.fileName)).join(`,\n${indent}`);
 }

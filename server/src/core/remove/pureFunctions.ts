@@ -78,7 +78,7 @@ export class PurityOracle {
  */
 function returnsPureExpression(body: ts.Block | undefined): boolean {
   if (!body || body.statements.length === 0) return false;
-  const last = body.statements[body.statements.length - 1];
+  const last = body.statements[body.statements.length - 1]!;
   const declarationsOnly = body.statements.slice(0, -1).every((s) => ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s));
   return declarationsOnly && ts.isReturnStatement(last) && last.expression !== undefined && isPure(last.expression);
 }

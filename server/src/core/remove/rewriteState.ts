@@ -149,7 +149,7 @@ export class RewriteState implements EvalContext {
     if (ts.isAwaitExpression(target.parent)) target = skipOuterTransparent(target.parent);
     const parent = target.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === target && properties[parent.name.text]) {
-      this.addEvaluation(parent, resultPropertyValue(properties[parent.name.text], this.value));
+      this.addEvaluation(parent, resultPropertyValue(properties[parent.name.text]!, this.value));
       return;
     }
     if (ts.isVariableDeclaration(parent) && parent.initializer === target) {
@@ -166,7 +166,7 @@ export class RewriteState implements EvalContext {
         const uses = this.usesOf(parent.name);
         const reads = uses?.map((u) => (ts.isPropertyAccessExpression(u.parent) && u.parent.expression === u ? u.parent : undefined));
         if (reads && reads.every((r) => r && properties[r.name.text])) {
-          for (const r of reads) this.addEvaluation(r!, resultPropertyValue(properties[r!.name.text], this.value));
+          for (const r of reads) this.addEvaluation(r!, resultPropertyValue(properties[r!.name.text]!, this.value));
           this.removedDeclarations.add(parent);
           this.markDirty(parent);
           return;

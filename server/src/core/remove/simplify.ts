@@ -126,8 +126,8 @@ export class Simplifier {
     if (ts.isBinaryExpression(node)) return this.binary(node);
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && !node.questionDotToken) {
       // `Boolean(flag)`, `String(variant)`: the conversions of a known value are known.
-      const arg = this.operand(node.arguments[0]);
-      if (arg.kind === 'const' && !isSpread(node.arguments[0])) {
+      const arg = this.operand(node.arguments[0]!);
+      if (arg.kind === 'const' && !isSpread(node.arguments[0]!)) {
         if (node.expression.text === 'Boolean') return { kind: 'const', value: Boolean(arg.value) };
         if (node.expression.text === 'String' && isPrimitive(arg.value)) return { kind: 'const', value: String(arg.value) };
       }

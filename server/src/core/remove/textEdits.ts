@@ -13,8 +13,9 @@ export function diffToTextEdits(file: string, before: string, after: string): Te
   const starts = lineStarts(before);
   const edits: TextEdit[] = [];
   for (const hunk of hunks) {
-    let start = hunk.aStart < a.length ? starts[hunk.aStart] : before.length;
-    let end = hunk.aEnd < a.length ? starts[hunk.aEnd] : before.length;
+    // `starts` has an entry per line of `a`, so an index below a.length is in range.
+    let start = hunk.aStart < a.length ? starts[hunk.aStart]! : before.length;
+    let end = hunk.aEnd < a.length ? starts[hunk.aEnd]! : before.length;
     let newText = b.slice(hunk.bStart, hunk.bEnd).join('');
     // Trim the common prefix and suffix inside the hunk to keep the range minimal.
     let p = 0;
@@ -100,8 +101,8 @@ export function myers(a: readonly string[], b: readonly string[]): string[] {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
       let x: number;
-      if (k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])) x = v[offset + k + 1];
-      else x = v[offset + k - 1] + 1;
+      if (k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)) x = v[offset + k + 1]!;
+      else x = v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
@@ -119,12 +120,12 @@ export function myers(a: readonly string[], b: readonly string[]): string[] {
   let x = n;
   let y = m;
   for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d];
+    const vd = trace[d]!;
     const k = x - y;
     let prevK: number;
-    if (k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1])) prevK = k + 1;
+    if (k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!)) prevK = k + 1;
     else prevK = k - 1;
-    const prevX = d === 0 ? 0 : vd[offset + prevK];
+    const prevX = d === 0 ? 0 : vd[offset + prevK]!;
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {
       ops.push('=');

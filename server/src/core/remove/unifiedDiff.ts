@@ -15,14 +15,14 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
   const groups: (typeof hunks)[] = [];
   for (const h of hunks) {
     const last = groups[groups.length - 1];
-    if (last && h.aStart - last[last.length - 1].aEnd <= 2 * context) last.push(h);
+    if (last && h.aStart - last[last.length - 1]!.aEnd <= 2 * context) last.push(h);
     else groups.push([h]);
   }
 
   let out = `--- ${oldName}\n+++ ${newName}\n`;
   for (const group of groups) {
-    const first = group[0];
-    const last = group[group.length - 1];
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
     const aFrom = Math.max(0, first.aStart - context);
     const aTo = Math.min(a.length, last.aEnd + context);
     const bFrom = first.bStart - (first.aStart - aFrom);
@@ -30,12 +30,12 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
     out += `@@ -${range(aFrom, aTo - aFrom)} +${range(bFrom, bTo - bFrom)} @@\n`;
     let ai = aFrom;
     for (const h of group) {
-      for (; ai < h.aStart; ai++) out += line(' ', a[ai]);
-      for (let i = h.aStart; i < h.aEnd; i++) out += line('-', a[i]);
-      for (let j = h.bStart; j < h.bEnd; j++) out += line('+', b[j]);
+      for (; ai < h.aStart; ai++) out += line(' ', a[ai]!);
+      for (let i = h.aStart; i < h.aEnd; i++) out += line('-', a[i]!);
+      for (let j = h.bStart; j < h.bEnd; j++) out += line('+', b[j]!);
       ai = h.aEnd;
     }
-    for (; ai < aTo; ai++) out += line(' ', a[ai]);
+    for (; ai < aTo; ai++) out += line(' ', a[ai]!);
   }
   return out;
 }

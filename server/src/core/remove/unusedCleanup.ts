@@ -108,7 +108,7 @@ function isReadQuery(init: ts.Expression): boolean {
 
 /** `require('./flags')`: goes with its last binding, as an unused ES import does. */
 function isRequireCall(init: ts.Expression): boolean {
-  return ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]);
+  return ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]!);
 }
 
 function truncate(code: string): string {
@@ -270,7 +270,7 @@ function unusedParameters(sf: ts.SourceFile, unused: boolean): { id: string; nam
   const out: { id: string; name: ts.Identifier }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
-      const fn = node as ts.FunctionLikeDeclaration;
+      const fn = node;
       const paramsText = fn.parameters.map((p) => p.getText(sf)).join(',');
       for (const p of fn.parameters) {
         const name = p.name;
@@ -320,8 +320,8 @@ function jsxFactoryNames(sf: ts.SourceFile): Set<string> {
   if (!hasJsx) return names;
   names.add('React');
   const pragma = /@jsx\s+([A-Za-z_$][\w$]*)/.exec(sf.text);
-  if (pragma) names.add(pragma[1]);
+  if (pragma) names.add(pragma[1]!);
   const frag = /@jsxFrag\s+([A-Za-z_$][\w$]*)/.exec(sf.text);
-  if (frag) names.add(frag[1]);
+  if (frag) names.add(frag[1]!);
   return names;
 }

@@ -41,7 +41,7 @@ export function verifyRewrite(workspace: Workspace, changed: readonly string[]):
     const config = lookup.nearest(file) ?? '';
     groups.set(config, [...(groups.get(config) ?? []), file]);
   }
-  for (const [config, files] of groups) newErrors.push(...newTypeErrors(workspace, config ? projects.for(files[0]) : undefined, files, sources));
+  for (const [config, files] of groups) newErrors.push(...newTypeErrors(workspace, config ? projects.for(files[0]!) : undefined, files, sources));
 
   // A syntax error also surfaces as type errors; report each position once.
   const seen = new Set<string>();

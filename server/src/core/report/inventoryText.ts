@@ -32,12 +32,12 @@ export function formatInventoryText(inventory: readonly InventoryRow[], options:
     r.problems.error + r.problems.warning === 0 ? '' : `${r.problems.error}E ${r.problems.warning}W`,
     // Keys come from code and owners from the registry: neither may break a row or drive the terminal.
   ].map(escapeControl));
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[], paint: (s: string, i: number) => string = (s) => s) =>
-    cells.map((s, i) => paint(s + ' '.repeat(widths[i] - width(s)), i)).join('  ').trimEnd();
+    cells.map((s, i) => paint(s + ' '.repeat(widths[i]! - width(s)), i)).join('  ').trimEnd();
   const out = [line(header, (s) => c.bold(s))];
   rows.forEach((cells, n) => {
-    const row = inventory[n];
+    const row = inventory[n]!;
     out.push(line(cells, (s, i) => (i === 1 && !row.registered ? c.red(s) : i === 8 && row.problems.error > 0 ? c.red(s) : i === 8 ? c.yellow(s) : s)));
   });
   const unregistered = inventory.filter((r) => !r.registered).length;

@@ -87,7 +87,7 @@ export function buildSarif(result: ScanResult): Sarif.Log {
       level: level(f.severity),
       message: { text: f.message },
       locations: [{ physicalLocation: physicalLocation(f.location, result.root) }],
-      partialFingerprints: { [FINGERPRINT]: prints[i] },
+      partialFingerprints: { [FINGERPRINT]: prints[i]! }, // one print per finding, in order
     };
     if (f.related?.length) {
       r.relatedLocations = f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: physicalLocation(rel.location, result.root) }));

@@ -1,4 +1,4 @@
-import type { KeyForm, Location } from '../model';
+import type { KeyForm, Location, Range } from '../model';
 import { own, type FileFacts, type KeyExpr, type ValueFact } from '../detect/facts';
 import type { ModuleResolver } from './moduleResolver';
 import { isRelativeSpecifier } from '../detect/plainSyntax';
@@ -68,7 +68,7 @@ export class KeyResolver {
       if (!target) return { ok: false, reason: unresolvedImport(name, imp.from) };
       if (imp.name === '*') {
         if (path.length === 0) return { ok: false, reason: `'${name}' is a whole module` };
-        return this.resolveExport(target, path[0], path.slice(1), hops + 1, deps);
+        return this.resolveExport(target, path[0]!, path.slice(1), hops + 1, deps);
       }
       return this.resolveExport(target, imp.name, path, hops + 1, deps);
     }
@@ -87,7 +87,7 @@ export class KeyResolver {
       if (!target) return { ok: false, reason: unresolvedImport(exported, binding.from) };
       if (binding.name === '*') {
         if (path.length === 0) return { ok: false, reason: `'${exported}' is a whole module` };
-        return this.resolveExport(target, path[0], path.slice(1), hops + 1, deps);
+        return this.resolveExport(target, path[0]!, path.slice(1), hops + 1, deps);
       }
       return this.resolveExport(target, binding.name, path, hops + 1, deps);
     }
@@ -98,7 +98,7 @@ export class KeyResolver {
       if (r.ok) return r;
     }
     // `import flags from './flags.cjs'` of a `module.exports = {…}` file: its members are the default's members.
-    if (exported === 'default' && path.length > 0) return this.resolveExport(file, path[0], path.slice(1), hops + 1, deps);
+    if (exported === 'default' && path.length > 0) return this.resolveExport(file, path[0]!, path.slice(1), hops + 1, deps);
     return { ok: false, reason: `'${exported}' is not exported as a constant` };
   }
 
@@ -109,9 +109,29 @@ export class KeyResolver {
       return { ok: false, reason: 'the key is an object, not a string' };
     }
     if (value.kind === 'string') return { ok: false, reason: 'the key reads a member of a string' };
-    const member = own(value.members, path[0]);
+    const member = own(value.members, path[0]!);
     if (!member) return { ok: false, reason: `'${path[0]}' is not a constant member` };
     return this.navigate(file, member, path.slice(1), value.kind === 'enum' ? 'enum' : 'object', hops, deps);
+  }
+
+  /**
+   * Rows with property `prop` in the tables that the modules `file` imports export (one hop: the
+   * modules its import statements name), for `isOn(route.flag)` over an imported route table.
+   */
+  importedRows(file: string, prop: string, deps?: Set<string>): { file: string; rows: { value: string; range: Range }[] }[] {
+    const facts = this.factsOf(file);
+    if (!facts) return [];
+    const out: { file: string; rows: { value: string; range: Range }[] }[] = [];
+    const seen = new Set<string>();
+    for (const imp of Object.values(facts.imports)) {
+      const target = this.modules.resolve(file, imp.from);
+      if (!target || seen.has(target) || target === file) continue;
+      seen.add(target);
+      const rows = this.factsOf(target)?.exportedRows?.[prop];
+      deps?.add(target);
+      if (rows?.length) out.push({ file: target, rows });
+    }
+    return out;
   }
 
   /** The function a called name denotes: a local of some workspace file, or something from a package. */

@@ -230,7 +230,7 @@ export function stripJsonComments(text: string): string {
       i = end < 0 ? n : end + 2;
     } else {
       let j = i + 1;
-      if (c === ',') while (j < n && /\s/.test(text[j])) j++;
+      if (c === ',') while (j < n && /\s/.test(text[j]!)) j++;
       // A trailing comma (only whitespace before the bracket) is dropped; one before a comment is left to TypeScript's reader.
       if (!(c === ',' && (text[j] === '}' || text[j] === ']'))) out += c;
       i++;

@@ -73,7 +73,7 @@ export class WrapperTable {
 
   private add(file: string, fn: string, info: WrapperInfo): boolean {
     let map = this.byFile.get(file);
-    if (!map) this.byFile.set(file, (map = new Map()));
+    if (!map) this.byFile.set(file, (map = new Map<string, WrapperInfo>()));
     if (map.has(fn)) return false;
     map.set(fn, info);
     if (fn.startsWith(METHOD) && !this.byMethod.has(fn.slice(METHOD.length))) this.byMethod.set(fn.slice(METHOD.length), info);

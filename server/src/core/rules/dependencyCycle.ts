@@ -32,7 +32,7 @@ function shortestCycle(graph: Map<string, Edge[]>, members: Set<string>, start: 
   const previous = new Map<string, string>();
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {
-    const v = queue[head];
+    const v = queue[head]!;
     for (const { target } of graph.get(v) ?? []) {
       if (!members.has(target)) continue;
       if (target === start) {
@@ -71,9 +71,9 @@ export const dependencyCycle: Rule = {
     // One finding per cycle, on the member written first in the registry: a cycle of 2,000 flags is
     // one problem with one fix, and a finding per member would repeat its path 2,000 times.
     const cycles = findCycles(edges).map((members) => members.slice().sort((a, b) => order.get(a)! - order.get(b)!));
-    cycles.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+    cycles.sort((a, b) => order.get(a[0]!)! - order.get(b[0]!)!);
     for (const component of cycles) {
-      const key = component[0];
+      const key = component[0]!;
       const entry = ctx.registry.flags.get(key)!;
       const cycle = shortestCycle(graph, new Set(component), key);
       const edge = graph.get(key)!.find((e) => e.target === cycle[1])!;

@@ -40,7 +40,7 @@ function readManifest(file: string): { name?: unknown } | undefined {
   }
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { name?: unknown }) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value) : undefined;
   } catch {
     return undefined;
   }

@@ -6,18 +6,18 @@ import { boundedEditDistance as boundedDistance } from '../text';
  * character count on each side): cheap enough to rule out most candidates of a large registry.
  */
 function bagDistance(a: string, b: string, counts: Int32Array): number {
-  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 127]++;
-  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 127]--;
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 127]!--;
   let extra = 0;
   let missing = 0;
   for (let i = 0; i < a.length; i++) {
     const c = a.charCodeAt(i) & 127;
-    if (counts[c] > 0) extra += counts[c];
+    if (counts[c]! > 0) extra += counts[c]!;
     counts[c] = 0;
   }
   for (let i = 0; i < b.length; i++) {
     const c = b.charCodeAt(i) & 127;
-    if (counts[c] < 0) missing -= counts[c];
+    if (counts[c]! < 0) missing -= counts[c]!;
     counts[c] = 0;
   }
   return Math.max(extra, missing);

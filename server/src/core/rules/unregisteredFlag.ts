@@ -9,7 +9,7 @@ const suggestions = new WeakMap<ReadonlyMap<string, FlagEntry>, Map<string, stri
 
 function suggestionFor(flags: ReadonlyMap<string, FlagEntry>, key: string): string {
   let memo = suggestions.get(flags);
-  if (!memo) suggestions.set(flags, (memo = new Map()));
+  if (!memo) suggestions.set(flags, (memo = new Map<string, string>()));
   let hit = memo.get(key);
   if (hit === undefined) memo.set(key, (hit = didYouMean(key, flags.keys())));
   return hit;

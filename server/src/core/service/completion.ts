@@ -48,9 +48,9 @@ function keyStringRange(workspace: Workspace, folder: FolderState, file: string,
   if (!match) return undefined;
   const callees = new Set(COMMON_CALLEES);
   for (const ref of folder.result()?.references ?? []) callees.add(ref.callee.split('.').pop() ?? ref.callee);
-  if (!callees.has(match[1])) return undefined;
+  if (!callees.has(match[1]!)) return undefined;
   const tail = /^[\w.:/-]*/.exec(line.slice(position.character))?.[0] ?? '';
-  return { start: { line: position.line, character: position.character - match[3].length }, end: { line: position.line, character: position.character + tail.length } };
+  return { start: { line: position.line, character: position.character - match[3]!.length }, end: { line: position.line, character: position.character + tail.length } };
 }
 
 /** A key literal's range without its quotes; a half-typed literal has only the opening one. */
@@ -96,7 +96,7 @@ function dependsOnContext(text: string, position: Position): { range: Range; own
   if (!item && !jsonItem) return undefined;
   const indent = indentOf(line);
   for (let at = position.line - 1; at >= 0; at--) {
-    const above = lines[at];
+    const above = lines[at]!;
     if (!above.trim() || above.trim().startsWith('#')) continue;
     const aboveIndent = indentOf(above);
     if (/^\s*-/.test(above) && aboveIndent === indent) continue; // a sibling item
@@ -116,8 +116,8 @@ function indentOf(line: string): number {
 /** The key of the entry that holds the field on `line` (the nearest less-indented `key:` above). */
 function ownKeyAbove(lines: string[], line: number, fieldIndent: number): string | undefined {
   for (let at = line - 1; at >= 0; at--) {
-    const match = /^(\s*)["']?([^"':#\s][^"':]*)["']?\s*:\s*\{?\s*$/.exec(lines[at]);
-    if (match && match[1].length < fieldIndent) return match[2];
+    const match = /^(\s*)["']?([^"':#\s][^"':]*)["']?\s*:\s*\{?\s*$/.exec(lines[at]!);
+    if (match && match[1]!.length < fieldIndent) return match[2];
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * edit helpers for the text edits.
  */
 import * as path from 'node:path';
-import type { FlagReference, FlagType, Registry } from '../model';
+import type { FlagReference, Registry } from '../model';
 import { addFlagEdits, removeFlagEdits, setFlagFieldEdits, type FlagFields } from '../registry';
 import type { FileEdit } from '../text';
 import { codeownersAt } from '../registry/codeownersMatch';
@@ -62,7 +62,7 @@ export class RegistryEditor {
   private stubFields(registry: Registry, refs: FlagReference[]): FlagFields {
     const entries = [...registry.flags.values()];
     const owner = mostCommon(entries.map((e) => e.owner)) ?? registry.owners[0];
-    const type = (mostCommon(entries.map((e) => e.type)) ?? 'release') as FlagType;
+    const type = (mostCommon(entries.map((e) => e.type)) ?? 'release');
     const valueType = mostCommon(refs.map((r) => r.valueType)) ?? (refs.some((r) => typeof r.defaultValue === 'boolean') ? 'boolean' : undefined);
     const defaults = refs.map((r) => r.defaultValue).filter((v) => v !== undefined);
     const created = this.workspace.today();

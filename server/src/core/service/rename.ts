@@ -112,7 +112,7 @@ class Renamer {
       this.edits.push({ file: location.file, range: inner, newText: yamlScalar(newKey, pos, inner) });
       return;
     }
-    const quote = inner === location.range ? "'" : pos.slice(location.range)[0];
+    const quote = inner === location.range ? "'" : pos.slice(location.range).charAt(0);
     this.edits.push({ file: location.file, range: inner, newText: escapeFor(newKey, quote) });
   }
 
@@ -142,7 +142,7 @@ class Renamer {
 /** The range without surrounding quotes, when the text there is quoted. */
 export function innerRange(text: string, range: Range): Range {
   const raw = new TextPositions('', text).slice(range);
-  if (raw.length >= 2 && /^['"`]/.test(raw) && raw.endsWith(raw[0])) {
+  if (raw.length >= 2 && /^['"`]/.test(raw) && raw.endsWith(raw[0]!)) {
     return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
   }
   return range;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { isSourceFile } from '../engine/fileWalker';
 import { FlagIndex } from '../engine/flagIndex';
 import { isRegistryPath, loadRegistry, registryContaining, registryIn } from '../registry';
-import type { FileResult, ScanResult } from '../engine/types';
+import type { FileResult, ScanProgress, ScanResult } from '../engine/types';
 import type { Finding, FlagEntry, FlagReference, Registry, SeveritySetting } from '../model';
 import { Emitter } from './events';
 import { PackageLocator } from './packages';
@@ -92,7 +92,7 @@ export class FolderState {
       exclude: settings.exclude.length ? settings.exclude : undefined,
       // The registry's git history, as `flaglint check` reads it: `created` inferred from git and the
       // history-based rules, so that the editor's findings are the CLI's; hovers show who changed what.
-      beforeFindings: async (registries) => void (await attachTimelines(registries)),
+      beforeFindings: async (registries) => (await attachTimelines(registries)).registries,
     });
   }
 
@@ -372,14 +372,14 @@ export class Workspace {
       return;
     }
     let lastPercent = -1;
-    index.options.onProgress = (p) => {
+    const onProgress = (p: ScanProgress): void => {
       const percent = p.total ? Math.floor((100 * p.done) / p.total) : 0;
       if (percent === lastPercent) return;
       lastPercent = percent;
       progress.report(p.phase === 'scanning' ? `${p.done}/${p.total} files` : p.phase, percent);
     };
     try {
-      const result = await index.scan();
+      const result = await index.scan(onProgress);
       if (folder.index !== index) return; // settings changed meanwhile; the new index scans itself
       folder.state = 'ready';
       folder.dropEarlyIndex();
@@ -402,7 +402,6 @@ export class Workspace {
       this.client.log('error', `Scan of ${folder.root} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
       this.client.showMessage('error', `Flaglint could not scan ${folder.info.name}: ${message}`);
     } finally {
-      index.options.onProgress = undefined;
       progress.done();
     }
     // Diagnostics first, so that a client told "scan finished" already has them.

@@ -74,7 +74,7 @@ export function readSettings(section: unknown): ReadSettingsResult {
   const severity: Partial<Record<RuleId, SeveritySetting>> = {};
   for (const [rule, level] of Object.entries(settings.severity)) {
     if (typeof level === 'string' && (SEVERITY_LEVELS as string[]).includes(level)) {
-      severity[rule as RuleId] = level as SeveritySetting;
+      severity[rule as RuleId] = level;
     } else {
       problems.push(`flaglint.severity.${rule}: expected one of ${SEVERITY_LEVELS.join(', ')}, got ${describe(level)}`);
     }

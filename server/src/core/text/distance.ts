@@ -12,11 +12,11 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (cur[j] < rowMin) rowMin = cur[j];
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
     }
     if (rowMin > limit) return limit + 1;
     prev = cur;
   }
-  return prev[b.length];
+  return prev[b.length]!; // prev has b.length + 1 entries
 }

@@ -18,17 +18,17 @@ export function offsetToPosition(starts: readonly number[], offset: number): Pos
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return { line: lo, character: offset - starts[lo]! };
 }
 
 /** A position's offset, clamped to the text (a position past a line's end stops at the text's end). */
 export function positionToOffset(starts: readonly number[], text: string, pos: Position): number {
   if (pos.line < 0) return 0;
   if (pos.line >= starts.length) return text.length;
-  return Math.min(starts[pos.line] + Math.max(0, pos.character), text.length);
+  return Math.min(starts[pos.line]! + Math.max(0, pos.character), text.length);
 }
 
 /** One text with its line table, for repeated conversions (`file` only labels the locations it makes). */
@@ -68,12 +68,12 @@ export class TextPositions {
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!; // starts always holds line 0
   }
 
   /** Offset just past the line break ending `line` (or the end of the text on the last line). */
   nextLineStart(line: number): number {
-    return line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    return line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length;
   }
 
   /** The text of a line without its line break. */

@@ -9,9 +9,9 @@ const KIND = { JS: 1, JSX: 2, TS: 3, TSX: 4, JSON: 6 } as const satisfies Record
 /** How TypeScript should parse a file, from its extension (any case): TSX, JSX, JS, JSON or TS. */
 export function scriptKindFor(file: string): ts.ScriptKind {
   const lower = file.toLowerCase();
-  if (lower.endsWith('.tsx')) return KIND.TSX as ts.ScriptKind;
-  if (lower.endsWith('.jsx')) return KIND.JSX as ts.ScriptKind;
-  if (/\.(js|mjs|cjs)$/.test(lower)) return KIND.JS as ts.ScriptKind;
-  if (lower.endsWith('.json')) return KIND.JSON as ts.ScriptKind;
-  return KIND.TS as ts.ScriptKind;
+  if (lower.endsWith('.tsx')) return KIND.TSX;
+  if (lower.endsWith('.jsx')) return KIND.JSX;
+  if (/\.(js|mjs|cjs)$/.test(lower)) return KIND.JS;
+  if (lower.endsWith('.json')) return KIND.JSON;
+  return KIND.TS;
 }

@@ -52,7 +52,7 @@ export class CommandsFeature {
       case ServerCommands.removeFlag:
         return this.removeFlag(arg as unknown as RemoveFlagArgs);
       case ServerCommands.createRegistry:
-        return this.createRegistry((arg ?? {}) as CreateRegistryArgs);
+        return this.createRegistry((arg ?? {}));
       case ServerCommands.rescan:
         await this.rescan();
         return null;
