@@ -70,7 +70,10 @@ async function oneRun(root: string, file: string): Promise<Run> {
   const uri = pathToFileURL(file).toString();
   const started = performance.now();
   const child = spawn(process.execPath, [serverPath(), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   let first: { at: number; diagnostics: Diagnostic[] } | undefined;
   let latest: Diagnostic[] = [];
   let scanEnd: number | undefined;
@@ -79,7 +82,8 @@ async function oneRun(root: string, file: string): Promise<Run> {
   const done = new Promise<void>((resolve) => (wake = resolve));
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     if (params.uri !== uri) return;
-    if (!first && params.diagnostics.length) first = { at: performance.now() - started, diagnostics: params.diagnostics };
+    if (!first && params.diagnostics.length)
+      first = { at: performance.now() - started, diagnostics: params.diagnostics };
     latest = params.diagnostics;
   });
   connection.onNotification('flaglint/indexChanged', (status: { scanning: boolean }) => {
@@ -98,13 +102,21 @@ async function oneRun(root: string, file: string): Promise<Run> {
     processId: process.pid,
     rootUri: pathToFileURL(root).toString(),
     workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: path.basename(root) }],
-    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true, codeLens: { refreshSupport: true } } },
+    capabilities: {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, workspaceFolders: true, codeLens: { refreshSupport: true } },
+    },
     initializationOptions: { trusted: true },
   });
   const initializedMs = Math.round(performance.now() - started);
   await connection.sendNotification(InitializedNotification.type, {});
   await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-    textDocument: { uri, languageId: file.endsWith('x') ? 'typescriptreact' : 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') },
+    textDocument: {
+      uri,
+      languageId: file.endsWith('x') ? 'typescriptreact' : 'typescript',
+      version: 1,
+      text: fs.readFileSync(file, 'utf8'),
+    },
   });
   await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 120_000))]);
   // The scan's diagnostics are published before its status says it ended (see Workspace.runScan).
@@ -113,7 +125,8 @@ async function oneRun(root: string, file: string): Promise<Run> {
   await connection.sendNotification(ExitNotification.type).catch(() => undefined);
   connection.dispose();
   child.kill();
-  if (!first || scanEnd === undefined) throw new Error(`no diagnostics for ${file} (or the scan did not end) within 120 s`);
+  if (!first || scanEnd === undefined)
+    throw new Error(`no diagnostics for ${file} (or the scan did not end) within 120 s`);
   return {
     initializedMs,
     firstDiagnosticsMs: Math.round(first.at),
@@ -139,16 +152,22 @@ async function main(): Promise<void> {
     file = args.open ? path.resolve(root, args.open) : repo.largeFile;
     console.log(`generated ${repo.files} files (${(repo.bytes / 1048576).toFixed(1)} MB) in ${root}`);
   }
-  console.log(`server ${path.relative(process.cwd(), serverPath())}; open ${path.relative(root, file)}; ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `server ${path.relative(process.cwd(), serverPath())}; open ${path.relative(root, file)}; ${os.cpus().length} cores, Node ${process.version}`,
+  );
   const runs: Run[] = [];
   for (let i = 0; i < args.runs; i++) {
     const run = await oneRun(root, file);
     runs.push(run);
-    console.log(`  run ${i + 1}: initialize answered ${run.initializedMs} ms, first diagnostics ${run.firstDiagnosticsMs} ms (${run.firstCount}), scan end ${run.scanEndMs} ms (${run.finalCount}), first = final: ${run.firstEqualsFinal}`);
+    console.log(
+      `  run ${i + 1}: initialize answered ${run.initializedMs} ms, first diagnostics ${run.firstDiagnosticsMs} ms (${run.firstCount}), scan end ${run.scanEndMs} ms (${run.finalCount}), first = final: ${run.firstEqualsFinal}`,
+    );
   }
   const firsts = runs.map((r) => r.firstDiagnosticsMs);
   const ends = runs.map((r) => r.scanEndMs);
-  console.log(`median of ${runs.length}: initialize answered ${median(runs.map((r) => r.initializedMs))} ms, first diagnostics ${median(firsts)} ms (${Math.min(...firsts)}–${Math.max(...firsts)}), scan end ${median(ends)} ms (${Math.min(...ends)}–${Math.max(...ends)})`);
+  console.log(
+    `median of ${runs.length}: initialize answered ${median(runs.map((r) => r.initializedMs))} ms, first diagnostics ${median(firsts)} ms (${Math.min(...firsts)}–${Math.max(...firsts)}), scan end ${median(ends)} ms (${Math.min(...ends)}–${Math.max(...ends)})`,
+  );
 }
 
 main().catch((error) => {

@@ -24,7 +24,12 @@ export function referenceDescription(reference: TreeReference): string {
 export function referenceTooltip(relativePath: string, reference: TreeReference): string {
   const { start } = reference.location.range;
   const lines = [`${relativePath}:${start.line + 1}:${start.character + 1}`, reference.preview];
-  const what = [`${reference.callee}${reference.source ? ` (${reference.source})` : ''}`, reference.form ? `form: ${reference.form}` : undefined].filter(Boolean).join(' · ');
+  const what = [
+    `${reference.callee}${reference.source ? ` (${reference.source})` : ''}`,
+    reference.form ? `form: ${reference.form}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   lines.push(what);
   if (reference.via?.length) lines.push(`through ${reference.via.join(' → ')}`);
   if (reference.inTest) lines.push('in a test file');

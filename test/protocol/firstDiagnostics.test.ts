@@ -21,7 +21,10 @@ interface JsonFinding {
 
 function checkJson(root: string): JsonFinding[] {
   const cli = path.join(REPO, 'out/server/src/cli/main.js');
-  const run = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json', '--no-cache'], { encoding: 'utf8', env: { ...process.env, FLAGLINT_NOW: NOW } });
+  const run = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json', '--no-cache'], {
+    encoding: 'utf8',
+    env: { ...process.env, FLAGLINT_NOW: NOW },
+  });
   return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
 }
 
@@ -43,17 +46,24 @@ describe('language server: the open document first', function () {
   });
 
   const isScanEnd = (e: SessionEvent): boolean => e.kind === 'status' && !e.scanning;
-  const firstFor = (u: string): number => session.events.findIndex((e) => e.kind === 'diagnostics' && e.uri === u && e.diagnostics.length > 0);
+  const firstFor = (u: string): number =>
+    session.events.findIndex((e) => e.kind === 'diagnostics' && e.uri === u && e.diagnostics.length > 0);
 
   it('publishes the open document’s diagnostics before the scan ends, and shows the scan’s progress until it ends', function () {
     const first = firstFor(uri);
     const scanEnd = session.events.findIndex(isScanEnd);
     assert.ok(first >= 0, 'the open document got diagnostics');
-    assert.ok(scanEnd > first, `diagnostics at event ${first}, scan end at ${scanEnd}: ${session.events.map((e) => e.kind).join(', ')}`);
+    assert.ok(
+      scanEnd > first,
+      `diagnostics at event ${first}, scan end at ${scanEnd}: ${session.events.map((e) => e.kind).join(', ')}`,
+    );
     const begin = session.events.findIndex((e) => e.kind === 'progress' && e.progress === 'begin');
     const end = session.events.findIndex((e) => e.kind === 'progress' && e.progress === 'end');
     // The document is answered as soon as it opens, the scan's progress runs until the scan is done.
-    assert.ok(begin >= 0 && begin < end && end > first, `progress begin ${begin}, end ${end}, first diagnostics ${first}`);
+    assert.ok(
+      begin >= 0 && begin < end && end > first,
+      `progress begin ${begin}, end ${end}, first diagnostics ${first}`,
+    );
     // Files nobody opened wait for the scan.
     const other = firstFor(uriOf(session.abs('flags.yaml')));
     assert.ok(other > first, 'the registry’s findings (they need the whole inventory) come with the scan');
@@ -70,7 +80,10 @@ describe('language server: the open document first', function () {
 
   it('ends with the findings of `flaglint check` on the same tree, in every file', function () {
     const fromServer = [...session.diagnostics].flatMap(([u, diagnostics]) =>
-      diagnostics.map((d) => `${path.relative(root, new URL(u).pathname)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`),
+      diagnostics.map(
+        (d) =>
+          `${path.relative(root, new URL(u).pathname)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`,
+      ),
     );
     const fromCli = checkJson(root).map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`);
     assert.ok(fromCli.length >= 5);

@@ -28,12 +28,17 @@ interface JsonReference {
 
 function jsonReferences(root: string): JsonReference[] {
   const cli = path.join(REPO, 'out/server/src/cli/main.js');
-  const run = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json', '--no-cache'], { encoding: 'utf8', env: { ...process.env, FLAGLINT_NOW: NOW } });
+  const run = spawnSync(process.execPath, [cli, 'check', root, '--format', 'json', '--no-cache'], {
+    encoding: 'utf8',
+    env: { ...process.env, FLAGLINT_NOW: NOW },
+  });
   return (JSON.parse(run.stdout) as { references: JsonReference[] }).references;
 }
 
-const where = (file: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string =>
-  `${file}:${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+const where = (
+  file: string,
+  r: { start: { line: number; character: number }; end: { line: number; character: number } },
+): string => `${file}:${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 const recordWhere = (r: JsonReference): string => `${r.file}:${r.line}:${r.column}-${r.endLine}:${r.endColumn}`;
 
 for (const fixture of ['app', 'wrapped']) {
@@ -68,7 +73,9 @@ for (const fixture of ['app', 'wrapped']) {
           position: { line: first.line - 1, character: first.column - 1 },
           context: { includeDeclaration: false },
         })) as Location[];
-        const fromServer = locations.filter((l) => !relative(l.uri).endsWith('.yaml')).map((l) => where(relative(l.uri), l.range));
+        const fromServer = locations
+          .filter((l) => !relative(l.uri).endsWith('.yaml'))
+          .map((l) => where(relative(l.uri), l.range));
         assert.deepEqual(fromServer.sort(), list.map(recordWhere).sort(), flag);
       }
     });
@@ -77,17 +84,37 @@ for (const fixture of ['app', 'wrapped']) {
       const tree: TreeResult = await session.connection.sendRequest(TreeRequest, {});
       const rows = tree.folders.flatMap((f) =>
         f.flags.flatMap((flag) =>
-          flag.references.map((r) => ({ flag: flag.key, at: where(relative(r.location.uri), r.location.range), callee: r.callee, source: r.source, form: r.form, via: r.via, inTest: r.inTest })),
+          flag.references.map((r) => ({
+            flag: flag.key,
+            at: where(relative(r.location.uri), r.location.range),
+            callee: r.callee,
+            source: r.source,
+            form: r.form,
+            via: r.via,
+            inTest: r.inTest,
+          })),
         ),
       );
-      const expected = records.map((r) => ({ flag: r.registryKey ?? r.key, at: recordWhere(r), callee: r.callee, source: r.source, form: r.form, via: r.via, inTest: r.inTest }));
-      const order = (a: { flag: string; at: string }, b: { flag: string; at: string }): number => `${a.flag} ${a.at}`.localeCompare(`${b.flag} ${b.at}`);
+      const expected = records.map((r) => ({
+        flag: r.registryKey ?? r.key,
+        at: recordWhere(r),
+        callee: r.callee,
+        source: r.source,
+        form: r.form,
+        via: r.via,
+        inTest: r.inTest,
+      }));
+      const order = (a: { flag: string; at: string }, b: { flag: string; at: string }): number =>
+        `${a.flag} ${a.at}`.localeCompare(`${b.flag} ${b.at}`);
       assert.deepEqual(rows.sort(order), expected.sort(order));
-      for (const flag of tree.folders.flatMap((f) => f.flags)) assert.equal(flag.referenceCount, byFlag.get(flag.key)?.length ?? 0, flag.key);
+      for (const flag of tree.folders.flatMap((f) => f.flags))
+        assert.equal(flag.referenceCount, byFlag.get(flag.key)?.length ?? 0, flag.key);
     });
 
     it('counts the records in the registry lenses', async function () {
-      const lenses = (await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs('flags.yaml')) } })) as CodeLens[];
+      const lenses = (await session.connection.sendRequest(CodeLensRequest.type, {
+        textDocument: { uri: uriOf(session.abs('flags.yaml')) },
+      })) as CodeLens[];
       const registered = [...byFlag].filter(([, list]) => list[0]?.registryKey !== undefined);
       assert.ok(registered.length >= 2);
       for (const [flag, list] of registered) {
@@ -95,7 +122,9 @@ for (const fixture of ['app', 'wrapped']) {
         const lens = lenses.find((l) => l.range.start.line === line);
         assert.ok(lens?.command, `a lens above ${flag}`);
         assert.match(lens.command.title, new RegExp(`^${list.length} references?\\b`), flag);
-        const shown = (lens.command.arguments?.[0] as { locations: Location[] }).locations.map((l) => where(relative(l.uri), l.range));
+        const shown = (lens.command.arguments?.[0] as { locations: Location[] }).locations.map((l) =>
+          where(relative(l.uri), l.range),
+        );
         assert.deepEqual(shown.sort(), list.map(recordWhere).sort(), flag);
       }
     });

@@ -2,10 +2,18 @@ import * as assert from 'node:assert/strict';
 import { referenceDescription, referenceTag, referenceTooltip } from '../../../client/src/referenceRow';
 import type { TreeReference } from '../../../protocol/src/requests';
 
-const location = { uri: 'file:///ledger/src/billing/invoices.ts', range: { start: { line: 9, character: 28 }, end: { line: 9, character: 49 } } };
+const location = {
+  uri: 'file:///ledger/src/billing/invoices.ts',
+  range: { start: { line: 9, character: 28 }, end: { line: 9, character: 49 } },
+};
 
 function row(fields: Partial<TreeReference>): TreeReference {
-  return { location, preview: 'return (await isFeatureOn(FLAGS.INVOICE_PDF_V2, invoice.accountId)) ? …', callee: 'isFeatureOn', ...fields };
+  return {
+    location,
+    preview: 'return (await isFeatureOn(FLAGS.INVOICE_PDF_V2, invoice.accountId)) ? …',
+    callee: 'isFeatureOn',
+    ...fields,
+  };
 }
 
 describe('Flag Explorer reference rows', () => {
@@ -21,7 +29,10 @@ describe('Flag Explorer reference rows', () => {
   });
 
   it('gives the whole record in the tooltip', () => {
-    const tip = referenceTooltip('src/billing/invoices.ts', row({ form: 'wrapper', via: ['isFeatureOn', 'variation'], source: 'launchdarkly', inTest: true }));
+    const tip = referenceTooltip(
+      'src/billing/invoices.ts',
+      row({ form: 'wrapper', via: ['isFeatureOn', 'variation'], source: 'launchdarkly', inTest: true }),
+    );
     assert.deepEqual(tip.split('\n'), [
       'src/billing/invoices.ts:10:29',
       row({}).preview,

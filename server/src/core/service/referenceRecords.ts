@@ -9,7 +9,10 @@ import type { Location } from '../model';
 import { referenceRecords, type ReferenceRecord } from '../report/references';
 import type { FolderState } from './session';
 
-const byFolder = new WeakMap<FolderState, { version: number; index: unknown; all: ReferenceRecord[]; byKey: Map<string, ReferenceRecord[]> }>();
+const byFolder = new WeakMap<
+  FolderState,
+  { version: number; index: unknown; all: ReferenceRecord[]; byKey: Map<string, ReferenceRecord[]> }
+>();
 
 /** Every reference record of a folder after its scan (empty before), in file, line, column order. */
 export function folderReferenceRecords(folder: FolderState): ReferenceRecord[] {
@@ -25,7 +28,10 @@ export function referenceRecordsOf(folder: FolderState, registryKey: string): Re
 export function recordLocation(root: string, record: ReferenceRecord): Location {
   return {
     file: path.resolve(root, record.file),
-    range: { start: { line: record.line - 1, character: record.column - 1 }, end: { line: record.endLine - 1, character: record.endColumn - 1 } },
+    range: {
+      start: { line: record.line - 1, character: record.column - 1 },
+      end: { line: record.endLine - 1, character: record.endColumn - 1 },
+    },
   };
 }
 
