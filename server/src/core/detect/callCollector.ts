@@ -2,7 +2,8 @@ import { ts } from 'ts-morph';
 import type { CustomFunction, Range, ValueType } from '../model';
 import type { DetectorConfig, SpecMatch } from './detectorConfig';
 import { own, type ArgFact, type CallFact, type ImportBinding, type KeyExpr } from './facts';
-import { choosePosition, LD_FLAGS_HOOK, LD_REACT_PACKAGES, type ArgShape, type CallSpec } from './presets';
+import { choosePosition, FLAG_MAP, keyListHookSdk, type ArgShape, type CallSpec } from '../sdks';
+import { inHouseCallSpec } from '../sdks/inHouse';
 import { keyExprOf } from './keyExpr';
 import { Scope, declareParameters, declareStatements, declareVariableList, declareBindingNames, isFlagsHookCall } from './scope';
 import { isRelativeSpecifier, literalValue, memberChain, propertyNameText, rangeOf, shorten, unwrap, valueTypeOf } from './syntax';
@@ -10,6 +11,9 @@ import { receiverPointsAt, splitWords } from './receiver';
 import { commonJsExportName } from './moduleFacts';
 import { keyInObject } from './keyObject';
 import { collectionMember, isCollectionApi, membershipKey } from './collections';
+
+/** The SDK whose key-list hook shares the flag-map hook's name (Flagsmith's `useFlags(['a'])`). */
+const KEY_LIST_HOOK_SDK = keyListHookSdk(FLAG_MAP.name)?.id;
 
 /** A node the walk still has to visit, with the scope it is in and its parent. */
 interface Visit {
@@ -41,7 +45,7 @@ export class CallCollector {
     private readonly imports: Record<string, ImportBinding>,
   ) {
     this.importedPackages = new Set(Object.values(imports).map((i) => i.from));
-    this.ldReact = LD_REACT_PACKAGES.some((p) => this.importedPackages.has(p));
+    this.ldReact = FLAG_MAP.packages.some((p) => this.importedPackages.has(p));
   }
 
   collect(): CallFact[] {
@@ -198,15 +202,15 @@ export class CallCollector {
     const args = call.arguments;
     if (ts.isIdentifier(callee)) {
       const name = callee.text;
-      if (name === LD_FLAGS_HOOK) {
+      if (name === FLAG_MAP.name) {
         // Flagsmith's useFlags(['a', 'b']) names its keys; LaunchDarkly's useFlags() is read through its properties.
         const list = args[0] && unwrap(args[0]);
-        if (list && ts.isArrayLiteralExpression(list)) this.recordKeyList('flagsmith', name, list, call, scope, undefined);
+        if (list && ts.isArrayLiteralExpression(list) && KEY_LIST_HOOK_SDK) this.recordKeyList(KEY_LIST_HOOK_SDK, name, list, call, scope, undefined);
         return;
       }
       const custom = this.customFor(undefined, name);
       if (custom) {
-        this.recordCall('custom', name, call, scope, { name, style: 'function', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
+        this.recordCall('custom', name, call, scope, inHouseCallSpec(custom, name, 'function'));
         return;
       }
       const binding = scope.lookup(name);
@@ -239,7 +243,7 @@ export class CallCollector {
       const receiverText = receiverChain ? [receiverChain.root.getText(this.sf), ...receiverChain.path].join('.') : undefined;
       const custom = this.customFor(receiverText, method);
       if (custom) {
-        this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, { name: method, style: 'method', keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath });
+        this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, inHouseCallSpec(custom, method, 'method'));
         return;
       }
       const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured, this.typed) : undefined;
@@ -429,7 +433,7 @@ export class CallCollector {
     const flagsProp = (binding?.t === 'param' && binding.prop === 'flags') || binding?.t === 'propsFlags';
     const ldObject = isFlagsHookCall(object) || binding?.t === 'flagsObject' || (this.ldReact && (isPropsFlags(object) || flagsProp));
     if (ldObject) {
-      return this.recordPropertyRead(node, scope, 'launchdarkly', LD_FLAGS_HOOK);
+      return this.recordPropertyRead(node, scope, FLAG_MAP.sdk, FLAG_MAP.name);
     }
     const objectChain = this.config.collections.length ? memberChain(object) : undefined;
     const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf, this.destructured, this.typed);
@@ -512,7 +516,7 @@ export class CallCollector {
       const nameNode = el.propertyName ?? el.name;
       const key = propertyNameText(nameNode);
       if (key === undefined) continue;
-      this.calls.push({ kind: 'destructure', source: 'launchdarkly', callee: LD_FLAGS_HOOK, key: { k: 'str', value: key, form: 'property' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
+      this.calls.push({ kind: 'destructure', source: FLAG_MAP.sdk, callee: FLAG_MAP.name, key: { k: 'str', value: key, form: 'property' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
     }
   }
 

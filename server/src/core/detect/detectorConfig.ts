@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CustomFunction, ScanConfig } from '../model';
 import { trieAlternation } from './wordTrie';
-import { LD_FLAGS_HOOK, LD_REACT_PACKAGES, PRESETS, type CallSpec, type JsxSpec, type Preset } from './presets';
+import { FLAG_MAP, SDKS, type CallSpec, type JsxSpec, type SdkModule } from '../sdks';
 
 /**
  * Bump when the analysis of a file changes what it finds (new SDK calls, new key forms): it is part
@@ -10,7 +10,7 @@ import { LD_FLAGS_HOOK, LD_REACT_PACKAGES, PRESETS, type CallSpec, type JsxSpec,
 export const ANALYSIS_VERSION = 8;
 
 export interface SpecMatch {
-  preset: Preset;
+  preset: SdkModule;
   spec: CallSpec;
 }
 
@@ -30,7 +30,7 @@ export interface PropertyPattern {
 export interface DetectorConfig {
   methods: Map<string, SpecMatch[]>;
   functions: Map<string, SpecMatch[]>;
-  jsx: Map<string, { preset: Preset; spec: JsxSpec }>;
+  jsx: Map<string, { preset: SdkModule; spec: JsxSpec }>;
   custom: CustomFunction[];
   properties: PropertyPattern[];
   /** Flag collections (`organization.features`): member paths, `*` matching any name. */
@@ -48,17 +48,18 @@ export function parsePropertyPattern(text: string): PropertyPattern {
   return { text, prefix: body.split('.').map((s) => s.trim()).filter(Boolean), element };
 }
 
-export function createDetectorConfig(scans: readonly ScanConfig[]): DetectorConfig {
+/** `sdks` is every module in core/sdks; a test passes its own list to show a new module is picked up. */
+export function createDetectorConfig(scans: readonly ScanConfig[], sdks: readonly SdkModule[] = SDKS): DetectorConfig {
   const wanted = new Set<string>();
   let all = scans.length === 0;
   for (const scan of scans) {
     if (scan.presets === 'auto') all = true;
     else scan.presets.forEach((p) => wanted.add(p));
   }
-  const presets = PRESETS.filter((p) => all || wanted.has(p.id));
+  const presets = sdks.filter((p) => all || wanted.has(p.id));
   const methods = new Map<string, SpecMatch[]>();
   const functions = new Map<string, SpecMatch[]>();
-  const jsx = new Map<string, { preset: Preset; spec: JsxSpec }>();
+  const jsx = new Map<string, { preset: SdkModule; spec: JsxSpec }>();
   for (const preset of presets) {
     for (const spec of preset.calls) {
       const map = spec.style === 'method' ? methods : functions;
@@ -91,13 +92,13 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
 export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<string> = []): RegExp {
   // Names that count only when called (`isEnabled(`, `useFlag<boolean>(`): generic method names such
   // as getValue or feature appear in plenty of files that never call them.
-  const called = new Set<string>([...config.methods.keys(), ...config.functions.keys(), LD_FLAGS_HOOK, ...config.methodWrappers, ...config.functionWrappers, ...extraNames]);
+  const called = new Set<string>([...config.methods.keys(), ...config.functions.keys(), FLAG_MAP.name, ...config.methodWrappers, ...config.functionWrappers, ...extraNames]);
   for (const c of config.custom) called.add(c.name.split('.').pop()!.replace('*', ''));
   // Components, and function wrappers that may be React components (`<Feature flag="x">`).
   const tags = new Set<string>([...config.jsx.keys(), ...[...config.functionWrappers].filter((n) => /^[A-Z]/.test(n))]);
   // Plain words: a LaunchDarkly React file may read flags only through `props.flags` (its import is
   // the sign), and property patterns are reads, not calls.
-  const words = new Set<string>(LD_REACT_PACKAGES.map((pkg) => pkg.replace(/^@/, '')));
+  const words = new Set<string>(FLAG_MAP.packages.map((pkg) => pkg.replace(/^@/, '')));
   for (const p of config.properties) {
     const last = [...p.prefix].reverse().find((seg) => seg !== '*');
     if (last) words.add(last);

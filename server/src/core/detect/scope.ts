@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { LD_FLAGS_HOOK } from './presets';
+import { FLAG_MAP } from '../sdks';
 import { propertyNameText, unwrap } from './syntax';
 
 /**
@@ -38,7 +38,7 @@ export function isFlagsHookCall(expr: ts.Expression | undefined): boolean {
   if (!expr) return false;
   let e = unwrap(expr);
   if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
-  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === LD_FLAGS_HOOK && e.arguments.length === 0;
+  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === FLAG_MAP.name && e.arguments.length === 0;
 }
 
 /** Declares what a block's statements introduce (var/let/const/function/class/enum). */

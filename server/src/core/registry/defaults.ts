@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Policy, Registry, ScanConfig } from '../model';
+import { SDK_IDS } from '../sdks';
 
 /**
  * Defaults that make an almost empty registry useful: releases and experiments are expected to end,
@@ -22,20 +23,9 @@ export const DEFAULT_SCAN: Readonly<ScanConfig> = Object.freeze({
   properties: [],
 } as ScanConfig);
 
-/** SDK presets the scanner knows; `scan.presets` may name any of these (or be 'auto'). */
-export const PRESET_IDS = [
-  'openfeature',
-  'launchdarkly',
-  'unleash',
-  'growthbook',
-  'posthog',
-  'statsig',
-  'flagsmith',
-  'configcat',
-  'split',
-  'devcycle',
-] as const;
-export type PresetId = (typeof PRESET_IDS)[number];
+/** SDK presets the scanner knows (one module each in core/sdks); `scan.presets` may name any of these (or be 'auto'). */
+export const PRESET_IDS: readonly string[] = SDK_IDS;
+export type PresetId = string;
 
 /** Fresh, mutable copies, so a registry never shares arrays with the frozen defaults. */
 export function defaultPolicy(): Policy {

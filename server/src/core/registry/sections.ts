@@ -76,7 +76,7 @@ export function readScan(data: unknown): ScanConfig {
   scan.include = strings(data.include);
   scan.exclude = strings(data.exclude);
   if (Array.isArray(data.presets)) {
-    scan.presets = strings(data.presets).filter((p) => (PRESET_IDS as readonly string[]).includes(p));
+    scan.presets = strings(data.presets).filter((p) => PRESET_IDS.includes(p));
   }
   if (Array.isArray(data.functions)) {
     scan.functions = data.functions.map(readFunction).filter((f): f is CustomFunction => f !== undefined);

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { createBindingProgram } from './bindingProgram';
+import { isWriteTarget } from './rewriteState';
 import { isReferenceIdentifier } from './syntax';
 
 /**
@@ -10,6 +11,10 @@ export class BindingUses {
   readonly sf: ts.SourceFile;
   private readonly checker: ts.TypeChecker;
   private readonly counts = new Map<ts.Symbol, number>();
+  /** `x = value;` statements by the symbol they assign: mentions that write and never read. */
+  private readonly writes = new Map<ts.Symbol, ts.ExpressionStatement[]>();
+  /** Symbols written anywhere after their declaration (`x = …`, `x++`, `[x] = …`, `for (x of …)`). */
+  private readonly reassigned = new Set<ts.Symbol>();
 
   constructor(file: string, text: string) {
     const program = createBindingProgram(new Map([[file, text]]));
@@ -20,6 +25,11 @@ export class BindingUses {
         if (isReferenceIdentifier(node)) {
           const symbol = this.symbolOf(node);
           if (symbol) this.counts.set(symbol, (this.counts.get(symbol) ?? 0) + 1);
+          if (symbol && isWriteTarget(node)) this.reassigned.add(symbol);
+          const assignment = node.parent;
+          if (symbol && ts.isBinaryExpression(assignment) && assignment.left === node && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(assignment.parent)) {
+            this.writes.set(symbol, [...(this.writes.get(symbol) ?? []), assignment.parent]);
+          }
         }
         return;
       }
@@ -32,6 +42,25 @@ export class BindingUses {
   mentions(name: ts.Identifier): number | undefined {
     const symbol = this.checker.getSymbolAtLocation(name);
     return symbol ? (this.counts.get(symbol) ?? 0) : undefined;
+  }
+
+  /** The `name = value;` statements of the binding; undefined when the checker cannot tell. */
+  assignments(name: ts.Identifier): readonly ts.ExpressionStatement[] | undefined {
+    const symbol = this.checker.getSymbolAtLocation(name);
+    return symbol ? (this.writes.get(symbol) ?? []) : undefined;
+  }
+
+  /** Whether the binding is assigned after its declaration; undefined when the checker cannot tell. */
+  isReassigned(name: ts.Identifier): boolean | undefined {
+    const symbol = this.checker.getSymbolAtLocation(name);
+    return symbol ? this.reassigned.has(symbol) : undefined;
+  }
+
+  /** Mentions that read the binding (neither its declaration nor a plain `name = value;`). */
+  reads(name: ts.Identifier): number | undefined {
+    const all = this.mentions(name);
+    const writes = this.assignments(name);
+    return all === undefined || writes === undefined ? undefined : all - 1 - writes.length;
   }
 
   private symbolOf(id: ts.Identifier): ts.Symbol | undefined {

@@ -31,26 +31,45 @@ interface Parsed {
 /** Files parsed by the previous check, reused when their text and parse settings are unchanged. */
 let previous = new Map<string, Parsed>();
 
+/**
+ * The last program of each project (by its compiler options: one per folder's tsconfig), kept warm
+ * for the next removal in the same process: the language server removing flag after flag starts
+ * from it (`oldProgram`), so module resolutions and the program's structure are reused, not redone.
+ * A few projects at most, the oldest dropped first, to bound the memory a long session holds.
+ */
+const warm = new Map<string, ts.Program>();
+const WARM_PROJECTS = 4;
+
 export class CheckPrograms {
   private readonly parsed = new Map<string, Parsed>();
   private program: ts.Program | undefined;
+
+  private readonly key: string;
 
   constructor(
     private readonly options: ts.CompilerOptions,
     /** The text a file has in the version being checked; undefined to read the disk. */
     private readonly overlay: (file: string) => string | undefined,
-  ) {}
+  ) {
+    this.key = JSON.stringify(options);
+  }
 
   /** A program over `roots`, reusing the previous one's files where the texts did not change. */
   create(roots: readonly string[], texts: ReadonlyMap<string, string>): ts.Program {
     const host = this.host(texts);
-    this.program = ts.createProgram({ rootNames: roots, options: this.options, host, ...(this.program ? { oldProgram: this.program } : {}) });
+    const oldProgram = this.program ?? warm.get(this.key);
+    this.program = ts.createProgram({ rootNames: roots, options: this.options, host, ...(oldProgram ? { oldProgram } : {}) });
     return this.program;
   }
 
-  /** Keep what this check parsed for the next one (and let go of the rest). */
+  /** Keep what this check parsed, and its last program, for the next one (and let go of the rest). */
   dispose(): void {
     previous = this.parsed;
+    if (this.program) {
+      warm.delete(this.key);
+      warm.set(this.key, this.program);
+      while (warm.size > WARM_PROJECTS) warm.delete(warm.keys().next().value!);
+    }
     this.program = undefined;
   }
 

@@ -154,6 +154,9 @@ export class Emitter {
       prec = precedence(node);
       // Moved code keeps its layout relative to where it now starts.
       text = reindent(text, indentAt(this.text, node.getStart(this.sf)), indentAt(this.text, expr.getStart(this.sf)), this.sf.fileName);
+    } else if (r.kind === 'truthiness') {
+      text = this.truthinessText(r.node);
+      prec = precedence(r.node);
     } else if (r.kind === 'negation') {
       const inner = this.emitExpression(r.node);
       text = `${r.double ? '!!' : '!'}${precedence(r.node) < 15 ? `(${inner})` : inner}`;
@@ -163,6 +166,19 @@ export class Emitter {
     }
     const needsParens = prec < slotPrecedence(expr) || (startsLikeStatement(text) && standsAtStatementStart(expr));
     return needsParens ? `(${text})` : text;
+  }
+
+  /**
+   * `node`'s truthiness as a boolean: `&&`/`||` keep their shape (the truthiness of `a && b` is
+   * `!!a && !!b`), an operand that is boolean already stays as written, any other gets `!!`.
+   */
+  private truthinessText(node: ts.Expression): string {
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      return `${this.truthinessText(node.left)} ${node.operatorToken.getText(this.sf)} ${this.truthinessText(node.right)}`;
+    }
+    const inner = this.emitExpression(node);
+    if (this.state.isBoolean(node) || (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken)) return inner;
+    return `!!${precedence(node) < 15 ? `(${inner})` : inner}`;
   }
 
   private emitExpression(expr: ts.Expression): string {

@@ -1,27 +1,18 @@
 import { ts } from 'ts-morph';
+import { jsxGateTable, type JsxGate } from '../sdks';
+
+export type { JsxGate } from '../sdks';
 
 /**
  * Components that render their children only while a flag is on, keyed by the element name as the
- * SDKs export it. `matchAttribute` names an attribute holding the value that counts as "on"
- * (PostHog's `match`), `fallbackAttribute` the element rendered while off.
+ * SDKs export it; each SDK module declares its own (`jsx[].gate` in core/sdks).
  */
-export interface JsxGate {
-  matchAttribute?: string;
-  fallbackAttribute?: string;
-  /** The element renders the flag's value itself (GrowthBook's FeatureString). */
-  rendersValue?: boolean;
-}
-
-const GATES: Record<string, JsxGate> = {
-  IfFeatureEnabled: {},
-  FeatureString: { rendersValue: true },
-  PostHogFeature: { matchAttribute: 'match', fallbackAttribute: 'fallback' },
-};
+const GATES: ReadonlyMap<string, JsxGate> = jsxGateTable();
 
 export function jsxGateFor(element: ts.JsxElement | ts.JsxSelfClosingElement): JsxGate | undefined {
   const tag = ts.isJsxElement(element) ? element.openingElement.tagName : element.tagName;
   const name = ts.isPropertyAccessExpression(tag) ? tag.name.text : tag.getText();
-  return GATES[name];
+  return GATES.get(name);
 }
 
 export function jsxAttributes(element: ts.JsxElement | ts.JsxSelfClosingElement): ts.JsxAttributes {

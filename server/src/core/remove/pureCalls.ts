@@ -38,9 +38,14 @@ const PURE_CONSTRUCTORS = new Set(['Set', 'Map', 'URLSearchParams', 'Date', 'Err
 const VALUE_HOOKS = new Set([
   'useState', 'useReducer', 'useRef', 'useContext', 'useMemo', 'useCallback', 'useId', 'useTheme', 'useTranslation', 'useIntl',
   'useParams', 'useSearchParams', 'usePathname', 'useLocation', 'useNavigate', 'useRouter', 'useDispatch', 'useFormatter', 'useTranslations',
+  // Subscribing to a store only schedules this component's re-render; its result unused, nothing reads it.
+  'useSyncExternalStore', 'useDeferredValue',
 ]);
-/** Hooks that store their callback rather than run it during render. */
-const STORING_HOOKS = new Set(['useCallback']);
+/**
+ * Hooks that store their callback rather than run it during render; useSyncExternalStore runs its
+ * getSnapshot, but React requires that to be a read (it may be called any number of times).
+ */
+const STORING_HOOKS = new Set(['useCallback', 'useSyncExternalStore']);
 
 /** CSS-in-JS factories: creating a component or a class name has no effect until it renders. */
 const STYLE_FACTORIES = new Set(['styled', 'css', 'keyframes', 'cva']);

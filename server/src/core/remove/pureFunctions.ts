@@ -12,6 +12,11 @@ import type { Workspace } from './workspace';
 export class PurityOracle {
   private resolverInstance: ModuleResolver | undefined;
   private readonly memo = new Map<string, boolean>();
+  /**
+   * Custom hooks (`useIsMobile`) found to only read state, by name, with the file that defines them:
+   * the evidence for dropping a call whose result is unused, which the summary names.
+   */
+  readonly valueHooks = new Map<string, string>();
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -24,8 +29,14 @@ export class PurityOracle {
   isPureCall(expr: ts.Expression, file: string): boolean {
     if (!ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.questionDotToken) return false;
     if (!expr.arguments.every(isPure)) return false;
-    return this.isPureFunction(expr.getSourceFile(), file, expr.expression.text, 0);
+    const name = expr.expression.text;
+    const pure = this.isPureFunction(expr.getSourceFile(), file, name, 0);
+    if (pure && /^use[A-Z0-9]/.test(name) && !this.valueHooks.has(name)) this.valueHooks.set(name, this.definitions.get(`${file}\0${name}`) ?? file);
+    return pure;
   }
+
+  /** Where each function looked up was defined (following imports), for the hint. */
+  private readonly definitions = new Map<string, string>();
 
   private isPureFunction(sf: ts.SourceFile, file: string, name: string, depth: number): boolean {
     const id = `${file}\0${name}`;
@@ -34,6 +45,7 @@ export class PurityOracle {
     this.memo.set(id, false); // recursion guard
     const result = depth < 4 && this.lookup(sf, file, name, depth);
     this.memo.set(id, result);
+    if (!this.definitions.has(id)) this.definitions.set(id, file);
     return result;
   }
 
@@ -64,7 +76,9 @@ export class PurityOracle {
         const targetSf = parseFile(target, text);
         const exported = (spec.propertyName ?? spec.name).text;
         if (!exportsLocally(targetSf, exported)) return false;
-        return this.isPureFunction(targetSf, target, exported, depth + 1);
+        const pure = this.isPureFunction(targetSf, target, exported, depth + 1);
+        this.definitions.set(`${file}\0${name}`, this.definitions.get(`${target}\0${exported}`) ?? target);
+        return pure;
       }
     }
     return false;
@@ -72,14 +86,23 @@ export class PurityOracle {
 }
 
 /**
- * A body that only declares (functions, types) and then returns a pure expression: a factory such
- * as `function makeFlag(db) { async function flag(o) { ... } return flag; }` creates a closure
- * and runs none of it.
+ * A body that only declares (functions, types, constants with pure initializers) and then returns a
+ * pure expression: a factory such as `function makeFlag(db) { async function flag(o) { ... } return
+ * flag; }` creates a closure and runs none of it; a hook such as `useIsMobile()` that returns
+ * `useSyncExternalStore(...)` or `useContext(...)` only reads state.
  */
 function returnsPureExpression(body: ts.Block | undefined): boolean {
   if (!body || body.statements.length === 0) return false;
   const last = body.statements[body.statements.length - 1]!;
-  const declarationsOnly = body.statements.slice(0, -1).every((s) => ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s));
+  const declarationsOnly = body.statements
+    .slice(0, -1)
+    .every(
+      (s) =>
+        ts.isFunctionDeclaration(s) ||
+        ts.isInterfaceDeclaration(s) ||
+        ts.isTypeAliasDeclaration(s) ||
+        (ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Const) !== 0 && s.declarationList.declarations.every((d) => d.initializer !== undefined && isPure(d.initializer))),
+    );
   return declarationsOnly && ts.isReturnStatement(last) && last.expression !== undefined && isPure(last.expression);
 }
 

@@ -153,8 +153,23 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     references: refs.length,
     verification,
     warnings,
-    hints: removalHints(workspace, key, workspace.changedFiles()),
+    hints: [...removalHints(workspace, key, workspace.changedFiles()), ...droppedHookHints(workspace, purity)],
   };
+}
+
+/**
+ * Calls of custom hooks that went with their unused result: the evidence (the hook's definition
+ * only reads state) is in the summary, for the reviewer who wonders why a hook call disappeared.
+ */
+function droppedHookHints(workspace: Workspace, purity: PurityOracle): string[] {
+  const hints: string[] = [];
+  for (const [hook, definedIn] of purity.valueHooks) {
+    const calls = (text: string): number => text.split(new RegExp(`\\b${hook}\\(`)).length - 1;
+    const dropped = workspace.changedFiles().filter((f) => calls(workspace.text(f)) < calls(workspace.original(f)));
+    if (dropped.length === 0) continue;
+    hints.push(`${hook}() calls whose result was no longer used were removed (${dropped.map((f) => workspace.relative(f)).join(', ')}): its definition in ${workspace.relative(definedIn)} only reads state, so the call has no effect of its own.`);
+  }
+  return hints;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FlagValue } from './flagValue';
 import { jsxGateFor, type JsxGate } from './jsxGates';
 import { resultObjectProperties, resultPropertyValue, type ResultProperty } from './resultObjects';
 import { Simplifier, type EvalContext } from './simplify';
-import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOperator, isModuleFile, isReferenceIdentifier, skipOuterTransparent } from './syntax';
+import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOperator, isModuleFile, isReferenceIdentifier, literalValue, skipInnerTransparent, skipOuterTransparent } from './syntax';
 
 /**
  * What removing the flag changes in one file before any text is produced: which expressions become
@@ -50,8 +50,31 @@ export class RewriteState implements EvalContext {
 
   isBoolean(node: ts.Expression): boolean {
     // Primitive types need no lib, so the binding program's checker knows them.
-    const type = this.checker.getTypeAtLocation(node);
-    return (type.flags & ts.TypeFlags.BooleanLike) !== 0 || (type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.BooleanLike) !== 0));
+    return isBooleanType(this.checker.getTypeAtLocation(node));
+  }
+
+  needsBoolean(node: ts.Expression): boolean {
+    const contextual = this.checker.getContextualType(node);
+    if (contextual && isBooleanType(contextual)) return true;
+    // Imported component props and annotations the binding program cannot see: the slot's name.
+    let slot: ts.Node = node;
+    while (ts.isParenthesizedExpression(slot.parent)) slot = slot.parent;
+    const parent = slot.parent;
+    const name =
+      (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.initializer === slot
+        ? parent.name
+        : ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)
+          ? parent.parent.name
+          : ts.isBinaryExpression(parent) && parent.right === slot && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+            ? ts.isPropertyAccessExpression(parent.left) ? parent.left.name : parent.left
+            : undefined;
+    if (name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && BOOLEAN_NAME.test(name.text)) return true;
+    // `const showHistory = draft.revisions && true` read only as a condition: its truthiness is all that is used.
+    if (ts.isVariableDeclaration(parent) && parent.initializer === slot && ts.isIdentifier(parent.name) && ts.isVariableDeclarationList(parent.parent) && parent.parent.flags & ts.NodeFlags.Const) {
+      const uses = this.usesOf(parent.name);
+      return uses !== undefined && uses.length > 0 && uses.every((u) => this.simplifier.modeOf(u) === 'bool');
+    }
+    return false;
   }
 
   where(node: ts.Node): string {
@@ -127,7 +150,7 @@ export class RewriteState implements EvalContext {
     }
     // `const [a, variant] = await Promise.all([load(), getFlag(...)])`: the element and its binding
     // go together, and the binding's uses become the value.
-    const tuple = promiseAllBinding(target);
+    const tuple = promiseAllBinding(target) ?? (ts.isExpression(target) ? this.guardedPromiseAllBinding(target) : undefined);
     if (tuple) {
       if (this.addBinding(tuple.binding, value)) {
         this.removedElements.add(tuple.element);
@@ -142,6 +165,44 @@ export class RewriteState implements EvalContext {
       return;
     }
     this.addSeed(target, value);
+  }
+
+  /**
+   * `const [a, variant] = await Promise.all([load(), isHobby ? getFlag(...) : Promise.resolve(null)])`
+   * where every use of `variant` is behind `isHobby` (`isHobby && variant === 'test'`): there the
+   * variant is the flag's value, so the element and its binding go as for a plain element. A use
+   * not behind the condition could see the other branch's value: then the element stays.
+   */
+  private guardedPromiseAllBinding(target: ts.Expression): { element: ts.Expression; binding: ts.BindingElement } | undefined {
+    const conditional = target.parent;
+    if (!ts.isConditionalExpression(conditional) || conditional.whenTrue !== target || !ts.isIdentifier(conditional.condition)) return undefined;
+    if (!isResolvedConstant(conditional.whenFalse)) return undefined;
+    const guard = conditional.condition;
+    const guardSymbol = this.checker.getSymbolAtLocation(guard);
+    const guardDecl = guardSymbol?.valueDeclaration;
+    if (!guardDecl || !ts.isVariableDeclaration(guardDecl) || !(ts.getCombinedNodeFlags(guardDecl) & ts.NodeFlags.Const)) return undefined;
+    const tuple = promiseAllBinding(conditional);
+    if (!tuple || !ts.isIdentifier(tuple.binding.name)) return undefined;
+    const uses = this.usesOf(tuple.binding.name);
+    const guarded = (use: ts.Node): boolean => {
+      for (let n: ts.Node = use; n.parent && !ts.isFunctionLike(n.parent) && !ts.isSourceFile(n.parent); n = n.parent) {
+        const p = n.parent;
+        const test = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.right === n ? p.left
+          : ts.isConditionalExpression(p) && p.whenTrue === n ? p.condition
+          : ts.isIfStatement(p) && p.thenStatement === n ? p.expression
+          : undefined;
+        if (test && this.conjunctsInclude(test, guardSymbol)) return true;
+      }
+      return false;
+    };
+    return uses && uses.length > 0 && uses.every(guarded) ? tuple : undefined;
+  }
+
+  /** `a && b && guard`: one of the `&&` operands is the guard variable itself. */
+  private conjunctsInclude(test: ts.Expression, symbol: ts.Symbol | undefined): boolean {
+    const inner = skipInnerTransparent(test);
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.conjunctsInclude(inner.left, symbol) || this.conjunctsInclude(inner.right, symbol);
+    return ts.isIdentifier(inner) && this.checker.getSymbolAtLocation(inner) === symbol;
   }
 
   private addResultObject(call: ts.Expression, properties: Record<string, ResultProperty>): void {
@@ -230,6 +291,10 @@ export class RewriteState implements EvalContext {
       let changed = false;
       for (const node of [...this.dirty]) {
         if (!ts.isVariableDeclaration(node) || this.removedDeclarations.has(node) || this.rejected.has(node)) continue;
+        if (node.initializer && this.dirty.has(node.initializer) && ts.isObjectBindingPattern(node.name)) {
+          if (this.deriveDestructuring(node)) changed = true;
+          continue;
+        }
         if (!node.initializer || !this.dirty.has(node.initializer) || !ts.isIdentifier(node.name)) continue;
         const folded = this.simplifier.simplify(node.initializer);
         // A JSON value stays in its variable: copying an object literal into every use would change identity.
@@ -248,14 +313,55 @@ export class RewriteState implements EvalContext {
     this.simplifier = new Simplifier(this);
   }
 
-  private derivableUses(decl: ts.VariableDeclaration): ts.Identifier[] | undefined {
+  /**
+   * `const { a, b } = flag ? load() : { a: false, b: false }` once the flag picks the literal: each
+   * binding is a known constant, so its uses fold and the declaration goes (the object only existed
+   * to be taken apart). Only plain bindings of literal-valued properties; anything else stays.
+   */
+  private deriveDestructuring(decl: ts.VariableDeclaration): boolean {
+    const pattern = decl.name as ts.ObjectBindingPattern;
+    const folded = this.simplifier.simplify(decl.initializer!);
+    const source = folded.kind === 'node' ? skipInnerTransparent(folded.node) : undefined;
+    const values = new Map<string, unknown>();
+    if (folded.kind === 'const' && typeof folded.value === 'object' && folded.value !== null && !Array.isArray(folded.value)) {
+      for (const [k, v] of Object.entries(folded.value)) if (v === null || typeof v !== 'object') values.set(k, v);
+    } else if (source && ts.isObjectLiteralExpression(source)) {
+      for (const p of source.properties) {
+        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return this.reject(decl);
+        const v = literalValue(skipInnerTransparent(p.initializer));
+        if (!v) return this.reject(decl);
+        values.set(p.name.text, v.value);
+      }
+    } else {
+      return false;
+    }
+    const seeds: { uses: ts.Identifier[]; value: unknown }[] = [];
+    for (const el of pattern.elements) {
+      const prop = bindingPropertyName(el);
+      if (el.dotDotDotToken || el.initializer || !ts.isIdentifier(el.name) || prop === undefined || !values.has(prop)) return this.reject(decl);
+      const uses = this.derivableUses(decl, el.name);
+      if (!uses) return this.reject(decl);
+      seeds.push({ uses, value: values.get(prop) });
+    }
+    if (seeds.length === 0) return this.reject(decl);
+    this.removedDeclarations.add(decl);
+    for (const { uses, value } of seeds) for (const use of uses) this.addSeed(use, value);
+    return true;
+  }
+
+  private reject(decl: ts.VariableDeclaration): false {
+    this.rejected.add(decl);
+    return false;
+  }
+
+  private derivableUses(decl: ts.VariableDeclaration, name: ts.Identifier = decl.name as ts.Identifier): ts.Identifier[] | undefined {
     const list = decl.parent;
     if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return undefined;
     const statement = list.parent;
     if (hasExportModifier(statement) || (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return undefined;
     // A module-level variable of a script file is a global other files may read.
     if (ts.isSourceFile(statement.parent) && !isModuleFile(this.sf)) return undefined;
-    const uses = this.usesOf(decl.name as ts.Identifier);
+    const uses = this.usesOf(name);
     if (!uses) return undefined;
     if (!(list.flags & ts.NodeFlags.Const) && uses.some(isWriteTarget)) return undefined;
     return uses;
@@ -274,6 +380,22 @@ function expectsPromise(call: ts.Expression): boolean {
   const isAsync = (ts.getModifiers(fn as ts.FunctionLikeDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   return !isAsync && /^Promise\b|^PromiseLike\b/.test(fn.type.getText());
 }
+
+/** `Promise.resolve(null)`, `Promise.resolve()`, `null`: the other branch of a guarded element. */
+function isResolvedConstant(node: ts.Expression): boolean {
+  const inner = skipInnerTransparent(node);
+  if (literalValue(inner)) return true;
+  if (!ts.isCallExpression(inner) || inner.arguments.length > 1) return false;
+  const callee = inner.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && callee.name.text === 'resolve' && inner.arguments.every((a) => literalValue(a) !== undefined);
+}
+
+function isBooleanType(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.BooleanLike) !== 0 || (type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.BooleanLike) !== 0));
+}
+
+/** Names that say the value is a yes/no: `isOpen`, `canEdit`, `showBanner`, `disabled`. */
+const BOOLEAN_NAME = /^(is|has|can|should|show|hide|enable|disable|allow|needs)[A-Z_]|^(disabled|enabled|checked|open|visible|hidden|required|readOnly|loading|selected|active|defaultChecked|defaultOpen)$/;
 
 function enclosingBindingElement(node: ts.Node): ts.BindingElement | undefined {
   for (let n: ts.Node | undefined = node; n && !ts.isStatement(n); n = n.parent) {

@@ -1,25 +1,13 @@
 import { ts } from 'ts-morph';
+import { accessorNames } from '../sdks';
 
 /**
  * Calls that only hand out the SDK's client or flag map (`useFlags()`, `useLDClient()`,
- * `OpenFeature.getClient()`). Once the last flag read through them is gone, the variable holding
- * their result can go with the call: dropping it changes nothing a user could notice.
+ * `OpenFeature.getClient()`), as each SDK module declares them (`accessors` in core/sdks). Once the
+ * last flag read through them is gone, the variable holding their result can go with the call:
+ * dropping it changes nothing a user could notice.
  */
-const ACCESSORS = new Set([
-  'useFlags',
-  'useLDClient',
-  'useOpenFeatureClient',
-  'useGrowthBook',
-  'useUnleashClient',
-  'useUnleashContext',
-  'useFlagsmith',
-  'useStatsigClient',
-  'useDevCycleClient',
-  'useDVCClient',
-  'usePostHog',
-  'useSplitClient',
-  'getClient',
-]);
+const ACCESSORS = accessorNames();
 
 export function isSdkAccessorCall(node: ts.Expression, extraCallees: ReadonlySet<string>): boolean {
   let expr = node;

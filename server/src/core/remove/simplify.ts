@@ -20,7 +20,13 @@ export type Simplified =
   /** Equivalent to this sub-expression (which is itself 'same' at its level). */
   | { kind: 'node'; node: ts.Expression }
   /** `!node`, or `!!node` (`c ? true : false` once the branches are literals and c's type is unknown). */
-  | { kind: 'negation'; node: ts.Expression; double: boolean };
+  | { kind: 'negation'; node: ts.Expression; double: boolean }
+  /**
+   * The truthiness of `node` as a boolean, where the slot needs one (`x && true` in a `disabled=`
+   * or a `: boolean` slot): spelled `!!` only on the operands that are not boolean already
+   * (`!a && b && true` → `!a && !!b`).
+   */
+  | { kind: 'truthiness'; node: ts.Expression };
 
 export interface EvalContext {
   /** A flag evaluation or a variable that only held the flag's value. */
@@ -29,6 +35,8 @@ export interface EvalContext {
   isDirty(node: ts.Node): boolean;
   /** The expression's static type is boolean, so its truthiness is its value. */
   isBoolean?(node: ts.Expression): boolean;
+  /** The slot takes a boolean (its contextual type, or a name such as `isOpen` or `disabled`). */
+  needsBoolean?(node: ts.Expression): boolean;
 }
 
 const SAME: Simplified = { kind: 'same' };
@@ -171,8 +179,12 @@ export class Simplifier {
         if (left.kind === 'const') return left.value ? this.asResult(node.right) : left;
         if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) {
           // `(x && true) && y` is `x && y`: a truthy left operand is dropped, a falsy one is x itself.
+          // Elsewhere `x && true` is x's falsy value or `true`: only a slot that wants a boolean
+          // lets it become x's truthiness; any other slot keeps the author's exact value.
           const right = this.operand(node.right);
-          return right.kind === 'const' && right.value === true && isLeftOfAnd(node) ? this.asResult(node.left) : SAME;
+          if (right.kind !== 'const' || right.value !== true) return SAME;
+          if (isLeftOfAnd(node)) return this.asResult(node.left);
+          return this.ctx.needsBoolean?.(node) ? { kind: 'truthiness', node: node.left } : SAME;
         }
         const right = this.operand(node.right);
         if (right.kind !== 'const') return SAME;
@@ -182,7 +194,13 @@ export class Simplifier {
       case ts.SyntaxKind.BarBarToken: {
         const left = this.operand(node.left);
         if (left.kind === 'const') return left.value ? left : this.asResult(node.right);
-        if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) return SAME;
+        if (mode === 'value' && !this.ctx.isBoolean?.(node.left)) {
+          // `x || false` is x's truthy value or `false`: x's truthiness where a boolean is wanted.
+          // `(x || true) && y` is always truthy on the left, so the `&&` is y.
+          const right = this.operand(node.right);
+          if (right.kind === 'const' && right.value === true && isLeftOfAnd(node) && isPure(node.left)) return { kind: 'const', value: true };
+          return right.kind === 'const' && right.value === false && this.ctx.needsBoolean?.(node) ? { kind: 'truthiness', node: node.left } : SAME;
+        }
         const right = this.operand(node.right);
         if (right.kind !== 'const') return SAME;
         if (!right.value) return this.asResult(node.left);

@@ -62,7 +62,15 @@ export function removeNewlyUnused(
           : `'${d.name.getText(sf)}' is no longer used, but \`${truncate(d.initializer!.getText(sf))}\` may have effects, so the declaration is kept; delete it if it has none.`,
       });
     };
-    const edits = collectRemovals(original, sf, unused, droppable, keep);
+    // `let org = null; … org = await db.org.findFirst(…);` whose reads all went with the flag.
+    const writeOnly = (name: ts.Identifier): readonly ts.ExpressionStatement[] | undefined => {
+      const writes = uses.assignments(name);
+      return writes && writes.length > 0 && uses.reads(name) === 0 && before.wasRead(name) && !keepForJsx.has(name.text) ? writes : undefined;
+    };
+    const edits = collectRemovals(original, sf, unused, droppable, keep, writeOnly);
+    // `let migrated = check();` whose reassignments all went with the flag: `const`, as the
+    // project's lint (prefer-const) would ask of the diff.
+    if (edits.length === 0) edits.push(...constForLet(sf, (name) => uses.isReassigned(name) === false && before.wasReassigned(name)));
     if (edits.length === 0) {
       // Once nothing more goes, the parameters left unused (renaming earlier could overlap a removal).
       if (markUnusedParameters) text = applyOffsetEdits(text, parameterRenames(sf, parseFile(file, original)));
@@ -122,6 +130,7 @@ function collectRemovals(
   unused: (name: ts.Identifier) => boolean,
   droppable: (init: ts.Expression | undefined) => boolean,
   keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
+  writeOnly: (name: ts.Identifier) => readonly ts.ExpressionStatement[] | undefined = () => undefined,
 ): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   const statements = new Set<ts.Statement>();
@@ -147,6 +156,13 @@ function collectRemovals(
         node.forEachChild(visit);
         return;
       }
+      const assigned = writeOnlyRemovals(sf, node, droppable, writeOnly);
+      if (assigned) {
+        statements.add(node);
+        assigned.statements.forEach((s) => statements.add(s));
+        edits.push(...assigned.edits);
+        return;
+      }
       const removal = variableRemovals(sf, node, unused, droppable, keep);
       if (removal === 'all') {
         statements.add(node);
@@ -170,6 +186,49 @@ function collectRemovals(
   };
   sf.forEachChild(visit);
   return [...edits, ...statementRemovals(sf, statements)];
+}
+
+/**
+ * A `let` that is now only assigned, never read: the declaration goes, an assignment of a value
+ * with no effects goes (a read query, a literal), and any other keeps its call as a statement
+ * (`await audit.record(…);`): the variable was only ever the way to its result.
+ */
+function writeOnlyRemovals(
+  sf: ts.SourceFile,
+  statement: ts.VariableStatement,
+  droppable: (init: ts.Expression | undefined) => boolean,
+  writeOnly: (name: ts.Identifier) => readonly ts.ExpressionStatement[] | undefined,
+): { statements: ts.Statement[]; edits: OffsetEdit[] } | undefined {
+  const list = statement.declarationList;
+  if (list.flags & ts.NodeFlags.Const || list.declarations.length !== 1) return undefined;
+  const d = list.declarations[0]!;
+  if (!ts.isIdentifier(d.name) || !droppable(d.initializer)) return undefined;
+  const writes = writeOnly(d.name);
+  if (!writes) return undefined;
+  const statements: ts.Statement[] = [];
+  const edits: OffsetEdit[] = [];
+  for (const w of writes) {
+    const value = (w.expression as ts.BinaryExpression).right;
+    if (droppable(value)) statements.push(w);
+    else edits.push({ start: w.expression.getStart(sf), end: w.expression.end, text: value.getText(sf) });
+  }
+  return { statements, edits };
+}
+
+function constForLet(sf: ts.SourceFile, noLongerReassigned: (name: ts.Identifier) => boolean): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Let) !== 0 && !ts.isForStatement(node.parent) && !ts.isForOfStatement(node.parent) && !ts.isForInStatement(node.parent)) {
+      const simple = node.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined);
+      if (simple && node.declarations.every((d) => noLongerReassigned(d.name as ts.Identifier))) {
+        const start = node.getStart(sf);
+        edits.push({ start, end: start + 3, text: 'const' });
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(sf);
+  return edits;
 }
 
 function importRemovals(sf: ts.SourceFile, decl: ts.ImportDeclaration, unused: (name: ts.Identifier) => boolean): OffsetEdit[] | 'all' {

@@ -14,6 +14,8 @@ import { countIdentifiers, isReferenceIdentifier } from './syntax';
  */
 export class UsedBefore {
   private readonly used = new Map<string, boolean>();
+  private readonly read = new Map<string, boolean>();
+  private readonly reassigned = new Map<string, boolean>();
   private readonly names: Map<string, number>;
 
   constructor(file: string, original: string) {
@@ -25,12 +27,24 @@ export class UsedBefore {
           const key = declarationKey(node);
           const usedHere = (uses.mentions(node) ?? this.names.get(node.text) ?? 0) >= 2;
           this.used.set(key, (this.used.get(key) ?? true) && usedHere);
+          this.read.set(key, (this.read.get(key) ?? true) && (uses.reads(node) ?? 0) >= 1);
+          this.reassigned.set(key, (this.reassigned.get(key) ?? true) && uses.isReassigned(node) === true);
         }
         return;
       }
       node.forEachChild(visit);
     };
     visit(uses.sf);
+  }
+
+  /** Whether the variable named `name` was assigned after its declaration in the original. */
+  wasReassigned(name: ts.Identifier): boolean {
+    return this.reassigned.get(declarationKey(name)) ?? false;
+  }
+
+  /** Whether the variable named `name` was read (not only assigned) in the original. */
+  wasRead(name: ts.Identifier): boolean {
+    return this.read.get(declarationKey(name)) ?? false;
   }
 
   /** Whether the declaration named `name` (in the rewritten file) was used in the original. */

@@ -1,6 +1,7 @@
 import type { ValueType } from '../model';
 import { own, type ArgFact, type CallFact, type FileFacts } from '../detect/facts';
 import type { KeyResolver } from './keyResolver';
+import { brandWords } from '../sdks';
 
 /** A function whose parameter reaches a flag call's key: its call sites are references. */
 export interface WrapperInfo {
@@ -23,10 +24,13 @@ const METHOD = 'method:';
 const RETURNED = '()';
 const baseName = (fn: string): string => (fn.endsWith(RETURNED) ? fn.slice(0, -RETURNED.length) : fn);
 
-/** Words that mark a receiver as a flag client or service, for wrapper methods known only by name. */
+/**
+ * Words that mark a receiver as a flag client or service, for wrapper methods known only by name:
+ * the generic ones here, and every SDK's brand words (core/sdks).
+ */
 const FLAG_WORDS = new Set([
   'flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'experiment', 'experiments', 'gate', 'gates', 'variation', 'variations', 'rollout', 'rollouts',
-  'ld', 'launchdarkly', 'unleash', 'growthbook', 'gb', 'statsig', 'posthog', 'flagsmith', 'configcat', 'split', 'splitio', 'devcycle', 'dvc', 'openfeature',
+  ...brandWords(),
 ]);
 
 /**

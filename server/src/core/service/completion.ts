@@ -3,6 +3,7 @@
  * in a registry entry's `dependsOn` list) and which registry entries it offers.
  */
 import type { FlagEntry, Position, Range } from '../model';
+import { SDKS } from '../sdks';
 import { TextPositions, rangeContains } from '../text';
 import type { FolderState, Workspace } from './session';
 
@@ -13,14 +14,11 @@ export interface KeyCompletion {
   entries: FlagEntry[];
 }
 
-/** Flag-evaluating callees every preset knows, for a call the engine has not seen yet (an empty key). */
-const COMMON_CALLEES = [
-  'variation', 'variationDetail', 'boolVariation', 'stringVariation', 'numberVariation', 'jsonVariation',
-  'getBooleanValue', 'getStringValue', 'getNumberValue', 'getObjectValue', 'getBooleanDetails',
-  'isEnabled', 'isOn', 'isOff', 'getVariant', 'isFeatureEnabled', 'getFeatureFlag', 'useFeatureFlagEnabled',
-  'useFeatureFlag', 'useFlag', 'useFeatureIsOn', 'useFeatureValue', 'checkGate', 'useGate', 'getValue', 'getValueAsync',
-  'hasFeature', 'getTreatment', 'feature', 'evalFeature',
-];
+/**
+ * Flag-evaluating callees every SDK module declares (core/sdks), for a call the engine has not seen
+ * yet (an empty key). Key-list calls take an array, not a key string.
+ */
+const COMMON_CALLEES: readonly string[] = [...new Set(SDKS.flatMap((sdk) => sdk.calls.filter((c) => !c.keyList).map((c) => c.name)))];
 
 /** The keys to complete at a position, or undefined where no key belongs. */
 export function completeKey(workspace: Workspace, file: string, position: Position): KeyCompletion | undefined {
