@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { describeFilter, isFiltering, matchesFilter, NO_FILTER, type ExplorerFilter } from './explorerFilter';
 import { plural } from './plural';
+import { referenceDescription, referenceTooltip } from './referenceRow';
 import { TreeRequest, type StatusResult, type TreeFlag, type TreeFolder, type TreeLocation, type TreeProblem, type TreeReference, type TreeResult } from '../../protocol/src/requests';
 
 export type GroupBy = 'status' | 'owner' | 'type';
@@ -241,8 +242,8 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
         const file = vscode.Uri.parse(location.uri);
         const rel = vscode.workspace.asRelativePath(file, false);
         const item = new vscode.TreeItem(`${path.basename(file.fsPath)}:${location.range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
-        item.description = node.reference.preview;
-        item.tooltip = `${rel}:${location.range.start.line + 1}:${location.range.start.character + 1}\n${node.reference.preview}`;
+        item.description = referenceDescription(node.reference);
+        item.tooltip = referenceTooltip(rel, node.reference);
         item.resourceUri = file;
         item.iconPath = vscode.ThemeIcon.File;
         item.command = openCommand(location);

@@ -26,6 +26,14 @@ export interface TreeReference {
   preview: string;
   /** How the code evaluates the flag: `variation`, `useFlags`, `isOn`. */
   callee: string;
+  /** The rest of the JSON report's reference record (docs/json-report.md): the SDK preset or `custom`, `pattern`, `collection`, `in-house`. */
+  source?: string;
+  /** How the reference names its flag: literal, constant, enum, property, key-object, data, wrapper, alias, membership. */
+  form?: string;
+  /** Wrappers the key passed through, outermost first. */
+  via?: string[];
+  /** Whether the reference sits in a test file. */
+  inTest?: boolean;
 }
 
 export interface TreeFlag {

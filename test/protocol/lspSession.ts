@@ -76,6 +76,11 @@ export interface SessionOptions {
   rootOnly?: boolean;
 }
 
+export type SessionEvent =
+  | { kind: 'diagnostics'; uri: string; diagnostics: Diagnostic[] }
+  | { kind: 'status'; scanning: boolean }
+  | { kind: 'progress'; progress: string };
+
 const LANGUAGE: Record<string, string> = {
   '.ts': 'typescript',
   '.tsx': 'typescriptreact',
@@ -93,6 +98,8 @@ export class LspSession {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly logs: string[] = [];
   readonly registrations: string[] = [];
+  /** The server's notifications in the order they arrived, for tests of what comes first. */
+  readonly events: SessionEvent[] = [];
   status: StatusResult | undefined;
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
@@ -125,10 +132,12 @@ export class LspSession {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.events.push({ kind: 'diagnostics', uri: params.uri, diagnostics: params.diagnostics });
       this.notify();
     });
     this.connection.onNotification(IndexChangedNotification.method, (status: StatusResult) => {
       this.status = status;
+      this.events.push({ kind: 'status', scanning: status.scanning });
       this.notify();
     });
     this.connection.onNotification(LogMessageNotification.type, (params) => {
@@ -136,6 +145,7 @@ export class LspSession {
     });
     this.connection.onNotification('$/progress', (params: unknown) => {
       this.progress.push(params);
+      this.events.push({ kind: 'progress', progress: (params as { value?: { kind?: string } }).value?.kind ?? '' });
       this.notify();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));

@@ -1,6 +1,6 @@
 /** How a flag is summarised in lenses, hovers and the tree: the same words everywhere. */
 import * as path from 'node:path';
-import type { Finding, FlagEntry, FlagReference } from '../core/model';
+import type { Finding, FlagEntry, FlagReference, Location } from '../core/model';
 import { auditLine } from '../core/service';
 import { daysBetween, parseDate, plural, relative, spanText, today } from './dates';
 import type { FolderState } from './workspace';
@@ -31,8 +31,8 @@ export function lensTitle(key: string, entry: FlagEntry | undefined, referenceCo
 }
 
 /** Packages that evaluate the flag, sorted. */
-export function actualPackages(folder: FolderState, refs: FlagReference[]): string[] {
-  return [...new Set(refs.map((r) => folder.packages.packageOf(r.location.file)))].sort();
+export function actualPackages(folder: FolderState, refs: readonly ({ location: Location } | Location)[]): string[] {
+  return [...new Set(refs.map((r) => folder.packages.packageOf('location' in r ? r.location.file : r.file)))].sort();
 }
 
 function code(text: string): string {

@@ -251,6 +251,7 @@ export class FlagIndex {
       if (!this.scanned) this.prepareForSingleFile(abs);
       this.updateFile(abs, text);
     }
+    if (!this.scanned && !this.scanning) this.followWrappersOf(abs);
     const refs = this.references.of(abs);
     const findings = this.scanned ? this.findingsFor(abs) : this.computeFindings([abs]).filter((f) => f.location.file === abs);
     return { file: abs, references: [...(refs?.references ?? [])], dynamic: [...(refs?.dynamic ?? [])], findings, notes: this.notes().filter((n) => n.file === abs) };
@@ -438,6 +439,36 @@ export class FlagIndex {
   private prepareForSingleFile(file: string): void {
     this.registries.for(file);
     this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
+  }
+
+  /**
+   * Before the first scan, the wrappers an open file calls are unknown (they are inferred over the
+   * whole workspace). Follow the targets of its calls instead, a few imports deep, infer wrappers
+   * over those files alone and re-resolve the file: its `isFeatureOn(FLAGS.X)` is then a reference
+   * at once, as the scan will find it. Targeted: only the files its calls lead to are parsed.
+   */
+  private followWrappersOf(file: string): void {
+    const facts = this.analyses.analysedFacts(file);
+    if (!facts) return;
+    const seen = new Map<string, FileFacts>([[file, facts]]);
+    let frontier = [facts];
+    for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+      const next: FileFacts[] = [];
+      for (const from of frontier) {
+        for (const call of from.calls) {
+          if (call.source !== 'candidate' || !call.target) continue;
+          const target = this.resolver.target(from.file, call.target.name, call.target.path);
+          if (!target || !('file' in target) || seen.has(target.file)) continue;
+          const found = this.factsOf(target.file);
+          if (!found) continue;
+          seen.set(target.file, found);
+          next.push(found);
+        }
+      }
+      frontier = next;
+    }
+    this.wrappers = WrapperTable.infer(seen.values(), this.resolver);
+    this.resolveFile(file);
   }
 
   // ---- findings ----------------------------------------------------------------------------

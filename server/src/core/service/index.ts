@@ -32,3 +32,4 @@ export { addDays, daysBetween, isoDate, parseDate, plural, relative, spanText, t
 export { rangeContains } from '../text';
 export type { FileEdit } from '../text';
 export * from './coreApi';
+export { folderReferenceRecords, recordLocation, referenceRecordsOf } from './referenceRecords';

@@ -65,6 +65,9 @@ export class FolderState {
   private byFile: { version: number; map: Map<string, FlagReference[]> } | undefined;
   private existing: { version: number; list: Registry[] } | undefined;
   private byKey: { version: number; map: Map<string, Finding[]> } | undefined;
+  private early: FlagIndex | undefined;
+  /** Open documents the early index has answered, with the version it answered. */
+  readonly earlyAnswers = new Map<string, number>();
 
   constructor(
     readonly info: FolderInfo,
@@ -91,6 +94,23 @@ export class FolderState {
       // history-based rules, so that the editor's findings are the CLI's; hovers show who changed what.
       beforeFindings: async (registries) => (await attachTimelines(registries)).registries,
     });
+  }
+
+  /**
+   * The index that answers open documents before the scan ends: one of its own, never the scanning
+   * index, so that an answer given mid-scan cannot change what the scan finds (and the findings
+   * after the scan stay the CLI's). It loads the registry and parses the open files and what their
+   * calls lead to, nothing else; dropped once the scan is done.
+   */
+  earlyIndex(): FlagIndex {
+    this.early ??= FolderState.createIndex(this.info, this.settings);
+    return this.early;
+  }
+
+  /** The scan has answered for every file (or the settings changed): the early index goes. */
+  dropEarlyIndex(): void {
+    this.early = undefined;
+    this.earlyAnswers.clear();
   }
 
   get root(): string {
@@ -315,6 +335,7 @@ export class Workspace {
     const rescan = force || !sameScanScope(before, settings);
     if (rescan) {
       folder.index = FolderState.createIndex(folder.info, settings, folder.cacheBase);
+      folder.dropEarlyIndex();
       folder.state = 'pending';
       folder.version++;
     }
@@ -340,6 +361,16 @@ export class Workspace {
     folder.state = 'scanning';
     this.onScanStateChanged.fire(folder, (e) => this.logError(e));
     const progress = await this.client.createProgress(`Flaglint: scanning ${folder.info.name}`);
+    // Open documents first: their findings from the buffer and the registry, published before the
+    // walk of the workspace starts (the scan replaces them when it ends).
+    // A document answered when it opened is not answered again for the same version.
+    for (const doc of this.openFiles()) if (this.folderFor(doc.file) === folder && folder.earlyAnswers.get(doc.file) !== doc.version) this.answerEarly(doc.file);
+    // The walk below is synchronous: let the diagnostics just published leave the process first.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (folder.index !== index) {
+      progress.done();
+      return;
+    }
     let lastPercent = -1;
     const onProgress = (p: ScanProgress): void => {
       const percent = p.total ? Math.floor((100 * p.done) / p.total) : 0;
@@ -351,6 +382,7 @@ export class Workspace {
       const result = await index.scan(onProgress);
       if (folder.index !== index) return; // settings changed meanwhile; the new index scans itself
       folder.state = 'ready';
+      folder.dropEarlyIndex();
       folder.version++;
       this.client.log('info', `Scanned ${folder.info.name}: ${result.stats.files} files (${result.stats.parsed} parsed, ${result.stats.cached} from cache), ${result.references.length} references, ${result.findings.length} findings in ${result.stats.ms} ms`);
       for (const note of result.notes) this.client.log('log', `${note.file}: ${note.kind}: ${note.message}`);
@@ -534,7 +566,9 @@ export class Workspace {
     const folder = this.folderFor(file);
     if (!folder || folder.ready || !isSourceFile(file)) return;
     try {
-      const result = folder.index.fileResult(file, this.text(file));
+      const doc = this.documentFor(file);
+      const result = folder.earlyIndex().fileResult(file, doc?.text);
+      if (doc) folder.earlyAnswers.set(file, doc.version);
       this.onEarlyResult.fire({ folder, file, result }, (e) => this.logError(e));
     } catch (error) {
       this.logError(error);
@@ -569,7 +603,7 @@ export class Workspace {
     if (folder.ready) return folder.referencesInIndexedFile(file);
     if (!isSourceFile(file)) return [];
     try {
-      return folder.index.fileResult(file, this.text(file)).references;
+      return folder.earlyIndex().fileResult(file, this.text(file)).references;
     } catch (error) {
       this.logError(error);
       return [];

@@ -3,11 +3,11 @@
  * reference count) and above each registry entry (its references and where they are).
  */
 import type { CodeLens, CodeLensParams, Command } from 'vscode-languageserver/node';
-import type { FlagReference } from '../../core/model';
+import type { Location } from '../../core/model';
 import { ClientCommands, ServerCommands, type AddToRegistryArgs, type ShowReferencesArgs } from '../../../../protocol/src';
 import { fileToUri, toLspLocation, toLspRange, uriToFile } from '../convert';
 import { actualPackages, lensTitle } from '../describe';
-import { plural } from '../../core/service';
+import { plural, recordLocation, referenceRecordsOf } from '../../core/service';
 import { registryKeyOf } from '../lookup';
 import type { FolderState, Workspace } from '../workspace';
 
@@ -31,9 +31,10 @@ export class CodeLensFeature {
       if (seen.has(`${line}\0${key}`)) continue;
       seen.add(`${line}\0${key}`);
       const found = safe(() => folder.entryFor(file, key));
-      const refs = folder.ready ? folder.referencesTo(key) : [ref];
+      // The count and the list are the JSON report's records of the flag (the open file's own before the scan).
+      const locations = folder.ready ? recordLocations(folder, key) : [ref.location];
       const range = { start: { line, character: ref.evaluation.range.start.character }, end: { line, character: ref.evaluation.range.start.character } };
-      lenses.push({ range, command: showReferences(lensTitle(key, found?.entry, refs.length), uri, ref.location.range.start, refs) });
+      lenses.push({ range, command: showReferences(lensTitle(key, found?.entry, locations.length), uri, ref.location.range.start, locations) });
       if (!found && this.workspace.trusted) {
         const args: AddToRegistryArgs = { uri, key };
         lenses.push({ range, command: { title: 'Add to registry', command: ServerCommands.addToRegistry, arguments: [args] } });
@@ -47,22 +48,26 @@ export class CodeLensFeature {
     for (const registry of folder.registries()) {
       for (const entry of registry.flags.values()) {
         if (entry.location.file !== file) continue;
-        const refs = folder.referencesTo(entry.key);
+        const locations = recordLocations(folder, entry.key);
         let title: string;
         if (!folder.ready) title = 'scanning…';
-        else if (!refs.length) title = 'no references in code';
-        else title = `${plural(refs.length, 'reference')} · ${actualPackages(folder, refs).join(', ')}`;
+        else if (!locations.length) title = 'no references in code';
+        else title = `${plural(locations.length, 'reference')} · ${actualPackages(folder, locations).join(', ')}`;
         const range = toLspRange({ start: entry.location.range.start, end: entry.location.range.start });
-        lenses.push({ range, command: showReferences(title, fileToUri(file), entry.location.range.start, refs) });
+        lenses.push({ range, command: showReferences(title, fileToUri(file), entry.location.range.start, locations) });
       }
     }
     return lenses;
   }
 }
 
-function showReferences(title: string, uri: string, position: { line: number; character: number }, refs: FlagReference[]): Command {
-  if (!refs.length) return { title, command: '' };
-  const args: ShowReferencesArgs = { uri, position, locations: refs.map((r) => toLspLocation(r.location)) };
+function recordLocations(folder: FolderState, registryKey: string): Location[] {
+  return referenceRecordsOf(folder, registryKey).map((record) => recordLocation(folder.root, record));
+}
+
+function showReferences(title: string, uri: string, position: { line: number; character: number }, locations: Location[]): Command {
+  if (!locations.length) return { title, command: '' };
+  const args: ShowReferencesArgs = { uri, position, locations: locations.map(toLspLocation) };
   return { title, command: ClientCommands.showReferences, arguments: [args] };
 }
 

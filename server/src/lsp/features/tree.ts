@@ -1,9 +1,10 @@
 /** The custom requests behind the Flag Explorer and the status bar: flaglint/tree and flaglint/status. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, FlagEntry, FlagReference } from '../../core/model';
+import type { Finding, FlagEntry } from '../../core/model';
 import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../../../protocol/src';
-import { auditLine, proposeScan } from '../../core/service';
+import type { ReferenceRecord } from '../../core/report';
+import { auditLine, folderReferenceRecords, proposeScan, recordLocation } from '../../core/service';
 import { fileToUri, toLspLocation, uriToFile } from '../convert';
 import { actualPackages } from '../describe';
 import { registryKeyOf } from '../lookup';
@@ -46,11 +47,12 @@ export class TreeFeature {
         audits.set(entry.key, timeline ? auditLine(timeline) : undefined);
       }
     }
-    const refsByKey = new Map<string, FlagReference[]>();
-    for (const ref of folder.result()?.references ?? []) {
-      const key = registryKeyOf(ref);
+    // The JSON report's records: the Explorer lists what `check --format json` lists, in its order.
+    const refsByKey = new Map<string, ReferenceRecord[]>();
+    for (const record of folderReferenceRecords(folder)) {
+      const key = record.registryKey ?? record.key;
       const list = refsByKey.get(key) ?? [];
-      list.push(ref);
+      list.push(record);
       refsByKey.set(key, list);
     }
     const keys = [...new Set([...entries.keys(), ...refsByKey.keys()])].sort();
@@ -59,7 +61,7 @@ export class TreeFeature {
     const lines = this.lines;
     const flags = keys.map((key): TreeFlag => {
       const entry = entries.get(key);
-      const refs = refsByKey.get(key) ?? [];
+      const refs = (refsByKey.get(key) ?? []).map((record) => ({ record, location: recordLocation(folder.root, record) }));
       return {
         key,
         status: entry ? (entry.status ?? 'active') : 'unregistered',
@@ -71,7 +73,15 @@ export class TreeFeature {
         expires: entry?.expires,
         definition: entry ? toLspLocation(entry.location) : undefined,
         referenceCount: refs.length,
-        references: refs.map((ref): TreeReference => ({ location: toLspLocation(ref.location), preview: lines.line(ref.location.file, ref.location.range.start.line), callee: ref.callee })),
+        references: refs.map(({ record, location }): TreeReference => ({
+          location: toLspLocation(location),
+          preview: lines.line(location.file, location.range.start.line),
+          callee: record.callee,
+          source: record.source,
+          form: record.form,
+          ...(record.via ? { via: record.via } : {}),
+          inTest: record.inTest,
+        })),
         problems: folder.problemsOf(key).map(toProblem),
         dependsOn: entry?.dependsOn?.length ? [...entry.dependsOn] : undefined,
         dependedOnBy: dependents.get(key)?.sort(),
