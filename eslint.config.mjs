@@ -14,23 +14,38 @@ const NODE_BUILTINS = builtinModules
   .map((name) => ({ name, message: `Import Node built-ins with the node: prefix ('node:${name}').` }));
 
 /** `yaml` is the registry's business: everything else asks core/registry. */
-const YAML_OUTSIDE_REGISTRY = { group: ['yaml'], message: 'Only server/src/core/registry parses or prints YAML; use its functions.' };
+const YAML_OUTSIDE_REGISTRY = {
+  group: ['yaml'],
+  message: 'Only server/src/core/registry parses or prints YAML; use its functions.',
+};
 
-const EDITOR_PACKAGES = { group: ['vscode', 'vscode-*'], message: 'The core is protocol-free: no editor or LSP packages (docs/architecture.md).' };
+const EDITOR_PACKAGES = {
+  group: ['vscode', 'vscode-*'],
+  message: 'The core is protocol-free: no editor or LSP packages (docs/architecture.md).',
+};
 // Relative paths are matched with regular expressions: gitignore-style groups do not see `../`.
-const FRONT_ENDS = { regex: '(^|/)(lsp|cli|client|protocol)(/|$)', message: 'The core imports no front end: the CLI and the server call the core, not the other way round.' };
+const FRONT_ENDS = {
+  regex: '(^|/)(lsp|cli|client|protocol)(/|$)',
+  message: 'The core imports no front end: the CLI and the server call the core, not the other way round.',
+};
 const CORE_BEHIND_SERVICE = {
   regex: '(^|/)core/(?!(service|model|report)$)',
-  message: 'The CLI and the language server reach the core through core/service, core/model and core/report; re-export what is missing in core/service/coreApi.ts.',
+  message:
+    'The CLI and the language server reach the core through core/service, core/model and core/report; re-export what is missing in core/service/coreApi.ts.',
 };
-const SERVER_INTERNALS = { regex: '(^|/)server(/|$)', message: 'The extension talks to the server only over LSP: import the protocol project (protocol/src), not server code.' };
+const SERVER_INTERNALS = {
+  regex: '(^|/)server(/|$)',
+  message:
+    'The extension talks to the server only over LSP: import the protocol project (protocol/src), not server code.',
+};
 /**
  * The extension depends on the editor, its LSP client and the protocol only (and its own modules),
  * plus dagre, the graph layout library bundled for the dependency map.
  */
 const CLIENT_ONLY = {
   regex: '^(?!vscode$|vscode-languageclient(/|$)|@dagrejs/dagre$|node:|\\./|(\\.\\./)+protocol/src(/|$))',
-  message: 'The extension imports only vscode, vscode-languageclient, Node built-ins, the protocol (protocol/src), dagre and its own modules.',
+  message:
+    'The extension imports only vscode, vscode-languageclient, Node built-ins, the protocol (protocol/src), dagre and its own modules.',
 };
 
 /** `no-restricted-imports` for a folder: the shared rules plus its own patterns. */
@@ -41,15 +56,37 @@ function restricted(...groups) {
 /** The rules as data, so test/unit/service/boundaries.test.ts can tell which folder forbids what. */
 export const BOUNDARIES = [
   { files: ['server/src/core/registry/**/*.ts'], groups: [EDITOR_PACKAGES, FRONT_ENDS] },
-  { files: ['server/src/core/**/*.ts'], ignores: ['server/src/core/registry/**'], groups: [EDITOR_PACKAGES, FRONT_ENDS, YAML_OUTSIDE_REGISTRY] },
+  {
+    files: ['server/src/core/**/*.ts'],
+    ignores: ['server/src/core/registry/**'],
+    groups: [EDITOR_PACKAGES, FRONT_ENDS, YAML_OUTSIDE_REGISTRY],
+  },
   { files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts'], groups: [CORE_BEHIND_SERVICE, YAML_OUTSIDE_REGISTRY] },
   { files: ['client/**/*.ts'], groups: [SERVER_INTERNALS, CLIENT_ONLY] },
-  { files: ['protocol/**/*.ts'], groups: [SERVER_INTERNALS, { regex: '(^|/)client(/|$)|^vscode$', message: 'The protocol is shared by both ends and depends on neither.' }, YAML_OUTSIDE_REGISTRY] },
+  {
+    files: ['protocol/**/*.ts'],
+    groups: [
+      SERVER_INTERNALS,
+      { regex: '(^|/)client(/|$)|^vscode$', message: 'The protocol is shared by both ends and depends on neither.' },
+      YAML_OUTSIDE_REGISTRY,
+    ],
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'examples/**', 'test/fixtures/**', 'test/e2e/artifacts/**', 'test/e2e/workspace/**', 'bench/results/**', '**/*.d.ts'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.tools/**',
+      'examples/**',
+      'test/fixtures/**',
+      'test/e2e/artifacts/**',
+      'test/e2e/workspace/**',
+      'bench/results/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -105,7 +142,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
@@ -113,7 +153,11 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.mjs'],
     rules: { 'no-restricted-imports': restricted() },
   },
-  ...BOUNDARIES.map(({ files, ignores, groups }) => ({ files, ...(ignores ? { ignores } : {}), rules: { 'no-restricted-imports': restricted(...groups) } })),
+  ...BOUNDARIES.map(({ files, ignores, groups }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
+    rules: { 'no-restricted-imports': restricted(...groups) },
+  })),
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node, ...globals.mocha } },

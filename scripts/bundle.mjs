@@ -32,7 +32,10 @@ const sourcemap = args.has('--sourcemap');
 const compilerBeside = {
   name: 'compiler-beside',
   setup(build) {
-    build.onResolve({ filter: /^(ts-morph|@ts-morph\/common)$/ }, () => ({ path: 'ts-morph', namespace: 'compiler-beside' }));
+    build.onResolve({ filter: /^(ts-morph|@ts-morph\/common)$/ }, () => ({
+      path: 'ts-morph',
+      namespace: 'compiler-beside',
+    }));
     // An ES module with named exports, not `module.exports = …`: esbuild reads a CommonJS module's
     // names through a getter on every access, and the detectors read `ts.…` millions of times a scan.
     // Only the names the sources import are exported (scripts/compiler-entry.cjs has them all); a
@@ -86,7 +89,9 @@ for (const { entry, outfile, external, plugins = [] } of entries) {
     metafile: true,
   });
   const bytes = fs.statSync(path.join(root, outfile)).size;
-  console.log(`bundle: ${outfile} ${(bytes / 1024 / 1024).toFixed(1)} MB in ${Date.now() - started} ms (${result.warnings.length} warnings)`);
+  console.log(
+    `bundle: ${outfile} ${(bytes / 1024 / 1024).toFixed(1)} MB in ${Date.now() - started} ms (${result.warnings.length} warnings)`,
+  );
 }
 
 if (missing > 0) process.exit(1);
@@ -99,9 +104,14 @@ if (args.has('--check')) {
 /** Runs the bundled CLI on the example workspace: it must load, find the compiler beside it and report. */
 async function checkCli(cliPath) {
   const { spawnSync } = await import('node:child_process');
-  const run = spawnSync(process.execPath, [cliPath, 'list', path.join(root, 'examples', 'shop'), '--no-cache', '--format', 'json'], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [cliPath, 'list', path.join(root, 'examples', 'shop'), '--no-cache', '--format', 'json'],
+    { encoding: 'utf8' },
+  );
   const inventory = run.status === 0 ? JSON.parse(run.stdout) : undefined;
-  if (!Array.isArray(inventory?.inventory) || inventory.inventory.length === 0) throw new Error(`dist/cli.js list failed (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
+  if (!Array.isArray(inventory?.inventory) || inventory.inventory.length === 0)
+    throw new Error(`dist/cli.js list failed (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
   console.log('bundle: dist/cli.js lists the example workspace');
 }
 
@@ -109,7 +119,12 @@ async function checkCli(cliPath) {
 async function checkServer(serverPath) {
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const message = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+  const message = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { processId: process.pid, rootUri: null, capabilities: {} },
+  });
   child.stdin.write(`Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
   const answer = await new Promise((resolve, reject) => {
     let data = '';
@@ -123,6 +138,7 @@ async function checkServer(serverPath) {
     });
     child.on('exit', (code) => reject(new Error(`dist/server.js exited with ${code} before answering initialize`)));
   }).finally(() => child.kill());
-  if (!answer.includes('"capabilities"')) throw new Error(`dist/server.js answered initialize without capabilities: ${answer.slice(0, 500)}`);
+  if (!answer.includes('"capabilities"'))
+    throw new Error(`dist/server.js answered initialize without capabilities: ${answer.slice(0, 500)}`);
   console.log('bundle: dist/server.js answers initialize');
 }

@@ -55,7 +55,8 @@ function parseArgs(argv: string[]): Args {
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a} (expected --list, --registry, --no-registry)`);
     else repo = path.resolve(a);
   }
-  if (repo === undefined) throw new Error('usage: npm run accuracy -- <repo-dir> [--list file.tsv] [--registry flags.yaml] [--no-registry]');
+  if (repo === undefined)
+    throw new Error('usage: npm run accuracy -- <repo-dir> [--list file.tsv] [--registry flags.yaml] [--no-registry]');
   const name = path.basename(repo);
   list ??= path.join(benchDir, 'accuracy', `${name}.tsv`);
   const ownRegistry = path.join(benchDir, 'accuracy', `${name}.flags.yaml`);
@@ -80,7 +81,10 @@ export function readList(file: string): Expected[] {
 
 /** The scan section `flaglint init` proposes for the repository, as a registry file under bench/results. */
 function discoveredRegistry(repo: string): string | undefined {
-  const text = execFileSync(process.execPath, [cli, 'init', repo, '--dry-run', '--no-cache'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const text = execFileSync(process.execPath, [cli, 'init', repo, '--dry-run', '--no-cache'], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const scanSection = text.split(/^flags:/m)[0] ?? '';
   if (!/^scan:/m.test(scanSection)) return undefined;
   const dir = path.join(benchDir, 'results');
@@ -103,7 +107,8 @@ function scan(args: Args): ReportedReference[] {
     out = e.stdout;
   }
   const report = JSON.parse(out) as { references?: ReportedReference[] };
-  if (report.references === undefined) throw new Error('the JSON report has no references list (a Flaglint older than report version 2)');
+  if (report.references === undefined)
+    throw new Error('the JSON report has no references list (a Flaglint older than report version 2)');
   return report.references;
 }
 
@@ -150,12 +155,22 @@ function main(): void {
   const expected = readList(args.list);
   const s = score(expected, scan(args));
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const with_ = args.discover ? `no registry, scan section discovered${args.registry === undefined ? ': none' : ` (${path.relative(process.cwd(), args.registry)})`}` : args.registry === undefined ? 'no registry' : `registry ${path.relative(process.cwd(), args.registry)}`;
+  const with_ = args.discover
+    ? `no registry, scan section discovered${args.registry === undefined ? ': none' : ` (${path.relative(process.cwd(), args.registry)})`}`
+    : args.registry === undefined
+      ? 'no registry'
+      : `registry ${path.relative(process.cwd(), args.registry)}`;
   console.log(`${path.basename(args.repo)} (${with_})`);
   console.log(`recall    ${pct(s.recall)}  (${s.found}/${s.expected} listed evaluations found)`);
-  console.log(`precision ${pct(s.precision)}  (${s.correct}/${s.sampledReported} references of the sampled flags on the list)`);
+  console.log(
+    `precision ${pct(s.precision)}  (${s.correct}/${s.sampledReported} references of the sampled flags on the list)`,
+  );
   if (s.misses.length > 0) {
-    console.log(`misses by form: ${Object.entries(s.missesByForm).map(([f, n]) => `${f} ${n}`).join(', ')}`);
+    console.log(
+      `misses by form: ${Object.entries(s.missesByForm)
+        .map(([f, n]) => `${f} ${n}`)
+        .join(', ')}`,
+    );
     for (const m of s.misses) console.log(`  missed ${m.file}:${m.line} ${m.key} (${m.form})`);
   }
   for (const r of s.extras) console.log(`  not on the list ${r.file}:${r.line} ${r.registryKey ?? r.key}`);

@@ -33,7 +33,23 @@ class Rng {
   }
 }
 
-const NOUNS = ['order', 'invoice', 'customer', 'cart', 'product', 'shipment', 'payment', 'account', 'session', 'report', 'coupon', 'review', 'inventory', 'warehouse', 'ticket'];
+const NOUNS = [
+  'order',
+  'invoice',
+  'customer',
+  'cart',
+  'product',
+  'shipment',
+  'payment',
+  'account',
+  'session',
+  'report',
+  'coupon',
+  'review',
+  'inventory',
+  'warehouse',
+  'ticket',
+];
 const VERBS = ['load', 'save', 'compute', 'validate', 'render', 'format', 'sync', 'merge', 'resolve', 'publish'];
 
 const camel = (s: string): string => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -61,21 +77,51 @@ export function generateRepo(root: string, fileCount: number, seed = 42): Genera
 
   write('package.json', JSON.stringify({ name: 'bench-monorepo', private: true, workspaces: ['packages/*'] }, null, 2));
   write('.gitignore', 'node_modules/\ndist/\n');
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, baseUrl: '.', paths: { '@bench/flags': ['packages/flags/src/index.ts'] } } }, null, 2));
-  write('packages/flags/package.json', JSON.stringify({ name: '@bench/flags', main: 'dist/index.js', types: 'dist/index.d.ts' }, null, 2));
-  write('packages/flags/src/keys.ts', `export const FLAGS = {\n${flagKeys.map((k) => `  ${constName(k)}: '${k}',`).join('\n')}\n} as const;\n\nexport type FlagKey = (typeof FLAGS)[keyof typeof FLAGS];\n`);
-  write('packages/flags/src/kinds.ts', `export enum Experiment {\n${enumKeys.map((k) => `  ${pascal(k)} = '${k}',`).join('\n')}\n}\n`);
-  write('packages/flags/src/client.ts', `import * as LaunchDarkly from '@launchdarkly/node-server-sdk';\n\nexport const ldClient = LaunchDarkly.init(process.env.LD_SDK_KEY ?? '');\n`);
+  write(
+    'tsconfig.json',
+    JSON.stringify(
+      { compilerOptions: { strict: true, baseUrl: '.', paths: { '@bench/flags': ['packages/flags/src/index.ts'] } } },
+      null,
+      2,
+    ),
+  );
+  write(
+    'packages/flags/package.json',
+    JSON.stringify({ name: '@bench/flags', main: 'dist/index.js', types: 'dist/index.d.ts' }, null, 2),
+  );
+  write(
+    'packages/flags/src/keys.ts',
+    `export const FLAGS = {\n${flagKeys.map((k) => `  ${constName(k)}: '${k}',`).join('\n')}\n} as const;\n\nexport type FlagKey = (typeof FLAGS)[keyof typeof FLAGS];\n`,
+  );
+  write(
+    'packages/flags/src/kinds.ts',
+    `export enum Experiment {\n${enumKeys.map((k) => `  ${pascal(k)} = '${k}',`).join('\n')}\n}\n`,
+  );
+  write(
+    'packages/flags/src/client.ts',
+    `import * as LaunchDarkly from '@launchdarkly/node-server-sdk';\n\nexport const ldClient = LaunchDarkly.init(process.env.LD_SDK_KEY ?? '');\n`,
+  );
   write(
     'packages/flags/src/wrappers.ts',
     `import { ldClient } from './client';\nimport type { FlagKey } from './keys';\n\nconst anonymous = { kind: 'user', key: 'anonymous' } as const;\n\nexport async function isFeatureOn(key: FlagKey, context = anonymous): Promise<boolean> {\n  return ldClient.variation(key, context, false);\n}\n\nexport const featureVariant = (key: FlagKey, fallback: string): Promise<string> => ldClient.variation(key, anonymous, fallback);\n`,
   );
-  write('packages/flags/src/index.ts', `export * from './keys';\nexport * from './kinds';\nexport * from './wrappers';\nexport { ldClient } from './client';\n`);
+  write(
+    'packages/flags/src/index.ts',
+    `export * from './keys';\nexport * from './kinds';\nexport * from './wrappers';\nexport { ldClient } from './client';\n`,
+  );
 
   const registry = ['# Synthetic registry for the benchmark', 'owners: ["@team-a", "@team-b"]', 'flags:'];
   flagKeys.forEach((k, i) => {
     if (i % 17 === 16) return; // some keys stay unregistered
-    registry.push(`  ${k}:`, `    owner: "${i % 2 ? '@team-a' : '@team-b'}"`, `    type: ${i % 3 ? 'release' : 'experiment'}`, '    status: active', '    created: 2026-09-01', '    expires: 2027-03-01', '    rollback: Turn the flag off.');
+    registry.push(
+      `  ${k}:`,
+      `    owner: "${i % 2 ? '@team-a' : '@team-b'}"`,
+      `    type: ${i % 3 ? 'release' : 'experiment'}`,
+      '    status: active',
+      '    created: 2026-09-01',
+      '    expires: 2027-03-01',
+      '    rollback: Turn the flag off.',
+    );
   });
   write('flags.yaml', registry.join('\n') + '\n');
 
@@ -84,7 +130,10 @@ export function generateRepo(root: string, fileCount: number, seed = 42): Genera
   let largeFile = '';
   for (let p = 0; p < packages && made < fileCount; p++) {
     const pkg = `packages/pkg-${String(p).padStart(3, '0')}`;
-    write(`${pkg}/package.json`, JSON.stringify({ name: `@bench/pkg-${p}`, dependencies: { '@bench/flags': '*' } }, null, 2));
+    write(
+      `${pkg}/package.json`,
+      JSON.stringify({ name: `@bench/pkg-${p}`, dependencies: { '@bench/flags': '*' } }, null, 2),
+    );
     made++;
     if (p === 0) {
       largeFile = path.join(root, pkg, 'src/big/LargeDashboard.tsx');
@@ -97,7 +146,10 @@ export function generateRepo(root: string, fileCount: number, seed = 42): Genera
       const tsx = rng.next() < 0.3;
       const name = `${noun}${pascal(rng.pick(VERBS))}${i}`;
       const withFlag = rng.next() < 0.05;
-      write(`${dir}/${name}.${tsx ? 'tsx' : 'ts'}`, tsx ? componentFile(rng, name, withFlag, flagKeys) : serviceFile(rng, name, withFlag, flagKeys));
+      write(
+        `${dir}/${name}.${tsx ? 'tsx' : 'ts'}`,
+        tsx ? componentFile(rng, name, withFlag, flagKeys) : serviceFile(rng, name, withFlag, flagKeys),
+      );
       made++;
     }
   }
@@ -125,16 +177,35 @@ function flagUse(rng: Rng, keys: string[], indent: string): string {
 function serviceFile(rng: Rng, name: string, withFlag: boolean, keys: string[]): string {
   const lines: string[] = [];
   lines.push(`import { logger } from '../../lib/logger';`);
-  if (withFlag) lines.push(`import { FLAGS, isFeatureOn, featureVariant, ldClient } from '@bench/flags';`, `import { openFeature, unleash } from '../../lib/sdks';`);
-  lines.push('', `export interface ${pascal(name)}Options {`, '  id: string;', '  limit?: number;', '  dryRun?: boolean;', '}', '');
+  if (withFlag)
+    lines.push(
+      `import { FLAGS, isFeatureOn, featureVariant, ldClient } from '@bench/flags';`,
+      `import { openFeature, unleash } from '../../lib/sdks';`,
+    );
+  lines.push(
+    '',
+    `export interface ${pascal(name)}Options {`,
+    '  id: string;',
+    '  limit?: number;',
+    '  dryRun?: boolean;',
+    '}',
+    '',
+  );
   const fns = 2 + rng.int(5);
   for (let f = 0; f < fns; f++) {
-    lines.push(`export async function ${name}Step${f}(options: ${pascal(name)}Options, context: { key: string }): Promise<number> {`);
+    lines.push(
+      `export async function ${name}Step${f}(options: ${pascal(name)}Options, context: { key: string }): Promise<number> {`,
+    );
     lines.push(`  const started = Date.now();`, `  let total = 0;`);
     if (withFlag && f === 0) lines.push(flagUse(rng, keys, '  '), `  if (!enabled) return 0;`);
     const body = 1 + rng.int(5);
     for (let b = 0; b < body; b++) {
-      lines.push(`  for (let i = 0; i < (options.limit ?? ${10 + b}); i++) {`, `    total += i * ${b + 1} + options.id.length;`, `    if (total % ${7 + b} === 0) logger.debug('step ${f}.${b} of ${name}', { total, user: context.key });`, '  }');
+      lines.push(
+        `  for (let i = 0; i < (options.limit ?? ${10 + b}); i++) {`,
+        `    total += i * ${b + 1} + options.id.length;`,
+        `    if (total % ${7 + b} === 0) logger.debug('step ${f}.${b} of ${name}', { total, user: context.key });`,
+        '  }',
+      );
     }
     lines.push(`  logger.info('${name} finished in ' + (Date.now() - started) + 'ms');`, '  return total;', '}', '');
   }
@@ -145,24 +216,47 @@ function componentFile(rng: Rng, name: string, withFlag: boolean, keys: string[]
   const comp = pascal(name);
   const lines: string[] = [`import React, { useMemo, useState } from 'react';`];
   if (withFlag) lines.push(`import { useFlags } from 'launchdarkly-react-client-sdk';`);
-  lines.push('', `interface ${comp}Props {`, '  title: string;', '  items: Array<{ id: string; label: string; price: number }>;', '}', '');
+  lines.push(
+    '',
+    `interface ${comp}Props {`,
+    '  title: string;',
+    '  items: Array<{ id: string; label: string; price: number }>;',
+    '}',
+    '',
+  );
   lines.push(`export function ${comp}({ title, items }: ${comp}Props) {`, '  const [open, setOpen] = useState(false);');
   if (withFlag) lines.push('  const flags = useFlags();', `  const highlighted = flags.${camel(rng.pick(keys))};`);
   lines.push('  const total = useMemo(() => items.reduce((sum, item) => sum + item.price, 0), [items]);');
-  lines.push('  return (', `    <section className="${name}">`, '      <h2 onClick={() => setOpen(!open)}>{title}</h2>');
+  lines.push(
+    '  return (',
+    `    <section className="${name}">`,
+    '      <h2 onClick={() => setOpen(!open)}>{title}</h2>',
+  );
   const rows = 3 + rng.int(10);
-  for (let r = 0; r < rows; r++) lines.push(`      {open && items.length > ${r} && <p key="${r}">{items[${r}].label}: {items[${r}].price.toFixed(2)}</p>}`);
+  for (let r = 0; r < rows; r++)
+    lines.push(
+      `      {open && items.length > ${r} && <p key="${r}">{items[${r}].label}: {items[${r}].price.toFixed(2)}</p>}`,
+    );
   if (withFlag) lines.push('      {highlighted && <strong>Total: {total}</strong>}');
   lines.push('    </section>', '  );', '}', '');
   return lines.join('\n');
 }
 
 function largeTsx(rng: Rng, keys: string[]): string {
-  const lines: string[] = [`import React from 'react';`, `import { useFlags } from 'launchdarkly-react-client-sdk';`, `import { FLAGS, isFeatureOn } from '@bench/flags';`, ''];
+  const lines: string[] = [
+    `import React from 'react';`,
+    `import { useFlags } from 'launchdarkly-react-client-sdk';`,
+    `import { FLAGS, isFeatureOn } from '@bench/flags';`,
+    '',
+  ];
   let n = 0;
   while (lines.length < 1990) {
     lines.push(`export function Widget${n}({ value }: { value: number }) {`, '  const flags = useFlags();');
-    if (n % 10 === 0) lines.push(`  const on = flags.${camel(rng.pick(keys))};`, `  void isFeatureOn(FLAGS.${constName(rng.pick(keys))});`);
+    if (n % 10 === 0)
+      lines.push(
+        `  const on = flags.${camel(rng.pick(keys))};`,
+        `  void isFeatureOn(FLAGS.${constName(rng.pick(keys))});`,
+      );
     else lines.push('  const on = value > 10;');
     for (let i = 0; i < 12; i++) lines.push(`  const v${i} = value * ${i + 1} + ${rng.int(100)};`);
     lines.push(`  return <div className="widget-${n}">{on ? v0 + v1 : v2 - v3}</div>;`, '}', '');

@@ -28,7 +28,13 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 20000], repos: [], runs: 3, out: path.resolve('bench/results/latest.json'), compare: [] };
+  const args: Args = {
+    sizes: [1000, 20000],
+    repos: [],
+    runs: 3,
+    out: path.resolve('bench/results/latest.json'),
+    compare: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
@@ -119,7 +125,14 @@ function sideBySide(root: string, runs: number, compare: readonly string[]): Sid
   }
 }
 
-function benchWorkspace(label: string, root: string, editFile: string, runs: number, compare: readonly string[], removal = false): Record<string, unknown> {
+function benchWorkspace(
+  label: string,
+  root: string,
+  editFile: string,
+  runs: number,
+  compare: readonly string[],
+  removal = false,
+): Record<string, unknown> {
   const cacheDir = path.join(os.tmpdir(), `flaglint-bench-cache-${process.pid}-${label}`);
   const floor: Record<string, number>[] = [];
   const cold: Record<string, number>[] = [];
@@ -173,9 +186,19 @@ function benchWorkspace(label: string, root: string, editFile: string, runs: num
     editP95Ms: +medianOf(edit, 'p95Ms').toFixed(2),
     moduleLoadMs: Math.round(medianOf(cold, 'loadMs')),
     ...(remove.length > 0 && remove[0]!.key !== undefined
-      ? { removeKey: remove[0]!.key, removeMs: Math.round(medianOf(remove, 'noVerifyMs')), removeVerifyMs: Math.round(medianOf(remove, 'verifyMs')), removeVerifyWarmMs: Math.round(medianOf(remove, 'verifyWarmMs')) }
+      ? {
+          removeKey: remove[0]!.key,
+          removeMs: Math.round(medianOf(remove, 'noVerifyMs')),
+          removeVerifyMs: Math.round(medianOf(remove, 'verifyMs')),
+          removeVerifyWarmMs: Math.round(medianOf(remove, 'verifyWarmMs')),
+        }
       : {}),
-    peakRssMb: { floor: medianOf(floor, 'maxRssMb'), cold: medianOf(cold, 'maxRssMb'), warm: medianOf(warm, 'maxRssMb'), edit: medianOf(edit, 'maxRssMb') },
+    peakRssMb: {
+      floor: medianOf(floor, 'maxRssMb'),
+      cold: medianOf(cold, 'maxRssMb'),
+      warm: medianOf(warm, 'maxRssMb'),
+      edit: medianOf(edit, 'maxRssMb'),
+    },
     phases: { cold: phases(cold), warm: phases(warm) },
     processes,
   };
@@ -197,33 +220,46 @@ function main(): void {
     results.push(print(benchWorkspace(path.basename(repo), repo, pickEditFile(repo), args.runs, args.compare, true)));
   }
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
-  fs.writeFileSync(args.out, JSON.stringify({ machine, date: new Date().toISOString(), runs: args.runs, results }, null, 2));
+  fs.writeFileSync(
+    args.out,
+    JSON.stringify({ machine, date: new Date().toISOString(), runs: args.runs, results }, null, 2),
+  );
   console.log(`\nresults written to ${args.out}`);
 }
 
 function print(r: Record<string, unknown>): Record<string, unknown> {
   const rss = r.peakRssMb as Record<string, number>;
-  console.log(`${r.label}: ${r.files} files, ${r.megabytes} MB, ${r.parsedCold} parsed; ${r.references} references, ${r.dynamic} dynamic, ${r.findings} findings`);
+  console.log(
+    `${r.label}: ${r.files} files, ${r.megabytes} MB, ${r.parsedCold} parsed; ${r.references} references, ${r.dynamic} dynamic, ${r.findings} findings`,
+  );
   console.log(`  read floor (list + read)  ${r.floorMs} ms   (read alone ${r.readOnlyMs} ms)`);
-  console.log(`  cold scan                 ${r.coldMs} ms   ${r.coldFilesPerSec} files/s   ${r.coldVsFloor}x floor   peak ${rss.cold} MB`);
+  console.log(
+    `  cold scan                 ${r.coldMs} ms   ${r.coldFilesPerSec} files/s   ${r.coldVsFloor}x floor   peak ${rss.cold} MB`,
+  );
   console.log(`  warm scan (cache)         ${r.warmMs} ms   ${r.warmVsFloor}x floor   peak ${rss.warm} MB`);
   console.log(`  one file before the scan  ${r.firstFileMs} ms`);
   console.log(`  edit ${r.editFile} (${r.editLines} lines): median ${r.editMedianMs} ms, p95 ${r.editP95Ms} ms`);
   if (r.removeKey !== undefined) {
-    console.log(`  remove '${r.removeKey}'        ${r.removeMs} ms; verified ${r.removeVerifyMs} ms, again in the same process ${r.removeVerifyWarmMs} ms`);
+    console.log(
+      `  remove '${r.removeKey}'        ${r.removeMs} ms; verified ${r.removeVerifyMs} ms, again in the same process ${r.removeVerifyWarmMs} ms`,
+    );
   }
   console.log(`  module load               ${r.moduleLoadMs} ms (not in the scan times)`);
   const phases = r.phases as Record<'cold' | 'warm', Record<string, number>>;
   for (const kind of ['cold', 'warm'] as const) {
     const p = phases[kind];
-    console.log(`  ${kind} phases (ms)          load ${p.moduleLoadMs}  walk ${p.walkMs}  prefilter ${p.prefilterMs}  parse ${p.parseMs}  resolve ${p.resolveMs}  findings ${p.findingsMs}`);
+    console.log(
+      `  ${kind} phases (ms)          load ${p.moduleLoadMs}  walk ${p.walkMs}  prefilter ${p.prefilterMs}  parse ${p.parseMs}  resolve ${p.resolveMs}  findings ${p.findingsMs}`,
+    );
   }
   const processes = r.processes as SideBySideResult[];
   const floorMs = processes[0]!.medianMs;
   console.log('  side by side (whole processes, alternating, medians):');
   for (const p of processes) {
     const mem = p.peakRssMb === undefined ? '' : `   peak ${p.peakRssMb} MB   cpu ${p.cpuMs} ms`;
-    console.log(`    ${p.label.padEnd(22)} ${String(p.medianMs).padStart(6)} ms   ${(p.medianMs / floorMs).toFixed(2)}x floor${mem}`);
+    console.log(
+      `    ${p.label.padEnd(22)} ${String(p.medianMs).padStart(6)} ms   ${(p.medianMs / floorMs).toFixed(2)}x floor${mem}`,
+    );
   }
   return r;
 }

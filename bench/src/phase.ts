@@ -13,8 +13,10 @@ async function main(): Promise<void> {
   const loadStart = performance.now();
   // Loaded here, not at the top, so that module load time is measured apart from the scan.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { FlagIndex } = require('../../server/src/core/engine/flagIndex') as typeof import('../../server/src/core/engine/flagIndex');
-  const { walkWorkspace } = require('../../server/src/core/engine/fileWalker') as typeof import('../../server/src/core/engine/fileWalker');
+  const { FlagIndex } =
+    require('../../server/src/core/engine/flagIndex') as typeof import('../../server/src/core/engine/flagIndex');
+  const { walkWorkspace } =
+    require('../../server/src/core/engine/fileWalker') as typeof import('../../server/src/core/engine/fileWalker');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const loadMs = performance.now() - loadStart;
   const out: Record<string, unknown> = { phase, loadMs };
@@ -73,7 +75,12 @@ async function main(): Promise<void> {
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    Object.assign(out, { edits, medianMs: times[Math.floor(times.length / 2)], p95Ms: times[Math.floor(times.length * 0.95)], lines: lines.length });
+    Object.assign(out, {
+      edits,
+      medianMs: times[Math.floor(times.length / 2)],
+      p95Ms: times[Math.floor(times.length * 0.95)],
+      lines: lines.length,
+    });
   } else if (phase === 'remove') {
     // Removal of the most referenced flag (planned, nothing written), as `flaglint remove` and the
     // editor do it: without and with verification, then verification again in the same process
@@ -83,7 +90,9 @@ async function main(): Promise<void> {
     const index = new FlagIndex({ root, cacheDir, now });
     const r = await index.scan();
     const counts = new Map<string, number>();
-    for (const ref of r.references) if (ref.valueType === undefined || ref.valueType === 'boolean') counts.set(ref.registryKey ?? ref.key, (counts.get(ref.registryKey ?? ref.key) ?? 0) + 1);
+    for (const ref of r.references)
+      if (ref.valueType === undefined || ref.valueType === 'boolean')
+        counts.set(ref.registryKey ?? ref.key, (counts.get(ref.registryKey ?? ref.key) ?? 0) + 1);
     const key = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     if (key) {
       const time = async (verify: boolean): Promise<number> => {
@@ -105,4 +114,3 @@ main().catch((err) => {
   process.stderr.write(`${(err as Error).stack ?? err}\n`);
   process.exit(1);
 });
-

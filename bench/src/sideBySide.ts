@@ -43,7 +43,11 @@ export function runSideBySide(root: string, contenders: readonly Contender[], ru
       const cmd = c.command.split('{root}').join(shellQuote(root));
       const argv = TIME ? [TIME, '-f', 'BENCH_PEAK_KB %M %U %S', 'sh', '-c', cmd] : ['sh', '-c', cmd];
       const t0 = performance.now();
-      const res = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+      const res = spawnSync(argv[0]!, argv.slice(1), {
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 256 * 1024 * 1024,
+      });
       times[k]!.push(performance.now() - t0);
       status[k] = res.status;
       const peak = /BENCH_PEAK_KB (\d+) ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
@@ -70,8 +74,14 @@ export function readFloorCommand(files: readonly string[]): { command: string; c
   const list = path.join(dir, 'files.txt');
   fs.writeFileSync(list, files.join('\n'));
   const script = path.join(dir, 'floor.js');
-  fs.writeFileSync(script, "const fs = require('fs'); let n = 0; for (const f of fs.readFileSync(process.argv[2], 'utf8').split('\\n')) n += fs.readFileSync(f).length; process.stdout.write(String(n));\n");
-  return { command: `${shellQuote(process.execPath)} ${shellQuote(script)} ${shellQuote(list)}`, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  fs.writeFileSync(
+    script,
+    "const fs = require('fs'); let n = 0; for (const f of fs.readFileSync(process.argv[2], 'utf8').split('\\n')) n += fs.readFileSync(f).length; process.stdout.write(String(n));\n",
+  );
+  return {
+    command: `${shellQuote(process.execPath)} ${shellQuote(script)} ${shellQuote(list)}`,
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export function median(values: readonly number[]): number {

@@ -1,7 +1,13 @@
 /** The extension's commands (declared in package.json); server commands are called through workspace/executeCommand. */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { ServerCommands, type CreateRegistryArgs, type CreateRegistryResult, type RevealEntryArgs, type ShowReferencesArgs } from '../../protocol/src/commands';
+import {
+  ServerCommands,
+  type CreateRegistryArgs,
+  type CreateRegistryResult,
+  type RevealEntryArgs,
+  type ShowReferencesArgs,
+} from '../../protocol/src/commands';
 import { GROUP_BY, type FlagExplorer } from './flagExplorer';
 import { removeFlagCommand } from './removeFlag';
 import { revealEntry } from './revealEntry';
@@ -24,7 +30,12 @@ export function registerCommands(extension: vscode.ExtensionContext, ctx: Contex
 
   register('flaglint.groupBy', async () => {
     const picked = await vscode.window.showQuickPick(
-      GROUP_BY.map((g) => ({ label: `by ${g}`, value: g, picked: g === ctx.explorer.grouping, description: g === ctx.explorer.grouping ? 'current' : undefined })),
+      GROUP_BY.map((g) => ({
+        label: `by ${g}`,
+        value: g,
+        picked: g === ctx.explorer.grouping,
+        description: g === ctx.explorer.grouping ? 'current' : undefined,
+      })),
       { title: 'Group flags', placeHolder: 'Group the Flag Explorer by…' },
     );
     if (picked) await ctx.explorer.setGroupBy(picked.value);
@@ -45,7 +56,9 @@ export function registerCommands(extension: vscode.ExtensionContext, ctx: Contex
     ctx.explorer.refresh();
   });
 
-  register('flaglint.removeFlag', (arg?: unknown) => removeFlagCommand({ ...ctx, serverCommand: (command, args) => serverCommand(ctx, command, args) }, arg));
+  register('flaglint.removeFlag', (arg?: unknown) =>
+    removeFlagCommand({ ...ctx, serverCommand: (command, args) => serverCommand(ctx, command, args) }, arg),
+  );
 
   register('flaglint.revealEntry', (arg: unknown) => revealEntry(arg as RevealEntryArgs));
 
@@ -54,7 +67,12 @@ export function registerCommands(extension: vscode.ExtensionContext, ctx: Contex
   register('flaglint.showReferences', async (arg: unknown) => {
     const args = arg as ShowReferencesArgs;
     const locations = args.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range)));
-    await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(args.uri), new vscode.Position(args.position.line, args.position.character), locations);
+    await vscode.commands.executeCommand(
+      'editor.action.showReferences',
+      vscode.Uri.parse(args.uri),
+      new vscode.Position(args.position.line, args.position.character),
+      locations,
+    );
   });
 
   register('flaglint.openLocation', async (uri: unknown, range: unknown) => {
@@ -63,7 +81,10 @@ export function registerCommands(extension: vscode.ExtensionContext, ctx: Contex
   });
 }
 
-function toRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+function toRange(range: {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
@@ -86,5 +107,7 @@ async function serverCommand<T>(ctx: Context, command: string, args: unknown[]):
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined | null> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the flag registry in which folder?' })) ?? null;
+  return (
+    (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the flag registry in which folder?' })) ?? null
+  );
 }

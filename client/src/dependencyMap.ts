@@ -25,7 +25,10 @@ export class DependencyMap implements vscode.Disposable {
   async show(flag?: string): Promise<void> {
     this.focus = flag;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('flaglint.map', 'Flag dependency map', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel('flaglint.map', 'Flag dependency map', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((message: { open?: string }) => {
         if (typeof message.open === 'string') void this.openEntry(message.open);
@@ -45,7 +48,10 @@ export class DependencyMap implements vscode.Disposable {
     try {
       result = await client.sendRequest(GraphRequest, { flag: this.focus });
     } catch (error) {
-      panel.webview.html = page(panel.webview, `<p class="empty">The dependency map is not available: ${escapeHtml(String(error))}</p>`);
+      panel.webview.html = page(
+        panel.webview,
+        `<p class="empty">The dependency map is not available: ${escapeHtml(String(error))}</p>`,
+      );
       return;
     }
     panel.title = this.focus ? `Dependencies of ${this.focus}` : 'Flag dependency map';
@@ -59,7 +65,10 @@ export class DependencyMap implements vscode.Disposable {
       return;
     }
     const { start, end } = flag.definition.range;
-    await vscode.window.showTextDocument(vscode.Uri.parse(flag.definition.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character), viewColumn: vscode.ViewColumn.Beside });
+    await vscode.window.showTextDocument(vscode.Uri.parse(flag.definition.uri), {
+      selection: new vscode.Range(start.line, start.character, end.line, end.character),
+      viewColumn: vscode.ViewColumn.Beside,
+    });
   }
 
   dispose(): void {
@@ -81,7 +90,8 @@ function body(result: GraphResult | null, focus: string | undefined): string {
     .filter(Boolean)
     .join(' · ');
   const heading = `<h1>${focus ? `Dependencies of <code>${escapeHtml(focus)}</code>` : `Flag dependencies in ${escapeHtml(result.folderName)}`}</h1>`;
-  if (!graph.edges.length) return `${heading}<p class="empty">No flag declares <code>dependsOn</code>${focus ? '' : ` (${plural(graph.nodes.length, 'flag')} in all)`}.</p>`;
+  if (!graph.edges.length)
+    return `${heading}<p class="empty">No flag declares <code>dependsOn</code>${focus ? '' : ` (${plural(graph.nodes.length, 'flag')} in all)`}.</p>`;
   const legend =
     '<ul class="legend"><li><span class="swatch active"></span>active</li><li><span class="swatch proposed"></span>proposed</li><li><span class="swatch rolled-out"></span>rolled out</li>' +
     '<li><span class="swatch deprecated"></span>deprecated / archived</li><li><span class="swatch unregistered"></span>not in the registry</li>' +
@@ -127,5 +137,8 @@ svg .arrowhead { fill: var(--vscode-foreground); }
 `;
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

@@ -11,7 +11,8 @@ export function registerExplorerCommands(extension: vscode.ExtensionContext, exp
     const before = explorer.currentFilter;
     const input = vscode.window.createInputBox();
     input.title = 'Filter the Flag Explorer';
-    input.placeholder = 'Words match key, owner, status, type or problem; or owner:@team status:active type:release problem:stale';
+    input.placeholder =
+      'Words match key, owner, status, type or problem; or owner:@team status:active type:release problem:stale';
     input.prompt = 'The tree narrows as you type; Enter keeps the filter, Escape restores the previous one.';
     input.value = before.text;
     let accepted = false;

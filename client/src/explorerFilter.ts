@@ -64,6 +64,9 @@ export function isFiltering(filter: ExplorerFilter): boolean {
 
 /** "problems only · 'pay'": what the view's description says about the filter. */
 export function describeFilter(filter: ExplorerFilter): string | undefined {
-  const parts = [filter.problemsOnly ? 'problems only' : undefined, filter.text.trim() ? `“${filter.text.trim()}”` : undefined].filter(Boolean);
+  const parts = [
+    filter.problemsOnly ? 'problems only' : undefined,
+    filter.text.trim() ? `“${filter.text.trim()}”` : undefined,
+  ].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
 }

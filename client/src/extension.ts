@@ -3,7 +3,13 @@
  * never runs its code) and adds the Flag Explorer, the status bar item and the commands.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { IndexChangedNotification } from '../../protocol/src/requests';
 import { registerCommands } from './commands';
 import { DependencyMap } from './dependencyMap';
@@ -55,9 +61,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Flagli
       output.appendLine(`Flaglint language server failed to start: ${String(error)}`);
       void vscode.commands.executeCommand('setContext', 'flaglint.scanning', false);
       void vscode.commands.executeCommand('setContext', 'flaglint.scanned', true);
-      void vscode.window.showErrorMessage('Flaglint could not start its language server. See the Flaglint output for details.', 'Show Output').then((choice) => {
-        if (choice) output.show();
-      });
+      void vscode.window
+        .showErrorMessage(
+          'Flaglint could not start its language server. See the Flaglint output for details.',
+          'Show Output',
+        )
+        .then((choice) => {
+          if (choice) output.show();
+        });
     }
   };
   const restart = async (): Promise<void> => {

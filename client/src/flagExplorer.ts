@@ -9,7 +9,16 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { describeFilter, isFiltering, matchesFilter, NO_FILTER, type ExplorerFilter } from './explorerFilter';
 import { plural } from './plural';
 import { referenceDescription, referenceTooltip } from './referenceRow';
-import { TreeRequest, type StatusResult, type TreeFlag, type TreeFolder, type TreeLocation, type TreeProblem, type TreeReference, type TreeResult } from '../../protocol/src/requests';
+import {
+  TreeRequest,
+  type StatusResult,
+  type TreeFlag,
+  type TreeFolder,
+  type TreeLocation,
+  type TreeProblem,
+  type TreeReference,
+  type TreeResult,
+} from '../../protocol/src/requests';
 
 export type GroupBy = 'status' | 'owner' | 'type';
 export const GROUP_BY: readonly GroupBy[] = ['status', 'owner', 'type'];
@@ -19,7 +28,8 @@ const FILTER_KEY = 'flaglint.filter';
 /** Status groups in lifecycle order; the rest alphabetically. */
 const STATUS_ORDER = ['unregistered', 'proposed', 'active', 'rolled-out', 'deprecated', 'archived'];
 
-export type ExplorerNode = FolderNode | GroupNode | FlagNode | ProblemNode | ReferenceNode | DependenciesNode | DependencyNode;
+export type ExplorerNode =
+  FolderNode | GroupNode | FlagNode | ProblemNode | ReferenceNode | DependenciesNode | DependencyNode;
 
 export interface FolderNode {
   kind: 'folder';
@@ -118,9 +128,15 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
     void vscode.commands.executeCommand('setContext', 'flaglint.scanning', status.scanning);
     // The welcome views say "No feature flags found" only after a scan has finished.
     if (!status.scanning) void vscode.commands.executeCommand('setContext', 'flaglint.scanned', true);
-    void vscode.commands.executeCommand('setContext', 'flaglint.noRegistry', !status.scanning && status.registries === 0);
+    void vscode.commands.executeCommand(
+      'setContext',
+      'flaglint.noRegistry',
+      !status.scanning && status.registries === 0,
+    );
     void vscode.commands.executeCommand('setContext', 'flaglint.trusted', status.trusted);
-    this.view.badge = status.problems ? { value: status.problems, tooltip: `${status.problems} flag problems` } : undefined;
+    this.view.badge = status.problems
+      ? { value: status.problems, tooltip: `${status.problems} flag problems` }
+      : undefined;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => this.refresh(), 300);
   }
@@ -139,7 +155,9 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
   private load(): Promise<TreeResult | undefined> {
     if (!this.data) {
       const client = this.client();
-      this.data = client?.isRunning() ? client.sendRequest(TreeRequest, {}).then(undefined, () => undefined) : Promise.resolve(undefined);
+      this.data = client?.isRunning()
+        ? client.sendRequest(TreeRequest, {}).then(undefined, () => undefined)
+        : Promise.resolve(undefined);
     }
     return this.data;
   }
@@ -153,7 +171,10 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
         this.view.message = undefined;
         return [];
       }
-      const shown = folders.map((folder) => ({ ...folder, flags: folder.flags.filter((flag) => matchesFilter(flag, this.filter)) }));
+      const shown = folders.map((folder) => ({
+        ...folder,
+        flags: folder.flags.filter((flag) => matchesFilter(flag, this.filter)),
+      }));
       const total = folders.reduce((n, f) => n + f.flags.length, 0);
       const matching = shown.reduce((n, f) => n + f.flags.length, 0);
       this.view.message = isFiltering(this.filter)
@@ -172,14 +193,30 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
       case 'flag':
         return [
           ...node.flag.problems.map((problem): ProblemNode => ({ kind: 'problem', problem })),
-          ...(hasDependencies(node.flag) ? [{ kind: 'dependencies', folder: node.folder, flag: node.flag } satisfies DependenciesNode] : []),
-          ...node.flag.references.map((reference): ReferenceNode => ({ kind: 'reference', folder: node.folder, reference })),
+          ...(hasDependencies(node.flag)
+            ? [{ kind: 'dependencies', folder: node.folder, flag: node.flag } satisfies DependenciesNode]
+            : []),
+          ...node.flag.references.map((reference): ReferenceNode => ({
+            kind: 'reference',
+            folder: node.folder,
+            reference,
+          })),
         ];
       case 'dependencies': {
         const known = (key: string) => node.folder.flags.find((f) => f.key === key);
         return [
-          ...(node.flag.dependsOn ?? []).map((key): DependencyNode => ({ kind: 'dependency', direction: 'dependsOn', key, target: known(key) })),
-          ...(node.flag.dependedOnBy ?? []).map((key): DependencyNode => ({ kind: 'dependency', direction: 'dependedOnBy', key, target: known(key) })),
+          ...(node.flag.dependsOn ?? []).map((key): DependencyNode => ({
+            kind: 'dependency',
+            direction: 'dependsOn',
+            key,
+            target: known(key),
+          })),
+          ...(node.flag.dependedOnBy ?? []).map((key): DependencyNode => ({
+            kind: 'dependency',
+            direction: 'dependedOnBy',
+            key,
+            target: known(key),
+          })),
         ];
       }
       default:
@@ -230,7 +267,9 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
         const item = new vscode.TreeItem('Dependencies', vscode.TreeItemCollapsibleState.Expanded);
         const needs = node.flag.dependsOn?.length ?? 0;
         const needed = node.flag.dependedOnBy?.length ?? 0;
-        item.description = [needs ? `depends on ${needs}` : undefined, needed ? `needed by ${needed}` : undefined].filter(Boolean).join(' · ');
+        item.description = [needs ? `depends on ${needs}` : undefined, needed ? `needed by ${needed}` : undefined]
+          .filter(Boolean)
+          .join(' · ');
         item.iconPath = new vscode.ThemeIcon('type-hierarchy');
         item.contextValue = 'flaglint.dependencies';
         return item;
@@ -241,7 +280,10 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
         const location = node.reference.location;
         const file = vscode.Uri.parse(location.uri);
         const rel = vscode.workspace.asRelativePath(file, false);
-        const item = new vscode.TreeItem(`${path.basename(file.fsPath)}:${location.range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          `${path.basename(file.fsPath)}:${location.range.start.line + 1}`,
+          vscode.TreeItemCollapsibleState.None,
+        );
         item.description = referenceDescription(node.reference);
         item.tooltip = referenceTooltip(rel, node.reference);
         item.resourceUri = file;
@@ -262,26 +304,46 @@ export class FlagExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
 
 function flagItem(flag: TreeFlag): vscode.TreeItem {
   const hasChildren = flag.references.length > 0 || flag.problems.length > 0 || hasDependencies(flag);
-  const item = new vscode.TreeItem(flag.key, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    flag.key,
+    hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
   const worst = worstSeverity(flag.problems);
-  item.iconPath = worst ? severityIcon(worst) : new vscode.ThemeIcon(flag.status === 'archived' ? 'archive' : 'symbol-boolean');
+  item.iconPath = worst
+    ? severityIcon(worst)
+    : new vscode.ThemeIcon(flag.status === 'archived' ? 'archive' : 'symbol-boolean');
   const parts = [plural(flag.referenceCount, 'reference')];
-  if (flag.problems.length) parts.push(flag.problems.length === 1 ? flag.problems[0]!.ruleId : plural(flag.problems.length, 'problem'));
+  if (flag.problems.length)
+    parts.push(flag.problems.length === 1 ? flag.problems[0]!.ruleId : plural(flag.problems.length, 'problem'));
   if (flag.owner) parts.push(flag.owner);
   item.description = parts.join(' · ');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${flag.key}**`);
-  const facts = [flag.type, flag.status, flag.owner, flag.expires ? `expires ${flag.expires}` : undefined].filter(Boolean);
+  const facts = [flag.type, flag.status, flag.owner, flag.expires ? `expires ${flag.expires}` : undefined].filter(
+    Boolean,
+  );
   if (facts.length) tooltip.appendMarkdown(` · ${facts.join(' · ')}`);
   if (flag.description) tooltip.appendMarkdown(`\n\n${flag.description}`);
-  if (flag.dependsOn?.length) tooltip.appendMarkdown(`\n\nDepends on ${flag.dependsOn.map((k) => `\`${k}\``).join(', ')}`);
-  if (flag.dependedOnBy?.length) tooltip.appendMarkdown(`\n\nNeeded by ${flag.dependedOnBy.map((k) => `\`${k}\``).join(', ')}`);
+  if (flag.dependsOn?.length)
+    tooltip.appendMarkdown(`\n\nDepends on ${flag.dependsOn.map((k) => `\`${k}\``).join(', ')}`);
+  if (flag.dependedOnBy?.length)
+    tooltip.appendMarkdown(`\n\nNeeded by ${flag.dependedOnBy.map((k) => `\`${k}\``).join(', ')}`);
   if (flag.audit) tooltip.appendMarkdown('\n\n').appendText(flag.audit);
-  tooltip.appendMarkdown(`\n\n${plural(flag.referenceCount, 'reference')}${flag.packages?.length ? ` in ${flag.packages.map((p) => `\`${p}\``).join(', ')}` : ''}${flag.owner ? ` · owner ${flag.owner}` : ''}`);
-  for (const problem of flag.problems) tooltip.appendMarkdown(`\n\n$(${problem.severity === 'error' ? 'error' : problem.severity === 'warning' ? 'warning' : 'info'}) ${problem.message}`);
+  tooltip.appendMarkdown(
+    `\n\n${plural(flag.referenceCount, 'reference')}${flag.packages?.length ? ` in ${flag.packages.map((p) => `\`${p}\``).join(', ')}` : ''}${flag.owner ? ` · owner ${flag.owner}` : ''}`,
+  );
+  for (const problem of flag.problems)
+    tooltip.appendMarkdown(
+      `\n\n$(${problem.severity === 'error' ? 'error' : problem.severity === 'warning' ? 'warning' : 'info'}) ${problem.message}`,
+    );
   item.tooltip = tooltip;
   item.contextValue = flag.status === 'unregistered' ? 'flaglint.flag.unregistered' : 'flaglint.flag';
-  if (flag.definition) item.command = { title: 'Open registry entry', command: 'flaglint.openLocation', arguments: [flag.definition.uri, flag.definition.range] };
+  if (flag.definition)
+    item.command = {
+      title: 'Open registry entry',
+      command: 'flaglint.openLocation',
+      arguments: [flag.definition.uri, flag.definition.range],
+    };
   return item;
 }
 
@@ -293,16 +355,30 @@ function dependencyItem(node: DependencyNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.key, vscode.TreeItemCollapsibleState.None);
   const retired = node.target && (node.target.status === 'archived' || node.target.status === 'deprecated');
   const missing = !node.target || node.target.status === 'unregistered';
-  item.description = [node.direction === 'dependsOn' ? 'depends on' : 'needed by', missing ? 'not in the registry' : retired ? node.target?.status : undefined].filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(node.direction === 'dependsOn' ? 'arrow-right' : 'arrow-left', missing || retired ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+  item.description = [
+    node.direction === 'dependsOn' ? 'depends on' : 'needed by',
+    missing ? 'not in the registry' : retired ? node.target?.status : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  item.iconPath = new vscode.ThemeIcon(
+    node.direction === 'dependsOn' ? 'arrow-right' : 'arrow-left',
+    missing || retired ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
+  );
   item.tooltip = node.direction === 'dependsOn' ? `Needs '${node.key}' to be on` : `'${node.key}' depends on this flag`;
-  if (node.target?.definition) item.command = { title: 'Open registry entry', command: 'flaglint.openLocation', arguments: [node.target.definition.uri, node.target.definition.range] };
+  if (node.target?.definition)
+    item.command = {
+      title: 'Open registry entry',
+      command: 'flaglint.openLocation',
+      arguments: [node.target.definition.uri, node.target.definition.range],
+    };
   item.contextValue = 'flaglint.dependency';
   return item;
 }
 
 function worstSeverity(problems: TreeProblem[]): TreeProblem['severity'] | undefined {
-  for (const level of ['error', 'warning', 'info', 'hint'] as const) if (problems.some((p) => p.severity === level)) return level;
+  for (const level of ['error', 'warning', 'info', 'hint'] as const)
+    if (problems.some((p) => p.severity === level)) return level;
   return undefined;
 }
 

@@ -21,7 +21,10 @@ export interface MapPicture {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function nodeClass(node: GraphNode): string {
@@ -72,9 +75,13 @@ export function renderMap(graph: FlagGraph, options: { all?: boolean } = {}): Ma
   for (const edge of graph.edges) {
     const points = g.edge(edge.from, edge.to)?.points ?? [];
     if (!points.length) continue;
-    const d = points.map((p: Dagre.Point, i: number) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+    const d = points
+      .map((p: Dagre.Point, i: number) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+      .join(' ');
     const title = `${edge.from} depends on ${edge.to}${edge.kind === 'unknown' ? ' (not in the registry)' : edge.kind === 'retired' ? ' (retired)' : ''}${edge.inCycle ? ' — part of a cycle' : ''}`;
-    parts.push(`<path class="edge ${edgeClass(edge)}" d="${d}" marker-end="url(#arrow)"><title>${escapeXml(title)}</title></path>`);
+    parts.push(
+      `<path class="edge ${edgeClass(edge)}" d="${d}" marker-end="url(#arrow)"><title>${escapeXml(title)}</title></path>`,
+    );
   }
   for (const node of nodes) {
     const box = g.node(node.key);
@@ -87,5 +94,9 @@ export function renderMap(graph: FlagGraph, options: { all?: boolean } = {}): Ma
         `<text class="sub" x="${box.x.toFixed(1)}" y="${(box.y + 12).toFixed(1)}">${escapeXml(subtitle(node))}</text></g>`,
     );
   }
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Flag dependency map">${parts.join('')}</svg>`, width, height };
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Flag dependency map">${parts.join('')}</svg>`,
+    width,
+    height,
+  };
 }

@@ -19,11 +19,23 @@ export function previewableEdit(edit: WorkspaceEdit): WorkspaceEdit {
   const existing = changes.find((c): c is TextDocumentEdit => !('kind' in c) && !created.has(c.textDocument.uri));
   // No existing file to hang the sentinel on (only new files): keep VS Code's own behaviour, a
   // preview with the changes unchecked, rather than applying without the preview asked for.
-  const confirm = (needsConfirmation: boolean) => Object.fromEntries(Object.entries(edit.changeAnnotations ?? {}).map(([id, a]) => [id, { ...a, needsConfirmation }]));
+  const confirm = (needsConfirmation: boolean) =>
+    Object.fromEntries(
+      Object.entries(edit.changeAnnotations ?? {}).map(([id, a]) => [id, { ...a, needsConfirmation }]),
+    );
   if (!existing) return { ...edit, changeAnnotations: confirm(true) };
   const changeAnnotations = confirm(false);
-  changeAnnotations[PREVIEW_SENTINEL] = { label: 'Review', needsConfirmation: true, description: 'opens the preview; changes nothing' };
+  changeAnnotations[PREVIEW_SENTINEL] = {
+    label: 'Review',
+    needsConfirmation: true,
+    description: 'opens the preview; changes nothing',
+  };
   // No `overwrite` key: the preview skips a creation of an existing file only when overwrite is unset.
-  const sentinel: CreateFile = { kind: 'create', uri: existing.textDocument.uri, options: { ignoreIfExists: true }, annotationId: PREVIEW_SENTINEL };
+  const sentinel: CreateFile = {
+    kind: 'create',
+    uri: existing.textDocument.uri,
+    options: { ignoreIfExists: true },
+    annotationId: PREVIEW_SENTINEL,
+  };
   return { ...edit, documentChanges: [...changes, sentinel], changeAnnotations };
 }

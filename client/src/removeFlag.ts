@@ -32,7 +32,9 @@ export async function removeFlagCommand(ctx: RemoveContext, arg?: unknown): Prom
   // The server has already logged each message to the Flaglint output; not again here.
   if (!result) return;
   if (!result.edit) {
-    void vscode.window.showWarningMessage(`Flag '${target.key}' was not removed: ${result.messages.join(' ') || 'nothing to change'}`);
+    void vscode.window.showWarningMessage(
+      `Flag '${target.key}' was not removed: ${result.messages.join(' ') || 'nothing to change'}`,
+    );
     return;
   }
   const kept = JSON.stringify(value.value);
@@ -41,10 +43,14 @@ export async function removeFlagCommand(ctx: RemoveContext, arg?: unknown): Prom
   const client = ctx.client();
   if (!client) return;
   const lspEdit = result.edit as WorkspaceEdit;
-  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(choice === 'preview' ? previewableEdit(lspEdit) : applyNow(lspEdit));
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(
+    choice === 'preview' ? previewableEdit(lspEdit) : applyNow(lspEdit),
+  );
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   if (applied) {
-    void vscode.window.showInformationMessage(`Removed flag '${target.key}' (kept ${kept}) in ${plural(result.files, 'file')}.${result.messages.length ? ' See the Flaglint output for notes.' : ''}`);
+    void vscode.window.showInformationMessage(
+      `Removed flag '${target.key}' (kept ${kept}) in ${plural(result.files, 'file')}.${result.messages.length ? ' See the Flaglint output for notes.' : ''}`,
+    );
   } else if (choice === 'preview') {
     void vscode.window.showInformationMessage(`Flag '${target.key}' was not removed: the preview was discarded.`);
   }
@@ -52,7 +58,9 @@ export async function removeFlagCommand(ctx: RemoveContext, arg?: unknown): Prom
 
 /** The edit without confirmation anywhere, so VS Code applies it at once. */
 function applyNow(edit: WorkspaceEdit): WorkspaceEdit {
-  const changeAnnotations = Object.fromEntries(Object.entries(edit.changeAnnotations ?? {}).map(([id, a]) => [id, { ...a, needsConfirmation: false }]));
+  const changeAnnotations = Object.fromEntries(
+    Object.entries(edit.changeAnnotations ?? {}).map(([id, a]) => [id, { ...a, needsConfirmation: false }]),
+  );
   return { ...edit, changeAnnotations };
 }
 
@@ -60,23 +68,39 @@ function applyNow(edit: WorkspaceEdit): WorkspaceEdit {
  * Apply or Preview, with every note the refactor made listed in the picker (not truncated into the
  * placeholder). Picking a note opens the Flaglint output and asks again.
  */
-async function chooseApplyOrPreview(key: string, kept: string, result: RemoveFlagResult): Promise<'apply' | 'preview' | undefined> {
+async function chooseApplyOrPreview(
+  key: string,
+  kept: string,
+  result: RemoveFlagResult,
+): Promise<'apply' | 'preview' | undefined> {
   type Item = vscode.QuickPickItem & { choice?: 'apply' | 'preview' };
   const apply: Item = {
     label: '$(check) Apply',
     choice: 'apply',
     description: `${plural(result.references, 'evaluation')} in ${plural(result.files, 'file')} become ${kept}`,
-    detail: result.verified ? 'The rewritten code parses and type-checks no worse than before. Undo with Ctrl+Z.' : 'The rewritten code has new errors (listed below): preview it first.',
+    detail: result.verified
+      ? 'The rewritten code parses and type-checks no worse than before. Undo with Ctrl+Z.'
+      : 'The rewritten code has new errors (listed below): preview it first.',
   };
-  const preview: Item = { label: '$(diff) Preview…', choice: 'preview', description: 'review every change in the refactor preview, then Apply there' };
+  const preview: Item = {
+    label: '$(diff) Preview…',
+    choice: 'preview',
+    description: 'review every change in the refactor preview, then Apply there',
+  };
   const items: Item[] = result.verified ? [apply, preview] : [preview, apply];
   if (result.messages.length) {
     items.push({ label: plural(result.messages.length, 'note'), kind: vscode.QuickPickItemKind.Separator });
     for (const message of result.messages) items.push({ label: `$(warning) ${message}` });
   }
-  const placeHolder = result.messages.length ? `Apply the edit, or preview it first (${plural(result.messages.length, 'note')} below)` : 'Apply the edit, or preview it first';
+  const placeHolder = result.messages.length
+    ? `Apply the edit, or preview it first (${plural(result.messages.length, 'note')} below)`
+    : 'Apply the edit, or preview it first';
   for (;;) {
-    const picked = await vscode.window.showQuickPick(items, { title: `Remove flag '${key}', keeping ${kept}`, placeHolder, matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Remove flag '${key}', keeping ${kept}`,
+      placeHolder,
+      matchOnDescription: true,
+    });
     if (!picked) return undefined;
     if (picked.choice) return picked.choice;
     void vscode.commands.executeCommand('flaglint.showOutput');
@@ -106,7 +130,9 @@ async function removalTarget(ctx: RemoveContext, arg: unknown): Promise<Target |
   const picked = await vscode.window.showQuickPick(
     ordered.map((entry) => ({
       label: entry.flag.key,
-      description: [entry === underCursor ? 'under the cursor' : undefined, entry.flag.status, entry.flag.owner].filter(Boolean).join(' · '),
+      description: [entry === underCursor ? 'under the cursor' : undefined, entry.flag.status, entry.flag.owner]
+        .filter(Boolean)
+        .join(' · '),
       detail: plural(entry.flag.referenceCount, 'reference'),
       ...entry,
     })),
@@ -116,22 +142,37 @@ async function removalTarget(ctx: RemoveContext, arg: unknown): Promise<Target |
 }
 
 /** The flag whose reference (or registry entry) the active editor's cursor is on. */
-function flagAtCursor(all: { folder: TreeFolder; flag: TreeFlag }[]): { folder: TreeFolder; flag: TreeFlag } | undefined {
+function flagAtCursor(
+  all: { folder: TreeFolder; flag: TreeFlag }[],
+): { folder: TreeFolder; flag: TreeFlag } | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   // Compared as paths: the server's URIs and VS Code's may encode the same path differently.
   const file = editor.document.uri.fsPath;
   const sameFile = (uri: string) => vscode.Uri.parse(uri).fsPath === file;
   const cursor = editor.selection.active;
-  const contains = (location: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }): boolean => {
+  const contains = (location: {
+    uri: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }): boolean => {
     if (!sameFile(location.uri)) return false;
-    const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
+    const range = new vscode.Range(
+      location.range.start.line,
+      location.range.start.character,
+      location.range.end.line,
+      location.range.end.character,
+    );
     return range.contains(cursor);
   };
   return (
     all.find(({ flag }) => flag.references.some((r) => contains(r.location))) ??
-    all.find(({ flag }) => flag.definition && sameFile(flag.definition.uri) && flag.definition.range.start.line === cursor.line) ??
-    all.find(({ flag }) => flag.references.some((r) => sameFile(r.location.uri) && r.location.range.start.line === cursor.line))
+    all.find(
+      ({ flag }) =>
+        flag.definition && sameFile(flag.definition.uri) && flag.definition.range.start.line === cursor.line,
+    ) ??
+    all.find(({ flag }) =>
+      flag.references.some((r) => sameFile(r.location.uri) && r.location.range.start.line === cursor.line),
+    )
   );
 }
 
@@ -147,7 +188,10 @@ async function askValue(key: string, flag: TreeFlag | undefined): Promise<{ valu
     const order = fallback === true ? [true, false] : [false, true];
     const picked = await vscode.window.showQuickPick(
       order.map((v) => ({ label: String(v), description: v === fallback ? 'registry default' : undefined, value: v })),
-      { title: `Remove flag '${key}'`, placeHolder: `Keep which value? Every evaluation of '${key}' becomes this value.` },
+      {
+        title: `Remove flag '${key}'`,
+        placeHolder: `Keep which value? Every evaluation of '${key}' becomes this value.`,
+      },
     );
     return picked ? { value: picked.value } : undefined;
   }

@@ -76,7 +76,9 @@ async function reportProblems(document: vscode.TextDocument, key: string): Promi
   const problems = await waitForEntryProblems(document, key);
   if (!problems.length) return;
   const list = problems.map((d) => d.message).join(' · ');
-  void vscode.window.showInformationMessage(`The new entry '${key}' still has ${plural(problems.length, 'problem')}: ${list}`);
+  void vscode.window.showInformationMessage(
+    `The new entry '${key}' still has ${plural(problems.length, 'problem')}: ${list}`,
+  );
 }
 
 async function waitForEntryProblems(document: vscode.TextDocument, key: string): Promise<vscode.Diagnostic[]> {
@@ -84,7 +86,8 @@ async function waitForEntryProblems(document: vscode.TextDocument, key: string):
     await new Promise((resolve) => setTimeout(resolve, 250));
     const block = entryBlock(document, key);
     // Without a YAML block (JSON), the findings that name the flag.
-    const about = (d: vscode.Diagnostic) => (block ? Boolean(block.intersection(d.range)) : d.message.includes(`'${key}'`));
+    const about = (d: vscode.Diagnostic) =>
+      block ? Boolean(block.intersection(d.range)) : d.message.includes(`'${key}'`);
     const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'flaglint' && about(d));
     if (found.length) return found;
   }

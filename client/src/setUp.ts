@@ -11,7 +11,11 @@ export const WALKTHROUGH = 'flaglint.flaglint#setUp';
 const OFFERED_KEY = 'flaglint.setUpOffered';
 
 export function registerSetUp(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('flaglint.setUp', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('flaglint.setUp', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false),
+    ),
+  );
 }
 
 let offeredThisSession = false;
@@ -21,9 +25,13 @@ export async function offerSetUp(context: vscode.ExtensionContext, status: Statu
   if (offeredThisSession || context.workspaceState.get<boolean>(OFFERED_KEY)) return;
   offeredThisSession = true;
   await context.workspaceState.update(OFFERED_KEY, true);
-  const sdk = status.flags ? `${plural(status.flags, 'feature flag')} through the flag SDKs it knows` : 'no flag evaluations through the flag SDKs it knows';
+  const sdk = status.flags
+    ? `${plural(status.flags, 'feature flag')} through the flag SDKs it knows`
+    : 'no flag evaluations through the flag SDKs it knows';
   // Calls that look like the project's own flag API: the walkthrough's registry proposes them in `scan:`.
-  const own = status.inHouse ? `, ${plural(status.inHouse.places, 'place')} that look like your own flag API (${status.inHouse.names.join(', ')})` : '';
+  const own = status.inHouse
+    ? `, ${plural(status.inHouse.places, 'place')} that look like your own flag API (${status.inHouse.names.join(', ')})`
+    : '';
   const found = `Flaglint found ${sdk}${own}, and no flag registry to check them against.`;
   const choice = await vscode.window.showInformationMessage(found, 'Set up Flaglint', 'Not now');
   if (choice === 'Set up Flaglint') await vscode.commands.executeCommand('flaglint.setUp');

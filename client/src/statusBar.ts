@@ -15,15 +15,26 @@ export function statusText(status: StatusResult): { text: string; tooltip: strin
   if (status.warnings) counts.push(`$(warning) ${status.warnings}`);
   if (others) counts.push(`$(info) ${others}`);
   if (!counts.length) counts.push('$(check)');
-  const breakdown = [plural(status.errors, 'error'), plural(status.warnings, 'warning'), others ? plural(others, 'hint') : undefined].filter(Boolean).join(', ');
-  const restricted = status.trusted ? '' : ' — restricted mode: quick fixes and edits are off until you trust this workspace';
+  const breakdown = [
+    plural(status.errors, 'error'),
+    plural(status.warnings, 'warning'),
+    others ? plural(others, 'hint') : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const restricted = status.trusted
+    ? ''
+    : ' — restricted mode: quick fixes and edits are off until you trust this workspace';
   if (status.registries === 0) {
     return {
       text: `$(symbol-boolean) ${flags} $(lightbulb) Set up`,
       tooltip: `Flaglint found ${flags} in the code and no flag registry${restricted}. Click to set up Flaglint.`,
     };
   }
-  return { text: `$(symbol-boolean) ${flags} ${counts.join(' ')}`, tooltip: `Flaglint: ${flags}, ${plural(status.problems, 'problem')} (${breakdown})${restricted}. Click to open the Flag Explorer.` };
+  return {
+    text: `$(symbol-boolean) ${flags} ${counts.join(' ')}`,
+    tooltip: `Flaglint: ${flags}, ${plural(status.problems, 'problem')} (${breakdown})${restricted}. Click to open the Flag Explorer.`,
+  };
 }
 
 export class FlaglintStatusBar implements vscode.Disposable {
@@ -55,7 +66,8 @@ export class FlaglintStatusBar implements vscode.Disposable {
     // Without a registry the click leads to the walkthrough that sets one up.
     this.item.command = !status.scanning && status.registries === 0 ? 'flaglint.setUp' : 'flaglint.explorer.focus';
     // Without a registry every flag is unregistered: an invitation to set up, not an alarm.
-    this.item.backgroundColor = status.errors && status.registries > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      status.errors && status.registries > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   dispose(): void {

@@ -86,5 +86,8 @@ export interface CreateRegistryResult {
 export interface ShowReferencesArgs {
   uri: string;
   position: { line: number; character: number };
-  locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  locations: {
+    uri: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }[];
 }

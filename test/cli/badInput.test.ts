@@ -33,7 +33,10 @@ describe('flaglint bad source and registry input', () => {
     toUtf16(path.join(dir, 'src/routes/bookings.ts'), 'be');
     const run = flaglint(['check', dir, '--now', NOW, '--format', 'json']);
     assert.doesNotMatch(run.stdout + run.stderr, /looks binary/);
-    const report = JSON.parse(run.stdout) as { summary: { references: number; notes: number }; findings: { ruleId: string; file: string; line: number; column: number }[] };
+    const report = JSON.parse(run.stdout) as {
+      summary: { references: number; notes: number };
+      findings: { ruleId: string; file: string; line: number; column: number }[];
+    };
     assert.equal(report.summary.references, 4);
     assert.equal(report.summary.notes, 0);
     // The same line and column as in the UTF-8 original: the BOM does not shift positions.
@@ -86,8 +89,14 @@ describe('flaglint on deeply nested code', () => {
     const dir = deepWorkspace();
     const run = flaglint(['check', dir, '--now', NOW, '--no-cache', '--format', 'json']);
     assert.notEqual(run.status, 3, run.stderr);
-    const report = JSON.parse(run.stdout) as { notes: { file: string; kind: string; message: string }[]; inventory: { key: string; references: number; files: number }[] };
-    assert.deepEqual(report.notes.map((n) => [n.file, n.kind]), [['src/generated/negations.ts', 'not-analysed']]);
+    const report = JSON.parse(run.stdout) as {
+      notes: { file: string; kind: string; message: string }[];
+      inventory: { key: string; references: number; files: number }[];
+    };
+    assert.deepEqual(
+      report.notes.map((n) => [n.file, n.kind]),
+      [['src/generated/negations.ts', 'not-analysed']],
+    );
     assert.match(must(report.notes[0]).message, /nested too deeply/);
     const deposit = report.inventory.find((f) => f.key === 'deposit-payments');
     // One in src/routes/bookings.ts, one after the chain in src/generated/slots.ts.
@@ -109,7 +118,10 @@ describe('flaglint on deeply nested code', () => {
     const dir = deepWorkspace();
     const run = flaglint(['remove', 'instant-confirmation', dir, '--value', 'true', '--no-cache', '--dry-run']);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stderr, /warning: .*src\/generated\/negations\.ts could not be analysed .* mentions 'instant-confirmation'; it may still evaluate the flag/);
+    assert.match(
+      run.stderr,
+      /warning: .*src\/generated\/negations\.ts could not be analysed .* mentions 'instant-confirmation'; it may still evaluate the flag/,
+    );
     assert.doesNotMatch(run.stderr, /slots\.ts could not be analysed/);
   });
 });
@@ -130,7 +142,10 @@ describe('flaglint check on a registry with thousands of chained flags', () => {
     assert.equal(run.status, 1, run.stderr);
     const cycles = run.stdout.split('\n').filter((line) => line.endsWith('[dependency-cycle]'));
     assert.equal(cycles.length, 1, cycles.join('\n'));
-    assert.match(must(cycles[0]), /'ring-0' is part of a dependency cycle \(2,000 flags .*\): ring-0 → ring-1 → ring-2 → ring-3 → … \(1,995 more\) → ring-1999 → ring-0\./);
+    assert.match(
+      must(cycles[0]),
+      /'ring-0' is part of a dependency cycle \(2,000 flags .*\): ring-0 → ring-1 → ring-2 → ring-3 → … \(1,995 more\) → ring-1999 → ring-0\./,
+    );
   });
 });
 
@@ -159,23 +174,34 @@ describe('flaglint with a discovered registry that is not a UTF-8 file', () => {
   }
 
   it('a flags.yaml that is a folder is named as a folder', () => {
-    checkFails(withRegistry((f) => fs.mkdirSync(f)), /flags\.yaml is a folder, not a file/);
+    checkFails(
+      withRegistry((f) => fs.mkdirSync(f)),
+      /flags\.yaml is a folder, not a file/,
+    );
   });
 
   it('a flags.yaml that is a FIFO is named as a FIFO and never opened (no hang)', function () {
     if (process.platform === 'win32') this.skip();
-    checkFails(withRegistry((f) => execFileSync('mkfifo', [f])), /flags\.yaml is a FIFO, not a file/);
+    checkFails(
+      withRegistry((f) => execFileSync('mkfifo', [f])),
+      /flags\.yaml is a FIFO, not a file/,
+    );
   });
 
   it('a flags.yaml that links to a device is named as a device', function () {
     if (process.platform === 'win32') this.skip();
-    checkFails(withRegistry((f) => fs.symlinkSync('/dev/zero', f)), /flags\.yaml is a device, not a file/);
+    checkFails(
+      withRegistry((f) => fs.symlinkSync('/dev/zero', f)),
+      /flags\.yaml is a device, not a file/,
+    );
   });
 
   it('a UTF-16 flags.yaml is refused with its encoding named', () => {
     const original = fs.readFileSync(fixture('bookings/flags.yaml'), 'utf8');
     checkFails(
-      withRegistry((f) => fs.writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(original, 'utf16le')]))),
+      withRegistry((f) =>
+        fs.writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(original, 'utf16le')])),
+      ),
       /flags\.yaml:1:1: .*encoded as UTF-16 LE .*save it as UTF-8/,
     );
   });
@@ -183,7 +209,10 @@ describe('flaglint with a discovered registry that is not a UTF-8 file', () => {
   it('a flags.yaml with a Latin-1 byte says it is not UTF-8, at the line and column of the byte', () => {
     const original = fs.readFileSync(fixture('bookings/flags.yaml'), 'utf8');
     const latin1 = Buffer.from(original.replace('Take a 20% deposit', 'Take a 20% d\u00e9p\u00f4t'), 'latin1');
-    checkFails(withRegistry((f) => fs.writeFileSync(f, latin1)), /flags\.yaml:19:30: .*not valid UTF-8: byte 0xE9 at line 19, column 30/);
+    checkFails(
+      withRegistry((f) => fs.writeFileSync(f, latin1)),
+      /flags\.yaml:19:30: .*not valid UTF-8: byte 0xE9 at line 19, column 30/,
+    );
   });
 });
 
@@ -220,15 +249,24 @@ describe('flaglint output with control characters in a file name and a key', () 
     assert.ok(!lines.some((l) => l.startsWith('forged.ts')), run.stdout);
     const promo = lines.filter((l) => l.includes('spring-promo'));
     assert.equal(promo.length, 1);
-    assert.ok(must(promo[0]).includes(String.raw`promo\nforged.ts:1:1  info  all good  [ok]\e[2J\u202e.ts:3:`), promo[0]);
-    assert.ok(lines.some((l) => l.includes(String.raw`'banner\n\e[31mred'`)), run.stdout);
+    assert.ok(
+      must(promo[0]).includes(String.raw`promo\nforged.ts:1:1  info  all good  [ok]\e[2J\u202e.ts:3:`),
+      promo[0],
+    );
+    assert.ok(
+      lines.some((l) => l.includes(String.raw`'banner\n\e[31mred'`)),
+      run.stdout,
+    );
   });
 
   it('the markdown report and the inventory table escape them too', () => {
     const dir = injected();
     const md = flaglint(['check', dir, '--now', NOW, '--no-cache', '--format', 'markdown']);
     const rows = assertClean(md.stdout).filter((l) => l.includes('spring-promo'));
-    assert.ok(rows.some((l) => l.includes(String.raw`promo\nforged.ts:1:1  info  all good  [ok]\e[2J\u202e.ts:3`)), md.stdout);
+    assert.ok(
+      rows.some((l) => l.includes(String.raw`promo\nforged.ts:1:1  info  all good  [ok]\e[2J\u202e.ts:3`)),
+      md.stdout,
+    );
     const list = flaglint(['list', dir, '--now', NOW, '--no-cache']);
     const banner = assertClean(list.stdout).filter((l) => l.includes('banner'));
     assert.equal(banner.length, 1, list.stdout);

@@ -27,20 +27,33 @@ describe('flaglint check: a committed, forged cache', function () {
     const inRepo = path.join(dir, '.flaglint-cache');
     flaglint(['check', dir, '--now', NOW, '--format', 'json'], { env: { FLAGLINT_CACHE_DIR: inRepo } });
     const secret = fs.readFileSync(path.join(inRepo, 'secret'));
-    const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version;
     const key = createHmac('sha256', secret).update(`flaglint ${version} analysis cache`).digest();
     const [entryDir] = fs.readdirSync(inRepo).filter((f) => fs.statSync(path.join(inRepo, f)).isDirectory());
     const index = path.join(inRepo, must(entryDir), 'index.jsonl');
     const [, header, ...entries] = fs.readFileSync(index, 'utf8').split('\n');
     const body = [header, ...entries.map((l) => l.replace(/\t[01]\t.*$/, '\t0\tnull'))].join('\n');
-    fs.writeFileSync(index, `flaglint-cache-hmac-sha256:${createHmac('sha256', key).update(body).digest('hex')}\n${body}`);
+    fs.writeFileSync(
+      index,
+      `flaglint-cache-hmac-sha256:${createHmac('sha256', key).update(body).digest('hex')}\n${body}`,
+    );
     // Sanity: while the folder is not committed, a cache the user pointed there is the user's own and is believed.
-    const believed = flaglint(['check', dir, '--now', NOW, '--format', 'json'], { env: { FLAGLINT_CACHE_DIR: inRepo } });
-    assert.notDeepEqual(findings(believed.stdout), findings(truth.stdout), 'the forged seal is valid, so only the git check can stop it');
+    const believed = flaglint(['check', dir, '--now', NOW, '--format', 'json'], {
+      env: { FLAGLINT_CACHE_DIR: inRepo },
+    });
+    assert.notDeepEqual(
+      findings(believed.stdout),
+      findings(truth.stdout),
+      'the forged seal is valid, so only the git check can stop it',
+    );
 
     try {
       execFileSync('git', ['-c', 'core.hooksPath=/dev/null', 'init', '-q'], { cwd: dir, stdio: 'ignore' });
-      execFileSync('git', ['-c', 'core.hooksPath=/dev/null', 'add', '-f', '.flaglint-cache'], { cwd: dir, stdio: 'ignore' });
+      execFileSync('git', ['-c', 'core.hooksPath=/dev/null', 'add', '-f', '.flaglint-cache'], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
     } catch {
       this.skip();
     }

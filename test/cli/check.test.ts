@@ -10,9 +10,18 @@ describe('flaglint check', () => {
   it('exits with 1 when a flag is unregistered and prints each finding as file:line:col', () => {
     const run = flaglint(['check', fixture('bookings'), '--now', NOW, '--no-cache']);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /^test\/fixtures\/cli\/bookings\/src\/routes\/waitlist\.ts:8:46 {2}error {4}Flag 'waitlist-notifications' is not in the registry \(flags\.yaml\)\..* {2}\[unregistered-flag\]$/m);
-    assert.match(run.stdout, /^test\/fixtures\/cli\/bookings\/src\/routes\/bookings\.ts:13:\d+ {2}warning {2}Flag 'instant-confirmation' is stale: it expired on 2026-06-30 \(144 days ago\)/m);
-    assert.match(run.stdout, /^✖ 3 problems \(1 error, 2 warnings\): 3 files scanned, 4 flags \(1 unregistered\), 4 references\.$/m);
+    assert.match(
+      run.stdout,
+      /^test\/fixtures\/cli\/bookings\/src\/routes\/waitlist\.ts:8:46 {2}error {4}Flag 'waitlist-notifications' is not in the registry \(flags\.yaml\)\..* {2}\[unregistered-flag\]$/m,
+    );
+    assert.match(
+      run.stdout,
+      /^test\/fixtures\/cli\/bookings\/src\/routes\/bookings\.ts:13:\d+ {2}warning {2}Flag 'instant-confirmation' is stale: it expired on 2026-06-30 \(144 days ago\)/m,
+    );
+    assert.match(
+      run.stdout,
+      /^✖ 3 problems \(1 error, 2 warnings\): 3 files scanned, 4 flags \(1 unregistered\), 4 references\.$/m,
+    );
     assert.equal(run.stderr, '');
   });
 
@@ -24,7 +33,10 @@ describe('flaglint check', () => {
   });
 
   it('--max-warnings turns too many warnings into exit 1', () => {
-    assert.equal(flaglint(['check', fixture('invoicing'), '--now', NOW, '--no-cache', '--max-warnings', '2']).status, 0);
+    assert.equal(
+      flaglint(['check', fixture('invoicing'), '--now', NOW, '--no-cache', '--max-warnings', '2']).status,
+      0,
+    );
     const run = flaglint(['check', fixture('invoicing'), '--now', NOW, '--no-cache', '--max-warnings', '1']);
     assert.equal(run.status, 1);
     assert.match(run.stderr, /2 warnings, more than --max-warnings 1/);
@@ -40,13 +52,24 @@ describe('flaglint check', () => {
   it('exits with 2 on a registry it cannot read, naming file:line:col on stderr, without a stack trace', () => {
     const run = flaglint(['check', fixture('broken-registry'), '--now', NOW, '--no-cache']);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /the registry cannot be used until this is fixed:\ntest\/fixtures\/cli\/broken-registry\/flags\.yaml:5:\d+: /);
+    assert.match(
+      run.stderr,
+      /the registry cannot be used until this is fixed:\ntest\/fixtures\/cli\/broken-registry\/flags\.yaml:5:\d+: /,
+    );
     assert.doesNotMatch(run.stderr, /^\s+at /m);
     assert.match(run.stdout, /flags\.yaml:5:\d+ {2}error {4}.*\[invalid-registry\]/);
   });
 
   it('uses the registry given with --registry', () => {
-    const run = flaglint(['check', fixture('no-registry'), '--registry', path.join(fixture('invoicing'), 'flags.yaml'), '--now', NOW, '--no-cache']);
+    const run = flaglint([
+      'check',
+      fixture('no-registry'),
+      '--registry',
+      path.join(fixture('invoicing'), 'flags.yaml'),
+      '--now',
+      NOW,
+      '--no-cache',
+    ]);
     assert.equal(run.status, 1);
     assert.match(run.stdout, /'search-ranking-experiment' is not in the registry \(flags\.yaml\)/);
     assert.match(run.stdout, /'pdf-invoices-v2' is rolled-out but no code evaluates it/);
@@ -76,7 +99,10 @@ describe('flaglint check', () => {
     const first = flaglint(['check', dir, '--now', NOW, '--format', 'json']);
     assert.equal(fs.existsSync(path.join(dir, '.flaglint-cache')), false, 'no cache folder in the repository');
     const base = process.env.FLAGLINT_CACHE_DIR ?? '';
-    assert.ok(fs.readdirSync(base).some((f) => fs.existsSync(path.join(base, f, 'index.jsonl'))), 'the cache is kept in FLAGLINT_CACHE_DIR');
+    assert.ok(
+      fs.readdirSync(base).some((f) => fs.existsSync(path.join(base, f, 'index.jsonl'))),
+      'the cache is kept in FLAGLINT_CACHE_DIR',
+    );
     const second = flaglint(['check', dir, '--now', NOW, '--format', 'json']);
     const findings = (s: string) => (JSON.parse(s) as { findings: unknown[] }).findings;
     assert.deepEqual(findings(second.stdout), findings(first.stdout));
@@ -86,7 +112,9 @@ describe('flaglint check', () => {
   it('colours the text report with --color and not with --no-color', () => {
     const colored = flaglint(['check', fixture('bookings'), '--now', NOW, '--no-cache', '--color']);
     assert.match(colored.stdout, /\u001b\[31merror/);
-    const plain = flaglint(['check', fixture('bookings'), '--now', NOW, '--no-cache', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    const plain = flaglint(['check', fixture('bookings'), '--now', NOW, '--no-cache', '--no-color'], {
+      env: { FORCE_COLOR: '1' },
+    });
     assert.doesNotMatch(plain.stdout, /\u001b\[/);
   });
 });

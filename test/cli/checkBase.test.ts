@@ -59,7 +59,8 @@ export async function homeBanners(): Promise<string[]> {
 `;
 
 /** The feature branch: registers search-v2 sloppily, drops promo-banner though home.ts still reads it, adds a cycle, evaluates retired flags. */
-const BRANCH_REGISTRY = MAIN_REGISTRY.replace(/ {2}promo-banner:\n( {4}.*\n)+?(?= {2}legacy-banner)/, '') +
+const BRANCH_REGISTRY =
+  MAIN_REGISTRY.replace(/ {2}promo-banner:\n( {4}.*\n)+?(?= {2}legacy-banner)/, '') +
   `  search-v2:
     description: Typo-tolerant search
     type: release
@@ -113,14 +114,34 @@ describe('flaglint check --base (PR gate)', () => {
 
   before(() => {
     repo = gitRepo();
-    mainCommit = repo.commit({ 'flags.yaml': MAIN_REGISTRY, 'src/checkout.ts': CHECKOUT_TS, 'src/home.ts': HOME_TS, 'package.json': '{ "name": "shop" }\n' }, 'Ana Lima', '2026-11-01', 'Shop with flags');
+    mainCommit = repo.commit(
+      {
+        'flags.yaml': MAIN_REGISTRY,
+        'src/checkout.ts': CHECKOUT_TS,
+        'src/home.ts': HOME_TS,
+        'package.json': '{ "name": "shop" }\n',
+      },
+      'Ana Lima',
+      '2026-11-01',
+      'Shop with flags',
+    );
     repo.git('checkout', '-q', '-b', 'search-v2');
     // Moving code down the file must not count as new evaluations or new problems.
-    repo.commit({ 'flags.yaml': BRANCH_REGISTRY, 'src/search.ts': SEARCH_TS, 'src/checkout.ts': `// Checkout flow.\n\n${CHECKOUT_TS}` }, 'Bo Chen', '2026-11-15', 'Search v2');
+    repo.commit(
+      {
+        'flags.yaml': BRANCH_REGISTRY,
+        'src/search.ts': SEARCH_TS,
+        'src/checkout.ts': `// Checkout flow.\n\n${CHECKOUT_TS}`,
+      },
+      'Bo Chen',
+      '2026-11-15',
+      'Search v2',
+    );
   });
   after(() => repo.remove());
 
-  const run = (...args: string[]) => flaglint(['check', '.', '--base', 'main', '--no-cache', '--now', '2026-11-21', ...args], { cwd: repo.dir });
+  const run = (...args: string[]) =>
+    flaglint(['check', '.', '--base', 'main', '--no-cache', '--now', '2026-11-21', ...args], { cwd: repo.dir });
 
   it('reports only what the branch introduces, and exits 1 for the errors it brings in', () => {
     const result = run('--format', 'json');
@@ -144,7 +165,12 @@ describe('flaglint check --base (PR gate)', () => {
     assert.deepEqual(report.change.registry.added, ['credit-check', 'pay-later', 'search-v2']);
     assert.deepEqual(report.change.registry.removed, ['promo-banner']);
     assert.deepEqual(report.change.registry.removedStillEvaluated, ['promo-banner']);
-    assert.deepEqual(report.change.evaluations.added, { 'search-v2': 1, 'search-v2-typo-boost': 1, 'legacy-banner': 1, 'old-search': 1 });
+    assert.deepEqual(report.change.evaluations.added, {
+      'search-v2': 1,
+      'search-v2-typo-boost': 1,
+      'legacy-banner': 1,
+      'old-search': 1,
+    });
     assert.deepEqual(report.change.evaluations.removed, {});
   });
 
@@ -177,11 +203,23 @@ describe('flaglint check --base (PR gate)', () => {
   it('exits 0 when the change only resolves problems', () => {
     repo.git('checkout', '-q', '-b', 'cleanup', 'main');
     try {
-      fs.writeFileSync(path.join(repo.dir, 'flags.yaml'), MAIN_REGISTRY.replace(/(promo-banner:\n(?: {4}.*\n)*? {4}status: )active/, '$1archived'));
-      fs.writeFileSync(path.join(repo.dir, 'src/home.ts'), HOME_TS.replace("  if (await client.getBooleanValue('promo-banner', false)) banners.push('black-friday');\n", ''));
+      fs.writeFileSync(
+        path.join(repo.dir, 'flags.yaml'),
+        MAIN_REGISTRY.replace(/(promo-banner:\n(?: {4}.*\n)*? {4}status: )active/, '$1archived'),
+      );
+      fs.writeFileSync(
+        path.join(repo.dir, 'src/home.ts'),
+        HOME_TS.replace(
+          "  if (await client.getBooleanValue('promo-banner', false)) banners.push('black-friday');\n",
+          '',
+        ),
+      );
       const result = run();
       assert.equal(result.status, 0, result.stdout + result.stderr);
-      assert.match(result.stdout, /removes 1 evaluation of 1 flag \('promo-banner'\) and changes 'promo-banner' \(status: active → archived\)\./);
+      assert.match(
+        result.stdout,
+        /removes 1 evaluation of 1 flag \('promo-banner'\) and changes 'promo-banner' \(status: active → archived\)\./,
+      );
       assert.match(result.stdout, /It introduces no flag problems\./);
     } finally {
       repo.git('checkout', '-q', '--', '.');

@@ -16,7 +16,18 @@ describe('flaglint check --format', () => {
     const run = flaglint(['check', fixture('bookings'), '--format', 'json', '--now', NOW, '--no-cache']);
     assert.equal(run.status, 1);
     const report = JSON.parse(run.stdout) as JsonReport;
-    assert.deepEqual(Object.keys(report), ['version', 'tool', 'root', 'summary', 'findings', 'inventory', 'references', 'dynamic', 'notes', 'stats']);
+    assert.deepEqual(Object.keys(report), [
+      'version',
+      'tool',
+      'root',
+      'summary',
+      'findings',
+      'inventory',
+      'references',
+      'dynamic',
+      'notes',
+      'stats',
+    ]);
     assert.equal(report.root, fixture('bookings'));
     assert.deepEqual(
       report.findings.map((f) => [f.ruleId, f.file, f.line, f.flagKey]),
@@ -39,11 +50,16 @@ describe('flaglint check --format', () => {
     const log = JSON.parse(run.stdout) as Sarif.Log;
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/report/sarif-schema-2.1.0.json'), 'utf8')));
+    const validate = ajv.compile(
+      JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/report/sarif-schema-2.1.0.json'), 'utf8')),
+    );
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const unregistered = must(log.runs[0]).results!.find((r) => r.ruleId === 'unregistered-flag')!;
     assert.equal(unregistered.level, 'error');
-    assert.deepEqual(must(unregistered.locations![0]).physicalLocation!.artifactLocation, { uri: 'src/routes/waitlist.ts', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(must(unregistered.locations![0]).physicalLocation!.artifactLocation, {
+      uri: 'src/routes/waitlist.ts',
+      uriBaseId: '%SRCROOT%',
+    });
     assert.equal(must(unregistered.locations![0]).physicalLocation!.region!.startLine, 8);
   });
 
@@ -58,7 +74,17 @@ describe('flaglint check --format', () => {
 
   it('--output with sarif writes the file for code scanning upload', () => {
     const dir = copyFixture('bookings');
-    const run = flaglint(['check', dir, '--format', 'sarif', '--output', path.join(dir, 'flaglint.sarif'), '--now', NOW, '--no-cache']);
+    const run = flaglint([
+      'check',
+      dir,
+      '--format',
+      'sarif',
+      '--output',
+      path.join(dir, 'flaglint.sarif'),
+      '--now',
+      NOW,
+      '--no-cache',
+    ]);
     assert.equal(run.status, 1);
     assert.equal(run.stdout, '');
     assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'flaglint.sarif'), 'utf8')) as Sarif.Log).version, '2.1.0');

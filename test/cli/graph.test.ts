@@ -52,7 +52,12 @@ describe('flaglint graph', () => {
   });
 
   it('--flag narrows the map to what the flag needs and what needs it, transitively', () => {
-    assert.deepEqual(json('--flag', 'seat-inventory-api').nodes.map((n) => n.key).sort(), ['seat-inventory-api', 'seat-picker-v2']);
+    assert.deepEqual(
+      json('--flag', 'seat-inventory-api')
+        .nodes.map((n) => n.key)
+        .sort(),
+      ['seat-inventory-api', 'seat-picker-v2'],
+    );
     const pay = json('--flag', 'wallet-balance');
     assert.deepEqual(pay.nodes.map((n) => n.key).sort(), ['loyalty-points', 'split-payments', 'wallet-balance']);
     const missing = flaglint(['graph', fixture('travel'), '--flag', 'no-such-flag', '--no-cache']);
@@ -65,7 +70,10 @@ describe('flaglint graph', () => {
     assert.equal(mermaid.status, 0, mermaid.stderr);
     assert.match(mermaid.stdout, /^flowchart LR\n/);
     assert.match(mermaid.stdout, /-->\|unknown flag\|/);
-    assert.match(mermaid.stdout, /seat-inventory-api<br\/>active · @trips<br\/>evaluated in 2 packages, 1 outside its scope/);
+    assert.match(
+      mermaid.stdout,
+      /seat-inventory-api<br\/>active · @trips<br\/>evaluated in 2 packages, 1 outside its scope/,
+    );
     const dot = flaglint(['graph', fixture('travel'), '--format', 'dot', '--no-cache']);
     assert.match(dot.stdout, /^digraph flags \{/);
     assert.equal((dot.stdout.match(/ -> /g) ?? []).length, json().edges.length);

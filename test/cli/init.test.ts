@@ -27,10 +27,20 @@ describe('flaglint init', () => {
     assert.match(run.stderr, /Wrote .*flags\.yaml with 3 flags\. Review the owners/);
     const text = fs.readFileSync(path.join(dir, 'flags.yaml'), 'utf8');
     assert.match(text, /^# Flaglint registry: one entry per feature flag the code evaluates\./);
-    assert.match(text, /^ {2}# evaluated in 2 places: server\/search\.ts:7, src\/components\/SearchBar\.tsx:4\n {2}flexible-dates:$/m);
+    assert.match(
+      text,
+      /^ {2}# evaluated in 2 places: server\/search\.ts:7, src\/components\/SearchBar\.tsx:4\n {2}flexible-dates:$/m,
+    );
     const flags = (parse(text) as { flags: Record<string, Draft> }).flags;
     assert.deepEqual(Object.keys(flags), ['flexible-dates', 'kill-search-suggestions', 'search-ranking-experiment']);
-    assert.deepEqual(flags['flexible-dates'], { owner: '@travel/platform', type: 'release', valueType: 'boolean', defaultValue: false, status: 'active', created: NOW });
+    assert.deepEqual(flags['flexible-dates'], {
+      owner: '@travel/platform',
+      type: 'release',
+      valueType: 'boolean',
+      defaultValue: false,
+      status: 'active',
+      created: NOW,
+    });
     assert.equal(must(flags['kill-search-suggestions']).type, 'kill-switch');
     assert.equal(must(flags['kill-search-suggestions']).owner, '@travel/web');
     assert.equal(must(flags['search-ranking-experiment']).type, 'experiment');
@@ -44,8 +54,16 @@ describe('flaglint init', () => {
     assert.match(text, /owner: "" # TODO: the team or person responsible/);
     const check = flaglint(['check', dir, '--format', 'json', '--now', NOW, '--no-cache']);
     const findings = (JSON.parse(check.stdout) as { findings: { ruleId: string; flagKey?: string }[] }).findings;
-    assert.equal(findings.filter((f) => f.ruleId === 'unregistered-flag').length, 0, 'every flag in the code is now registered');
-    assert.deepEqual([...new Set(findings.filter((f) => f.ruleId === 'missing-owner').map((f) => f.flagKey))].sort(), ['flexible-dates', 'kill-search-suggestions', 'search-ranking-experiment']);
+    assert.equal(
+      findings.filter((f) => f.ruleId === 'unregistered-flag').length,
+      0,
+      'every flag in the code is now registered',
+    );
+    assert.deepEqual([...new Set(findings.filter((f) => f.ruleId === 'missing-owner').map((f) => f.flagKey))].sort(), [
+      'flexible-dates',
+      'kill-search-suggestions',
+      'search-ranking-experiment',
+    ]);
     assert.equal(check.status, 1, 'missing owners are errors');
   });
 

@@ -20,12 +20,15 @@ describe('flaglint list', () => {
     const run = flaglint(['list', fixture('bookings'), '--format', 'json', '--now', NOW, '--no-cache']);
     assert.equal(run.status, 0, run.stderr);
     const rows = (JSON.parse(run.stdout) as { inventory: Row[] }).inventory;
-    assert.deepEqual(rows.map((r) => [r.key, r.registered, r.references]), [
-      ['deposit-payments', true, 1],
-      ['instant-confirmation', true, 1],
-      ['max-party-size', true, 1],
-      ['waitlist-notifications', false, 1],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.key, r.registered, r.references]),
+      [
+        ['deposit-payments', true, 1],
+        ['instant-confirmation', true, 1],
+        ['max-party-size', true, 1],
+        ['waitlist-notifications', false, 1],
+      ],
+    );
     const deposit = must(rows[0]);
     assert.equal(deposit.owner, '@payments');
     assert.equal(deposit.ageDays, 68);
@@ -40,7 +43,10 @@ describe('flaglint list', () => {
     assert.equal(run.status, 0);
     const lines = run.stdout.split('\n');
     assert.match(must(lines[0]), /^FLAG {2,}OWNER {2,}TYPE {2,}STATUS/);
-    assert.match(run.stdout, /^instant-confirmation +@bookings-team +release +active +264d +expired 144d ago +1 +@acme\/bookings +0E 2W$/m);
+    assert.match(
+      run.stdout,
+      /^instant-confirmation +@bookings-team +release +active +264d +expired 144d ago +1 +@acme\/bookings +0E 2W$/m,
+    );
     assert.match(run.stdout, /^max-party-size .* permanent /m);
     assert.match(run.stdout, /^waitlist-notifications +unregistered /m);
     assert.match(run.stdout, /4 flags: 3 registered, 1 unregistered, 0 registered but not referenced\.\n$/);
@@ -53,8 +59,15 @@ describe('flaglint list', () => {
     assert.equal(records.pop(), '', 'every record ends with CRLF');
     assert.equal(records.length, 5);
     assert.match(must(records[0]), /^key,registered,description,owner,type,status,/);
-    assert.match(must(records[1]), /^deposit-payments,true,Take a 20% deposit at booking time\.,@payments,release,active,boolean,2026-09-14,2027-01-31,68,71,false,1,1,@acme\/bookings,,true,,0,0,flags\.yaml$/);
-    assert.match(must(records[2]), /^instant-confirmation,true,"Confirm bookings without manual review, when a slot is free\.",@bookings-team,/, 'a field with a comma is quoted');
+    assert.match(
+      must(records[1]),
+      /^deposit-payments,true,Take a 20% deposit at booking time\.,@payments,release,active,boolean,2026-09-14,2027-01-31,68,71,false,1,1,@acme\/bookings,,true,,0,0,flags\.yaml$/,
+    );
+    assert.match(
+      must(records[2]),
+      /^instant-confirmation,true,"Confirm bookings without manual review, when a slot is free\.",@bookings-team,/,
+      'a field with a comma is quoted',
+    );
   });
 
   it('--references --format csv: one record per place the code evaluates a flag', () => {
@@ -63,7 +76,12 @@ describe('flaglint list', () => {
     const records = run.stdout.split('\r\n');
     assert.equal(records.pop(), '');
     assert.equal(records[0], 'file,line,column,endLine,endColumn,key,registryKey,source,callee,form,via,inTest');
-    assert.ok(records.includes('src/routes/waitlist.ts,8,46,8,70,waitlist-notifications,,openfeature,getBooleanValue,literal,,false'), records.join('\n'));
+    assert.ok(
+      records.includes(
+        'src/routes/waitlist.ts,8,46,8,70,waitlist-notifications,,openfeature,getBooleanValue,literal,,false',
+      ),
+      records.join('\n'),
+    );
     const md = flaglint(['list', fixture('bookings'), '--references', '--format', 'markdown', '--no-cache']);
     assert.equal(md.status, 2);
     assert.match(md.stderr, /--references prints text, json or csv/);

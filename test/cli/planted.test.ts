@@ -23,7 +23,10 @@ import {
  */
 
 const FULL_WORKSPACES = ['examples/shop', 'test/fixtures/workspaces/acme'];
-const REGISTRY_FIXTURES = ['test/fixtures/workspaces/registry-syntax-error', 'test/fixtures/workspaces/registry-schema-error'];
+const REGISTRY_FIXTURES = [
+  'test/fixtures/workspaces/registry-syntax-error',
+  'test/fixtures/workspaces/registry-schema-error',
+];
 
 function check(workspace: string, expected: Expected): CliRun {
   return runCli(['check', workspace, '--format', 'json', '--now', expected.now, '--no-cache']);
@@ -32,7 +35,13 @@ function check(workspace: string, expected: Expected): CliRun {
 function assertFindings(workspace: string, expected: Expected, run: CliRun): void {
   let actual = reportedFindings(workspace, run.json);
   if (expected.rules) actual = actual.filter((f) => expected.rules!.includes(f.ruleId));
-  const diff = describeDifference('findings', expected.findings, actual, findingId, (f) => (f as { message?: string }).message ?? '');
+  const diff = describeDifference(
+    'findings',
+    expected.findings,
+    actual,
+    findingId,
+    (f) => (f as { message?: string }).message ?? '',
+  );
   assert.ok(diff === '', `${path.relative(REPO_ROOT, workspace)}:\n${diff}`);
 }
 
@@ -73,7 +82,12 @@ for (const relative of FULL_WORKSPACES) {
     it('lists every registered flag and every unregistered key with its reference count', () => {
       assert.ok(expected.inventory, 'the expected file has no inventory');
       const listed = runCli(['list', workspace, '--format', 'json', '--now', expected.now, '--no-cache']);
-      const diff = describeDifference('inventory', expected.inventory, reportedInventory(workspace, listed.json), rowId);
+      const diff = describeDifference(
+        'inventory',
+        expected.inventory,
+        reportedInventory(workspace, listed.json),
+        rowId,
+      );
       assert.ok(diff === '', diff);
     });
   });

@@ -24,8 +24,14 @@ describe('flaglint usage errors', () => {
   });
 
   it('an unknown format', () => {
-    assertUsageError(['check', fixture('bookings'), '--format', 'xml'], /argument 'xml' is invalid\. Allowed choices are text, json, sarif, markdown\./);
-    assertUsageError(['list', fixture('bookings'), '--format', 'sarif'], /Allowed choices are text, json, csv, markdown\./);
+    assertUsageError(
+      ['check', fixture('bookings'), '--format', 'xml'],
+      /argument 'xml' is invalid\. Allowed choices are text, json, sarif, markdown\./,
+    );
+    assertUsageError(
+      ['list', fixture('bookings'), '--format', 'sarif'],
+      /Allowed choices are text, json, csv, markdown\./,
+    );
   });
 
   it('a date that is not YYYY-MM-DD or not a real day', () => {
@@ -34,7 +40,10 @@ describe('flaglint usage errors', () => {
   });
 
   it('a registry that does not exist', () => {
-    assertUsageError(['check', fixture('bookings'), '--registry', 'missing/flags.yaml', '--now', NOW], /registry 'missing\/flags\.yaml' does not exist/);
+    assertUsageError(
+      ['check', fixture('bookings'), '--registry', 'missing/flags.yaml', '--now', NOW],
+      /registry 'missing\/flags\.yaml' does not exist/,
+    );
   });
 
   it('an unknown option or command', () => {
@@ -49,7 +58,8 @@ describe('flaglint usage errors', () => {
   it('--help and --version exit with 0', () => {
     const help = flaglint(['--help']);
     assert.equal(help.status, 0);
-    for (const command of ['check', 'list', 'init', 'import', 'export', 'remove']) assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['check', 'list', 'init', 'import', 'export', 'remove'])
+      assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
     const version = flaglint(['--version']);
     assert.equal(version.status, 0);
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };

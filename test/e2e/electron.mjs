@@ -13,7 +13,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './lib/paths.mjs';
 
-const { values: opts } = parseArgs({ options: { 'vscode-version': { type: 'string', default: '1.100.3' }, grep: { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: { 'vscode-version': { type: 'string', default: '1.100.3' }, grep: { type: 'string' } },
+});
 
 let runTests;
 try {
@@ -32,7 +34,10 @@ for (const built of ['dist/extension.js', 'dist/server.js', 'out/test/e2e/suite/
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-electron-'));
 const workspace = path.join(tmp, 'workspace');
-fs.cpSync(path.join(repoRoot, 'examples', 'shop'), workspace, { recursive: true, filter: (from) => path.basename(from) !== '.flaglint-cache' });
+fs.cpSync(path.join(repoRoot, 'examples', 'shop'), workspace, {
+  recursive: true,
+  filter: (from) => path.basename(from) !== '.flaglint-cache',
+});
 
 let exitCode = 1;
 try {

@@ -75,12 +75,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.exit(130);
   });
 }
-const watchdog = setTimeout(() => {
-  console.error(`e2e: gave up after ${opts['timeout-minutes']} minutes`);
-  editor.killNow();
-  if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
-  process.exit(1);
-}, Number(opts['timeout-minutes']) * 60_000);
+const watchdog = setTimeout(
+  () => {
+    console.error(`e2e: gave up after ${opts['timeout-minutes']} minutes`);
+    editor.killNow();
+    if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(1);
+  },
+  Number(opts['timeout-minutes']) * 60_000,
+);
 watchdog.unref();
 
 /** The example workspace the tests open, copied so that quick fixes never touch the repository. */
@@ -101,7 +104,11 @@ async function main() {
 
   // Both scripts return at once when everything is in place.
   let done = step('install chromium and code-server');
-  sh('bash', [path.join(repoRoot, '.ci', 'install-system.sh')], 'installing the Debian packages (chromium, ripgrep, build tools)');
+  sh(
+    'bash',
+    [path.join(repoRoot, '.ci', 'install-system.sh')],
+    'installing the Debian packages (chromium, ripgrep, build tools)',
+  );
   sh('bash', [path.join(repoRoot, '.ci', 'install-editor.sh')], 'installing code-server');
   chromiumPath();
   done();
@@ -135,7 +142,11 @@ async function main() {
   const hostSuite = path.resolve(opts['host-suite'] ?? path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js'));
   if (runHost && !opts['host-suite'] && !opts['no-build']) {
     done = step('compile the extension-host suite');
-    sh(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(e2eDir, 'tsconfig.json')], 'compiling test/e2e/suite');
+    sh(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(e2eDir, 'tsconfig.json')],
+      'compiling test/e2e/suite',
+    );
     done();
   }
 
@@ -205,7 +216,9 @@ try {
   const totals = await main();
   exitCode = totals.failures > 0 || totals.passes === 0 ? 1 : 0;
   console.log(`\ne2e timings: ${timings.join(', ')}; total ${elapsed()}`);
-  console.log(`e2e: ${totals.passes} passed, ${totals.failures} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`);
+  console.log(
+    `e2e: ${totals.passes} passed, ${totals.failures} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`,
+  );
 } catch (error) {
   console.error(`e2e: ${error.stack ?? error}`);
   console.error(`e2e: code-server log (last lines):\n${editor.tailLog()}`);

@@ -31,7 +31,12 @@ describe('language server: the registry history in hovers and the Explorer', fun
 
   before(async () => {
     repo = gitRepo('flaglint-lsp-history-');
-    repo.commit({ 'flags.yaml': REGISTRY_V1, 'src/RefundButton.tsx': CODE, 'package.json': '{ "name": "support-tool" }\n' }, 'Ana Lima', '2026-03-02', 'Add fast refunds');
+    repo.commit(
+      { 'flags.yaml': REGISTRY_V1, 'src/RefundButton.tsx': CODE, 'package.json': '{ "name": "support-tool" }\n' },
+      'Ana Lima',
+      '2026-03-02',
+      'Add fast refunds',
+    );
     repo.commit({ 'flags.yaml': REGISTRY_V2 }, 'Ravi Patel', '2026-06-15', 'Billing owns refunds now');
     session = await LspSession.start(repo.dir);
     await session.ready();
@@ -49,7 +54,10 @@ describe('language server: the registry history in hovers and the Explorer', fun
       position: session.positionOf('src/RefundButton.tsx', "'fast-refunds'", 2),
     });
     const text = (hover?.contents as MarkupContent).value;
-    assert.ok(text.includes('| History | added 2026-03-02 by Ana Lima · last changed 2026-06-15 by Ravi Patel |'), text);
+    assert.ok(
+      text.includes('| History | added 2026-03-02 by Ana Lima · last changed 2026-06-15 by Ravi Patel |'),
+      text,
+    );
     // No `created:` in the registry: the entry's age comes from the commit that added it.
     assert.ok(/\| Created \| 2026-03-02/.test(text), text);
   });

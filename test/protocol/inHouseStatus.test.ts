@@ -31,6 +31,9 @@ describe('language server: status of a workspace without a registry', function (
   it('counts the places that look like the project’s own flag API, with their names', async () => {
     const status = await session.connection.sendRequest<StatusResult>(StatusRequest.method);
     assert.equal(status.registries, 0);
-    assert.deepEqual(status.inHouse, { places: 5, names: ['getLicenseFeatureFlag', 'organization.features', 'evaluateFlag'] });
+    assert.deepEqual(status.inHouse, {
+      places: 5,
+      names: ['getLicenseFeatureFlag', 'organization.features', 'evaluateFlag'],
+    });
   });
 });

@@ -56,11 +56,18 @@ describe('language server in-process', function () {
     const root = copyFixture('app');
     const client = new FakeClient();
     const server = new FlaglintServer(() => client, { debounceMs: 0 });
-    server.initialize({ processId: null, rootUri: uriOf(root), capabilities: {}, workspaceFolders: [{ uri: uriOf(root), name: 'app' }] });
+    server.initialize({
+      processId: null,
+      rootUri: uriOf(root),
+      capabilities: {},
+      workspaceFolders: [{ uri: uriOf(root), name: 'app' }],
+    });
     const file = path.join(root, 'src/promo/banner.ts');
     const uri = uriOf(file);
     // Opened before `initialized` starts the scan: only this document's buffer is known.
-    server.documentOpened({ textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } });
+    server.documentOpened({
+      textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') },
+    });
     assert.equal(must(server.workspace.folders[0]).state, 'pending');
     const early = client.diagnostics.get(uri);
     assert.ok(early, 'diagnostics before the scan');
@@ -69,7 +76,9 @@ describe('language server in-process', function () {
     await server.initialized();
     assert.equal(must(server.workspace.folders[0]).state, 'ready');
     assert.equal(client.statuses.at(-1)?.scanning, false);
-    assert.ok(client.diagnostics.get(uriOf(path.join(root, 'flags.yaml')))?.diagnostics.some((d) => d.code === 'unused-flag'));
+    assert.ok(
+      client.diagnostics.get(uriOf(path.join(root, 'flags.yaml')))?.diagnostics.some((d) => d.code === 'unused-flag'),
+    );
     server.shutdown();
     fs.rmSync(root, { recursive: true, force: true });
   });

@@ -124,12 +124,20 @@ export class LspSession {
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise<never>((_, reject) => {
       this.process.once('exit', (code, signal) => {
-        if (!this.stopping) reject(new Error(`The language server exited (code ${code}, signal ${signal}).\nstderr:\n${this.stderr.slice(-4000)}`));
+        if (!this.stopping)
+          reject(
+            new Error(
+              `The language server exited (code ${code}, signal ${signal}).\nstderr:\n${this.stderr.slice(-4000)}`,
+            ),
+          );
         this.notify();
       });
     });
     this.exited.catch(() => undefined);
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       this.events.push({ kind: 'diagnostics', uri: params.uri, diagnostics: params.diagnostics });
@@ -176,7 +184,11 @@ export class LspSession {
         configuration: true,
         workspaceFolders: true,
         applyEdit: true,
-        workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], changeAnnotationSupport: { groupsOnLabel: true } },
+        workspaceEdit: {
+          documentChanges: true,
+          resourceOperations: ['create', 'rename', 'delete'],
+          changeAnnotationSupport: { groupsOnLabel: true },
+        },
         codeLens: { refreshSupport: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
         didChangeConfiguration: { dynamicRegistration: true },
@@ -184,20 +196,31 @@ export class LspSession {
       textDocument: {
         synchronization: { dynamicRegistration: false },
         rename: { prepareSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite'] } } },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'refactor.rewrite'] } },
+        },
         completion: { completionItem: { snippetSupport: false } },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
       },
     };
-    const folders = [this.root, ...(this.options.extraFolders ?? [])].map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) }));
-    this.initializeResult = await this.untilExit(this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: uriOf(this.root),
-      workspaceFolders: this.options.rootOnly ? null : folders,
-      capabilities: this.options.capabilities ?? capabilities,
-      initializationOptions: { trusted: this.options.trusted ?? true, settings: this.settings, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}) },
+    const folders = [this.root, ...(this.options.extraFolders ?? [])].map((folder) => ({
+      uri: uriOf(folder),
+      name: path.basename(folder),
     }));
+    this.initializeResult = await this.untilExit(
+      this.connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: uriOf(this.root),
+        workspaceFolders: this.options.rootOnly ? null : folders,
+        capabilities: this.options.capabilities ?? capabilities,
+        initializationOptions: {
+          trusted: this.options.trusted ?? true,
+          settings: this.settings,
+          ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
+        },
+      }),
+    );
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
@@ -214,7 +237,9 @@ export class LspSession {
       if (value !== undefined && value !== false) return value;
       if (this.process.exitCode !== null || this.process.signalCode !== null) await this.exited;
       if (Date.now() > deadline) {
-        throw new Error(`Timed out waiting for ${what}.\nServer log:\n${this.logs.slice(-20).join('\n')}\nstderr:\n${this.stderr.slice(-2000)}`);
+        throw new Error(
+          `Timed out waiting for ${what}.\nServer log:\n${this.logs.slice(-20).join('\n')}\nstderr:\n${this.stderr.slice(-2000)}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 200);
@@ -232,7 +257,9 @@ export class LspSession {
 
   /** Waits for the first scan to end. */
   async ready(): Promise<StatusResult> {
-    return this.waitFor('the first scan to finish', () => (this.status && !this.status.scanning ? this.status : undefined));
+    return this.waitFor('the first scan to finish', () =>
+      this.status && !this.status.scanning ? this.status : undefined,
+    );
   }
 
   diagnosticsOf(file: string): Diagnostic[] {
@@ -251,9 +278,16 @@ export class LspSession {
   async open(file: string, text?: string): Promise<string> {
     const abs = this.abs(file);
     const uri = uriOf(abs);
-    const doc = TextDocument.create(uri, LANGUAGE[path.extname(abs)] ?? 'plaintext', 1, text ?? fs.readFileSync(abs, 'utf8'));
+    const doc = TextDocument.create(
+      uri,
+      LANGUAGE[path.extname(abs)] ?? 'plaintext',
+      1,
+      text ?? fs.readFileSync(abs, 'utf8'),
+    );
     this.docs.set(uri, doc);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: doc.languageId, version: 1, text: doc.getText() } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: doc.languageId, version: 1, text: doc.getText() },
+    });
     return uri;
   }
 
@@ -264,7 +298,10 @@ export class LspSession {
     if (!doc) throw new Error(`${file} is not open`);
     const version = doc.version + 1;
     TextDocument.update(doc, [{ text }], version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   async close(file: string): Promise<void> {
@@ -274,7 +311,9 @@ export class LspSession {
   }
 
   async fileChanged(file: string, type: 1 | 2 | 3): Promise<void> {
-    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(this.abs(file)), type }] });
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(this.abs(file)), type }],
+    });
   }
 
   version(file: string): number | undefined {

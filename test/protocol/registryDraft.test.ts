@@ -29,7 +29,10 @@ async function createFromEditor(root: string): Promise<{ result: CreateResult; t
   const session = await LspSession.start(root, { applyEditsToDisk: true });
   try {
     await session.ready();
-    const result = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.createRegistry, arguments: [{}] })) as CreateResult;
+    const result = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.createRegistry,
+      arguments: [{}],
+    })) as CreateResult;
     return { result, text: fs.readFileSync(path.join(root, 'flags.yaml'), 'utf8') };
   } finally {
     await session.stop();

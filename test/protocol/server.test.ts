@@ -47,7 +47,10 @@ function messageOf(diagnostic: Diagnostic): string {
 
 function find(diagnostics: Diagnostic[], code: string): Diagnostic {
   const found = diagnostics.find((d) => d.code === code);
-  assert.ok(found, `expected a ${code} diagnostic, got: ${diagnostics.map((d) => `${d.code} ${messageOf(d)}`).join('; ') || 'none'}`);
+  assert.ok(
+    found,
+    `expected a ${code} diagnostic, got: ${diagnostics.map((d) => `${d.code} ${messageOf(d)}`).join('; ') || 'none'}`,
+  );
   return found;
 }
 
@@ -81,7 +84,10 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
   });
 
   it('publishes code findings with rule codes and the key’s range', async function () {
-    const search = await session.waitFor('search diagnostics', () => session.diagnosticsOf(SEARCH).length > 0 && session.diagnosticsOf(SEARCH));
+    const search = await session.waitFor(
+      'search diagnostics',
+      () => session.diagnosticsOf(SEARCH).length > 0 && session.diagnosticsOf(SEARCH),
+    );
     const archived = find(search, 'archived-flag-in-use');
     assert.equal(archived.source, 'flaglint');
     const start = session.positionOf(SEARCH, 'LEGACY_SEARCH, context');
@@ -93,7 +99,10 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     assert.match(messageOf(unregistered), /spring-promo/);
     const promo = session.positionOf(BANNER, "'spring-promo'");
     assert.equal(unregistered.range.start.line, promo.line);
-    assert.ok(unregistered.range.start.character >= promo.character && unregistered.range.end.character <= promo.character + "'spring-promo'".length);
+    assert.ok(
+      unregistered.range.start.character >= promo.character &&
+        unregistered.range.end.character <= promo.character + "'spring-promo'".length,
+    );
     assert.ok(codes(banner).includes('stale-flag'), `holiday-banner expired on 2026-03-01: ${codes(banner)}`);
   });
 
@@ -107,17 +116,27 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
   });
 
   it('shows a code lens above each reference: key · type · owner · status · expiry · references', async function () {
-    const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs(CHECKOUT)) } });
+    const lenses = await session.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: uriOf(session.abs(CHECKOUT)) },
+    });
     const titles = (lenses ?? []).map((l) => l.command?.title);
-    assert.ok(titles.includes('new-checkout · release · @payments · active · expires in 47 days · 3 references'), titles.join('\n'));
-    assert.ok(titles.includes('payments-api-v2 · ops · @payments · active · permanent · 1 reference'), titles.join('\n'));
+    assert.ok(
+      titles.includes('new-checkout · release · @payments · active · expires in 47 days · 3 references'),
+      titles.join('\n'),
+    );
+    assert.ok(
+      titles.includes('payments-api-v2 · ops · @payments · active · permanent · 1 reference'),
+      titles.join('\n'),
+    );
     const lens = (lenses ?? []).find((l) => l.command?.title.startsWith('new-checkout'));
     assert.equal(lens?.command?.command, 'flaglint.showReferences');
     assert.equal((lens?.command?.arguments?.[0] as { locations: unknown[] }).locations.length, 3);
   });
 
   it('offers to add an unregistered flag from its lens', async function () {
-    const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs(BANNER)) } });
+    const lenses = await session.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: uriOf(session.abs(BANNER)) },
+    });
     const titles = (lenses ?? []).map((l) => l.command?.title);
     assert.ok(titles.includes('spring-promo · not in registry · 1 reference'), titles.join('\n'));
     const add = (lenses ?? []).find((l) => l.command?.title === 'Add to registry');
@@ -125,7 +144,9 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
   });
 
   it('shows reference counts above registry entries', async function () {
-    const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs(REGISTRY)) } });
+    const lenses = await session.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: uriOf(session.abs(REGISTRY)) },
+    });
     const byLine = new Map((lenses ?? []).map((l) => [l.range.start.line, l.command?.title]));
     assert.equal(byLine.get(session.positionOf(REGISTRY, 'new-checkout:').line), '3 references · acme-storefront');
     assert.equal(byLine.get(session.positionOf(REGISTRY, 'winter-sale:').line), 'no references in code');
@@ -191,11 +212,14 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
       context: { includeDeclaration: true },
     })) as Location[];
     const where = refs.map((r) => `${path.relative(root, new URL(r.uri).pathname)}:${r.range.start.line}`).sort();
-    assert.deepEqual(where, [
-      `${CHECKOUT}:${session.positionOf(CHECKOUT, 'FLAGS.PAYMENTS_V2').line}`,
-      `${REGISTRY}:${session.positionOf(REGISTRY, 'dependsOn: [payments-api-v2]').line}`,
-      `${REGISTRY}:${session.positionOf(REGISTRY, 'payments-api-v2:').line}`,
-    ].sort());
+    assert.deepEqual(
+      where,
+      [
+        `${CHECKOUT}:${session.positionOf(CHECKOUT, 'FLAGS.PAYMENTS_V2').line}`,
+        `${REGISTRY}:${session.positionOf(REGISTRY, 'dependsOn: [payments-api-v2]').line}`,
+        `${REGISTRY}:${session.positionOf(REGISTRY, 'payments-api-v2:').line}`,
+      ].sort(),
+    );
   });
 
   it('finds every reference from a code reference', async function () {
@@ -211,9 +235,16 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
   it('renames a key across the registry, literals and the constant’s declaration (not its uses)', async function () {
     const uri = uriOf(session.abs(SEARCH));
     const position = session.positionOf(SEARCH, 'LEGACY_SEARCH, context', 3);
-    const prepared = await session.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position });
+    const prepared = await session.connection.sendRequest(PrepareRenameRequest.type, {
+      textDocument: { uri },
+      position,
+    });
     assert.deepEqual((prepared as { placeholder: string }).placeholder, 'legacy-search');
-    const edit = await session.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: 'keyword-search' });
+    const edit = await session.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position,
+      newName: 'keyword-search',
+    });
     assert.ok(edit?.documentChanges, 'a versioned workspace edit');
     const keys = applyEdits(session.text(KEYS), editsFor(edit, session.abs(KEYS)));
     assert.match(keys, /export const LEGACY_SEARCH = 'keyword-search';/);
@@ -227,7 +258,11 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
   it('renames a literal key and the dependsOn lists that name it', async function () {
     const uri = uriOf(session.abs(REGISTRY));
     const position = session.positionOf(REGISTRY, 'payments-api-v2:', 1);
-    const edit = await session.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: 'payments-gateway-v2' });
+    const edit = await session.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position,
+      newName: 'payments-gateway-v2',
+    });
     assert.ok(edit);
     const registry = applyEdits(session.text(REGISTRY), editsFor(edit, session.abs(REGISTRY)));
     assert.match(registry, /dependsOn: \[payments-gateway-v2\]/);
@@ -261,7 +296,8 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
       position: session.positionOf(file, "variation('", "variation('".length),
     })) as CompletionItem[];
     const labels = items.map((i) => i.label);
-    for (const key of ['new-checkout', 'payments-api-v2', 'search-v2', 'winter-sale']) assert.ok(labels.includes(key), `${key} in ${labels}`);
+    for (const key of ['new-checkout', 'payments-api-v2', 'search-v2', 'winter-sale'])
+      assert.ok(labels.includes(key), `${key} in ${labels}`);
     const item = items.find((i) => i.label === 'new-checkout');
     assert.match(String(item?.detail), /@payments · release · active/);
     // Archived flags come last: new code should not start using them.
@@ -271,10 +307,19 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
   });
 
   it('completes known keys in a registry entry’s dependsOn list', async function () {
-    const text = session.text(REGISTRY).replace('    dependsOn: [payments-api-v2]', '    dependsOn: [payments-api-v2, ]');
+    const text = session
+      .text(REGISTRY)
+      .replace('    dependsOn: [payments-api-v2]', '    dependsOn: [payments-api-v2, ]');
     await session.open(REGISTRY, text);
-    const position = session.positionOf(REGISTRY, 'dependsOn: [payments-api-v2, ', 'dependsOn: [payments-api-v2, '.length);
-    const items = (await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(session.abs(REGISTRY)) }, position })) as CompletionItem[];
+    const position = session.positionOf(
+      REGISTRY,
+      'dependsOn: [payments-api-v2, ',
+      'dependsOn: [payments-api-v2, '.length,
+    );
+    const items = (await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: uriOf(session.abs(REGISTRY)) },
+      position,
+    })) as CompletionItem[];
     const labels = items.map((i) => i.label);
     assert.ok(labels.includes('search-v2'));
     assert.ok(!labels.includes('new-checkout'), 'a flag does not depend on itself');
@@ -282,12 +327,20 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
   });
 
   it('lists flags as workspace symbols located at their registry entries', async function () {
-    const symbols = (await session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'nchk' })) as { name: string; location: Location }[];
+    const symbols = (await session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'nchk' })) as {
+      name: string;
+      location: Location;
+    }[];
     const checkout = symbols.find((s) => s.name === 'new-checkout');
     assert.ok(checkout, symbols.map((s) => s.name).join(', '));
     assert.equal(checkout.location.uri, uriOf(session.abs(REGISTRY)));
-    const all = (await session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as { name: string }[];
-    assert.ok(all.some((s) => s.name === 'spring-promo'), 'unregistered flags too');
+    const all = (await session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as {
+      name: string;
+    }[];
+    assert.ok(
+      all.some((s) => s.name === 'spring-promo'),
+      'unregistered flags too',
+    );
   });
 
   it('offers a quick fix that adds an unregistered flag to the registry, keeping its comments', async function () {
@@ -314,11 +367,18 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     assert.ok(entry, after);
     assert.equal(entry.owner, 'TODO-owner', 'without CODEOWNERS the owner is a placeholder, not a guessed team');
     assert.match(String(entry.rollback), /^TODO: /, 'the rollback plan is a placeholder to fill in');
-    assert.deepEqual(add.command?.arguments, [{ registryUri: uriOf(session.abs(REGISTRY)), key: 'spring-promo' }], 'the editor reveals the new entry');
+    assert.deepEqual(
+      add.command?.arguments,
+      [{ registryUri: uriOf(session.abs(REGISTRY)), key: 'spring-promo' }],
+      'the editor reveals the new entry',
+    );
     assert.equal(entry.type, 'release', 'the type the registry uses most');
     assert.equal(entry.valueType, 'boolean');
     assert.equal(entry.defaultValue, false);
-    assert.equal(String(entry.created instanceof Date ? entry.created.toISOString().slice(0, 10) : entry.created), '2026-10-15');
+    assert.equal(
+      String(entry.created instanceof Date ? entry.created.toISOString().slice(0, 10) : entry.created),
+      '2026-10-15',
+    );
     assert.equal(Object.keys(parsed.flags).length, 7, 'every other entry kept');
   });
 
@@ -336,7 +396,9 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
       })) as CodeAction[];
       const add = actions.find((a) => a.title === "Add 'spring-promo' to flags.yaml");
       assert.ok(add?.edit, actions.map((a) => a.title).join('; '));
-      const parsed = parseYaml(applyEdits(session.text(REGISTRY), editsFor(add.edit, session.abs(REGISTRY)))) as { flags: Record<string, { owner?: string }> };
+      const parsed = parseYaml(applyEdits(session.text(REGISTRY), editsFor(add.edit, session.abs(REGISTRY)))) as {
+        flags: Record<string, { owner?: string }>;
+      };
       assert.equal(must(parsed.flags['spring-promo']).owner, '@growth');
     } finally {
       fs.rmSync(path.join(root, '.github'), { recursive: true, force: true });
@@ -380,13 +442,18 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     }
     const actions = await ownerActions();
     const titles = actions.map((a) => a.title);
-    assert.deepEqual(titles.filter((t) => t.startsWith('Set owner')), [
-      "Set owner of 'search-v2' to @payments",
-      "Set owner of 'search-v2' to @search",
-      "Set owner of 'search-v2' to @growth",
-    ]);
+    assert.deepEqual(
+      titles.filter((t) => t.startsWith('Set owner')),
+      [
+        "Set owner of 'search-v2' to @payments",
+        "Set owner of 'search-v2' to @search",
+        "Set owner of 'search-v2' to @growth",
+      ],
+    );
     const set = actions.find((a) => a.title.endsWith('@search'));
-    const registry = parseYaml(applyEdits(session.text(REGISTRY), editsFor(set!.edit!, session.abs(REGISTRY)))) as { flags: Record<string, { owner?: string }> };
+    const registry = parseYaml(applyEdits(session.text(REGISTRY), editsFor(set!.edit!, session.abs(REGISTRY)))) as {
+      flags: Record<string, { owner?: string }>;
+    };
     assert.equal(must(registry.flags['search-v2']).owner, '@search');
   });
 
@@ -397,14 +464,28 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     const [folder] = tree.folders;
     assert.deepEqual(must(folder).registries, [uriOf(session.abs(REGISTRY))]);
     const byKey = new Map(must(folder).flags.map((f) => [f.key, f]));
-    assert.deepEqual([...byKey.keys()].sort(), ['holiday-banner', 'legacy-search', 'new-checkout', 'payments-api-v2', 'search-v2', 'spring-promo', 'winter-sale']);
+    assert.deepEqual([...byKey.keys()].sort(), [
+      'holiday-banner',
+      'legacy-search',
+      'new-checkout',
+      'payments-api-v2',
+      'search-v2',
+      'spring-promo',
+      'winter-sale',
+    ]);
     const checkout = byKey.get('new-checkout')!;
     assert.equal(checkout.referenceCount, 3);
     assert.equal(checkout.owner, '@payments');
     assert.equal(must(checkout.references[0]).location.uri.endsWith('.ts'), true);
-    assert.match(checkout.references.map((r) => r.preview).join('\n'), /ldClient\.variation\('new-checkout', context, false\)/);
+    assert.match(
+      checkout.references.map((r) => r.preview).join('\n'),
+      /ldClient\.variation\('new-checkout', context, false\)/,
+    );
     assert.equal(byKey.get('spring-promo')!.status, 'unregistered');
-    assert.deepEqual(byKey.get('legacy-search')!.problems.map((p) => p.ruleId), ['archived-flag-in-use']);
+    assert.deepEqual(
+      byKey.get('legacy-search')!.problems.map((p) => p.ruleId),
+      ['archived-flag-in-use'],
+    );
     assert.ok(byKey.get('winter-sale')!.problems.some((p) => p.ruleId === 'unused-flag'));
   });
 
@@ -440,23 +521,42 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     await session.open(BANNER);
     const edited = session.text(BANNER).replace("getBooleanValue('spring-promo'", "getBooleanValue('new-checkout'");
     await session.change(BANNER, edited);
-    await session.waitFor('spring-promo to be gone from banner.ts', () => !session.diagnosticsOf(BANNER).some((d) => d.code === 'unregistered-flag'));
+    await session.waitFor(
+      'spring-promo to be gone from banner.ts',
+      () => !session.diagnosticsOf(BANNER).some((d) => d.code === 'unregistered-flag'),
+    );
     assert.ok(codes(session.diagnosticsOf(BANNER)).includes('stale-flag'), 'other findings stay');
-    const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs(BANNER)) } });
-    assert.ok((lenses ?? []).some((l) => l.command?.title === 'new-checkout · release · @payments · active · expires in 47 days · 4 references'));
+    const lenses = await session.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: uriOf(session.abs(BANNER)) },
+    });
+    assert.ok(
+      (lenses ?? []).some(
+        (l) => l.command?.title === 'new-checkout · release · @payments · active · expires in 47 days · 4 references',
+      ),
+    );
 
     await session.change(BANNER, edited.replace("getBooleanValue('new-checkout'", "getBooleanValue('autumn-promo'"));
-    const again = await session.waitFor('autumn-promo to be reported', () => session.diagnosticsOf(BANNER).find((d) => d.code === 'unregistered-flag' && messageOf(d).includes('autumn-promo')));
+    const again = await session.waitFor('autumn-promo to be reported', () =>
+      session
+        .diagnosticsOf(BANNER)
+        .find((d) => d.code === 'unregistered-flag' && messageOf(d).includes('autumn-promo')),
+    );
     assert.equal(again.severity !== undefined, true);
     await session.close(BANNER);
-    await session.waitFor('banner.ts to revert to the disk on close', () => session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('spring-promo')));
+    await session.waitFor('banner.ts to revert to the disk on close', () =>
+      session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('spring-promo')),
+    );
   });
 
   it('updates the registry’s findings when an edit removes a flag’s last use', async function () {
-    const unusedSearch = () => session.diagnosticsOf(REGISTRY).some((d) => d.code === 'unused-flag' && messageOf(d).includes('search-v2'));
+    const unusedSearch = () =>
+      session.diagnosticsOf(REGISTRY).some((d) => d.code === 'unused-flag' && messageOf(d).includes('search-v2'));
     assert.ok(!unusedSearch());
     await session.open(SEARCH);
-    await session.change(SEARCH, session.text(SEARCH).replace('await ldClient.variation(FLAGS.SEARCH_V2, context, false)', 'true'));
+    await session.change(
+      SEARCH,
+      session.text(SEARCH).replace('await ldClient.variation(FLAGS.SEARCH_V2, context, false)', 'true'),
+    );
     await session.waitFor('search-v2 to become unused in flags.yaml', unusedSearch);
     await session.close(SEARCH);
     await session.waitFor('search-v2 to be used again', () => !unusedSearch());
@@ -481,17 +581,33 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
       ].join('\n'),
     );
     await session.change(REGISTRY, withPromo);
-    await session.waitFor('spring-promo to become registered', () => !session.diagnosticsOf(BANNER).some((d) => d.code === 'unregistered-flag'));
+    await session.waitFor(
+      'spring-promo to become registered',
+      () => !session.diagnosticsOf(BANNER).some((d) => d.code === 'unregistered-flag'),
+    );
 
     // A half-typed line: the YAML no longer parses.
-    await session.change(REGISTRY, withPromo.replace('    owner: "@growth"\n    type: release\n    status: active\n    created: 2026-10-01', '    owner: "@growth\n    type: release\n    status: active\n    created: 2026-10-01'));
-    const syntax = await session.waitFor('a syntax error in flags.yaml', () => session.diagnosticsOf(REGISTRY).find((d) => d.code === 'invalid-registry'));
+    await session.change(
+      REGISTRY,
+      withPromo.replace(
+        '    owner: "@growth"\n    type: release\n    status: active\n    created: 2026-10-01',
+        '    owner: "@growth\n    type: release\n    status: active\n    created: 2026-10-01',
+      ),
+    );
+    const syntax = await session.waitFor('a syntax error in flags.yaml', () =>
+      session.diagnosticsOf(REGISTRY).find((d) => d.code === 'invalid-registry'),
+    );
     assert.equal(syntax.severity, DiagnosticSeverity.Error);
-    assert.ok(!session.diagnosticsOf(BANNER).some((d) => d.code === 'unregistered-flag'), 'code findings keep the last good registry');
+    assert.ok(
+      !session.diagnosticsOf(BANNER).some((d) => d.code === 'unregistered-flag'),
+      'code findings keep the last good registry',
+    );
     assert.ok(!session.diagnosticsOf(SEARCH).some((d) => d.code === 'unregistered-flag'));
 
     await session.change(REGISTRY, original);
-    await session.waitFor('spring-promo to be unregistered again', () => session.diagnosticsOf(BANNER).some((d) => d.code === 'unregistered-flag'));
+    await session.waitFor('spring-promo to be unregistered again', () =>
+      session.diagnosticsOf(BANNER).some((d) => d.code === 'unregistered-flag'),
+    );
     assert.ok(!session.diagnosticsOf(REGISTRY).some((d) => d.code === 'invalid-registry'));
     await session.close(REGISTRY);
   });
@@ -507,14 +623,18 @@ describe('language server over JSON-RPC (storefront workspace)', function () {
     // Edits are handled in order: once banner.ts's edit shows, the flags.json edit has been handled.
     await session.open(BANNER);
     await session.change(BANNER, session.text(BANNER).replace("'spring-promo', false", "'summer-promo', false"));
-    await session.waitFor('summer-promo to be reported', () => session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('summer-promo')));
+    await session.waitFor('summer-promo to be reported', () =>
+      session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('summer-promo')),
+    );
     assert.equal(session.logs.filter((l) => l.startsWith('Scanned')).length, scans, 'no rescan');
     assert.deepEqual(session.diagnosticsOf(translations), []);
     const status = await session.connection.sendRequest(StatusRequest);
     assert.equal(status.registries, 1);
     await session.close(BANNER);
     await session.close(translations);
-    await session.waitFor('banner.ts to revert', () => session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('spring-promo')));
+    await session.waitFor('banner.ts to revert', () =>
+      session.diagnosticsOf(BANNER).some((d) => messageOf(d).includes('spring-promo')),
+    );
   });
 
   it('applies the add-to-registry command through workspace/applyEdit', async function () {
@@ -539,9 +659,13 @@ describe('language server settings', function () {
   });
 
   it('applies severity overrides from flaglint.severity and turns rules off', async function () {
-    session = await LspSession.start(copyFixture('app'), { settings: { severity: { 'stale-flag': 'error', 'unused-flag': 'off' } } });
+    session = await LspSession.start(copyFixture('app'), {
+      settings: { severity: { 'stale-flag': 'error', 'unused-flag': 'off' } },
+    });
     await session.ready();
-    const stale = await session.waitFor('stale-flag', () => session.diagnosticsOf(BANNER).find((d) => d.code === 'stale-flag'));
+    const stale = await session.waitFor('stale-flag', () =>
+      session.diagnosticsOf(BANNER).find((d) => d.code === 'stale-flag'),
+    );
     assert.equal(stale.severity, DiagnosticSeverity.Error);
     assert.ok(!session.diagnosticsOf(REGISTRY).some((d) => d.code === 'unused-flag'));
   });
@@ -549,20 +673,28 @@ describe('language server settings', function () {
   it('follows a settings change without a restart', async function () {
     session = await LspSession.start(copyFixture('app'));
     await session.ready();
-    const before = await session.waitFor('stale-flag', () => session.diagnosticsOf(BANNER).find((d) => d.code === 'stale-flag'));
+    const before = await session.waitFor('stale-flag', () =>
+      session.diagnosticsOf(BANNER).find((d) => d.code === 'stale-flag'),
+    );
     assert.equal(before.severity, DiagnosticSeverity.Warning);
     assert.ok(session.registrations.includes('workspace/didChangeConfiguration'));
     session.settings = { severity: { 'missing-owner': 'error' }, exclude: ['src/promo/**'] };
     await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await session.waitFor('banner.ts to be excluded', () => session.diagnosticsOf(BANNER).length === 0);
-    const owner = await session.waitFor('missing-owner as an error', () => session.diagnosticsOf(REGISTRY).find((d) => d.code === 'missing-owner' && d.severity === DiagnosticSeverity.Error));
+    const owner = await session.waitFor('missing-owner as an error', () =>
+      session
+        .diagnosticsOf(REGISTRY)
+        .find((d) => d.code === 'missing-owner' && d.severity === DiagnosticSeverity.Error),
+    );
     assert.match(messageOf(owner), /search-v2/);
   });
 
   it('hides code lenses when flaglint.codeLens.enable is false', async function () {
     session = await LspSession.start(copyFixture('app'), { settings: { codeLens: { enable: false } } });
     await session.ready();
-    const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs(CHECKOUT)) } });
+    const lenses = await session.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: uriOf(session.abs(CHECKOUT)) },
+    });
     assert.deepEqual(lenses, []);
   });
 
@@ -594,11 +726,16 @@ describe('language server in an untrusted workspace', function () {
     assert.equal(caps.renameProvider, undefined);
     assert.deepEqual(caps.executeCommandProvider?.commands, [ServerCommands.rescan]);
     await session.waitFor('diagnostics', () => session.diagnosticsOf(BANNER).length > 0);
-    const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs(BANNER)) } });
+    const lenses = await session.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: uriOf(session.abs(BANNER)) },
+    });
     assert.ok((lenses ?? []).length > 0);
     assert.ok(!(lenses ?? []).some((l) => l.command?.title === 'Add to registry'));
     await assert.rejects(
-      session.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.addToRegistry, arguments: [{ uri: uriOf(session.abs(BANNER)), key: 'spring-promo' }] }),
+      session.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: ServerCommands.addToRegistry,
+        arguments: [{ uri: uriOf(session.abs(BANNER)), key: 'spring-promo' }],
+      }),
       /not available in an untrusted workspace/,
     );
     assert.equal(session.appliedEdits.length, 0);
@@ -607,13 +744,26 @@ describe('language server in an untrusted workspace', function () {
   it('refuses code actions, rename and edit commands asked for directly', async function () {
     const uri = uriOf(session.abs(BANNER));
     const range = { start: { line: 0, character: 0 }, end: { line: 50, character: 0 } };
-    const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: session.diagnosticsOf(BANNER) } });
+    const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: session.diagnosticsOf(BANNER) },
+    });
     assert.equal(actions, null);
     const position = session.positionOf(BANNER, 'spring-promo');
-    assert.equal(await session.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position }), null);
-    await assert.rejects(session.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: 'x' }), /edits are off in an untrusted workspace/);
+    assert.equal(
+      await session.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position }),
+      null,
+    );
+    await assert.rejects(
+      session.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: 'x' }),
+      /edits are off in an untrusted workspace/,
+    );
     for (const command of [ServerCommands.removeFlag, ServerCommands.createRegistry]) {
-      await assert.rejects(session.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [{}] }), /edits are off in an untrusted workspace/);
+      await assert.rejects(
+        session.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [{}] }),
+        /edits are off in an untrusted workspace/,
+      );
     }
     assert.equal(session.appliedEdits.length, 0);
   });
@@ -635,11 +785,16 @@ describe('language server with other editors’ capabilities', function () {
   });
 
   it('works with Neovim-like capabilities (folders, but no watcher registration or configuration)', async function () {
-    const capabilities = { workspace: { workspaceFolders: true, applyEdit: true }, textDocument: { rename: { prepareSupport: true } } };
+    const capabilities = {
+      workspace: { workspaceFolders: true, applyEdit: true },
+      textDocument: { rename: { prepareSupport: true } },
+    };
     session = await LspSession.start(copyFixture('app'), { capabilities });
     await session.open(BANNER);
     await session.waitFor('diagnostics', () => session!.diagnosticsOf(BANNER).length > 0);
-    const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(session.abs(BANNER)) } });
+    const lenses = await session.connection.sendRequest(CodeLensRequest.type, {
+      textDocument: { uri: uriOf(session.abs(BANNER)) },
+    });
     assert.ok((lenses ?? []).length > 0);
   });
 });
@@ -656,14 +811,25 @@ describe('creating a registry from the code', function () {
     session = await LspSession.start(root, { applyEditsToDisk: true });
     const status = await session.ready();
     assert.equal(status.registries, 0);
-    const result = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.createRegistry, arguments: [{}] })) as { uri: string; flags: number };
+    const result = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.createRegistry,
+      arguments: [{}],
+    })) as { uri: string; flags: number };
     assert.equal(result.uri, uriOf(path.join(root, 'flags.yaml')));
     assert.equal(result.flags, 2);
-    const registry = parseYaml(session.text('flags.yaml')) as { flags: Record<string, { status?: string; created?: unknown }> };
+    const registry = parseYaml(session.text('flags.yaml')) as {
+      flags: Record<string, { status?: string; created?: unknown }>;
+    };
     assert.deepEqual(Object.keys(registry.flags).sort(), ['markdown-notes', 'pinned-notes-first']);
     await session.fileChanged('flags.yaml', 1);
-    await session.waitFor('the new registry to be found', () => session.status && !session.status.scanning && session.status.registries === 1);
-    await session.waitFor('unregistered-flag to be gone', () => !session.diagnosticsOf('src/notes.ts').some((d) => d.code === 'unregistered-flag'));
+    await session.waitFor(
+      'the new registry to be found',
+      () => session.status && !session.status.scanning && session.status.registries === 1,
+    );
+    await session.waitFor(
+      'unregistered-flag to be gone',
+      () => !session.diagnosticsOf('src/notes.ts').some((d) => d.code === 'unregistered-flag'),
+    );
   });
 });
 
@@ -714,7 +880,10 @@ describe('removing a flag through the server', function () {
     assert.doesNotMatch(checkout, /new-checkout/);
     assert.match(checkout, /return \['review-and-pay'\];/);
     assert.doesNotMatch(checkout, /'basket', 'address', 'payment'/, 'the dead branch goes');
-    const header = applyEdits(session.text('src/layout/header.ts'), editsFor(result.edit, session.abs('src/layout/header.ts')));
+    const header = applyEdits(
+      session.text('src/layout/header.ts'),
+      editsFor(result.edit, session.abs('src/layout/header.ts')),
+    );
     assert.match(header, /links\.push\('express-checkout'\)/);
   });
 
@@ -753,13 +922,18 @@ describe('language server in a multi-root workspace', function () {
     const notesTree = byRoot.get(uriOf(notes))!;
     assert.equal(appTree.registries.length, 1);
     assert.deepEqual(notesTree.registries, []);
-    assert.deepEqual(notesTree.flags.map((f) => [f.key, f.status]), [
-      ['markdown-notes', 'unregistered'],
-      ['pinned-notes-first', 'unregistered'],
-    ]);
+    assert.deepEqual(
+      notesTree.flags.map((f) => [f.key, f.status]),
+      [
+        ['markdown-notes', 'unregistered'],
+        ['pinned-notes-first', 'unregistered'],
+      ],
+    );
     assert.ok(!appTree.flags.some((f) => f.key === 'markdown-notes'), 'flags do not leak between folders');
     const notesFile = path.join(notes, 'src/notes.ts');
-    await session.waitFor('diagnostics in the second folder', () => session.diagnosticsOf(notesFile).some((d) => d.code === 'unregistered-flag'));
+    await session.waitFor('diagnostics in the second folder', () =>
+      session.diagnosticsOf(notesFile).some((d) => d.code === 'unregistered-flag'),
+    );
   });
 
   it('picks up a source file written by another tool through the file watcher', async function () {
@@ -770,7 +944,7 @@ describe('language server in a multi-root workspace', function () {
       [
         "import { OpenFeature } from '@openfeature/server-sdk';",
         '',
-        "export async function footerLinks(userId: string): Promise<string[]> {",
+        'export async function footerLinks(userId: string): Promise<string[]> {',
         "  const client = OpenFeature.getClient('storefront');",
         "  const careers = await client.getBooleanValue('careers-link', false, { targetingKey: userId });",
         "  return careers ? ['about', 'careers'] : ['about'];",
@@ -779,11 +953,16 @@ describe('language server in a multi-root workspace', function () {
       ].join('\n'),
     );
     await session.fileChanged(file, 1);
-    const diagnostic = await session.waitFor('careers-link to be reported', () => session.diagnosticsOf(file).find((d) => d.code === 'unregistered-flag'));
+    const diagnostic = await session.waitFor('careers-link to be reported', () =>
+      session.diagnosticsOf(file).find((d) => d.code === 'unregistered-flag'),
+    );
     assert.match(messageOf(diagnostic), /careers-link/);
     fs.rmSync(file);
     await session.fileChanged(file, 3);
-    await session.waitFor('the deleted file’s diagnostics to be cleared', () => session.diagnosticsOf(file).length === 0);
+    await session.waitFor(
+      'the deleted file’s diagnostics to be cleared',
+      () => session.diagnosticsOf(file).length === 0,
+    );
   });
 
   it('drops a folder removed from the workspace, with its diagnostics', async function () {
@@ -792,15 +971,27 @@ describe('language server in a multi-root workspace', function () {
     await session.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
       event: { added: [], removed: [{ uri: uriOf(notes), name: path.basename(notes) }] },
     });
-    await session.waitFor('the removed folder’s diagnostics to be cleared', () => session.diagnosticsOf(notesFile).length === 0);
+    await session.waitFor(
+      'the removed folder’s diagnostics to be cleared',
+      () => session.diagnosticsOf(notesFile).length === 0,
+    );
     const tree = await session.connection.sendRequest(TreeRequest, {});
-    assert.deepEqual(tree.folders.map((f) => f.uri), [uriOf(app)]);
+    assert.deepEqual(
+      tree.folders.map((f) => f.uri),
+      [uriOf(app)],
+    );
   });
 
   it('hovers a registry key and a dependsOn item', async function () {
     const registry = path.join(app, REGISTRY);
-    const onKey = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(registry) }, position: session.positionOf(registry, 'winter-sale:', 2) });
-    assert.match((onKey?.contents as MarkupContent).value, /\*\*winter-sale\*\* · release flag · active[\s\S]*\| Used in \| _nowhere_ \|/);
+    const onKey = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uriOf(registry) },
+      position: session.positionOf(registry, 'winter-sale:', 2),
+    });
+    assert.match(
+      (onKey?.contents as MarkupContent).value,
+      /\*\*winter-sale\*\* · release flag · active[\s\S]*\| Used in \| _nowhere_ \|/,
+    );
     const onDependency = await session.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: uriOf(registry) },
       position: session.positionOf(registry, 'dependsOn: [payments-api-v2]', 'dependsOn: ['.length + 3),

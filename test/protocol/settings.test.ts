@@ -8,7 +8,11 @@ import { REPO } from './lspSession';
 import { must } from '../helpers/must';
 
 interface Manifest {
-  contributes: { configuration: { properties: Record<string, { type: string; default: unknown; properties?: Record<string, unknown> }> } };
+  contributes: {
+    configuration: {
+      properties: Record<string, { type: string; default: unknown; properties?: Record<string, unknown> }>;
+    };
+  };
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Manifest;
@@ -16,7 +20,9 @@ const declared = manifest.contributes.configuration.properties;
 
 describe('settings: package.json and the server agree', function () {
   it('declares exactly the settings the server and client read', function () {
-    const manifestKeys = Object.keys(declared).map((k) => k.replace(/^flaglint\./, '')).sort();
+    const manifestKeys = Object.keys(declared)
+      .map((k) => k.replace(/^flaglint\./, ''))
+      .sort();
     const codeKeys = [...Object.keys(SERVER_SETTINGS), ...CLIENT_SETTINGS].sort();
     assert.deepEqual(manifestKeys, codeKeys);
     assert.ok(Object.keys(declared).every((k) => k.startsWith('flaglint.')));

@@ -25,9 +25,20 @@ export function loadCompiler(dir: string): unknown {
     const stored = usable ? readSealed(usable, name) : undefined;
     const source = fs.readFileSync(file, 'utf8');
     const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-    const script = new vm.Script(wrapper, { filename: file, ...(stored ? { cachedData: Buffer.from(stored, 'base64') } : {}) });
+    const script = new vm.Script(wrapper, {
+      filename: file,
+      ...(stored ? { cachedData: Buffer.from(stored, 'base64') } : {}),
+    });
     const mod = { exports: {} as unknown };
-    (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: { exports: unknown }, f: string, d: string) => void)(mod.exports, require, mod, file, dir);
+    (
+      script.runInThisContext() as (
+        e: unknown,
+        r: NodeJS.Require,
+        m: { exports: unknown },
+        f: string,
+        d: string,
+      ) => void
+    )(mod.exports, require, mod, file, dir);
     if (usable && (!stored || script.cachedDataRejected)) {
       // At exit, the cache also holds the functions this run compiled lazily (the parser's).
       process.once('exit', () => {

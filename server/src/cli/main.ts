@@ -13,12 +13,18 @@ async function main(argv: string[]): Promise<void> {
       // Commander has already printed its message (and help for usage mistakes).
       process.exitCode = error.exitCode;
     } else if (error instanceof UsageError) {
-      process.stderr.write(`flaglint: ${error.multiline ? escapeControlKeepingLines(error.message) : escapeControl(error.message)}\n`);
+      process.stderr.write(
+        `flaglint: ${error.multiline ? escapeControlKeepingLines(error.message) : escapeControl(error.message)}\n`,
+      );
       process.exitCode = error.exitCode;
     } else {
       // A bug, not a user error: say so plainly; the stack only on request.
-      const detail = process.env.FLAGLINT_DEBUG ? `\n${(error as Error).stack ?? String(error)}` : ' (set FLAGLINT_DEBUG=1 for details)';
-      process.stderr.write(`flaglint: internal error: ${escapeControlKeepingLines((error as Error).message ?? String(error))}${detail}\n`);
+      const detail = process.env.FLAGLINT_DEBUG
+        ? `\n${(error as Error).stack ?? String(error)}`
+        : ' (set FLAGLINT_DEBUG=1 for details)';
+      process.stderr.write(
+        `flaglint: internal error: ${escapeControlKeepingLines((error as Error).message ?? String(error))}${detail}\n`,
+      );
       process.exitCode = 3;
     }
   }

@@ -13,7 +13,8 @@ export function resolveFolder(arg: string | undefined): string {
   } catch {
     throw new UsageError(`path '${arg ?? '.'}' does not exist.`);
   }
-  if (!stat.isDirectory()) throw new UsageError(`'${arg}' is not a folder; give the folder to scan (for example the repository root).`);
+  if (!stat.isDirectory())
+    throw new UsageError(`'${arg}' is not a folder; give the folder to scan (for example the repository root).`);
   return abs;
 }
 
@@ -21,10 +22,16 @@ export function resolveFolder(arg: string | undefined): string {
 export function resolveRegistryOption(arg: string | undefined): string | undefined {
   if (arg === undefined) return undefined;
   const abs = path.resolve(arg);
-  if (!fs.existsSync(abs)) throw new UsageError(`registry '${arg}' does not exist; give a flags.yaml, flags.json or flags/ folder, or leave --registry out to use the nearest one.`);
+  if (!fs.existsSync(abs))
+    throw new UsageError(
+      `registry '${arg}' does not exist; give a flags.yaml, flags.json or flags/ folder, or leave --registry out to use the nearest one.`,
+    );
   // stat before any open: opening a FIFO blocks until a writer appears, and a device never ends.
   const kind = nonFileKind(fs.statSync(abs));
-  if (kind && kind !== 'a folder') throw new UsageError(`registry '${arg}' is ${kind}, not a registry file; give a flags.yaml, flags.json or flags/ folder.`);
+  if (kind && kind !== 'a folder')
+    throw new UsageError(
+      `registry '${arg}' is ${kind}, not a registry file; give a flags.yaml, flags.json or flags/ folder.`,
+    );
   return abs;
 }
 

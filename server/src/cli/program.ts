@@ -17,7 +17,9 @@ import { EXIT_USAGE } from './errors';
  */
 export function createProgram(): Command {
   const program = new Command('flaglint')
-    .description('Keeps feature flags honest: checks every flag the code evaluates against a registry of owners, expiry dates and rollback plans.')
+    .description(
+      'Keeps feature flags honest: checks every flag the code evaluates against a registry of owners, expiry dates and rollback plans.',
+    )
     .version(toolInfo().version, '-v, --version')
     .showHelpAfterError('(run `flaglint --help` or `flaglint <command> --help` for usage)')
     .showSuggestionAfterError(true)

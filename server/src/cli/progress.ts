@@ -1,12 +1,18 @@
 import type { ScanProgress } from '../core/service';
 
-const PHASES: Record<ScanProgress['phase'], string> = { listing: 'Listing files', scanning: 'Scanning', resolving: 'Resolving keys' };
+const PHASES: Record<ScanProgress['phase'], string> = {
+  listing: 'Listing files',
+  scanning: 'Scanning',
+  resolving: 'Resolving keys',
+};
 
 /**
  * A one-line progress indicator on stderr, only when stderr is a terminal (CI logs stay clean).
  * Redraws at most every 100 ms so that reporting progress never costs more than the scan.
  */
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): { onProgress(p: ScanProgress): void; done(): void } | undefined {
+export function terminalProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+): { onProgress(p: ScanProgress): void; done(): void } | undefined {
   if (!stream.isTTY) return undefined;
   let last = 0;
   let shown = false;

@@ -1,5 +1,13 @@
 import * as fs from 'node:fs';
-import { applyTextEdits, AtomicWriteError, type FileEdit, findNearestRegistry, loadRegistry, type PlannedWrite, writeFilesAtomically } from '../core/service';
+import {
+  applyTextEdits,
+  AtomicWriteError,
+  type FileEdit,
+  findNearestRegistry,
+  loadRegistry,
+  type PlannedWrite,
+  writeFilesAtomically,
+} from '../core/service';
 import type { Registry, RegistryProblem } from '../core/model';
 import { displayPath } from '../core/report';
 import { EXIT_USAGE, UsageError } from './errors';
@@ -14,7 +22,10 @@ export function locateRegistry(folder: string, explicit: string | undefined): st
 /** `file:line:col: message` for problems with a position, paths relative to the current directory. */
 export function describeProblems(problems: readonly RegistryProblem[]): string {
   return problems
-    .map((p) => `${escapeControl(displayPath(p.location.file, process.cwd()))}:${p.location.range.start.line + 1}:${p.location.range.start.character + 1}: ${escapeControl(p.message)}`)
+    .map(
+      (p) =>
+        `${escapeControl(displayPath(p.location.file, process.cwd()))}:${p.location.range.start.line + 1}:${p.location.range.start.character + 1}: ${escapeControl(p.message)}`,
+    )
     .join('\n');
 }
 
@@ -22,7 +33,12 @@ export function describeProblems(problems: readonly RegistryProblem[]): string {
 export function loadUsableRegistry(registryPath: string): Registry {
   const registry = loadRegistry(registryPath);
   const errors = registry.problems.filter((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
-  if (errors.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeProblems(errors)}`, EXIT_USAGE, true);
+  if (errors.length > 0)
+    throw new UsageError(
+      `the registry cannot be used until this is fixed:\n${describeProblems(errors)}`,
+      EXIT_USAGE,
+      true,
+    );
   return registry;
 }
 

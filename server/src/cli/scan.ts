@@ -20,7 +20,9 @@ export interface ScanOptions {
 }
 
 /** Runs the engine over a folder, with a progress line on a terminal; `now` is the date the rules judged by. */
-export async function scanWorkspace(options: ScanOptions): Promise<{ result: ScanResult; now: Date; timeline?: TimelineReport }> {
+export async function scanWorkspace(
+  options: ScanOptions,
+): Promise<{ result: ScanResult; now: Date; timeline?: TimelineReport }> {
   const progress = terminalProgress();
   let timeline: TimelineReport | undefined;
   const index = new FlagIndex({
@@ -44,7 +46,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<{ result: Sca
   try {
     const result = await index.scan();
     if (timeline) sayTimeline(timeline);
-    if (options.registry === undefined || options.registryText === undefined) return { result, now: index.now, ...(timeline ? { timeline } : {}) };
+    if (options.registry === undefined || options.registryText === undefined)
+      return { result, now: index.now, ...(timeline ? { timeline } : {}) };
     // A scan (re)loads registries from disk, so the text replaces it afterwards (and rescans).
     await index.updateRegistry(options.registry, options.registryText);
     return { result: index.result(), now: index.now, ...(timeline ? { timeline } : {}) };
@@ -61,7 +64,10 @@ export function unusableRegistryProblems(result: ScanResult): Finding[] {
 /** `file:line:col: message` lines for stderr, paths relative to the current directory. */
 export function describeFindings(findings: readonly Finding[]): string {
   return findings
-    .map((f) => `${escapeControl(displayPath(f.location.file, process.cwd()))}:${f.location.range.start.line + 1}:${f.location.range.start.character + 1}: ${escapeControl(f.message)}`)
+    .map(
+      (f) =>
+        `${escapeControl(displayPath(f.location.file, process.cwd()))}:${f.location.range.start.line + 1}:${f.location.range.start.character + 1}: ${escapeControl(f.message)}`,
+    )
     .join('\n');
 }
 
@@ -77,7 +83,12 @@ export function hasRegistry(result: ScanResult): boolean {
 function sayTimeline(report: TimelineReport): void {
   if (report.undated > 0 && report.unavailable.length > 0) {
     const n = report.undated;
-    say(`flaglint: ${n} flag${n === 1 ? ' has' : 's have'} no \`created\` date and git cannot date ${n === 1 ? 'it' : 'them'} (${report.unavailable[0]!.reason}); ${n === 1 ? 'its' : 'their'} age is not judged.`);
+    say(
+      `flaglint: ${n} flag${n === 1 ? ' has' : 's have'} no \`created\` date and git cannot date ${n === 1 ? 'it' : 'them'} (${report.unavailable[0]!.reason}); ${n === 1 ? 'its' : 'their'} age is not judged.`,
+    );
   }
-  if (report.shallow.length > 0) say('flaglint: this is a shallow clone, so the registry history is cut; flags added before its oldest commit are not dated from git (`git fetch --unshallow` gives the full history).');
+  if (report.shallow.length > 0)
+    say(
+      'flaglint: this is a shallow clone, so the registry history is cut; flags added before its oldest commit are not dated from git (`git fetch --unshallow` gives the full history).',
+    );
 }

@@ -195,15 +195,7 @@ export interface RegistryProblem {
 // References
 
 /** How the key was written at the reference. */
-export type KeyForm =
-  | 'literal'
-  | 'template'
-  | 'const'
-  | 'enum'
-  | 'object'
-  | 'import'
-  | 'property'
-  | 'alias';
+export type KeyForm = 'literal' | 'template' | 'const' | 'enum' | 'object' | 'import' | 'property' | 'alias';
 
 export type ReferenceKind =
   /** A direct SDK or custom-function call: `client.variation('x', ctx, false)`. */
@@ -263,7 +255,16 @@ export interface DynamicReference {
 
 export interface ScanNote {
   file: string;
-  kind: 'syntax-error' | 'too-large' | 'binary' | 'unreadable' | 'vanished' | 'symlink-loop' | 'symlink-outside' | 'cache-refused' | 'not-analysed';
+  kind:
+    | 'syntax-error'
+    | 'too-large'
+    | 'binary'
+    | 'unreadable'
+    | 'vanished'
+    | 'symlink-loop'
+    | 'symlink-outside'
+    | 'cache-refused'
+    | 'not-analysed';
   message: string;
   location?: Location;
 }

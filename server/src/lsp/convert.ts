@@ -54,7 +54,10 @@ export function toDiagnostic(finding: Finding, level: SeveritySetting): Diagnost
     data: { flagKey: finding.flagKey } satisfies DiagnosticData,
   };
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ message: r.message, location: toLspLocation(r.location) }));
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      message: r.message,
+      location: toLspLocation(r.location),
+    }));
   }
   return diagnostic;
 }

@@ -61,7 +61,11 @@ function linksCell(links: FlagEntry['links']): string | undefined {
   if (!links) return undefined;
   const list = Array.isArray(links) ? links.map((url) => [url, url] as const) : Object.entries(links);
   if (!list.length) return undefined;
-  return list.map(([label, url]) => (/^https?:\/\//.test(url) ? `[${escape(label)}](${url})` : `${escape(label)}: ${escape(url)}`)).join(', ');
+  return list
+    .map(([label, url]) =>
+      /^https?:\/\//.test(url) ? `[${escape(label)}](${url})` : `${escape(label)}: ${escape(url)}`,
+    )
+    .join(', ');
 }
 
 /** "added 2026-03-02 by … · last changed …", from the git history of the registry that holds the entry. */
@@ -87,7 +91,10 @@ export function entryMarkdown(options: {
   const lines: string[] = [];
   if (!entry) {
     lines.push(`**${escape(key)}** — not in the registry`);
-    lines.push('', 'This flag is evaluated in code but no registry entry records its owner, type, expiry or rollback plan.');
+    lines.push(
+      '',
+      'This flag is evaluated in code but no registry entry records its owner, type, expiry or rollback plan.',
+    );
   } else {
     const heading = [`**${escape(entry.key)}**`];
     if (entry.type) heading.push(`${entry.type} flag`);
@@ -100,7 +107,14 @@ export function entryMarkdown(options: {
       ['Created', dateCell(entry.created, now)],
       ['Expires', entry.permanent ? 'never (permanent)' : (dateCell(entry.expires, now) ?? '_no expiry_')],
       ['Rollback', entry.rollback ? escape(entry.rollback) : '_no plan_'],
-      ['Runbook', entry.runbook ? (/^https?:\/\//.test(entry.runbook) ? `[${escape(entry.runbook)}](${entry.runbook})` : escape(entry.runbook)) : undefined],
+      [
+        'Runbook',
+        entry.runbook
+          ? /^https?:\/\//.test(entry.runbook)
+            ? `[${escape(entry.runbook)}](${entry.runbook})`
+            : escape(entry.runbook)
+          : undefined,
+      ],
       ['Depends on', entry.dependsOn?.length ? entry.dependsOn.map(code).join(', ') : undefined],
       ['Aliases', entry.aliases?.length ? entry.aliases.map(code).join(', ') : undefined],
       ['Scope', entry.scope?.length ? entry.scope.map(code).join(', ') : undefined],
@@ -113,17 +127,24 @@ export function entryMarkdown(options: {
   }
   if (reference) {
     const detail = [`evaluated with ${code(reference.callee)}`];
-    if (reference.registryKey && reference.registryKey !== reference.key) detail.push(`as alias ${code(reference.key)}`);
-    if (reference.keyForm !== 'literal' && reference.keyForm !== 'template') detail.push(`key from ${reference.keyForm}`);
+    if (reference.registryKey && reference.registryKey !== reference.key)
+      detail.push(`as alias ${code(reference.key)}`);
+    if (reference.keyForm !== 'literal' && reference.keyForm !== 'template')
+      detail.push(`key from ${reference.keyForm}`);
     if (reference.defaultValue !== undefined) detail.push(`fallback ${code(JSON.stringify(reference.defaultValue))}`);
     lines.push('', detail.join(', '));
   }
-  lines.push('', `${plural(references.length, 'reference')}${options.registryFile ? ` · registry ${code(path.basename(options.registryFile))}` : ''}`);
+  lines.push(
+    '',
+    `${plural(references.length, 'reference')}${options.registryFile ? ` · registry ${code(path.basename(options.registryFile))}` : ''}`,
+  );
   if (problems.length) {
     lines.push('', '**Problems**', '');
     // A flag-level finding (stale, archived…) is reported at every reference: list it once.
     for (const { problem: p, count } of distinctProblems(problems)) {
-      lines.push(`- _${p.severity}_: ${escape(p.message)} (${code(p.ruleId)}${count > 1 ? `, at ${count} places` : ''})`);
+      lines.push(
+        `- _${p.severity}_: ${escape(p.message)} (${code(p.ruleId)}${count > 1 ? `, at ${count} places` : ''})`,
+      );
     }
   }
   return lines.join('\n');

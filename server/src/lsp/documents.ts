@@ -1,6 +1,10 @@
 /** Open documents, kept from didOpen/didChange/didClose (incremental sync), without needing a connection. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver/node';
+import type {
+  DidChangeTextDocumentParams,
+  DidCloseTextDocumentParams,
+  DidOpenTextDocumentParams,
+} from 'vscode-languageserver/node';
 
 export class DocumentStore {
   private readonly docs = new Map<string, TextDocument>();

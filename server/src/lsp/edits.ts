@@ -18,7 +18,11 @@ export interface EditOptions {
   confirm?: { label: string; description?: string; needsConfirmation?: boolean };
 }
 
-export function toWorkspaceEdit(workspace: Workspace, edits: readonly FileEdit[], options: EditOptions = {}): WorkspaceEdit {
+export function toWorkspaceEdit(
+  workspace: Workspace,
+  edits: readonly FileEdit[],
+  options: EditOptions = {},
+): WorkspaceEdit {
   const annotationId = options.confirm ? 'flaglint' : undefined;
   const byFile = new Map<string, LspTextEdit[]>();
   const created = new Set<string>();
@@ -39,7 +43,12 @@ export function toWorkspaceEdit(workspace: Workspace, edits: readonly FileEdit[]
   }
   const documentChanges: (TextDocumentEdit | CreateFile | DeleteFile)[] = [];
   for (const file of created) {
-    documentChanges.push({ kind: 'create', uri: fileToUri(file), options: { overwrite: false, ignoreIfExists: true }, annotationId });
+    documentChanges.push({
+      kind: 'create',
+      uri: fileToUri(file),
+      options: { overwrite: false, ignoreIfExists: true },
+      annotationId,
+    });
   }
   for (const [file, list] of byFile) {
     // A file created by this edit has no open version yet.
@@ -52,7 +61,11 @@ export function toWorkspaceEdit(workspace: Workspace, edits: readonly FileEdit[]
   }
   const edit: WorkspaceEdit = { documentChanges };
   if (options.confirm && annotationId) {
-    const annotation: ChangeAnnotation = { label: options.confirm.label, needsConfirmation: options.confirm.needsConfirmation ?? true, description: options.confirm.description };
+    const annotation: ChangeAnnotation = {
+      label: options.confirm.label,
+      needsConfirmation: options.confirm.needsConfirmation ?? true,
+      description: options.confirm.description,
+    };
     edit.changeAnnotations = { [annotationId]: annotation };
   }
   return edit;

@@ -63,7 +63,12 @@ export class ConnectionLspClient implements LspClient {
   }
 
   log(type: 'error' | 'warning' | 'info' | 'log', message: string): void {
-    const kind = { error: MessageType.Error, warning: MessageType.Warning, info: MessageType.Info, log: MessageType.Log }[type];
+    const kind = {
+      error: MessageType.Error,
+      warning: MessageType.Warning,
+      info: MessageType.Info,
+      log: MessageType.Log,
+    }[type];
     void this.connection.sendNotification('window/logMessage', { type: kind, message });
   }
 
@@ -72,7 +77,10 @@ export class ConnectionLspClient implements LspClient {
     try {
       const reporter = await this.connection.window.createWorkDoneProgress();
       reporter.begin(title, 0, undefined, false);
-      return { report: (message, percentage) => reporter.report(percentage ?? 0, message), done: () => reporter.done() };
+      return {
+        report: (message, percentage) => reporter.report(percentage ?? 0, message),
+        done: () => reporter.done(),
+      };
     } catch (error) {
       this.log('warning', `Could not create progress: ${String(error)}`);
       return NO_PROGRESS;

@@ -126,9 +126,13 @@ export class FlaglintServer {
         completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: false },
         workspaceSymbolProvider: true,
         renameProvider: trusted ? { prepareProvider: true } : undefined,
-        codeActionProvider: trusted ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] } : undefined,
+        codeActionProvider: trusted
+          ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] }
+          : undefined,
         executeCommandProvider: { commands: this.commands.commands() },
-        workspace: this.support.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
+        workspace: this.support.workspaceFolders
+          ? { workspaceFolders: { supported: true, changeNotifications: true } }
+          : undefined,
       },
       serverInfo: { name: 'flaglint', version: serverVersion() },
     };
@@ -137,7 +141,11 @@ export class FlaglintServer {
   async initialized(): Promise<void> {
     if (this.support.configuration) {
       // Pull-model clients send didChangeConfiguration only for sections a server registers for.
-      const registration = { id: 'flaglint-configuration', method: DidChangeConfigurationNotification.method, registerOptions: { section: 'flaglint' } };
+      const registration = {
+        id: 'flaglint-configuration',
+        method: DidChangeConfigurationNotification.method,
+        registerOptions: { section: 'flaglint' },
+      };
       await this.client.register([registration]).catch((error) => this.workspace.logError(error));
     }
     if (this.support.dynamicWatchedFiles) {
@@ -241,7 +249,10 @@ function serverVersion(): string {
   // Bundled: dist/server.js → ../package.json; compiled: out/server/src/lsp → four levels up.
   for (const candidate of ['../package.json', '../../../../package.json']) {
     try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, candidate), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, candidate), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === 'flaglint' && manifest.version) return manifest.version;
     } catch {
       continue;
@@ -274,7 +285,9 @@ export function bindConnection(connection: Connection, options: ServerOptions = 
     // Only clients that advertise workspace folders may get this handler: on others the library
     // throws here, and the first scan below would never start (rootUri/rootPath is used instead).
     if (server.support.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => void server.foldersChanged(event.added, event.removed));
+      connection.workspace.onDidChangeWorkspaceFolders(
+        (event) => void server.foldersChanged(event.added, event.removed),
+      );
     }
     void server.initialized().catch((error) => server.workspace.logError(error));
   });
@@ -298,7 +311,9 @@ export function bindConnection(connection: Connection, options: ServerOptions = 
   connection.onExecuteCommand((p) => server.commands.execute(p));
   connection.onRequest(TreeRequest.method, (p: TreeParams | undefined) => server.tree.tree(p));
   connection.onRequest(StatusRequest.method, () => server.tree.status());
-  connection.onRequest(GraphRequest.method, (p: GraphParams | undefined) => new GraphFeature(server.workspace).graph(p));
+  connection.onRequest(GraphRequest.method, (p: GraphParams | undefined) =>
+    new GraphFeature(server.workspace).graph(p),
+  );
   connection.onShutdown(() => server.shutdown());
   return server;
 }

@@ -19,6 +19,10 @@ export function openDocuments(documents: DocumentStore): OpenDocument[] {
   return open;
 }
 
-export function createWorkspace(host: SessionHost, documents: DocumentStore, options: { trusted: boolean; cacheDir?: string; debounceMs?: number }): Workspace {
+export function createWorkspace(
+  host: SessionHost,
+  documents: DocumentStore,
+  options: { trusted: boolean; cacheDir?: string; debounceMs?: number },
+): Workspace {
   return new Workspace({ client: host, openDocuments: () => openDocuments(documents), ...options });
 }

@@ -18,12 +18,21 @@ export interface Run {
 }
 
 /** `timeoutMs`: kill the run after that long (for inputs that used to hang it); `status` is then null. */
-export function flaglint(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Run {
+export function flaglint(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FLAGLINT_NOW;
   delete env.FORCE_COLOR;
   if (options.env?.FORCE_COLOR !== undefined) env.FORCE_COLOR = options.env.FORCE_COLOR;
-  const res = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs });
+  const res = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    encoding: 'utf8',
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: options.timeoutMs,
+  });
   if (res.error && (res.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw res.error;
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }

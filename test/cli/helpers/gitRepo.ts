@@ -15,12 +15,23 @@ export interface GitRepo {
 export function gitRepo(prefix = 'flaglint-git-'): GitRepo {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
   const env = (author?: string, date?: string): NodeJS.ProcessEnv => {
-    const e: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: dir };
+    const e: NodeJS.ProcessEnv = {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      HOME: dir,
+    };
     if (author !== undefined) {
       const email = `${author.toLowerCase().replace(/\s+/g, '.')}@example.com`;
-      Object.assign(e, { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: email });
+      Object.assign(e, {
+        GIT_AUTHOR_NAME: author,
+        GIT_AUTHOR_EMAIL: email,
+        GIT_COMMITTER_NAME: author,
+        GIT_COMMITTER_EMAIL: email,
+      });
     }
-    if (date !== undefined) Object.assign(e, { GIT_AUTHOR_DATE: `${date}T10:00:00+00:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+00:00` });
+    if (date !== undefined)
+      Object.assign(e, { GIT_AUTHOR_DATE: `${date}T10:00:00+00:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+00:00` });
     return e;
   };
   const run = (args: string[], e = env()): string => execFileSync('git', args, { cwd: dir, env: e, encoding: 'utf8' });

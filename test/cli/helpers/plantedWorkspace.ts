@@ -106,7 +106,11 @@ function readFinding(workspace: string, raw: Json): ExpectedFinding & { message?
     file = String(raw.file);
     line = Number(raw.line);
   }
-  const out: ExpectedFinding & { message?: string } = { ruleId: String(raw.ruleId), file: relativeFile(workspace, file), line };
+  const out: ExpectedFinding & { message?: string } = {
+    ruleId: String(raw.ruleId),
+    file: relativeFile(workspace, file),
+    line,
+  };
   if (typeof raw.flagKey === 'string') out.flagKey = raw.flagKey;
   if (typeof raw.message === 'string') out.message = raw.message;
   return out;
@@ -114,7 +118,9 @@ function readFinding(workspace: string, raw: Json): ExpectedFinding & { message?
 
 export function reportedFindings(workspace: string, report: unknown): (ExpectedFinding & { message?: string })[] {
   if (!isObject(report) || !Array.isArray(report.findings)) {
-    throw new Error(`The JSON report has no \`findings\` array; its top-level keys are: ${isObject(report) ? Object.keys(report).join(', ') : typeof report}`);
+    throw new Error(
+      `The JSON report has no \`findings\` array; its top-level keys are: ${isObject(report) ? Object.keys(report).join(', ') : typeof report}`,
+    );
   }
   return (report.findings as Json[]).map((f) => readFinding(workspace, f));
 }
@@ -140,7 +146,9 @@ export function reportedInventory(workspace: string, output: unknown): ExpectedR
         ? output.flags
         : undefined;
   if (!rows) {
-    throw new Error(`\`flaglint list --format json\` printed no inventory array; top-level keys: ${isObject(output) ? Object.keys(output).join(', ') : typeof output}`);
+    throw new Error(
+      `\`flaglint list --format json\` printed no inventory array; top-level keys: ${isObject(output) ? Object.keys(output).join(', ') : typeof output}`,
+    );
   }
   return (rows as Json[]).map((r) => {
     const refs = r.references;
@@ -170,7 +178,13 @@ export function noteId(n: ExpectedNote): string {
  * Compares two lists as multisets (a finding reported twice is one too many) and describes the
  * difference for a failure message; empty when they agree.
  */
-export function describeDifference<T>(what: string, expected: readonly T[], actual: readonly T[], id: (t: T) => string, detail?: (t: T) => string): string {
+export function describeDifference<T>(
+  what: string,
+  expected: readonly T[],
+  actual: readonly T[],
+  id: (t: T) => string,
+  detail?: (t: T) => string,
+): string {
   const remaining = new Map<string, number>();
   for (const e of expected) remaining.set(id(e), (remaining.get(id(e)) ?? 0) + 1);
   const unexpected: T[] = [];
@@ -181,7 +195,9 @@ export function describeDifference<T>(what: string, expected: readonly T[], actu
   }
   const missing = [...remaining].flatMap(([k, n]) => Array<string>(n).fill(k));
   if (missing.length === 0 && unexpected.length === 0) return '';
-  const lines = [`${what}: ${missing.length} missing, ${unexpected.length} unexpected (${expected.length} expected, ${actual.length} reported)`];
+  const lines = [
+    `${what}: ${missing.length} missing, ${unexpected.length} unexpected (${expected.length} expected, ${actual.length} reported)`,
+  ];
   if (missing.length) lines.push('  missing (expected, not reported):', ...missing.sort().map((m) => `    - ${m}`));
   if (unexpected.length) {
     lines.push('  unexpected (reported, not expected):');

@@ -2,7 +2,12 @@
 import * as fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const candidates = [process.env.FLAGLINT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const candidates = [
+  process.env.FLAGLINT_CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export function chromiumPath() {
   const found = candidates.find((p) => p && fs.existsSync(p));

@@ -88,14 +88,20 @@ export class Editor {
 
   /** Installs a .vsix the way a user would (`code-server --install-extension`), before the server starts. */
   async installExtension(vsixPath) {
-    const { stdout, stderr } = await execFileAsync(codeServerBin, [...this.commonArgs(), '--install-extension', vsixPath], {
-      timeout: 120_000,
-    });
+    const { stdout, stderr } = await execFileAsync(
+      codeServerBin,
+      [...this.commonArgs(), '--install-extension', vsixPath],
+      {
+        timeout: 120_000,
+      },
+    );
     const text = `${stdout}${stderr}`;
     if (!/successfully installed/i.test(text)) {
       throw new Error(`installing ${vsixPath} failed:\n${text}`);
     }
-    const installed = fs.readdirSync(this.extensionsDir).filter((name) => !name.startsWith('.') && name !== 'extensions.json');
+    const installed = fs
+      .readdirSync(this.extensionsDir)
+      .filter((name) => !name.startsWith('.') && name !== 'extensions.json');
     return installed.map((name) => path.join(this.extensionsDir, name));
   }
 
@@ -107,8 +113,10 @@ export class Editor {
       codeServerBin,
       [
         ...this.commonArgs(),
-        '--auth', 'none',
-        '--bind-addr', `127.0.0.1:${this.port}`,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${this.port}`,
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-workspace-trust',
@@ -136,7 +144,9 @@ export class Editor {
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`code-server did not become healthy on ${this.url} (${lastError?.message}); log:\n${this.tailLog()}`);
+    throw new Error(
+      `code-server did not become healthy on ${this.url} (${lastError?.message}); log:\n${this.tailLog()}`,
+    );
   }
 
   tailLog(lines = 40) {

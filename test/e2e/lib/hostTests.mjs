@@ -13,7 +13,16 @@ const STATS_MARKER = '[flaglint-e2e-host-stats] ';
  * `logFile`, except errors, which are shown too because they often explain a failure.
  * @returns {Promise<{exitCode: number, passes: number, failures: number, pending: number}>}
  */
-export async function runHostTests({ page, editor, workspace, extensionPath, testsPath, timeoutMs, logFile, write = (s) => process.stdout.write(s) }) {
+export async function runHostTests({
+  page,
+  editor,
+  workspace,
+  extensionPath,
+  testsPath,
+  timeoutMs,
+  logFile,
+  write = (s) => process.stdout.write(s),
+}) {
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   let stats;
   let finished = false;
@@ -58,11 +67,17 @@ export async function runHostTests({ page, editor, workspace, extensionPath, tes
   await new Promise((resolve) => log.end(resolve));
   if (result === 'timeout') {
     write(`extension-host tests did not finish within ${Math.round(timeoutMs / 1000)} s (workbench log: ${logFile})\n`);
-    return { exitCode: 1, passes: stats?.passes ?? 0, failures: (stats?.failures ?? 0) + 1, pending: stats?.pending ?? 0 };
+    return {
+      exitCode: 1,
+      passes: stats?.passes ?? 0,
+      failures: (stats?.failures ?? 0) + 1,
+      pending: stats?.pending ?? 0,
+    };
   }
   const exitCode = result;
   // A suite that crashed before mocha reported (it failed to load, say) still counts as a failure.
   const failures = stats?.failures ?? (exitCode === 0 ? 0 : 1);
-  if (exitCode !== 0 && !stats) write(`extension-host suite exited with ${exitCode} before reporting (workbench log: ${logFile})\n`);
+  if (exitCode !== 0 && !stats)
+    write(`extension-host suite exited with ${exitCode} before reporting (workbench log: ${logFile})\n`);
   return { exitCode, passes: stats?.passes ?? 0, failures, pending: stats?.pending ?? 0 };
 }

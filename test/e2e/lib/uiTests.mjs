@@ -15,10 +15,23 @@ function findTests(dir) {
   return found.sort();
 }
 
-const slug = (text) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 100);
+const slug = (text) =>
+  text
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
 
 /** @returns {Promise<{passes: number, failures: number, pending: number}>} */
-export async function runUiTests({ dir, workbench, workspace, copyWorkspace, openWindow, artifactsDir, grep, timeoutMs = 120_000 }) {
+export async function runUiTests({
+  dir,
+  workbench,
+  workspace,
+  copyWorkspace,
+  openWindow,
+  artifactsDir,
+  grep,
+  timeoutMs = 120_000,
+}) {
   Object.assign(session, { workbench, workspace, copyWorkspace, openWindow, artifactsDir });
   const color = Boolean(process.stdout.isTTY);
   if (!color) {
@@ -50,6 +63,8 @@ export async function runUiTests({ dir, workbench, workspace, copyWorkspace, ope
   }
   await mocha.loadFilesAsync();
   return new Promise((resolve) => {
-    const runner = mocha.run(() => resolve({ passes: runner.stats.passes, failures: runner.stats.failures, pending: runner.stats.pending }));
+    const runner = mocha.run(() =>
+      resolve({ passes: runner.stats.passes, failures: runner.stats.failures, pending: runner.stats.pending }),
+    );
   });
 }

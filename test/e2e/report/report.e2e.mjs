@@ -32,7 +32,17 @@ function cli(args, cwd) {
 function workspace(tmp) {
   const dir = path.join(tmp, 'garden-shop');
   fs.cpSync(FIXTURE, dir, { recursive: true });
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Ana Lima', GIT_AUTHOR_EMAIL: 'ana@example.com', GIT_COMMITTER_NAME: 'Ana Lima', GIT_COMMITTER_EMAIL: 'ana@example.com', GIT_AUTHOR_DATE: '2026-06-01T09:00:00Z', GIT_COMMITTER_DATE: '2026-06-01T09:00:00Z' };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'Ana Lima',
+    GIT_AUTHOR_EMAIL: 'ana@example.com',
+    GIT_COMMITTER_NAME: 'Ana Lima',
+    GIT_COMMITTER_EMAIL: 'ana@example.com',
+    GIT_AUTHOR_DATE: '2026-06-01T09:00:00Z',
+    GIT_COMMITTER_DATE: '2026-06-01T09:00:00Z',
+  };
   const git = (...args) => execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   git('add', '.');
@@ -75,7 +85,9 @@ export async function runReportTests({ browser, log = console.log } = {}) {
     page.on('request', (r) => requests.push(r.url()));
     const url = pathToFileURL(htmlFile).href;
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.flaglintCharts && Object.keys(window.flaglintCharts).length === 4, null, { timeout: 15000 });
+    await page.waitForFunction(() => window.flaglintCharts && Object.keys(window.flaglintCharts).length === 4, null, {
+      timeout: 15000,
+    });
 
     const check = async (name, fn) => {
       try {
@@ -85,7 +97,9 @@ export async function runReportTests({ browser, log = console.log } = {}) {
       } catch (error) {
         totals.failures++;
         log(`  ✖ ${name}\n${String(error.stack ?? error).replace(/^/gm, '      ')}`);
-        await page.screenshot({ path: path.join(artifactsDir, `report-failed-${totals.failures}.png`), fullPage: true }).catch(() => {});
+        await page
+          .screenshot({ path: path.join(artifactsDir, `report-failed-${totals.failures}.png`), fullPage: true })
+          .catch(() => {});
       }
     };
     log('report e2e: flaglint report in chromium');
@@ -97,14 +111,37 @@ export async function runReportTests({ browser, log = console.log } = {}) {
     });
 
     await check('the totals and the charts carry the inventory’s numbers', async () => {
-      const charts = await page.evaluate(() => Object.fromEntries(Object.entries(window.flaglintCharts).map(([k, c]) => [k, { labels: c.data.labels, values: c.data.datasets[0].data }])));
+      const charts = await page.evaluate(() =>
+        Object.fromEntries(
+          Object.entries(window.flaglintCharts).map(([k, c]) => [
+            k,
+            { labels: c.data.labels, values: c.data.datasets[0].data },
+          ]),
+        ),
+      );
       const count = (rows, keyOf) => rows.reduce((m, r) => m.set(keyOf(r), (m.get(keyOf(r)) ?? 0) + 1), new Map());
       const byStatus = count(inventory, (r) => (r.registered ? r.status : 'unregistered'));
-      assert.deepEqual(charts.status.labels, ['proposed', 'active', 'rolled-out', 'deprecated', 'archived', 'unregistered']);
-      assert.deepEqual(charts.status.values, charts.status.labels.map((s) => byStatus.get(s)));
+      assert.deepEqual(charts.status.labels, [
+        'proposed',
+        'active',
+        'rolled-out',
+        'deprecated',
+        'archived',
+        'unregistered',
+      ]);
+      assert.deepEqual(
+        charts.status.values,
+        charts.status.labels.map((s) => byStatus.get(s)),
+      );
       assert.deepEqual(charts.status.values, [1, 5, 1, 1, 1, 1]);
-      const byOwner = count(inventory.filter((r) => r.registered), (r) => r.owner);
-      assert.deepEqual(Object.fromEntries(charts.owner.labels.map((l, i) => [l, charts.owner.values[i]])), Object.fromEntries(byOwner));
+      const byOwner = count(
+        inventory.filter((r) => r.registered),
+        (r) => r.owner,
+      );
+      assert.deepEqual(
+        Object.fromEntries(charts.owner.labels.map((l, i) => [l, charts.owner.values[i]])),
+        Object.fromEntries(byOwner),
+      );
       assert.deepEqual(charts.owner.labels.slice(0, 2), ['@checkout', '@growth']);
       // Ages on 2026-12-01: gift-wrap 6 days; plant-finder 61, the seed test 72; the script key 153, the catalogue 108;
       // express-checkout 213, saved-cards 235 and maintenance-mode 183 (undated, so dated by its commit of 2026-06-01); winter-banner 395.
@@ -112,23 +149,43 @@ export async function runReportTests({ browser, log = console.log } = {}) {
       assert.equal(ageSum, inventory.filter((r) => r.registered && r.ageDays !== undefined).length);
       assert.deepEqual(charts.age.values, [1, 0, 2, 2, 3, 1]);
       // Expiries: express-checkout 2026-09, the script key 2026-10, seed test 2026-11 (overdue), saved-cards 2026-12, plant-finder 2027-01, gift-wrap 2027-03.
-      assert.deepEqual(charts.expiry.labels, ['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+      assert.deepEqual(charts.expiry.labels, [
+        '2026-09',
+        '2026-10',
+        '2026-11',
+        '2026-12',
+        '2027-01',
+        '2027-02',
+        '2027-03',
+      ]);
       assert.deepEqual(charts.expiry.values, [1, 1, 1, 1, 1, 0, 1]);
-      const totalsShown = await page.$$eval('#totals .total', (els) => Object.fromEntries(els.map((e) => [e.dataset.total, Number(e.querySelector('.n').textContent)])));
+      const totalsShown = await page.$$eval('#totals .total', (els) =>
+        Object.fromEntries(els.map((e) => [e.dataset.total, Number(e.querySelector('.n').textContent)])),
+      );
       assert.equal(totalsShown.flags, inventory.length);
       assert.equal(totalsShown.unregistered, 1);
-      assert.equal(totalsShown.evaluations, inventory.reduce((n, r) => n + r.references, 0));
+      assert.equal(
+        totalsShown.evaluations,
+        inventory.reduce((n, r) => n + r.references, 0),
+      );
     });
 
     await check('the filter narrows the flag table by text and by status', async () => {
-      const visible = () => page.$$eval('tr.flag-row', (rows) => rows.filter((r) => !r.hidden).map((r) => r.dataset.key));
+      const visible = () =>
+        page.$$eval('tr.flag-row', (rows) => rows.filter((r) => !r.hidden).map((r) => r.dataset.key));
       assert.equal((await visible()).length, inventory.length);
       await page.fill('#filter', 'checkout');
       assert.deepEqual((await visible()).sort(), ['express-checkout', 'gift-wrap', 'saved-cards']);
       assert.equal(await page.textContent('#filter-count'), `3 of ${inventory.length} flags`);
       await page.fill('#filter', '');
       await page.selectOption('#status-filter', 'active');
-      assert.deepEqual((await visible()).sort(), ['maintenance-mode', 'plant-catalogue-v2', 'plant-finder', 'saved-cards', 'seed-subscription-test']);
+      assert.deepEqual((await visible()).sort(), [
+        'maintenance-mode',
+        'plant-catalogue-v2',
+        'plant-finder',
+        'saved-cards',
+        'seed-subscription-test',
+      ]);
       await page.selectOption('#status-filter', '');
     });
 
@@ -142,13 +199,18 @@ export async function runReportTests({ browser, log = console.log } = {}) {
     });
 
     await check('the dependency map is drawn with its cycle and its unknown link marked', async () => {
-      const nodes = await page.$$eval('svg.map g.node', (gs) => gs.map((g) => [g.dataset.key, g.getAttribute('class')]));
+      const nodes = await page.$$eval('svg.map g.node', (gs) =>
+        gs.map((g) => [g.dataset.key, g.getAttribute('class')]),
+      );
       const cls = Object.fromEntries(nodes);
       assert.equal(cls['express-checkout'], 'node cycle');
       assert.equal(cls['wrap-inventory-service'], 'node unknown');
       assert.equal(cls['plant-finder'], 'node ok');
       assert.equal(await page.locator('svg.map path.edge.cycle').count(), 2);
-      assert.match(await page.locator('#map + .map-wrap + p').innerText(), /5 flags without dependencies are not drawn/);
+      assert.match(
+        await page.locator('#map + .map-wrap + p').innerText(),
+        /5 flags without dependencies are not drawn/,
+      );
     });
 
     await check('saves screenshots of the report and of the map', async () => {

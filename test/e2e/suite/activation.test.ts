@@ -24,9 +24,15 @@ describe('Flaglint activation', () => {
       contributes?: { viewsContainers?: { activitybar?: { id: string }[] }; views?: Record<string, { id: string }[]> };
     };
     const containers = manifest.contributes?.viewsContainers?.activitybar ?? [];
-    assert.ok(containers.some((c) => c.id === 'flaglint'), `no activity-bar container "flaglint" in ${JSON.stringify(containers)}`);
+    assert.ok(
+      containers.some((c) => c.id === 'flaglint'),
+      `no activity-bar container "flaglint" in ${JSON.stringify(containers)}`,
+    );
     const views = manifest.contributes?.views?.flaglint ?? [];
-    assert.ok(views.some((v) => v.id === 'flaglint.explorer'), `no view "flaglint.explorer" in the flaglint container: ${JSON.stringify(views)}`);
+    assert.ok(
+      views.some((v) => v.id === 'flaglint.explorer'),
+      `no view "flaglint.explorer" in the flaglint container: ${JSON.stringify(views)}`,
+    );
   });
 
   it('runs the refresh command without error', async () => {

@@ -2,7 +2,18 @@
 // examples/shop documents in .flaglint-expected.json, and kept up to date as the user types.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { describeDiagnostics, editAndWait, eventually, expectedFindings, fileUri, flaglint, flaglintDiagnostics, openDocument, positionOf, ruleOf } from './helpers';
+import {
+  describeDiagnostics,
+  editAndWait,
+  eventually,
+  expectedFindings,
+  fileUri,
+  flaglint,
+  flaglintDiagnostics,
+  openDocument,
+  positionOf,
+  ruleOf,
+} from './helpers';
 import { must } from '../../helpers/must';
 
 describe('Flaglint diagnostics', () => {
@@ -18,12 +29,20 @@ describe('Flaglint diagnostics', () => {
     for (const [file, findings] of byFile) {
       const uri = fileUri(file);
       await openDocument(file);
-      await eventually(`Flaglint diagnostics in ${file} for ${findings.map((f) => `${f.ruleId}@${f.line}`).join(', ')}`, () => {
-        const diagnostics = flaglintDiagnostics(uri);
-        const missing = findings.filter((f) => !diagnostics.some((d) => ruleOf(d) === f.ruleId && d.range.start.line === f.line - 1));
-        if (missing.length) throw new Error(`missing ${missing.map((f) => `${f.ruleId}@${f.line}`).join(', ')}; have ${describeDiagnostics(diagnostics)}`);
-        return true;
-      });
+      await eventually(
+        `Flaglint diagnostics in ${file} for ${findings.map((f) => `${f.ruleId}@${f.line}`).join(', ')}`,
+        () => {
+          const diagnostics = flaglintDiagnostics(uri);
+          const missing = findings.filter(
+            (f) => !diagnostics.some((d) => ruleOf(d) === f.ruleId && d.range.start.line === f.line - 1),
+          );
+          if (missing.length)
+            throw new Error(
+              `missing ${missing.map((f) => `${f.ruleId}@${f.line}`).join(', ')}; have ${describeDiagnostics(diagnostics)}`,
+            );
+          return true;
+        },
+      );
     }
   });
 
@@ -35,7 +54,10 @@ describe('Flaglint diagnostics', () => {
       return found.length ? found : undefined;
     });
     assert.match(must(unregistered).message, /holiday-banner/);
-    assert.ok(must(unregistered).message.length > 'holiday-banner'.length + 10, `message too terse: "${must(unregistered).message}"`);
+    assert.ok(
+      must(unregistered).message.length > 'holiday-banner'.length + 10,
+      `message too terse: "${must(unregistered).message}"`,
+    );
   });
 
   it('reports a new unregistered flag as the user types, and drops it when the edit is undone', async () => {
@@ -47,12 +69,16 @@ describe('Flaglint diagnostics', () => {
       document,
       (edit) => edit.insert(document.uri, new vscode.Position(line, 0), inserted),
       'an unregistered-flag diagnostic for winter-sale-2026 while the file is unsaved',
-      (diagnostics) => diagnostics.some((d) => ruleOf(d) === 'unregistered-flag' && d.message.includes('winter-sale-2026')),
+      (diagnostics) =>
+        diagnostics.some((d) => ruleOf(d) === 'unregistered-flag' && d.message.includes('winter-sale-2026')),
     );
     const fresh = after.find((d) => d.message.includes('winter-sale-2026'));
     assert.strictEqual(fresh?.range.start.line, line, 'the new diagnostic is not on the inserted line');
     assert.ok(
-      after.some((d) => ruleOf(d) === 'unregistered-flag' && d.message.includes('holiday-banner') && d.range.start.line === line + 1),
+      after.some(
+        (d) =>
+          ruleOf(d) === 'unregistered-flag' && d.message.includes('holiday-banner') && d.range.start.line === line + 1,
+      ),
       `the existing holiday-banner diagnostic did not move down with its line: ${describeDiagnostics(after)}`,
     );
 

@@ -6,8 +6,11 @@ import { eventually, flaglint, hoverText, openDocument, positionOf, type Flaglin
 
 type Explorer = FlaglintApi['explorer'];
 
-async function rows(explorer: Explorer, node?: unknown): Promise<{ node: unknown; item: vscode.TreeItem; label: string }[]> {
-  const nodes = ((await explorer.getChildren(node)) ?? []);
+async function rows(
+  explorer: Explorer,
+  node?: unknown,
+): Promise<{ node: unknown; item: vscode.TreeItem; label: string }[]> {
+  const nodes = (await explorer.getChildren(node)) ?? [];
   return Promise.all(
     nodes.map(async (child) => {
       const item = await explorer.getTreeItem(child);
@@ -30,7 +33,11 @@ describe('Flaglint Flag Explorer filter and dependencies', () => {
   before(async () => {
     explorer = (await flaglint()).explorer;
     await explorer.setGroupBy('status');
-    await eventually('the scanned flags in the Flag Explorer', async () => (await rows(explorer)).some((g) => g.label === 'unregistered'), 60_000);
+    await eventually(
+      'the scanned flags in the Flag Explorer',
+      async () => (await rows(explorer)).some((g) => g.label === 'unregistered'),
+      60_000,
+    );
   });
 
   afterEach(async () => {
@@ -41,13 +48,17 @@ describe('Flaglint Flag Explorer filter and dependencies', () => {
     await explorer.setFilter({ text: 'owner:@growth', problemsOnly: false });
     const labels = (await flagRows(explorer)).map((r) => r.label).sort();
     assert.ok(labels.includes('promo-codes') && labels.includes('wishlist-sharing'), JSON.stringify(labels));
-    for (const row of await flagRows(explorer)) assert.match(String(row.item.description), /@growth/, `${row.label} is not @growth's`);
+    for (const row of await flagRows(explorer))
+      assert.match(String(row.item.description), /@growth/, `${row.label} is not @growth's`);
   });
 
   it('matches free words against keys and problems', async () => {
     await explorer.setFilter({ text: 'stale', problemsOnly: false });
     const labels = (await flagRows(explorer)).map((r) => r.label);
-    assert.ok(labels.includes('order-tracking-map'), `the stale order-tracking-map is filtered out: ${JSON.stringify(labels)}`);
+    assert.ok(
+      labels.includes('order-tracking-map'),
+      `the stale order-tracking-map is filtered out: ${JSON.stringify(labels)}`,
+    );
     assert.ok(!labels.includes('admin-bulk-refunds'), 'admin-bulk-refunds has no stale problem but is listed');
   });
 
@@ -55,7 +66,10 @@ describe('Flaglint Flag Explorer filter and dependencies', () => {
     const everything = (await flagRows(explorer)).map((r) => r.label);
     await explorer.setFilter({ text: '', problemsOnly: true });
     const labels = (await flagRows(explorer)).map((r) => r.label);
-    assert.ok(labels.length > 0 && labels.length < everything.length, `problems only: ${labels.length} of ${everything.length}`);
+    assert.ok(
+      labels.length > 0 && labels.length < everything.length,
+      `problems only: ${labels.length} of ${everything.length}`,
+    );
     // admin-bulk-refunds is registered in full, permanent and evaluated: no problem at all.
     assert.ok(labels.includes('order-tracking-map') && !labels.includes('admin-bulk-refunds'), JSON.stringify(labels));
   });
@@ -80,12 +94,20 @@ describe('Flaglint Flag Explorer filter and dependencies', () => {
     const registry = await openDocument('flags.yaml');
     const position = positionOf(registry, 'order-tracking-map:', 2);
     const text = await eventually('a hover with problems on order-tracking-map', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', registry.uri, position);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        registry.uri,
+        position,
+      );
       const joined = hoverText(hovers);
       return joined.includes('**Problems**') ? joined : undefined;
     });
     const problems = text.split('\n').filter((line) => line.startsWith('- _'));
     assert.ok(problems.length > 0, text);
-    assert.deepStrictEqual(problems, [...new Set(problems)], `a problem is repeated in the hover:\n${problems.join('\n')}`);
+    assert.deepStrictEqual(
+      problems,
+      [...new Set(problems)],
+      `a problem is repeated in the hover:\n${problems.join('\n')}`,
+    );
   });
 });

@@ -12,9 +12,12 @@ interface Status {
 }
 
 async function lensTitlesByLine(document: vscode.TextDocument): Promise<Map<number, string[]>> {
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100)) ?? [];
+  const lenses =
+    (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100)) ??
+    [];
   const byLine = new Map<number, string[]>();
-  for (const lens of lenses) byLine.set(lens.range.start.line, [...(byLine.get(lens.range.start.line) ?? []), lens.command?.title ?? '']);
+  for (const lens of lenses)
+    byLine.set(lens.range.start.line, [...(byLine.get(lens.range.start.line) ?? []), lens.command?.title ?? '']);
   return byLine;
 }
 
@@ -41,7 +44,12 @@ describe('Flaglint while a flag call is half typed', () => {
     const at = positionOf(document, '  const onePage').line;
 
     // An empty key, then a real key below it: the real one's lens says the server has seen the edit.
-    await editor.edit((b) => b.insert(new vscode.Position(at, 0), "  const typing = await ldClient.variation('', context, false);\n  const probe = await ldClient.variation('typing-probe-one', context, false);\n"));
+    await editor.edit((b) =>
+      b.insert(
+        new vscode.Position(at, 0),
+        "  const typing = await ldClient.variation('', context, false);\n  const probe = await ldClient.variation('typing-probe-one', context, false);\n",
+      ),
+    );
     let lenses = await eventually('a lens for typing-probe-one', async () => {
       const byLine = await lensTitlesByLine(document);
       return (byLine.get(at + 1) ?? []).some((t) => t.includes('typing-probe-one')) ? byLine : undefined;
@@ -52,7 +60,10 @@ describe('Flaglint while a flag call is half typed', () => {
     // The quote still open, as while typing; the probe renamed so that its lens marks this version.
     await editor.edit((b) => {
       b.replace(document.lineAt(at).range, "  const typing = await ldClient.variation('");
-      b.replace(document.lineAt(at + 1).range, "  const probe = await ldClient.variation('typing-probe-two', context, false);");
+      b.replace(
+        document.lineAt(at + 1).range,
+        "  const probe = await ldClient.variation('typing-probe-two', context, false);",
+      );
     });
     lenses = await eventually('a lens for typing-probe-two', async () => {
       const byLine = await lensTitlesByLine(document);
@@ -62,8 +73,12 @@ describe('Flaglint while a flag call is half typed', () => {
     assert.equal((await status()).flags, before.flags + 1, 'the half-typed call was counted as a flag');
 
     // Typed out: now it is a flag.
-    await editor.edit((b) => b.replace(document.lineAt(at).range, "  const typing = await ldClient.variation('typing-done', context, false);"));
-    await eventually('a lens for typing-done', async () => ((await lensTitlesByLine(document)).get(at) ?? []).some((t) => t.includes('typing-done')));
+    await editor.edit((b) =>
+      b.replace(document.lineAt(at).range, "  const typing = await ldClient.variation('typing-done', context, false);"),
+    );
+    await eventually('a lens for typing-done', async () =>
+      ((await lensTitlesByLine(document)).get(at) ?? []).some((t) => t.includes('typing-done')),
+    );
     assert.equal((await status()).flags, before.flags + 2);
   });
 });

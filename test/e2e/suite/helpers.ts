@@ -28,7 +28,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * it. Language features answer after the first scan and after each edit, so tests wait for a
  * state; the message names what never came.
  */
-export async function eventually<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -62,7 +66,10 @@ export async function flaglint(): Promise<FlaglintApi> {
   const extension = vscode.extensions.getExtension<FlaglintApi>(EXTENSION_ID);
   assert.ok(extension, `the extension ${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
-  assert.ok(api && typeof api.client === 'function', 'Flaglint activate() did not return its API ({ client, explorer })');
+  assert.ok(
+    api && typeof api.client === 'function',
+    'Flaglint activate() did not return its API ({ client, explorer })',
+  );
   await eventually('the Flaglint language server to run', () => api.client()?.isRunning());
   return api;
 }
@@ -94,7 +101,9 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string {
 }
 
 export function describeDiagnostics(diagnostics: vscode.Diagnostic[]): string {
-  return JSON.stringify(diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${ruleOf(d)} ${d.message}`));
+  return JSON.stringify(
+    diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${ruleOf(d)} ${d.message}`),
+  );
 }
 
 /** The findings examples/shop promises (examples/shop/.flaglint-expected.json), lines 1-based. */
@@ -119,7 +128,12 @@ export function hoverText(hovers: vscode.Hover[]): string {
 }
 
 /** Applies a text edit to an open document and waits for Flaglint's diagnostics to satisfy `until`. */
-export async function editAndWait(document: vscode.TextDocument, edit: (builder: vscode.WorkspaceEdit) => void, what: string, until: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+export async function editAndWait(
+  document: vscode.TextDocument,
+  edit: (builder: vscode.WorkspaceEdit) => void,
+  what: string,
+  until: (diagnostics: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   const workspaceEdit = new vscode.WorkspaceEdit();
   edit(workspaceEdit);
   assert.ok(await vscode.workspace.applyEdit(workspaceEdit), `the edit for ${what} was not applied`);

@@ -17,8 +17,14 @@ describe('Flaglint language features', () => {
     const document = await openDocument(CHECKOUT);
     const line = positionOf(document, "'guest-checkout'").line;
     const lenses = await eventually('a Flaglint code lens on the guest-checkout line', async () => {
-      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
-      const here = all.filter((lens) => lens.range.start.line === line && lens.command?.title.includes('guest-checkout'));
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        document.uri,
+        100,
+      );
+      const here = all.filter(
+        (lens) => lens.range.start.line === line && lens.command?.title.includes('guest-checkout'),
+      );
       return here.length ? here : undefined;
     });
     const title = must(lenses[0]).command!.title;
@@ -31,7 +37,11 @@ describe('Flaglint language features', () => {
     const document = await openDocument(CHECKOUT);
     const position = positionOf(document, "'guest-checkout'", 3);
     const text = await eventually('a hover on guest-checkout', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        position,
+      );
       const joined = hoverText(hovers);
       return joined.includes('guest-checkout') ? joined : undefined;
     });
@@ -46,7 +56,11 @@ describe('Flaglint language features', () => {
     const registry = await openDocument('flags.yaml');
     const entryLine = positionOf(registry, '\n  guest-checkout:').line + 1;
     const targets = await eventually('a definition for guest-checkout', async () => {
-      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position);
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        document.uri,
+        position,
+      );
       return found.length ? found : undefined;
     });
     const first = must(targets[0]);
@@ -60,7 +74,11 @@ describe('Flaglint language features', () => {
     const registry = await openDocument('flags.yaml');
     const position = positionOf(registry, '\n  new-checkout:', 3);
     const locations = await eventually('references of new-checkout in code', async () => {
-      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', registry.uri, position);
+      const found = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        registry.uri,
+        position,
+      );
       const inCode = found.filter((l) => !l.uri.fsPath.endsWith('flags.yaml'));
       return inCode.length >= 2 ? inCode : undefined;
     });
@@ -72,16 +90,26 @@ describe('Flaglint language features', () => {
     const document = await openDocument(CHECKOUT);
     const position = positionOf(document, "'guest-checkout'", 1);
     const list = await eventually('completion items with registered keys', async () => {
-      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        position,
+      );
       const labels = result.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
       return labels.includes('new-checkout') ? labels : undefined;
     });
-    assert.ok(list.includes('payments-api-v2'), `completion lacks payments-api-v2: ${JSON.stringify(list.slice(0, 30))}`);
+    assert.ok(
+      list.includes('payments-api-v2'),
+      `completion lacks payments-api-v2: ${JSON.stringify(list.slice(0, 30))}`,
+    );
   });
 
   it('lists flags as workspace symbols', async () => {
     const symbols = await eventually('a workspace symbol for new-checkout', async () => {
-      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'new-checkout');
+      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+        'vscode.executeWorkspaceSymbolProvider',
+        'new-checkout',
+      );
       const flags = found.filter((s) => s.name === 'new-checkout');
       return flags.length ? flags : undefined;
     });
@@ -92,12 +120,20 @@ describe('Flaglint language features', () => {
     const document = await openDocument(CHECKOUT);
     const position = positionOf(document, "'guest-checkout'", 3);
     const edit = await eventually('a rename edit for guest-checkout', async () =>
-      vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, position, 'guest-orders'),
+      vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+        'vscode.executeDocumentRenameProvider',
+        document.uri,
+        position,
+        'guest-orders',
+      ),
     );
     const files = edit.entries().map(([uri]) => vscode.workspace.asRelativePath(uri, false));
     assert.ok(files.includes('flags.yaml'), `rename does not touch the registry: ${JSON.stringify(files)}`);
     assert.ok(files.includes(CHECKOUT), `rename does not touch ${CHECKOUT}: ${JSON.stringify(files)}`);
     const registryEdits = edit.get(fileUri('flags.yaml'));
-    assert.ok(registryEdits.some((e) => e.newText.includes('guest-orders')), 'the registry edit does not write the new key');
+    assert.ok(
+      registryEdits.some((e) => e.newText.includes('guest-orders')),
+      'the registry edit does not write the new key',
+    );
   });
 });

@@ -29,7 +29,11 @@ describe('Flaglint remove flag', () => {
     assert.match(api.getText(), /order-tracking-map/);
     // Both references known (their stale-flag findings are out) before asking for the removal.
     for (const uri of [api.uri, web.uri]) {
-      await eventually(`the stale order-tracking-map finding in ${uri.fsPath}`, () => flaglintDiagnostics(uri).some((d) => d.message.includes('order-tracking-map')), 60_000);
+      await eventually(
+        `the stale order-tracking-map finding in ${uri.fsPath}`,
+        () => flaglintDiagnostics(uri).some((d) => d.message.includes('order-tracking-map')),
+        60_000,
+      );
     }
 
     await runAcceptingDefault('flaglint.removeFlag', { key: 'order-tracking-map', uri: api.uri.toString() });
@@ -41,26 +45,44 @@ describe('Flaglint remove flag', () => {
     );
     assert.match(api.getText(), /route: undefined/, 'orders.ts does not keep the flag-off branch');
     assert.ok(!/withMap/.test(api.getText()), 'orders.ts keeps the variable that only held the flag value');
-    await eventually('orderTrackingMap to be gone from OrderStatus.tsx', () => !web.getText().includes('orderTrackingMap'));
-    assert.ok(!web.getText().includes('<TrackingMap'), 'OrderStatus.tsx still renders the map that only showed with the flag on');
-    await eventually('the order-tracking-map entry to be gone from flags.yaml', () => !/^\s+order-tracking-map:/m.test(registry.getText()));
+    await eventually(
+      'orderTrackingMap to be gone from OrderStatus.tsx',
+      () => !web.getText().includes('orderTrackingMap'),
+    );
+    assert.ok(
+      !web.getText().includes('<TrackingMap'),
+      'OrderStatus.tsx still renders the map that only showed with the flag on',
+    );
+    await eventually(
+      'the order-tracking-map entry to be gone from flags.yaml',
+      () => !/^\s+order-tracking-map:/m.test(registry.getText()),
+    );
     assert.match(registry.getText(), /^\s+cart-recovery-email:/m, 'the next registry entry was removed too');
   });
 
   it('writes each note of a removal once to the Flaglint output', async () => {
     const api = await flaglint();
     api.output.show(true);
-    const outputDocument = () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /flaglint/i.test(d.uri.toString()));
+    const outputDocument = () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /flaglint/i.test(d.uri.toString()));
     await eventually('the Flaglint output channel as a document', () => outputDocument(), 15_000);
     const search = await vscode.workspace.openTextDocument(fileUri('apps/api/src/routes/search.ts'));
-    await eventually('the legacy-search finding in search.ts', () => flaglintDiagnostics(search.uri).some((d) => d.message.includes('legacy-search')), 60_000);
+    await eventually(
+      'the legacy-search finding in search.ts',
+      () => flaglintDiagnostics(search.uri).some((d) => d.message.includes('legacy-search')),
+      60_000,
+    );
     // search-ranking-v3 lists legacy-search in dependsOn: the removal unlinks it and says so.
     await runAcceptingDefault('flaglint.removeFlag', { key: 'legacy-search', uri: search.uri.toString() });
     const note = "Removed 'legacy-search' from the dependsOn of 'search-ranking-v3'";
-    const text = await eventually('the dependsOn note in the Flaglint output', () => {
-      const now = outputDocument()?.getText();
-      return now?.includes(note) ? now : undefined;
-    }, 30_000);
+    const text = await eventually(
+      'the dependsOn note in the Flaglint output',
+      () => {
+        const now = outputDocument()?.getText();
+        return now?.includes(note) ? now : undefined;
+      },
+      30_000,
+    );
     assert.equal(text.split(note).length - 1, 1, `the note is not written exactly once:\n${text}`);
   });
 });

@@ -16,11 +16,17 @@ describe('Flags in the editor', () => {
       (text) => text.includes('new-checkout') && text.includes('@checkout-team'),
       'naming new-checkout and @checkout-team',
     );
-    assert.ok(lenses.some((text) => /reference/.test(text)), `no lens counts references: ${JSON.stringify(lenses)}`);
+    assert.ok(
+      lenses.some((text) => /reference/.test(text)),
+      `no lens counts references: ${JSON.stringify(lenses)}`,
+    );
   });
 
   it('underlines a flag reference that has a problem', async () => {
-    const count = await eventually('a squiggle in checkout.ts', async () => (await workbench().squiggleCount()) || undefined);
+    const count = await eventually(
+      'a squiggle in checkout.ts',
+      async () => (await workbench().squiggleCount()) || undefined,
+    );
     assert.ok(count >= 1);
   });
 
@@ -40,7 +46,10 @@ describe('Flags in the editor', () => {
       const texts = await wb.problemTexts();
       return texts.some((text) => text.includes('guest-checkout') && text.includes('flaglint')) ? texts : undefined;
     });
-    assert.ok(rows.some((text) => /stale-flag/.test(text)), `the row does not name the rule: ${JSON.stringify(rows)}`);
+    assert.ok(
+      rows.some((text) => /stale-flag/.test(text)),
+      `the row does not name the rule: ${JSON.stringify(rows)}`,
+    );
     await wb.filterProblems('');
   });
 });

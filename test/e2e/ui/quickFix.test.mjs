@@ -20,10 +20,22 @@ describe('Quick fix in the editor', () => {
 
     // The fix opens flags.yaml at the new entry, its placeholders as snippet tab stops (the
     // description selected first), and says which problems the entry still has.
-    await eventually('flags.yaml revealed at the new entry', async () => (await wb.activeTabText()).includes('flags.yaml') && (await wb.visibleLines()).some((text) => /^\s+holiday-banner:/.test(text)));
-    await eventually('the description placeholder selected', async () => (await wb.page.locator('.editor-instance .monaco-editor .selected-text').count()) > 0);
-    const toast = wb.page.locator('.notifications-toasts .notification-toast').filter({ hasText: "new entry 'holiday-banner' still has" });
-    await eventually('a notification naming the new entry\'s remaining problems', () => toast.first().isVisible(), { timeout: 20_000 });
+    await eventually(
+      'flags.yaml revealed at the new entry',
+      async () =>
+        (await wb.activeTabText()).includes('flags.yaml') &&
+        (await wb.visibleLines()).some((text) => /^\s+holiday-banner:/.test(text)),
+    );
+    await eventually(
+      'the description placeholder selected',
+      async () => (await wb.page.locator('.editor-instance .monaco-editor .selected-text').count()) > 0,
+    );
+    const toast = wb.page
+      .locator('.notifications-toasts .notification-toast')
+      .filter({ hasText: "new entry 'holiday-banner' still has" });
+    await eventually("a notification naming the new entry's remaining problems", () => toast.first().isVisible(), {
+      timeout: 20_000,
+    });
     await shot(wb, 'add-to-registry');
     await wb.press('Escape');
     await wb.openFile('flags.yaml');
@@ -38,8 +50,9 @@ describe('Quick fix in the editor', () => {
     await wb.openFile(HEADER);
     await wb.openProblems();
     await wb.filterProblems('holiday-banner');
-    await eventually('the unregistered-flag problem to leave the Problems panel', async () =>
-      !(await wb.problemTexts()).some((text) => text.includes('unregistered-flag')),
+    await eventually(
+      'the unregistered-flag problem to leave the Problems panel',
+      async () => !(await wb.problemTexts()).some((text) => text.includes('unregistered-flag')),
     );
     await wb.filterProblems('');
   });

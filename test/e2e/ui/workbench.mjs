@@ -57,7 +57,12 @@ export class Workbench {
   async runCommand(title) {
     await this.press('F1');
     const input = this.page.locator(sel.quickInputBox);
-    if (!(await input.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
+    if (
+      !(await input.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       // A webview (a walkthrough step's media, the dependency map) can keep the keyboard focus in
       // its frame, where F1 means nothing: hand the focus back to the workbench and ask again.
       await this.page.evaluate(() => globalThis.document.activeElement?.blur());
@@ -67,9 +72,16 @@ export class Workbench {
     await input.fill(`>${title}`);
     // The list filters as the text arrives: wait until the highlighted entry is the command.
     const focused = this.page.locator(sel.focusedQuickInputRow);
-    await eventually(`the command "${title}" in the command palette`, async () => plain(await focused.first().innerText()).includes(title), { timeout: 15_000 });
+    await eventually(
+      `the command "${title}" in the command palette`,
+      async () => plain(await focused.first().innerText()).includes(title),
+      { timeout: 15_000 },
+    );
     await this.press('Enter');
-    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    await this.page
+      .locator(sel.quickInput)
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => {});
   }
 
   /** Quick Open (Ctrl+P) a workspace-relative file and wait for its editor tab. */
@@ -81,9 +93,15 @@ export class Workbench {
     await input.fill(relativePath);
     // Until the typed text is processed, the highlighted entry is a recently opened file.
     const focused = this.page.locator(sel.focusedQuickInputRow);
-    await eventually(`"${relativePath}" highlighted in Quick Open`, async () => plain(await focused.first().innerText()).includes(name), { timeout: 20_000 });
+    await eventually(
+      `"${relativePath}" highlighted in Quick Open`,
+      async () => plain(await focused.first().innerText()).includes(name),
+      { timeout: 20_000 },
+    );
     await this.press('Enter');
-    await eventually(`an editor tab for ${relativePath}`, async () => (await this.page.locator(sel.activeTab).innerText()).includes(name));
+    await eventually(`an editor tab for ${relativePath}`, async () =>
+      (await this.page.locator(sel.activeTab).innerText()).includes(name),
+    );
     // Quick Open leaves the keyboard focus in the editor it opened.
     await this.page.locator(sel.editor).first().waitFor();
   }
@@ -95,7 +113,10 @@ export class Workbench {
     await input.waitFor();
     await input.fill(`:${line}:${column}`);
     await this.press('Enter');
-    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    await this.page
+      .locator(sel.quickInput)
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => {});
   }
 
   /** The 1-based line and column of the first occurrence of `text` in a file of the workspace. */
@@ -183,30 +204,47 @@ export class Workbench {
     const matches = (text) => (title instanceof RegExp ? title.test(text) : text.includes(title));
     let titles = [];
     try {
-      await eventually(`a quick fix matching ${title}`, async () => {
-        if (!(await this.page.locator(sel.actionWidget).first().isVisible())) {
-          await this.press('Control+.');
-          await rows.first().waitFor({ timeout: 2000 });
-        }
-        titles = (await rows.allInnerTexts()).map((text) => plain(text).trim());
-        if (titles.some(matches)) return true;
-        // The menu was built before our provider answered; close it and ask again.
-        await this.press('Escape');
-        return false;
-      }, { interval: 500 });
+      await eventually(
+        `a quick fix matching ${title}`,
+        async () => {
+          if (!(await this.page.locator(sel.actionWidget).first().isVisible())) {
+            await this.press('Control+.');
+            await rows.first().waitFor({ timeout: 2000 });
+          }
+          titles = (await rows.allInnerTexts()).map((text) => plain(text).trim());
+          if (titles.some(matches)) return true;
+          // The menu was built before our provider answered; close it and ask again.
+          await this.press('Escape');
+          return false;
+        },
+        { interval: 500 },
+      );
     } catch (error) {
       await this.press('Escape');
       throw new Error(`${error.message}; last offered: ${JSON.stringify(titles)}`, { cause: error });
     }
     const index = titles.findIndex(matches);
-    await eventually(`the quick fix "${titles[index]}" to be selected`, async () => {
-      const focused = plain(await this.page.locator(sel.focusedActionRow).first().innerText().catch(() => '')).trim();
-      if (focused === titles[index]) return true;
-      await this.press('ArrowDown');
-      return false;
-    }, { interval: 100, timeout: 10_000 });
+    await eventually(
+      `the quick fix "${titles[index]}" to be selected`,
+      async () => {
+        const focused = plain(
+          await this.page
+            .locator(sel.focusedActionRow)
+            .first()
+            .innerText()
+            .catch(() => ''),
+        ).trim();
+        if (focused === titles[index]) return true;
+        await this.press('ArrowDown');
+        return false;
+      },
+      { interval: 100, timeout: 10_000 },
+    );
     await this.press('Enter');
-    await this.page.locator(sel.actionWidget).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    await this.page
+      .locator(sel.actionWidget)
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => {});
     return titles[index];
   }
 
@@ -245,9 +283,16 @@ export class Workbench {
     const input = this.page.locator(sel.quickInputBox);
     await input.fill(label);
     const focused = this.page.locator(sel.focusedQuickInputRow);
-    await eventually(`"${label}" highlighted in the quick pick`, async () => plain(await focused.first().innerText()).includes(label), { timeout: 15_000 });
+    await eventually(
+      `"${label}" highlighted in the quick pick`,
+      async () => plain(await focused.first().innerText()).includes(label),
+      { timeout: 15_000 },
+    );
     await this.press('Enter');
-    await this.page.locator(sel.quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    await this.page
+      .locator(sel.quickInput)
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => {});
   }
 
   async activeTabText() {

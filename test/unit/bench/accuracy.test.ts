@@ -33,7 +33,10 @@ describe('npm run accuracy: scoring against a hand-checked list', () => {
     assert.equal(s.recall, 1);
     assert.equal(s.sampledReported, 4);
     assert.equal(s.precision, 3 / 4);
-    assert.deepEqual(s.extras.map((r) => r.file), ['src/d.ts']);
+    assert.deepEqual(
+      s.extras.map((r) => r.file),
+      ['src/d.ts'],
+    );
   });
 
   it('reads the lists kept in bench/accuracy, and names a malformed row', () => {

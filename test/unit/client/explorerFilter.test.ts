@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { describeFilter, isFiltering, matchesFilter, NO_FILTER } from '../../../client/src/explorerFilter';
 import type { TreeFlag } from '../../../protocol/src/requests';
 
-const location = { uri: 'file:///shop/apps/api/src/routes/cart.ts', range: { start: { line: 4, character: 10 }, end: { line: 4, character: 22 } } };
+const location = {
+  uri: 'file:///shop/apps/api/src/routes/cart.ts',
+  range: { start: { line: 4, character: 10 }, end: { line: 4, character: 22 } },
+};
 
 function flag(key: string, fields: Partial<TreeFlag> = {}): TreeFlag {
   return { key, status: 'active', referenceCount: 1, references: [], problems: [], ...fields };
@@ -12,13 +15,16 @@ const checkout = flag('new-checkout', { owner: '@checkout-team', type: 'release'
 const stale = flag('order-tracking-map', {
   owner: '@checkout-team',
   type: 'release',
-  problems: [{ ruleId: 'stale-flag', severity: 'warning', message: "Flag 'order-tracking-map' expired 32 days ago", location }],
+  problems: [
+    { ruleId: 'stale-flag', severity: 'warning', message: "Flag 'order-tracking-map' expired 32 days ago", location },
+  ],
 });
 const growth = flag('promo-codes', { owner: '@growth', status: 'deprecated', type: 'experiment' });
 const unregistered = flag('holiday-banner', { status: 'unregistered' });
 
 describe('Flag Explorer filter', () => {
-  const keys = (text: string, problemsOnly = false) => [checkout, stale, growth, unregistered].filter((f) => matchesFilter(f, { text, problemsOnly })).map((f) => f.key);
+  const keys = (text: string, problemsOnly = false) =>
+    [checkout, stale, growth, unregistered].filter((f) => matchesFilter(f, { text, problemsOnly })).map((f) => f.key);
 
   it('matches free words in key, owner, status, type and problems, case-insensitively', () => {
     assert.deepEqual(keys('CHECKOUT'), ['new-checkout', 'order-tracking-map']);

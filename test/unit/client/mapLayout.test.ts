@@ -3,11 +3,29 @@ import { renderMap } from '../../../client/src/mapLayout';
 import type { FlagGraph } from '../../../server/src/core/report/graph';
 import { must } from '../../helpers/must';
 
-const node = (key: string, status = 'active', owner = '@checkout-team') => ({ key, registered: true, status, owner, packages: ['@shop/api'], scope: [], outsideScope: [], references: 1 });
+const node = (key: string, status = 'active', owner = '@checkout-team') => ({
+  key,
+  registered: true,
+  status,
+  owner,
+  packages: ['@shop/api'],
+  scope: [],
+  outsideScope: [],
+  references: 1,
+});
 
 const GRAPH: FlagGraph = {
   version: 1,
-  nodes: [node('new-checkout'), node('payments-api-v2'), node('saved-payment-methods'), node('one-click-reorder'), node('legacy-search', 'archived', '@search-team'), node('search-ranking-v3', 'active', '@search-team'), node('cart-recovery-email', 'active', '@growth'), node('dark-mode', 'active', '@platform')],
+  nodes: [
+    node('new-checkout'),
+    node('payments-api-v2'),
+    node('saved-payment-methods'),
+    node('one-click-reorder'),
+    node('legacy-search', 'archived', '@search-team'),
+    node('search-ranking-v3', 'active', '@search-team'),
+    node('cart-recovery-email', 'active', '@growth'),
+    node('dark-mode', 'active', '@platform'),
+  ],
   edges: [
     { from: 'new-checkout', to: 'payments-api-v2', kind: 'ok', inCycle: false },
     { from: 'saved-payment-methods', to: 'one-click-reorder', kind: 'ok', inCycle: true },
@@ -39,7 +57,11 @@ describe('dependency map picture', () => {
 
   it('lays the flags out in a picture with room for them, escaping their text', () => {
     assert.ok(width > 200 && height > 100, `${width}×${height}`);
-    const tricky = renderMap({ ...GRAPH, nodes: [node('a<b>&"c"')], edges: [{ from: 'a<b>&"c"', to: 'x', kind: 'unknown', inCycle: false }] }).svg;
+    const tricky = renderMap({
+      ...GRAPH,
+      nodes: [node('a<b>&"c"')],
+      edges: [{ from: 'a<b>&"c"', to: 'x', kind: 'unknown', inCycle: false }],
+    }).svg;
     assert.ok(tricky.includes('a&lt;b&gt;&amp;&quot;c&quot;') && !tricky.includes('a<b>'), tricky.slice(0, 300));
   });
 });

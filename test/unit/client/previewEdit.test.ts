@@ -29,12 +29,19 @@ describe('refactor preview edit', () => {
     assert.equal(sentinel.uri, SEARCH, 'the sentinel names a file the edit already changes');
     // VS Code's preview lists a creation of an existing file only when overwrite is set.
     assert.deepEqual(sentinel.options, { ignoreIfExists: true });
-    assert.deepEqual((changes[0] as TextDocumentEdit).edits, (removal().documentChanges![0] as TextDocumentEdit).edits, 'the real changes are untouched');
+    assert.deepEqual(
+      (changes[0] as TextDocumentEdit).edits,
+      (removal().documentChanges![0] as TextDocumentEdit).edits,
+      'the real changes are untouched',
+    );
   });
 
   it('without an existing file to name, lets every change need confirmation so VS Code still previews', () => {
     const created: WorkspaceEdit = {
-      documentChanges: [{ kind: 'create', uri: REGISTRY, annotationId: 'flaglint' }, { textDocument: { uri: REGISTRY, version: null }, edits: [] }],
+      documentChanges: [
+        { kind: 'create', uri: REGISTRY, annotationId: 'flaglint' },
+        { textDocument: { uri: REGISTRY, version: null }, edits: [] },
+      ],
       changeAnnotations: { flaglint: { label: 'Create flags.yaml', needsConfirmation: false } },
     };
     const edit = must(previewableEdit(created));

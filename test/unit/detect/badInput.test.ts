@@ -21,7 +21,10 @@ describe('detection: bad input', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-bad-input-'));
     fs.cpSync(fixturePath('bad-input'), root, { recursive: true });
     // A PNG saved under a .ts name; the flag call text inside must not be read as code.
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from("client.getBooleanValue('binary-flag', false)")]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      Buffer.from("client.getBooleanValue('binary-flag', false)"),
+    ]);
     fs.writeFileSync(path.join(root, 'src', 'logo.ts'), png);
     // A generated bundle over 1 MB that happens to contain a flag call.
     const rows = Array.from({ length: 30000 }, (_, i) => `  { id: ${i}, sku: 'SKU-${String(i).padStart(6, '0')}' },`);
@@ -55,32 +58,51 @@ describe('detection: bad input', () => {
     const note = notesOf('syntax-error').find((n) => rel(n.file) === 'src/quoteRules.ts');
     assert.ok(note?.location, 'a syntax-error note for src/quoteRules.ts');
     assert.equal(note.location.range.start.line, 8);
-    assert.deepEqual(refsIn(result, 'src/quoteRules.ts'), ["L4 'quote-rounding' → quote-rounding wrapper-call/literal openfeature:quoteFeature boolean =false"]);
+    assert.deepEqual(refsIn(result, 'src/quoteRules.ts'), [
+      "L4 'quote-rounding' → quote-rounding wrapper-call/literal openfeature:quoteFeature boolean =false",
+    ]);
   });
 
   it('a binary file with a .ts name is a note, not code', () => {
-    assert.deepEqual(notesOf('binary').map((n) => rel(n.file)), ['src/logo.ts']);
-    assert.equal(result.references.some((r) => r.key === 'binary-flag'), false);
+    assert.deepEqual(
+      notesOf('binary').map((n) => rel(n.file)),
+      ['src/logo.ts'],
+    );
+    assert.equal(
+      result.references.some((r) => r.key === 'binary-flag'),
+      false,
+    );
   });
 
   it('a file over 1 MB is skipped with a too-large note', () => {
     const [note] = notesOf('too-large');
     assert.equal(rel(must(note).file), 'src/catalog.generated.ts');
     assert.match(must(note).message, /over 1 MB/);
-    assert.equal(result.references.some((r) => r.key === 'bundled-flag'), false);
+    assert.equal(
+      result.references.some((r) => r.key === 'bundled-flag'),
+      false,
+    );
   });
 
   it('a symbolic link loop is a note, and the files are scanned once', () => {
-    assert.deepEqual(notesOf('symlink-loop').map((n) => rel(n.file)), ['src/workspace-root']);
     assert.deepEqual(
-      result.references.map((r) => `${rel(r.location.file)} ${r.key}`).sort(),
-      ['src/broken.ts express-quotes', 'src/broken.ts quote-multiplier', 'src/healthy.ts warehouse-mode', 'src/quoteRules.ts quote-rounding'],
+      notesOf('symlink-loop').map((n) => rel(n.file)),
+      ['src/workspace-root'],
     );
+    assert.deepEqual(result.references.map((r) => `${rel(r.location.file)} ${r.key}`).sort(), [
+      'src/broken.ts express-quotes',
+      'src/broken.ts quote-multiplier',
+      'src/healthy.ts warehouse-mode',
+      'src/quoteRules.ts quote-rounding',
+    ]);
   });
 
   it('an unreadable file is a note and the scan goes on', async function () {
     const file = path.join(root, 'src', 'secret.ts');
-    fs.writeFileSync(file, "import { client } from './client';\nexport const hidden = client.getBooleanValue('hidden-flag', false);\n");
+    fs.writeFileSync(
+      file,
+      "import { client } from './client';\nexport const hidden = client.getBooleanValue('hidden-flag', false);\n",
+    );
     fs.chmodSync(file, 0o000);
     try {
       let readable = true;
@@ -95,7 +117,10 @@ describe('detection: bad input', () => {
       const note = again.notes.find((n) => n.kind === 'unreadable');
       assert.ok(note, 'no unreadable note');
       assert.equal(rel(note.file), 'src/secret.ts');
-      assert.equal(again.references.some((r) => r.key === 'warehouse-mode'), true);
+      assert.equal(
+        again.references.some((r) => r.key === 'warehouse-mode'),
+        true,
+      );
     } finally {
       fs.chmodSync(file, 0o644);
       fs.rmSync(file);

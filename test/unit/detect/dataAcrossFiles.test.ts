@@ -13,11 +13,14 @@ describe('detection: data tables imported from another file', () => {
   });
 
   it("counts the imported table's rows for each property the evaluation reads, located in the table's file, once however many files evaluate them", () => {
-    assert.deepEqual(refsIn(result, 'src/nav/routes.ts').map((r) => r.split(' ').slice(0, 4).join(' ')), [
-      "L10 'usage-reports' → usage-reports",
-      "L11 'workflow-automations' → workflow-automations",
-      "L12 'legacy-exports' → legacy-exports",
-    ]);
+    assert.deepEqual(
+      refsIn(result, 'src/nav/routes.ts').map((r) => r.split(' ').slice(0, 4).join(' ')),
+      [
+        "L10 'usage-reports' → usage-reports",
+        "L11 'workflow-automations' → workflow-automations",
+        "L12 'legacy-exports' → legacy-exports",
+      ],
+    );
     const reports = result.references.find((r) => r.key === 'usage-reports');
     assert.equal(reports?.shape, 'data');
     assert.ok(reports?.evaluation?.file.endsWith('sideMenu.ts'), 'the evaluation is where the table is read');
@@ -25,7 +28,10 @@ describe('detection: data tables imported from another file', () => {
   });
 
   it('does not count rows of an imported table that no evaluation reads', () => {
-    assert.equal(result.references.some((r) => r.key === 'ghost-nav'), false);
+    assert.equal(
+      result.references.some((r) => r.key === 'ghost-nav'),
+      false,
+    );
     assert.deepEqual(refsIn(result, 'src/legacy/oldRoutes.ts'), []);
   });
 });

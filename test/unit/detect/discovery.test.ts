@@ -22,7 +22,9 @@ describe('detection: discovering the in-house flag API', () => {
 
   it('proposes functions named like a flag read that get a key, and collections tested for a key, each with a reason and a place', () => {
     assert.deepEqual(
-      discover().proposals().map((p) => [p.kind, p.name, p.sites, p.example]),
+      discover()
+        .proposals()
+        .map((p) => [p.kind, p.name, p.sites, p.example]),
       [
         ['function', 'getLicenseFeatureFlag', 2, 'src/licensing/gates.ts:4'],
         ['collection', 'organization.features', 2, 'src/settings/menu.ts:8'],
@@ -33,11 +35,20 @@ describe('detection: discovering the in-house flag API', () => {
   });
 
   it('proposes no setter (setFeatureFlag), no list that is not named like flags (tags), and nothing for places already counted', () => {
-    const names = discover().proposals().map((p) => p.name);
+    const names = discover()
+      .proposals()
+      .map((p) => p.name);
     assert.ok(!names.includes('setFeatureFlag'));
     assert.ok(!names.some((n) => n.includes('tags')));
-    const known = new Set([`${path.join(root, 'src/licensing/gates.ts')}:4`, `${path.join(root, 'src/licensing/gates.ts')}:8`]);
-    assert.ok(!discover(known).proposals().some((p) => p.name === 'getLicenseFeatureFlag'));
+    const known = new Set([
+      `${path.join(root, 'src/licensing/gates.ts')}:4`,
+      `${path.join(root, 'src/licensing/gates.ts')}:8`,
+    ]);
+    assert.ok(
+      !discover(known)
+        .proposals()
+        .some((p) => p.name === 'getLicenseFeatureFlag'),
+    );
   });
 
   it('does not parse a file whose text names no flag read', () => {

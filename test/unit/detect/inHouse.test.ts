@@ -24,18 +24,28 @@ describe('detection: in-house flag APIs', () => {
       'L21 FeatureFlagKey.TaxEngine → tax-engine call/enum custom:this.flagService.evaluate',
       "L22 'bulk-archive' → bulk-archive call/literal custom:this.featureGate.execute",
     ]);
-    assert.ok(result.references.filter((r) => r.location.file.endsWith('invoiceService.ts')).every((r) => r.shape === 'key-object'));
+    assert.ok(
+      result.references
+        .filter((r) => r.location.file.endsWith('invoiceService.ts'))
+        .every((r) => r.shape === 'key-object'),
+    );
   });
 
   it('does not take a `name` or `key` property of an object passed to anything else (a log entry) for a flag', () => {
-    assert.equal(result.references.some((r) => r.key === 'invoice-rendered'), false);
+    assert.equal(
+      result.references.some((r) => r.key === 'invoice-rendered'),
+      false,
+    );
   });
 
   it('ignores an empty key and a literal still being typed, without a dynamic-key finding', () => {
     assert.deepEqual(dynamicIn(result, 'src/billing/invoiceService.ts'), []);
     assert.deepEqual(refsIn(result, 'src/editor/typing.ts'), []);
     assert.deepEqual(dynamicIn(result, 'src/editor/typing.ts'), []);
-    assert.equal(result.references.some((r) => r.key.trim() === ''), false);
+    assert.equal(
+      result.references.some((r) => r.key.trim() === ''),
+      false,
+    );
   });
 
   it('counts includes/has/in on declared collections and property reads, and nothing on undeclared arrays or on the list itself', () => {
@@ -46,11 +56,18 @@ describe('detection: in-house flag APIs', () => {
       "L16 'kanban-swimlanes' → kanban-swimlanes call/literal collection:in flagOverrides boolean",
     ]);
     assert.deepEqual(
-      result.references.filter((r) => r.shape === 'membership').map((r) => r.key).sort(),
+      result.references
+        .filter((r) => r.shape === 'membership')
+        .map((r) => r.key)
+        .sort(),
       ['audit-log', 'audit-log', 'kanban-swimlanes', 'sso-enforcement'],
     );
-    assert.deepEqual(refsIn(result, 'src/admin/auditTab.ts'), ["L7 'audit-log' → audit-log call/literal collection:organization.features.includes boolean"], 'destructured from organization');
-    assert.equal(refsIn(result, 'src/shell/bootstrap.ts').length, 2, 'window.__FLAGS__.x and window.__FLAGS__[\'x\']');
+    assert.deepEqual(
+      refsIn(result, 'src/admin/auditTab.ts'),
+      ["L7 'audit-log' → audit-log call/literal collection:organization.features.includes boolean"],
+      'destructured from organization',
+    );
+    assert.equal(refsIn(result, 'src/shell/bootstrap.ts').length, 2, "window.__FLAGS__.x and window.__FLAGS__['x']");
   });
 
   it("labels the project's own FeatureFlags.isEnabled as in-house, not as the SDK whose method name it shares", () => {
@@ -80,7 +97,9 @@ describe('detection: in-house flag APIs', () => {
       "L7 'sso' → sso property/literal collection:licenseFeatures",
       "L8 'auditExport' → auditExport property/literal collection:licenseFeatures",
     ]);
-    assert.ok(result.references.filter((r) => r.location.file.endsWith('navigation.ts')).every((r) => r.shape === 'data'));
+    assert.ok(
+      result.references.filter((r) => r.location.file.endsWith('navigation.ts')).every((r) => r.shape === 'data'),
+    );
   });
 
   it("follows a table library's row callback (`cell: (row) => isFeatureEnabled(row.flag)`) to the rows", () => {
@@ -103,14 +122,33 @@ describe('detection: in-house flag APIs', () => {
   });
 
   it('parses a file for a collection only where the collection is read or destructured, not where its name is prose', () => {
-    const re = prefilterRegex(createDetectorConfig([{ ...defaultScan(), presets: [], collections: ['organization.features'] }]));
-    for (const code of ["org.features.includes('x')", 'features?.[k]', "'x' in this.features", 'const { id, features } = organization']) assert.match(code, re);
+    const re = prefilterRegex(
+      createDetectorConfig([{ ...defaultScan(), presets: [], collections: ['organization.features'] }]),
+    );
+    for (const code of [
+      "org.features.includes('x')",
+      'features?.[k]',
+      "'x' in this.features",
+      'const { id, features } = organization',
+    ])
+      assert.match(code, re);
     assert.doesNotMatch('<p>All features of the Pro plan</p>', re);
   });
 
   it('reads keyPath, collections and tests from the scan section', () => {
-    const scan = readScan({ functions: [{ name: 'gate.execute', keyPath: 'query.flag' }, { name: 'b', keyPath: ['body', 'key'] }, { name: 'c', keyPath: '' }], collections: ['organization.features'], tests: ['spec/**'] });
-    assert.deepEqual(scan.functions.map((f) => f.keyPath), [['query', 'flag'], ['body', 'key'], undefined]);
+    const scan = readScan({
+      functions: [
+        { name: 'gate.execute', keyPath: 'query.flag' },
+        { name: 'b', keyPath: ['body', 'key'] },
+        { name: 'c', keyPath: '' },
+      ],
+      collections: ['organization.features'],
+      tests: ['spec/**'],
+    });
+    assert.deepEqual(
+      scan.functions.map((f) => f.keyPath),
+      [['query', 'flag'], ['body', 'key'], undefined],
+    );
     assert.deepEqual(scan.collections, ['organization.features']);
     assert.deepEqual(scan.tests, ['spec/**']);
   });

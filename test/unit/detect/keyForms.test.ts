@@ -18,7 +18,9 @@ describe('detection: key forms', () => {
 
   const at = (rel: string, line: number, key: string): FlagReference => {
     const file = path.join(result.root, rel);
-    const ref = result.references.find((r) => r.location.file === file && r.location.range.start.line === line - 1 && r.key === key);
+    const ref = result.references.find(
+      (r) => r.location.file === file && r.location.range.start.line === line - 1 && r.key === key,
+    );
     assert.ok(ref, `no reference to ${key} at ${rel}:${line}`);
     return ref;
   };
@@ -48,8 +50,14 @@ describe('detection: key forms', () => {
 
   it('points keyDefinition at the string itself, through `export *`, `export { X as Y }` and default exports', () => {
     const page = 'apps/storefront/src/checkout/CheckoutPage.ts';
-    assert.equal(definition(at(page, 13, 'order-summary-v2')), "apps/storefront/src/checkout/CheckoutPage.ts:6 'order-summary-v2'");
-    assert.equal(definition(at(page, 15, 'express-shipping')), "apps/storefront/src/flags/keys.ts:2 'express-shipping'");
+    assert.equal(
+      definition(at(page, 13, 'order-summary-v2')),
+      "apps/storefront/src/checkout/CheckoutPage.ts:6 'order-summary-v2'",
+    );
+    assert.equal(
+      definition(at(page, 15, 'express-shipping')),
+      "apps/storefront/src/flags/keys.ts:2 'express-shipping'",
+    );
     assert.equal(definition(at(page, 17, 'saved-cards')), "apps/storefront/src/flags/keys.ts:5 'saved-cards'");
     assert.equal(definition(at(page, 18, 'holiday-banner')), "apps/storefront/src/flags/keys.ts:12 'holiday-banner'");
     assert.equal(definition(at(page, 21, 'legacy-search')), "apps/storefront/src/flags/legacy.ts:1 'legacy-search'");
@@ -81,18 +89,34 @@ describe('detection: key forms', () => {
       'L9 OpsFlags.maintenance → maintenance-mode call/object launchdarkly:variation boolean =false',
       'L10 Experiment.SearchRanking → search-ranking-v2 call/enum launchdarkly:stringVariation string ="control"',
     ]);
-    assert.equal(definition(at('apps/api/src/middleware.ts', 7, 'rate-limit-v2')), "apps/api/src/flagKeys.ts:2 'rate-limit-v2'");
-    assert.deepEqual(refsIn(result, 'apps/api/src/webhooks.ts'), ['L5 WEBHOOK_RETRIES_FLAG → webhook-retries call/const launchdarkly:numberVariation number =3']);
-    assert.equal(definition(at('apps/api/src/webhooks.ts', 5, 'webhook-retries')), "apps/api/src/flagKeys.ts:6 'webhook-retries'");
+    assert.equal(
+      definition(at('apps/api/src/middleware.ts', 7, 'rate-limit-v2')),
+      "apps/api/src/flagKeys.ts:2 'rate-limit-v2'",
+    );
+    assert.deepEqual(refsIn(result, 'apps/api/src/webhooks.ts'), [
+      'L5 WEBHOOK_RETRIES_FLAG → webhook-retries call/const launchdarkly:numberVariation number =3',
+    ]);
+    assert.equal(
+      definition(at('apps/api/src/webhooks.ts', 5, 'webhook-retries')),
+      "apps/api/src/flagKeys.ts:6 'webhook-retries'",
+    );
   });
 
   it('reads a key from a JSON module (resolveJsonModule, import attributes)', () => {
-    assert.deepEqual(refsIn(result, 'apps/api/src/banner.ts'), ['L7 banner.bannerFlag → homepage-banner call/object launchdarkly:variation boolean =false']);
-    assert.equal(definition(at('apps/api/src/banner.ts', 7, 'homepage-banner')), 'apps/api/src/banner.json:2 "homepage-banner"');
+    assert.deepEqual(refsIn(result, 'apps/api/src/banner.ts'), [
+      'L7 banner.bannerFlag → homepage-banner call/object launchdarkly:variation boolean =false',
+    ]);
+    assert.equal(
+      definition(at('apps/api/src/banner.ts', 7, 'homepage-banner')),
+      'apps/api/src/banner.json:2 "homepage-banner"',
+    );
   });
 
   it('reads an Object.freeze({...}) of keys like an `as const` object', () => {
-    assert.equal(definition(at('apps/api/src/middleware.ts', 9, 'maintenance-mode')), "packages/flags/src/ops.ts:3 'maintenance-mode'");
+    assert.equal(
+      definition(at('apps/api/src/middleware.ts', 9, 'maintenance-mode')),
+      "packages/flags/src/ops.ts:3 'maintenance-mode'",
+    );
   });
 
   it('resolves CommonJS: require of a module.exports object, destructured require, exports.X in a .cjs file', () => {
@@ -103,8 +127,14 @@ describe('detection: key forms', () => {
       'L14 limits.THROTTLE_FLAG → worker-throttle call/const unleash:isEnabled boolean',
       'L15 limits.BATCH_FLAG → worker-batching call/const unleash:isEnabled boolean',
     ]);
-    assert.equal(definition(at('apps/worker/src/jobs.js', 11, 'nightly-reindex')), "apps/worker/src/flagNames.js:3 'nightly-reindex'");
-    assert.equal(definition(at('apps/worker/src/jobs.js', 14, 'worker-throttle')), "apps/worker/src/limits.cjs:1 'worker-throttle'");
+    assert.equal(
+      definition(at('apps/worker/src/jobs.js', 11, 'nightly-reindex')),
+      "apps/worker/src/flagNames.js:3 'nightly-reindex'",
+    );
+    assert.equal(
+      definition(at('apps/worker/src/jobs.js', 14, 'worker-throttle')),
+      "apps/worker/src/limits.cjs:1 'worker-throttle'",
+    );
   });
 
   it('resolves an ES module (.mjs) importing a CommonJS module, by default and by name', () => {

@@ -21,8 +21,14 @@ describe('detection: a declared function and a local helper of the same name', (
 
   it("does not take a script's own unexported flag(name) helper, which reads no flag, for the flag API", () => {
     assert.deepEqual(refsIn(result, 'scripts/release.ts'), []);
-    assert.equal(result.references.some((r) => r.key === 'channel' || r.key === 'notes'), false);
-    assert.equal(result.dynamic.some((d) => d.location.file.endsWith('release.ts')), false);
+    assert.equal(
+      result.references.some((r) => r.key === 'channel' || r.key === 'notes'),
+      false,
+    );
+    assert.equal(
+      result.dynamic.some((d) => d.location.file.endsWith('release.ts')),
+      false,
+    );
   });
 
   it('keeps calls to an unexported helper whose body reads flags, and to the exported API in its own module', () => {

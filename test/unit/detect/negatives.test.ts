@@ -17,7 +17,9 @@ describe('detection: negatives', () => {
   });
 
   it('finds only the real evaluation in a file full of comments, log messages and i18n keys', () => {
-    assert.deepEqual(refsIn(result, 'src/checkout.ts'), ["L18 'real-checkout-flag' → real-checkout-flag call/literal launchdarkly:variation boolean =false"]);
+    assert.deepEqual(refsIn(result, 'src/checkout.ts'), [
+      "L18 'real-checkout-flag' → real-checkout-flag call/literal launchdarkly:variation boolean =false",
+    ]);
   });
 
   it('ignores isEnabled/getValue/hasFeature/isOn/variation on objects that are not flag clients, and a local useFlag()', () => {
@@ -30,8 +32,18 @@ describe('detection: negatives', () => {
   it('skips node_modules, dist, .gitignored folders and files (root and nested .gitignore) and .d.ts files', async () => {
     const index = new FlagIndex({ root: fixturePath('negatives'), cacheDir: false });
     await index.scan();
-    const listed = index.sourceFiles().map((f) => path.relative(index.root, f).split(path.sep).join('/')).sort();
-    assert.deepEqual(listed, ['packages/legacy/src/index.ts', 'src/checkout.ts', 'src/i18n/t.ts', 'src/lib/ld.ts', 'src/lib/logger.ts', 'src/lib/settings.ts']);
+    const listed = index
+      .sourceFiles()
+      .map((f) => path.relative(index.root, f).split(path.sep).join('/'))
+      .sort();
+    assert.deepEqual(listed, [
+      'packages/legacy/src/index.ts',
+      'src/checkout.ts',
+      'src/i18n/t.ts',
+      'src/lib/ld.ts',
+      'src/lib/logger.ts',
+      'src/lib/settings.ts',
+    ]);
     const keys = result.references.map((r) => r.key).sort();
     assert.deepEqual(keys, ['legacy-reports', 'real-checkout-flag']);
   });

@@ -11,7 +11,10 @@ describe('detection: names shared with Object.prototype', () => {
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-proto-'));
     fs.mkdirSync(path.join(root, 'src'));
-    fs.writeFileSync(path.join(root, 'src/unleash.ts'), "import { initialize } from 'unleash-client';\n\nexport const unleash = initialize({ url: 'http://unleash.internal/api', appName: 'billing' });\n");
+    fs.writeFileSync(
+      path.join(root, 'src/unleash.ts'),
+      "import { initialize } from 'unleash-client';\n\nexport const unleash = initialize({ url: 'http://unleash.internal/api', appName: 'billing' });\n",
+    );
     fs.writeFileSync(
       path.join(root, 'src/toggles.ts'),
       [
@@ -36,7 +39,13 @@ describe('detection: names shared with Object.prototype', () => {
 
   it('resolves wrappers named valueOf and constructor, and calls toString an undeclared name', async () => {
     const result = await new FlagIndex({ root, cacheDir: false, now: NOW }).scan();
-    assert.deepEqual(result.references.map((r) => `${r.key}:${r.location.range.start.line + 1}:${r.kind}`).sort(), ['dunning-emails:12:wrapper-call', 'invoices-v2:11:wrapper-call']);
-    assert.deepEqual(result.dynamic.map((d) => `${d.location.range.start.line + 1} ${d.reason}`), ["13 'toString' is not declared in this file"]);
+    assert.deepEqual(result.references.map((r) => `${r.key}:${r.location.range.start.line + 1}:${r.kind}`).sort(), [
+      'dunning-emails:12:wrapper-call',
+      'invoices-v2:11:wrapper-call',
+    ]);
+    assert.deepEqual(
+      result.dynamic.map((d) => `${d.location.range.start.line + 1} ${d.reason}`),
+      ["13 'toString' is not declared in this file"],
+    );
   });
 });

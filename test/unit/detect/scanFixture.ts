@@ -26,7 +26,11 @@ export function textAt(location: Location): string {
   const lines = fs.readFileSync(location.file, 'utf8').split('\n');
   const { start, end } = location.range;
   if (start.line === end.line) return must(lines[start.line]).slice(start.character, end.character);
-  return [must(lines[start.line]).slice(start.character), ...lines.slice(start.line + 1, end.line), must(lines[end.line]).slice(0, end.character)].join('\n');
+  return [
+    must(lines[start.line]).slice(start.character),
+    ...lines.slice(start.line + 1, end.line),
+    must(lines[end.line]).slice(0, end.character),
+  ].join('\n');
 }
 
 /**
@@ -35,7 +39,14 @@ export function textAt(location: Location): string {
  * `L14 'new-checkout' → new-checkout call/literal launchdarkly:variation boolean =false`
  */
 export function describeReference(ref: FlagReference): string {
-  const parts = [`L${ref.location.range.start.line + 1}`, textAt(ref.location), '→', ref.key, `${ref.kind}/${ref.keyForm}`, `${ref.source}:${ref.callee}`];
+  const parts = [
+    `L${ref.location.range.start.line + 1}`,
+    textAt(ref.location),
+    '→',
+    ref.key,
+    `${ref.kind}/${ref.keyForm}`,
+    `${ref.source}:${ref.callee}`,
+  ];
   if (ref.valueType) parts.push(ref.valueType);
   if ('defaultValue' in ref) parts.push(`=${JSON.stringify(ref.defaultValue)}`);
   return parts.join(' ');
@@ -50,7 +61,11 @@ function inFile<T extends { location: Location }>(items: T[], root: string, rel:
   const file = path.join(root, rel);
   return items
     .filter((i) => i.location.file === file)
-    .sort((a, b) => a.location.range.start.line - b.location.range.start.line || a.location.range.start.character - b.location.range.start.character);
+    .sort(
+      (a, b) =>
+        a.location.range.start.line - b.location.range.start.line ||
+        a.location.range.start.character - b.location.range.start.character,
+    );
 }
 
 /** The references of one file (path relative to the scanned root), in source order. */
@@ -64,6 +79,10 @@ export function dynamicIn(result: ScanResult, rel: string): string[] {
 
 /** Files (relative, posix) that hold at least one reference or dynamic reference. */
 export function filesWithFindings(result: ScanResult): string[] {
-  const files = new Set([...result.references, ...result.dynamic].map((r) => path.relative(result.root, r.location.file).split(path.sep).join('/')));
+  const files = new Set(
+    [...result.references, ...result.dynamic].map((r) =>
+      path.relative(result.root, r.location.file).split(path.sep).join('/'),
+    ),
+  );
   return [...files].sort();
 }

@@ -63,8 +63,12 @@ describe('detection: SDK presets', () => {
   });
 
   it('LaunchDarkly React: withLDConsumer props.flags, ({ flags }) parameters, const { flags } = props, this.props.flags', () => {
-    assert.deepEqual(refsIn(result, 'web/src/launchdarkly/AccountBanner.jsx'), ['L9 annualUpsell → annualUpsell property/property launchdarkly:useFlags']);
-    assert.deepEqual(refsIn(result, 'web/src/launchdarkly/Home.jsx'), ['L5 devTestFlag → devTestFlag property/property launchdarkly:useFlags']);
+    assert.deepEqual(refsIn(result, 'web/src/launchdarkly/AccountBanner.jsx'), [
+      'L9 annualUpsell → annualUpsell property/property launchdarkly:useFlags',
+    ]);
+    assert.deepEqual(refsIn(result, 'web/src/launchdarkly/Home.jsx'), [
+      'L5 devTestFlag → devTestFlag property/property launchdarkly:useFlags',
+    ]);
     assert.deepEqual(refsIn(result, 'web/src/launchdarkly/NavBar.tsx'), [
       'L10 megaMenu → megaMenu property/property launchdarkly:useFlags',
       'L14 footerNewsletter → footerNewsletter property/property launchdarkly:useFlags',

@@ -28,6 +28,9 @@ describe('detection: collections named by their type', () => {
 
   it('does not count the same words on values of other types', () => {
     assert.deepEqual(refsIn(result, 'src/profile/profileCard.ts'), []);
-    assert.equal(result.dynamic.some((d) => d.location.file.endsWith('profileCard.ts')), false);
+    assert.equal(
+      result.dynamic.some((d) => d.location.file.endsWith('profileCard.ts')),
+      false,
+    );
   });
 });

@@ -15,7 +15,9 @@ describe('detection: wrappers that return closures, and method wrappers known by
     fs.writeFileSync(path.join(root, rel), lines.join('\n') + '\n');
   };
   const refs = (rel: string): string[] =>
-    result.references.filter((r) => r.location.file === path.join(root, rel)).map((r) => `${r.location.range.start.line + 1}:${r.key}:${r.kind}`);
+    result.references
+      .filter((r) => r.location.file === path.join(root, rel))
+      .map((r) => `${r.location.range.start.line + 1}:${r.key}:${r.kind}`);
 
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-wrappers-'));
@@ -64,7 +66,7 @@ describe('detection: wrappers that return closures, and method wrappers known by
       '}',
       '',
       "export const apiReachable = new DnsCache().isEnabled('api.internal');",
-      "export const variants = { getVariant: (name: string) => ({ name }) };",
+      'export const variants = { getVariant: (name: string) => ({ name }) };',
       "export const v = variants.getVariant('cache-key');",
     ]);
     write('src/services/projects.ts', [
@@ -98,7 +100,10 @@ describe('detection: wrappers that return closures, and method wrappers known by
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('counts the call sites of a function whose returned closure evaluates its parameter', () => {
-    assert.deepEqual(refs('src/routes/admin.ts'), ['5:signal-endpoints:wrapper-call', '6:maintenance-banner:wrapper-call']);
+    assert.deepEqual(refs('src/routes/admin.ts'), [
+      '5:signal-endpoints:wrapper-call',
+      '6:maintenance-banner:wrapper-call',
+    ]);
     assert.deepEqual(refs('src/middleware/requireFlag.ts'), [], 'the closures themselves are the wrappers’ insides');
     assert.ok(!result.dynamic.some((d) => d.location.file.endsWith('requireFlag.ts')));
   });

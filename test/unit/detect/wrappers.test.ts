@@ -56,7 +56,11 @@ describe('detection: wrappers', () => {
   it("the wrappers' own SDK calls, whose key is the parameter, are neither references nor dynamic keys", () => {
     // Only the call sites hold references; isFeatureOn.ts, values.ts, beta.ts, flagService.ts,
     // useFeature.ts and Feature.tsx evaluate a parameter and are silent.
-    assert.deepEqual(filesWithFindings(result), ['src/components/Toolbar.tsx', 'src/legacy/reports.js', 'src/routes/uploads.ts']);
+    assert.deepEqual(filesWithFindings(result), [
+      'src/components/Toolbar.tsx',
+      'src/legacy/reports.js',
+      'src/routes/uploads.ts',
+    ]);
     assert.deepEqual(result.dynamic, []);
   });
 });

@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AtomicWriteError, nodeWriteSeam, writeFilesAtomically, type PlannedWrite, type WriteSeam } from '../../../server/src/core/engine/atomicWrite';
+import {
+  AtomicWriteError,
+  nodeWriteSeam,
+  writeFilesAtomically,
+  type PlannedWrite,
+  type WriteSeam,
+} from '../../../server/src/core/engine/atomicWrite';
 
 /** Every file under a folder with its bytes: the workspace as a user would compare it. */
 function snapshot(root: string): Map<string, string> {
@@ -56,7 +62,10 @@ describe('all-or-nothing writes of several files', () => {
     assert.equal(fs.readFileSync(path.join(root, 'src/nav.ts'), 'utf8'), 'render();\n');
     assert.equal(fs.existsSync(path.join(root, 'src/old.ts')), false);
     assert.equal(fs.readFileSync(path.join(root, 'src/new/made.ts'), 'utf8'), 'export {};\n');
-    assert.deepEqual([...snapshot(root).keys()].filter((f) => f.includes('.tmp')), []);
+    assert.deepEqual(
+      [...snapshot(root).keys()].filter((f) => f.includes('.tmp')),
+      [],
+    );
   });
 
   it('failing the k-th write for every k leaves the workspace byte for byte as it was', () => {
@@ -86,11 +95,17 @@ describe('all-or-nothing writes of several files', () => {
     fs.writeFileSync(path.join(outside, 'victim.ts'), 'export const secret = 1;\n');
     fs.symlinkSync(outside, path.join(root, 'linked'));
     const before = snapshot(root);
-    assert.throws(() => writeFilesAtomically([...plan(root), { file: path.join(root, 'linked/victim.ts'), text: 'x' }], { root }), AtomicWriteError);
+    assert.throws(
+      () => writeFilesAtomically([...plan(root), { file: path.join(root, 'linked/victim.ts'), text: 'x' }], { root }),
+      AtomicWriteError,
+    );
     assert.deepEqual(snapshot(root), before);
     assert.equal(fs.readFileSync(path.join(outside, 'victim.ts'), 'utf8'), 'export const secret = 1;\n');
     fs.symlinkSync(path.join(outside, 'victim.ts'), path.join(root, 'src/link.ts'));
-    assert.throws(() => writeFilesAtomically([{ file: path.join(root, 'src/link.ts'), text: 'x' }], { root }), /symbolic link/);
+    assert.throws(
+      () => writeFilesAtomically([{ file: path.join(root, 'src/link.ts'), text: 'x' }], { root }),
+      /symbolic link/,
+    );
     assert.equal(fs.readFileSync(path.join(outside, 'victim.ts'), 'utf8'), 'export const secret = 1;\n');
   });
 });

@@ -40,7 +40,10 @@ describe('analysis cache', () => {
 
   it('re-reads an edited file, forgets a deleted one and finds a renamed one', async () => {
     await scan();
-    fs.writeFileSync(file('apps/web/src/components/Header.tsx'), fs.readFileSync(file('apps/web/src/components/Header.tsx'), 'utf8').replace("'holiday-banner'", "'winter-sale'"));
+    fs.writeFileSync(
+      file('apps/web/src/components/Header.tsx'),
+      fs.readFileSync(file('apps/web/src/components/Header.tsx'), 'utf8').replace("'holiday-banner'", "'winter-sale'"),
+    );
     fs.rmSync(file('apps/api/src/routes/search.ts'));
     fs.renameSync(file('apps/api/src/routes/orders.ts'), file('apps/api/src/routes/orderRoutes.ts'));
     const warm = await scan();
@@ -65,7 +68,10 @@ describe('analysis cache', () => {
     fs.utimesSync(target, recent, recent);
     // Size and mtime are what the cache recorded; only the content hash can tell.
     const second = await scan();
-    assert.ok(second.references.some((r) => r.key === 'holiday-bannex'), 'the changed key is found');
+    assert.ok(
+      second.references.some((r) => r.key === 'holiday-bannex'),
+      'the changed key is found',
+    );
     assert.ok(!second.references.some((r) => r.key === 'holiday-banner'), 'the stale key is gone');
   });
 
@@ -84,20 +90,30 @@ describe('analysis cache', () => {
     const afterConfig = await scan();
     assert.ok(afterConfig.stats.parsed > 0, 'a different scan configuration re-analyses');
     assert.ok(must(afterConfig.registries[0]).flags.size > 0, 'the registry still loads');
-    assert.ok(!afterConfig.references.some((r) => r.source === 'custom'), 'the removed custom function no longer counts');
+    assert.ok(
+      !afterConfig.references.some((r) => r.source === 'custom'),
+      'the removed custom function no longer counts',
+    );
   });
 
   it('re-reads an edited registry and serves an unchanged one from the cache', async () => {
     const first = await scan();
     assert.ok(first.findings.some((f) => f.ruleId === 'missing-owner' && f.flagKey === 'product-reviews-v2'));
-    assert.deepEqual(summarize(await scan()), summarize(first), 'an unchanged registry gives the same findings from the cache');
+    assert.deepEqual(
+      summarize(await scan()),
+      summarize(first),
+      'an unchanged registry gives the same findings from the cache',
+    );
     const reg = file('flags.yaml');
     const text = fs.readFileSync(reg, 'utf8');
     const owned = text.replace('\n  product-reviews-v2:\n', '\n  product-reviews-v2:\n    owner: "@catalog-team"\n');
     assert.notEqual(owned, text, 'the example registers product-reviews-v2 without an owner');
     fs.writeFileSync(reg, owned);
     const after = await scan();
-    assert.ok(!after.findings.some((f) => f.ruleId === 'missing-owner' && f.flagKey === 'product-reviews-v2'), 'the new owner is seen');
+    assert.ok(
+      !after.findings.some((f) => f.ruleId === 'missing-owner' && f.flagKey === 'product-reviews-v2'),
+      'the new owner is seen',
+    );
   });
 
   it('--no-cache (cacheDir false) writes nothing', async () => {

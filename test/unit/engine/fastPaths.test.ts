@@ -27,7 +27,13 @@ const WORKSPACES = [
 /** The prefilter as it was before the trie: the same three parts, names as one flat alternation longest first. */
 function flatPrefilter(config: ReturnType<typeof createDetectorConfig>): RegExp {
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const called = new Set<string>([...config.methods.keys(), ...config.functions.keys(), LD_FLAGS_HOOK, ...config.methodWrappers, ...config.functionWrappers]);
+  const called = new Set<string>([
+    ...config.methods.keys(),
+    ...config.functions.keys(),
+    LD_FLAGS_HOOK,
+    ...config.methodWrappers,
+    ...config.functionWrappers,
+  ]);
   for (const c of config.custom) called.add(c.name.split('.').pop()!.replace('*', ''));
   const tags = new Set<string>([...config.jsx.keys(), ...[...config.functionWrappers].filter((n) => /^[A-Z]/.test(n))]);
   const words = new Set<string>(LD_REACT_PACKAGES.map((pkg) => pkg.replace(/^@/, '')));
@@ -35,7 +41,12 @@ function flatPrefilter(config: ReturnType<typeof createDetectorConfig>): RegExp 
     const last = [...p.prefix].reverse().find((seg) => seg !== '*');
     if (last) words.add(last);
   }
-  const alternation = (set: Set<string>): string => [...set].filter(Boolean).sort((a, b) => b.length - a.length).map(escape).join('|');
+  const alternation = (set: Set<string>): string =>
+    [...set]
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|');
   const parts = [`\\b(?:${alternation(called)})\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(`];
   if (tags.size) parts.push(`<(?:${alternation(tags)})\\b`);
   if (words.size) parts.push(`\\b(?:${alternation(words)})\\b`);
@@ -48,19 +59,40 @@ describe('fast paths give the answers of the plain ones', function () {
   it('the prefix-factored alternation matches exactly what the flat one matches', () => {
     const word = fc.stringMatching(/^[a-cA-C$_]{1,5}$/);
     fc.assert(
-      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.stringMatching(/^[a-cA-C$_ .(]{0,40}$/), (words, text) => {
-        const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const flat = new RegExp(`\\b(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})\\(`, 'g');
-        const trie = new RegExp(`\\b(?:${trieAlternation(words)})\\(`, 'g');
-        assert.deepEqual([...text.matchAll(trie)].map((m) => m.index), [...text.matchAll(flat)].map((m) => m.index));
-      }),
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
+        fc.stringMatching(/^[a-cA-C$_ .(]{0,40}$/),
+        (words, text) => {
+          const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const flat = new RegExp(
+            `\\b(?:${[...words]
+              .sort((a, b) => b.length - a.length)
+              .map(escape)
+              .join('|')})\\(`,
+            'g',
+          );
+          const trie = new RegExp(`\\b(?:${trieAlternation(words)})\\(`, 'g');
+          assert.deepEqual(
+            [...text.matchAll(trie)].map((m) => m.index),
+            [...text.matchAll(flat)].map((m) => m.index),
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('the prefilter selects the same files as before in every fixture workspace', () => {
     const config = {
-      ...createDetectorConfig([{ include: [], exclude: [], presets: 'auto', functions: [{ name: 'useShopFlag', keyArg: 0 }], properties: ['config.flags.*'] }]),
+      ...createDetectorConfig([
+        {
+          include: [],
+          exclude: [],
+          presets: 'auto',
+          functions: [{ name: 'useShopFlag', keyArg: 0 }],
+          properties: ['config.flags.*'],
+        },
+      ]),
       functionWrappers: new Set(['quoteFeature', 'IfEnabled']),
       methodWrappers: new Set(['isOn']),
     };
@@ -99,7 +131,10 @@ describe('fast paths give the answers of the plain ones', function () {
         // Every listed file is served from the cache (a JSON module read for its keys is not a listed file).
         assert.equal(warm.stats.cached, warm.stats.files, 'served from the cache');
         assert.deepEqual(summarize(warm), summarize(cold));
-        assert.deepEqual(warm.notes.map((n) => `${n.kind} ${path.relative(copy.root, n.file)}`), cold.notes.map((n) => `${n.kind} ${path.relative(copy.root, n.file)}`));
+        assert.deepEqual(
+          warm.notes.map((n) => `${n.kind} ${path.relative(copy.root, n.file)}`),
+          cold.notes.map((n) => `${n.kind} ${path.relative(copy.root, n.file)}`),
+        );
       } finally {
         copy.cleanup();
       }

@@ -25,11 +25,20 @@ describe('file walker: symbolic links', () => {
   beforeEach(() => {
     base = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-walk-'));
     root = path.join(base, 'shop');
-    write('src/checkout.ts', "import { client } from './client';\nexport const fast = client.getBooleanValue('fast-checkout', false);\n");
-    write('src/shared/prices.ts', "import { client } from '../client';\nexport const sale = client.getBooleanValue('summer-sale', false);\n");
+    write(
+      'src/checkout.ts',
+      "import { client } from './client';\nexport const fast = client.getBooleanValue('fast-checkout', false);\n",
+    );
+    write(
+      'src/shared/prices.ts',
+      "import { client } from '../client';\nexport const sale = client.getBooleanValue('summer-sale', false);\n",
+    );
     // A sibling checkout of another project, outside the scanned folder.
     fs.mkdirSync(path.join(base, 'other-project', 'src'), { recursive: true });
-    fs.writeFileSync(path.join(base, 'other-project', 'src', 'secret.ts'), "client.getBooleanValue('other-team-flag', false);\n");
+    fs.writeFileSync(
+      path.join(base, 'other-project', 'src', 'secret.ts'),
+      "client.getBooleanValue('other-team-flag', false);\n",
+    );
   });
   afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
 
@@ -47,9 +56,19 @@ describe('file walker: symbolic links', () => {
     fs.symlinkSync(path.join(base, 'other-project', 'src', 'secret.ts'), path.join(root, 'src', 'secret.ts'), 'file');
     const walk = walkWorkspace(root);
     assert.deepEqual(walk.files.map(rel), ['src/checkout.ts', 'src/shared/prices.ts']);
-    assert.deepEqual(walk.notes.filter((n) => n.kind === 'symlink-outside').map((n) => rel(n.file)).sort(), ['src/secret.ts', 'src/vendor']);
+    assert.deepEqual(
+      walk.notes
+        .filter((n) => n.kind === 'symlink-outside')
+        .map((n) => rel(n.file))
+        .sort(),
+      ['src/secret.ts', 'src/vendor'],
+    );
     const result = await new FlagIndex({ root, cacheDir: false, now: NOW }).scan();
-    assert.equal(result.references.some((r) => r.key === 'other-team-flag'), false, 'a flag outside the workspace is not reported');
+    assert.equal(
+      result.references.some((r) => r.key === 'other-team-flag'),
+      false,
+      'a flag outside the workspace is not reported',
+    );
   });
 
   it('ends a link loop and walks each folder once', () => {
@@ -105,30 +124,93 @@ describe('file walker: ignores', () => {
 
 describe('file walker: .gitignore shortcuts agree with the ignore rules', () => {
   it('lists exactly the files git would list, for random rule sets and trees', () => {
-    const rulePool = ['*.log', 'dist/', '/gen/', 'tmp', '*.gen.ts', '!keep.gen.ts', 'src/local.ts', 'docs/**/*.ts', 'legacy/', '!legacy/', '.env*', 'cache', '# comment', ' spaced.ts', 'a\\#b.ts', '*.ts', '!main.ts', 'lib/src/', 'deep/er/', 'er', '!tmp', '/src/*.ts', 'lib/*/q.ts', 'deep/er', '/docs/a', 'pkg/gen/', 'src/*', '*/out.ts', 'lib/src/z/q.ts', '**/gen', '[sl]*/app.ts', 'x/er/', '/deep/x/er/y.ts'];
-    const pathPool = ['src/app.ts', 'src/keep.gen.ts', 'src/api.gen.ts', 'src/local.ts', 'lib/src/local.ts', 'gen/out.ts', 'pkg/gen/out.ts', 'tmp/x.ts', 'tmp.ts', 'docs/a/b.ts', 'legacy/old.ts', 'cache/c.ts', 'spaced.ts', 'main.ts', 'deep/er/main.ts', 'deep/er/file.ts', 'deep/x/er/y.ts', 'lib/src/z/q.ts', 'lib/a/q.ts', 'src/nested/app.ts', 'pkg/gen/deeper/out.ts'];
+    const rulePool = [
+      '*.log',
+      'dist/',
+      '/gen/',
+      'tmp',
+      '*.gen.ts',
+      '!keep.gen.ts',
+      'src/local.ts',
+      'docs/**/*.ts',
+      'legacy/',
+      '!legacy/',
+      '.env*',
+      'cache',
+      '# comment',
+      ' spaced.ts',
+      'a\\#b.ts',
+      '*.ts',
+      '!main.ts',
+      'lib/src/',
+      'deep/er/',
+      'er',
+      '!tmp',
+      '/src/*.ts',
+      'lib/*/q.ts',
+      'deep/er',
+      '/docs/a',
+      'pkg/gen/',
+      'src/*',
+      '*/out.ts',
+      'lib/src/z/q.ts',
+      '**/gen',
+      '[sl]*/app.ts',
+      'x/er/',
+      '/deep/x/er/y.ts',
+    ];
+    const pathPool = [
+      'src/app.ts',
+      'src/keep.gen.ts',
+      'src/api.gen.ts',
+      'src/local.ts',
+      'lib/src/local.ts',
+      'gen/out.ts',
+      'pkg/gen/out.ts',
+      'tmp/x.ts',
+      'tmp.ts',
+      'docs/a/b.ts',
+      'legacy/old.ts',
+      'cache/c.ts',
+      'spaced.ts',
+      'main.ts',
+      'deep/er/main.ts',
+      'deep/er/file.ts',
+      'deep/x/er/y.ts',
+      'lib/src/z/q.ts',
+      'lib/a/q.ts',
+      'src/nested/app.ts',
+      'pkg/gen/deeper/out.ts',
+    ];
     fc.assert(
-      fc.property(fc.subarray(rulePool), fc.subarray(rulePool), fc.subarray(pathPool, { minLength: 1 }), (rootRules, nestedRules, paths) => {
-        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-walk-prop-'));
-        try {
-          for (const p of paths) {
-            fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
-            fs.writeFileSync(path.join(root, p), 'export {};\n');
+      fc.property(
+        fc.subarray(rulePool),
+        fc.subarray(rulePool),
+        fc.subarray(pathPool, { minLength: 1 }),
+        (rootRules, nestedRules, paths) => {
+          const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-walk-prop-'));
+          try {
+            for (const p of paths) {
+              fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
+              fs.writeFileSync(path.join(root, p), 'export {};\n');
+            }
+            fs.writeFileSync(path.join(root, '.gitignore'), rootRules.join('\n'));
+            fs.mkdirSync(path.join(root, 'deep'), { recursive: true });
+            fs.writeFileSync(path.join(root, 'deep', '.gitignore'), nestedRules.join('\n'));
+            const rootIg = ignore().add(rootRules.join('\n'));
+            const nestedIg = ignore().add(nestedRules.join('\n'));
+            const expected = paths
+              .filter(
+                (p) => !rootIg.ignores(p) && !(p.startsWith('deep/') && nestedIg.ignores(p.slice('deep/'.length))),
+              )
+              .sort();
+            const listed = walkWorkspace(root).files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+            assert.deepEqual(listed, expected);
+          } finally {
+            fs.rmSync(root, { recursive: true, force: true });
           }
-          fs.writeFileSync(path.join(root, '.gitignore'), rootRules.join('\n'));
-          fs.mkdirSync(path.join(root, 'deep'), { recursive: true });
-          fs.writeFileSync(path.join(root, 'deep', '.gitignore'), nestedRules.join('\n'));
-          const rootIg = ignore().add(rootRules.join('\n'));
-          const nestedIg = ignore().add(nestedRules.join('\n'));
-          const expected = paths
-            .filter((p) => !rootIg.ignores(p) && !(p.startsWith('deep/') && nestedIg.ignores(p.slice('deep/'.length))))
-            .sort();
-          const listed = walkWorkspace(root).files.map((f) => path.relative(root, f).split(path.sep).join('/'));
-          assert.deepEqual(listed, expected);
-        } finally {
-          fs.rmSync(root, { recursive: true, force: true });
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

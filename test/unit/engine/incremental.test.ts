@@ -16,7 +16,8 @@ describe('incremental index', () => {
     fs.writeFileSync(file(rel), change(fs.readFileSync(file(rel), 'utf8')));
     index.updateFile(file(rel));
   };
-  const cold = async (): Promise<ReturnType<typeof summarize>> => summarize(await new FlagIndex({ root: ws.root, cacheDir: false, now: NOW }).scan());
+  const cold = async (): Promise<ReturnType<typeof summarize>> =>
+    summarize(await new FlagIndex({ root: ws.root, cacheDir: false, now: NOW }).scan());
 
   beforeEach(async () => {
     ws = copyWorkspace('examples/shop');
@@ -31,7 +32,9 @@ describe('incremental index', () => {
     edit('packages/flags/src/keys.ts', (t) => t.replace("NEW_CHECKOUT: 'new-checkout'", "NEW_CHECKOUT: 'checkout-v3'"));
     assert.equal(index.referencesTo('checkout-v3').length > 0, true);
     assert.deepEqual(summarize(index.result()), await cold());
-    const unregistered = index.result().findings.filter((f) => f.ruleId === 'unregistered-flag' && f.flagKey === 'checkout-v3');
+    const unregistered = index
+      .result()
+      .findings.filter((f) => f.ruleId === 'unregistered-flag' && f.flagKey === 'checkout-v3');
     assert.ok(unregistered.length > 0, 'the renamed key is now unregistered wherever FLAGS.NEW_CHECKOUT is used');
   });
 
@@ -54,7 +57,10 @@ describe('incremental index', () => {
     fs.renameSync(file(added), file('apps/api/src/routes/giftCardRoutes.ts'));
     index.updateFile(file(added));
     index.updateFile(file('apps/api/src/routes/giftCardRoutes.ts'));
-    assert.deepEqual(index.referencesTo('gift-cards').map((r) => path.basename(r.location.file)), ['giftCardRoutes.ts']);
+    assert.deepEqual(
+      index.referencesTo('gift-cards').map((r) => path.basename(r.location.file)),
+      ['giftCardRoutes.ts'],
+    );
 
     fs.rmSync(file('apps/api/src/routes/search.ts'));
     index.updateFile(file('apps/api/src/routes/search.ts'));
@@ -64,7 +70,10 @@ describe('incremental index', () => {
   it('turns a function into a wrapper and back as its body changes', async () => {
     const rel = 'apps/api/src/services/flagsHelper.ts';
     fs.mkdirSync(path.dirname(file(rel)), { recursive: true });
-    fs.writeFileSync(file(rel), "import { ldClient } from '../lib/launchdarkly';\n\nexport function betaOn(name: string) {\n  return ldClient.variation(name, { kind: 'user', key: 'anon' }, false);\n}\n\nexport const usesBeta = () => betaOn('beta-dashboard');\n");
+    fs.writeFileSync(
+      file(rel),
+      "import { ldClient } from '../lib/launchdarkly';\n\nexport function betaOn(name: string) {\n  return ldClient.variation(name, { kind: 'user', key: 'anon' }, false);\n}\n\nexport const usesBeta = () => betaOn('beta-dashboard');\n",
+    );
     index.updateFile(file(rel));
     assert.equal(index.referencesTo('beta-dashboard').length, 1, 'a call of the new wrapper is a reference');
     edit(rel, (t) => t.replace('ldClient.variation(name,', "ldClient.variation('fixed-key',"));
@@ -78,7 +87,10 @@ describe('incremental index', () => {
     const buffer = onDisk.replace("'holiday-banner'", "'size-guide'");
     assert.notEqual(buffer, onDisk, 'the fixture evaluates holiday-banner in Header.tsx');
     const inBuffer = index.fileResult(file(rel), buffer);
-    assert.ok(!inBuffer.findings.some((f) => f.ruleId === 'unregistered-flag'), 'the buffer no longer uses the unregistered key');
+    assert.ok(
+      !inBuffer.findings.some((f) => f.ruleId === 'unregistered-flag'),
+      'the buffer no longer uses the unregistered key',
+    );
     assert.equal(fs.readFileSync(file(rel), 'utf8'), onDisk);
     index.updateFile(file(rel));
     assert.deepEqual(summarize(index.result()), await cold());
@@ -101,7 +113,9 @@ describe('incremental index', () => {
     fs.writeFileSync(file(rel), text);
     const fresh = new FlagIndex({ root: ws.root, cacheDir: false, now: NOW });
     await fresh.scan();
-    const keyAt = (refs: { key: string; location: { range: { start: { line: number; character: number } } } }[]): string[] =>
+    const keyAt = (
+      refs: { key: string; location: { range: { start: { line: number; character: number } } } }[],
+    ): string[] =>
       refs.map((r) => `${r.key}@${r.location.range.start.line}:${r.location.range.start.character}`).sort();
     assert.deepEqual(keyAt(edited.references), keyAt(fresh.fileResult(file(rel)).references));
     assert.ok(edited.references.some((r) => r.key === 'typed-flag-v2'));
@@ -111,8 +125,14 @@ describe('incremental index', () => {
   it('gives one file the same findings whether asked alone or as part of the workspace', async () => {
     const all = index.result().findings;
     for (const f of new Set(index.result().references.map((r) => r.location.file))) {
-      const alone = index.findingsFor(f).map((x) => `${x.ruleId}:${x.location.range.start.line}:${x.message}`).sort();
-      const inWorkspace = all.filter((x) => x.location.file === f).map((x) => `${x.ruleId}:${x.location.range.start.line}:${x.message}`).sort();
+      const alone = index
+        .findingsFor(f)
+        .map((x) => `${x.ruleId}:${x.location.range.start.line}:${x.message}`)
+        .sort();
+      const inWorkspace = all
+        .filter((x) => x.location.file === f)
+        .map((x) => `${x.ruleId}:${x.location.range.start.line}:${x.message}`)
+        .sort();
       assert.deepEqual(alone, inWorkspace, path.relative(ws.root, f));
     }
   });
@@ -120,15 +140,25 @@ describe('incremental index', () => {
   it('answers one open file before the workspace scan has run', async () => {
     const fresh = new FlagIndex({ root: ws.root, cacheDir: false, now: NOW });
     const result = fresh.fileResult(file('apps/api/src/routes/checkout.ts'));
-    assert.ok(result.references.some((r) => r.registryKey === 'new-checkout' && r.keyForm === 'object'), 'FLAGS.NEW_CHECKOUT resolved across files without a scan');
-    const scanned = (await fresh.scan()).findings.filter((f) => f.location.file === file('apps/api/src/routes/checkout.ts'));
+    assert.ok(
+      result.references.some((r) => r.registryKey === 'new-checkout' && r.keyForm === 'object'),
+      'FLAGS.NEW_CHECKOUT resolved across files without a scan',
+    );
+    const scanned = (await fresh.scan()).findings.filter(
+      (f) => f.location.file === file('apps/api/src/routes/checkout.ts'),
+    );
     assert.deepEqual(result.findings.map((f) => f.ruleId).sort(), scanned.map((f) => f.ruleId).sort());
   });
 
   it('re-checks everything when the registry changes', async () => {
     assert.ok(index.result().findings.some((f) => f.ruleId === 'unregistered-flag' && f.flagKey === 'holiday-banner'));
     const reg = file('flags.yaml');
-    const text = fs.readFileSync(reg, 'utf8').replace(/^flags:\n/m, 'flags:\n  holiday-banner:\n    owner: "@growth"\n    type: experiment\n    status: active\n    created: 2026-11-01\n    expires: 2026-12-31\n');
+    const text = fs
+      .readFileSync(reg, 'utf8')
+      .replace(
+        /^flags:\n/m,
+        'flags:\n  holiday-banner:\n    owner: "@growth"\n    type: experiment\n    status: active\n    created: 2026-11-01\n    expires: 2026-12-31\n',
+      );
     await index.updateRegistry(reg, text);
     assert.ok(!index.result().findings.some((f) => f.ruleId === 'unregistered-flag' && f.flagKey === 'holiday-banner'));
   });

@@ -23,7 +23,12 @@ describe('the compiler is loaded only when a file is parsed', function () {
         const compiler = Object.keys(require.cache).some((k) => k.includes('${path.sep}ts-morph${path.sep}'));
         process.stdout.write(JSON.stringify({ compiler, references: r.references.length, parsed: r.stats.parsed }));
       });`;
-    return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, FLAGLINT_CACHE_DIR: cacheHome } })) as { compiler: boolean; references: number; parsed: number };
+    return JSON.parse(
+      execFileSync(process.execPath, ['-e', script], {
+        encoding: 'utf8',
+        env: { ...process.env, FLAGLINT_CACHE_DIR: cacheHome },
+      }),
+    ) as { compiler: boolean; references: number; parsed: number };
   };
 
   beforeEach(() => {
@@ -56,8 +61,14 @@ describe('the compiler is loaded only when a file is parsed', function () {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-noflags-'));
     try {
       fs.mkdirSync(path.join(root, 'src'));
-      fs.writeFileSync(path.join(root, 'src', 'math.ts'), 'export function add(a: number, b: number): number {\n  return a + b;\n}\n');
-      fs.writeFileSync(path.join(root, 'tsconfig.json'), '{\n  // paths for the app\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] }, },\n}\n');
+      fs.writeFileSync(
+        path.join(root, 'src', 'math.ts'),
+        'export function add(a: number, b: number): number {\n  return a + b;\n}\n',
+      );
+      fs.writeFileSync(
+        path.join(root, 'tsconfig.json'),
+        '{\n  // paths for the app\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] }, },\n}\n',
+      );
       assert.deepEqual(scanInChild(root), { compiler: false, references: 0, parsed: 0 });
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
@@ -78,7 +89,8 @@ describe('the front ends load the compiler only when a file is parsed', () => {
 
 describe('tsconfig reading without the compiler', () => {
   it('drops comments and trailing commas but keeps them inside strings', () => {
-    const text = '{\n  // a comment\n  "a": "x // not a comment, }", /* block */\n  "b": [1, 2,],\n  "c": { "d": "\\"/*\\"", },\n}\n';
+    const text =
+      '{\n  // a comment\n  "a": "x // not a comment, }", /* block */\n  "b": [1, 2,],\n  "c": { "d": "\\"/*\\"", },\n}\n';
     assert.deepEqual(JSON.parse(stripJsonComments(text)), { a: 'x // not a comment, }', b: [1, 2], c: { d: '"/*"' } });
   });
 });

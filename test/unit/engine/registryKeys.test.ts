@@ -28,7 +28,11 @@ flags:
 `;
 
 const FILES: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'storefront', dependencies: { '@launchdarkly/node-server-sdk': '^9.0.0' } }, null, 2),
+  'package.json': JSON.stringify(
+    { name: 'storefront', dependencies: { '@launchdarkly/node-server-sdk': '^9.0.0' } },
+    null,
+    2,
+  ),
   'flags.yaml': REGISTRY,
   'src/lib/launchdarkly.ts': [
     "import { init } from '@launchdarkly/node-server-sdk';",
@@ -89,13 +93,27 @@ describe('registry keys of references', () => {
     await index.updateRegistry(file('flags.yaml'), REGISTRY.replace('aliases: [searchRewrite]', 'aliases: []'));
     // Asked before anything computes findings: the binding is done by the registry change itself.
     assert.deepEqual(keys(index.referencesTo('search-v2')), ['search_v2->search-v2']);
-    assert.deepEqual(keys(index.referencesTo('searchRewrite')), ['searchRewrite->?'], 'the old alias is now an unregistered key');
-    const unregistered = index.result().findings.filter((f) => f.ruleId === 'unregistered-flag').map((f) => f.flagKey);
+    assert.deepEqual(
+      keys(index.referencesTo('searchRewrite')),
+      ['searchRewrite->?'],
+      'the old alias is now an unregistered key',
+    );
+    const unregistered = index
+      .result()
+      .findings.filter((f) => f.ruleId === 'unregistered-flag')
+      .map((f) => f.flagKey);
     assert.deepEqual([...new Set(unregistered)], ['searchRewrite']);
 
-    await index.updateRegistry(file('flags.yaml'), REGISTRY.replace('aliases: [searchRewrite]', 'aliases: [searchRewrite, darkTheme]'));
+    await index.updateRegistry(
+      file('flags.yaml'),
+      REGISTRY.replace('aliases: [searchRewrite]', 'aliases: [searchRewrite, darkTheme]'),
+    );
     assert.deepEqual(keys(index.referencesTo('search-v2')), ['searchRewrite->search-v2', 'search_v2->search-v2']);
-    assert.equal(index.result().stats.parsed, parsed, 'a registry edit that leaves the scan section alone parses no source file');
+    assert.equal(
+      index.result().stats.parsed,
+      parsed,
+      'a registry edit that leaves the scan section alone parses no source file',
+    );
   });
 
   it('never changes a reference it has handed out: a registry edit makes new ones', async () => {
@@ -104,7 +122,11 @@ describe('registry keys of references', () => {
     assert.ok(alias);
     await index.updateRegistry(file('flags.yaml'), REGISTRY.replace('aliases: [searchRewrite]', 'aliases: []'));
     index.result();
-    assert.equal(alias.registryKey, 'search-v2', 'what the Explorer showed a moment ago is not rewritten behind its back');
+    assert.equal(
+      alias.registryKey,
+      'search-v2',
+      'what the Explorer showed a moment ago is not rewritten behind its back',
+    );
     assert.equal(index.result().references.find((r) => r.key === 'searchRewrite')?.registryKey, undefined);
   });
 
@@ -135,9 +157,16 @@ describe('registry keys of references', () => {
       ['search-v3'],
       'the edited file is judged again',
     );
-    assert.equal(index.result().stats.parsed, parsed + 3, 'only the buffers were parsed again: two openings and one edit');
+    assert.equal(
+      index.result().stats.parsed,
+      parsed + 3,
+      'only the buffers were parsed again: two openings and one edit',
+    );
     assert.deepEqual(
-      index.result().findings.filter((f) => f.ruleId === 'unregistered-flag').map((f) => f.flagKey),
+      index
+        .result()
+        .findings.filter((f) => f.ruleId === 'unregistered-flag')
+        .map((f) => f.flagKey),
       ['search-v3'],
       'the workspace findings, computed afresh, agree with the file alone',
     );
@@ -146,7 +175,10 @@ describe('registry keys of references', () => {
 
 describe('ReferenceTable', () => {
   const registryPath = path.join(os.tmpdir(), 'flaglint-table', 'flags.yaml');
-  const at = (file: string, line: number) => ({ file, range: { start: { line, character: 0 }, end: { line, character: 10 } } });
+  const at = (file: string, line: number) => ({
+    file,
+    range: { start: { line, character: 0 }, end: { line, character: 10 } },
+  });
   const ref = (key: string, file: string, line: number): FlagReference => ({
     key,
     location: at(file, line),
@@ -162,7 +194,15 @@ describe('ReferenceTable', () => {
     const withAlias = loadRegistry(registryPath, REGISTRY);
     const a = '/ws/src/a.ts';
     const b = '/ws/src/b.ts';
-    table.set(a, { references: [ref('searchRewrite', a, 3), ref('SEARCH_V2', a, 4)], dynamic: [], deps: new Set([a, '/ws/src/keys.ts']) }, withAlias);
+    table.set(
+      a,
+      {
+        references: [ref('searchRewrite', a, 3), ref('SEARCH_V2', a, 4)],
+        dynamic: [],
+        deps: new Set([a, '/ws/src/keys.ts']),
+      },
+      withAlias,
+    );
     table.set(b, { references: [ref('checkout-v2', b, 1)], dynamic: [], deps: new Set([b]) }, withAlias);
     assert.deepEqual(keys(table.of(a)!.references), ['SEARCH_V2->search-v2', 'searchRewrite->search-v2']);
     assert.deepEqual(keys(table.to('checkout-v2')), ['checkout-v2->?']);
@@ -175,7 +215,11 @@ describe('ReferenceTable', () => {
     const withoutAlias = loadRegistry(registryPath, REGISTRY.replace('aliases: [searchRewrite]', ''));
     table.rebind(() => withoutAlias);
     assert.deepEqual(keys(table.of(a)!.references), ['SEARCH_V2->search-v2', 'searchRewrite->?']);
-    assert.deepEqual(keys(bound), ['SEARCH_V2->search-v2', 'searchRewrite->search-v2'], 'the earlier objects are unchanged');
+    assert.deepEqual(
+      keys(bound),
+      ['SEARCH_V2->search-v2', 'searchRewrite->search-v2'],
+      'the earlier objects are unchanged',
+    );
 
     table.delete(a);
     assert.deepEqual([...table.dependentsOf('/ws/src/keys.ts')], []);

@@ -21,15 +21,39 @@ describe('rescan with the registry history', () => {
     fs.mkdirSync(path.join(root, 'src'), { recursive: true });
     fs.writeFileSync(
       path.join(root, 'flags.yaml'),
-      ['policy:', '  maxAgeDays:', '    release: 90', 'flags:', '  search-v2:', '    description: The new search backend', '    owner: "@acme/search"', '    type: release', ''].join('\n'),
+      [
+        'policy:',
+        '  maxAgeDays:',
+        '    release: 90',
+        'flags:',
+        '  search-v2:',
+        '    description: The new search backend',
+        '    owner: "@acme/search"',
+        '    type: release',
+        '',
+      ].join('\n'),
     );
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'search', dependencies: { '@launchdarkly/node-server-sdk': '^9.0.0' } }));
+    fs.writeFileSync(
+      path.join(root, 'package.json'),
+      JSON.stringify({ name: 'search', dependencies: { '@launchdarkly/node-server-sdk': '^9.0.0' } }),
+    );
     fs.writeFileSync(
       path.join(root, 'src/search.ts'),
-      ["import { init } from '@launchdarkly/node-server-sdk';", '', "const ld = init(process.env.LD_SDK_KEY ?? '');", '', "export const searchV2 = (key: string) => ld.variation('search-v2', { key }, false);", ''].join('\n'),
+      [
+        "import { init } from '@launchdarkly/node-server-sdk';",
+        '',
+        "const ld = init(process.env.LD_SDK_KEY ?? '');",
+        '',
+        "export const searchV2 = (key: string) => ld.variation('search-v2', { key }, false);",
+        '',
+      ].join('\n'),
     );
     const git = (...args: string[]): void => {
-      execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'user.name=Dana', '-c', 'user.email=dana@acme.example', ...args], { cwd: root, stdio: 'ignore' });
+      execFileSync(
+        'git',
+        ['-c', 'core.hooksPath=/dev/null', '-c', 'user.name=Dana', '-c', 'user.email=dana@acme.example', ...args],
+        { cwd: root, stdio: 'ignore' },
+      );
     };
     git('init', '-q');
     git('add', '-A');
@@ -45,7 +69,8 @@ describe('rescan with the registry history', () => {
       now: new Date('2026-12-02T00:00:00Z'),
       beforeFindings: async (registries) => (await attachTimelines(registries)).registries,
     });
-    const hints = (findings: { ruleId: string; message: string }[]): string[] => findings.filter((f) => f.ruleId === 'missing-created').map((f) => f.message);
+    const hints = (findings: { ruleId: string; message: string }[]): string[] =>
+      findings.filter((f) => f.ruleId === 'missing-created').map((f) => f.message);
     const first = await index.scan();
     assert.equal(hints(first.findings).length, 1);
     assert.match(hints(first.findings)[0]!, /git says its entry was added on \d{4}-\d{2}-\d{2} by Dana/);
@@ -56,16 +81,34 @@ describe('rescan with the registry history', () => {
   it('keeps the history through an edit of the registry buffer, and drops the hint once the entry is dated', async function () {
     this.timeout(20000);
     const root = path.join(dir, 'ws');
-    const index = new FlagIndex({ root, cacheDir: false, now: new Date('2026-12-02T00:00:00Z'), beforeFindings: async (registries) => (await attachTimelines(registries)).registries });
-    const hints = (): string[] => index.result().findings.filter((f) => f.ruleId === 'missing-created').map((f) => f.message);
+    const index = new FlagIndex({
+      root,
+      cacheDir: false,
+      now: new Date('2026-12-02T00:00:00Z'),
+      beforeFindings: async (registries) => (await attachTimelines(registries)).registries,
+    });
+    const hints = (): string[] =>
+      index
+        .result()
+        .findings.filter((f) => f.ruleId === 'missing-created')
+        .map((f) => f.message);
     await index.scan();
     const before = hints();
     assert.equal(before.length, 1);
     const registry = path.join(root, 'flags.yaml');
     const text = fs.readFileSync(registry, 'utf8');
-    await index.updateRegistry(registry, text.replace('    description: The new search backend\n', '    description: The new search backend (ranked results)\n'));
+    await index.updateRegistry(
+      registry,
+      text.replace(
+        '    description: The new search backend\n',
+        '    description: The new search backend (ranked results)\n',
+      ),
+    );
     assert.deepEqual(hints(), before, 'a description edit leaves the git-dated hint as it was');
-    await index.updateRegistry(registry, text.replace('    type: release\n', '    type: release\n    created: 2026-11-30\n'));
+    await index.updateRegistry(
+      registry,
+      text.replace('    type: release\n', '    type: release\n    created: 2026-11-30\n'),
+    );
     assert.deepEqual(hints(), [], 'dated by hand: nothing to hint');
   });
 });

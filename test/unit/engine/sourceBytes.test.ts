@@ -4,7 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { bytesInclude, decodeSource, readListedSourceBytes, readSource } from '../../../server/src/core/engine/sourceText';
+import {
+  bytesInclude,
+  decodeSource,
+  readListedSourceBytes,
+  readSource,
+} from '../../../server/src/core/engine/sourceText';
 
 /**
  * The scan reads listed files as bytes and searches them before decoding (new wrapper names, the
@@ -29,7 +34,11 @@ describe('source files read as bytes', () => {
       fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom(...names), (pieces, name) => {
         const bytes = Buffer.concat(pieces);
         if (bytes[0] === 0xff || bytes[0] === 0xfe) return; // a UTF-16 byte order mark: decoded first, tested below
-        assert.equal(bytesInclude(bytes, name), bytes.toString('utf8').includes(name), `${bytes.toString('hex')} / ${name}`);
+        assert.equal(
+          bytesInclude(bytes, name),
+          bytes.toString('utf8').includes(name),
+          `${bytes.toString('hex')} / ${name}`,
+        );
       }),
       { numRuns: 3000 },
     );

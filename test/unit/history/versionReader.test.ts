@@ -50,10 +50,19 @@ describe('VersionReader', () => {
 
   it('falls back to a whole parse for anchors and flow style, and skips a version that does not parse', () => {
     const reader = new VersionReader();
-    const anchored = reader.read('flags.yaml', 'defaults: &d\n  owner: "@growth"\nflags:\n  a:\n    <<: *d\n    status: active\n')!;
+    const anchored = reader.read(
+      'flags.yaml',
+      'defaults: &d\n  owner: "@growth"\nflags:\n  a:\n    <<: *d\n    status: active\n',
+    )!;
     assert.equal(anchored.entries.get('a')?.status, 'active');
-    assert.deepEqual([...reader.read('flags.yaml', 'flags: { a: { owner: "@x" }, b: {} }\n')!.entries.keys()], ['a', 'b']);
+    assert.deepEqual(
+      [...reader.read('flags.yaml', 'flags: { a: { owner: "@x" }, b: {} }\n')!.entries.keys()],
+      ['a', 'b'],
+    );
     assert.equal(reader.read('flags.yaml', 'flags:\n  a: [unclosed\n'), undefined);
-    assert.deepEqual([...reader.read('flags.json', '{"flags":{"k":{"owner":"@x"}},"owners":["@x"]}')!.entries.keys()], ['k']);
+    assert.deepEqual(
+      [...reader.read('flags.json', '{"flags":{"k":{"owner":"@x"}},"owners":["@x"]}')!.entries.keys()],
+      ['k'],
+    );
   });
 });

@@ -17,10 +17,14 @@ describe('registry: CODEOWNERS', () => {
   });
 
   it('understands GitLab sections with default owners', () => {
-    assert.deepEqual(parseCodeowners(read(fixture('gitlab', 'CODEOWNERS'))), ['@acme/frontend', '@acme/web-leads', '@acme/docs']);
+    assert.deepEqual(parseCodeowners(read(fixture('gitlab', 'CODEOWNERS'))), [
+      '@acme/frontend',
+      '@acme/web-leads',
+      '@acme/docs',
+    ]);
   });
 
-  it('looks in .github/, the root and docs/, in GitHub\'s order', () => {
+  it("looks in .github/, the root and docs/, in GitHub's order", () => {
     const dir = scratchDir();
     try {
       assert.equal(findCodeowners(dir), undefined);

@@ -6,11 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { decodeRegistryBytes, firstInvalidUtf8 } from '../../../server/src/core/registry/decodeText';
 import { loadRegistry } from '../../../server/src/core/registry';
 
-const bytes = (...parts: (string | number[])[]): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]): Buffer =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 describe('registry bytes to text', () => {
   it('accepts UTF-8 with and without a byte order mark, multi-byte characters included', () => {
-    assert.deepEqual(decodeRegistryBytes(bytes([0xef, 0xbb, 0xbf], 'flags:\n  caf\u00e9-\u{1f680}: {}\n')), { text: 'flags:\n  caf\u00e9-\u{1f680}: {}\n' });
+    assert.deepEqual(decodeRegistryBytes(bytes([0xef, 0xbb, 0xbf], 'flags:\n  caf\u00e9-\u{1f680}: {}\n')), {
+      text: 'flags:\n  caf\u00e9-\u{1f680}: {}\n',
+    });
     assert.equal(firstInvalidUtf8(bytes('owner: "@pay\u00e9"\n\u4e2d\u6587')), undefined);
   });
 
@@ -31,7 +34,9 @@ describe('registry bytes to text', () => {
 
   it('names UTF-16 LE and BE', () => {
     const le = decodeRegistryBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('flags: {}\n', 'utf16le')]));
-    const be = decodeRegistryBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('flags: {}\n', 'utf16le').swap16()]));
+    const be = decodeRegistryBytes(
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('flags: {}\n', 'utf16le').swap16()]),
+    );
     assert.ok('error' in le && 'error' in be);
     assert.match(le.error, /encoded as UTF-16 LE/);
     assert.match(be.error, /encoded as UTF-16 BE/);
@@ -42,7 +47,9 @@ describe('a folder registry with entries that are not files', () => {
   let dir: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-folder-kinds-'));
-    fs.cpSync(path.join(__dirname, '../../../../test/fixtures/registry/folder/flags'), path.join(dir, 'flags'), { recursive: true });
+    fs.cpSync(path.join(__dirname, '../../../../test/fixtures/registry/folder/flags'), path.join(dir, 'flags'), {
+      recursive: true,
+    });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -52,8 +59,14 @@ describe('a folder registry with entries that are not files', () => {
     execFileSync('mkfifo', [path.join(dir, 'flags/express-checkout.yaml')]);
     const reg = loadRegistry(path.join(dir, 'flags'));
     const messages = reg.problems.map((p) => `${path.relative(dir, p.location.file)}: ${p.message}`);
-    assert.ok(messages.some((m) => /^flags\/gift-cards\.yaml: .*is a folder, not a file/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^flags\/express-checkout\.yaml: .*is a FIFO, not a file/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /^flags\/gift-cards\.yaml: .*is a folder, not a file/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /^flags\/express-checkout\.yaml: .*is a FIFO, not a file/.test(m)),
+      messages.join('\n'),
+    );
     assert.ok(reg.flags.has('pdp.recommendations.carousel') && reg.flags.has('wallets'));
     assert.ok(!reg.flags.has('gift-cards') && !reg.flags.has('express-checkout'));
   });

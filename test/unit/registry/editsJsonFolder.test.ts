@@ -24,7 +24,13 @@ describe('registry edits (JSON)', () => {
   };
 
   it('adds an entry at its sorted place, as valid JSON indented like the file', () => {
-    const after = apply(addFlagEdits(reg, text, 'gift-cards', { owner: '@acme/payments', type: 'release', dependsOn: ['checkout-express-wallets'] }));
+    const after = apply(
+      addFlagEdits(reg, text, 'gift-cards', {
+        owner: '@acme/payments',
+        type: 'release',
+        dependsOn: ['checkout-express-wallets'],
+      }),
+    );
     assert.deepEqual(lineDiff(text, after), {
       removed: [],
       added: [
@@ -37,23 +43,36 @@ describe('registry edits (JSON)', () => {
         '    },',
       ],
     });
-    assert.deepEqual([...loadRegistry(file, after).flags.keys()], ['checkout-express-wallets', 'free-shipping-threshold', 'gift-cards', 'new-checkout']);
+    assert.deepEqual(
+      [...loadRegistry(file, after).flags.keys()],
+      ['checkout-express-wallets', 'free-shipping-threshold', 'gift-cards', 'new-checkout'],
+    );
   });
 
   it('adds after the last entry without a trailing comma', () => {
     const after = apply(addFlagEdits(reg, text, 'zoom-checkout', { owner: '@acme/payments' }));
-    assert.ok(after.includes('      "typ": "release"\n    },\n    "zoom-checkout": {\n      "owner": "@acme/payments"\n    }\n  },\n'));
+    assert.ok(
+      after.includes(
+        '      "typ": "release"\n    },\n    "zoom-checkout": {\n      "owner": "@acme/payments"\n    }\n  },\n',
+      ),
+    );
   });
 
   it('sets, adds and removes fields', () => {
     const replaced = apply(setFlagFieldEdits(reg, text, 'new-checkout', 'status', 'archived'));
-    assert.deepEqual(lineDiff(text, replaced), { removed: ['      "status": "rolled-out",'], added: ['      "status": "archived",'] });
+    assert.deepEqual(lineDiff(text, replaced), {
+      removed: ['      "status": "rolled-out",'],
+      added: ['      "status": "archived",'],
+    });
     const added = apply(setFlagFieldEdits(reg, text, 'new-checkout', 'rollback', 'Turn it off.'));
     // Placed before the first field that comes later in the documented order (the unknown "typ" stays last).
     assert.deepEqual(lineDiff(text, added), { removed: [], added: ['      "rollback": "Turn it off.",'] });
     assert.ok(added.includes('"created": "2025-11-03",\n      "rollback": "Turn it off.",\n      "typ"'));
     const removed = apply(setFlagFieldEdits(reg, text, 'new-checkout', 'typ', undefined));
-    assert.deepEqual(lineDiff(text, removed), { removed: ['      "created": "2025-11-03",', '      "typ": "release"'], added: ['      "created": "2025-11-03"'] });
+    assert.deepEqual(lineDiff(text, removed), {
+      removed: ['      "created": "2025-11-03",', '      "typ": "release"'],
+      added: ['      "created": "2025-11-03"'],
+    });
     assert.deepEqual(loadRegistry(file, removed).problems.map(brief), []);
   });
 
@@ -61,7 +80,10 @@ describe('registry edits (JSON)', () => {
     for (const key of ['checkout-express-wallets', 'free-shipping-threshold', 'new-checkout']) {
       const after = apply(removeFlagEdits(reg, text, key));
       const left = [...loadRegistry(file, after).flags.keys()];
-      assert.deepEqual(left, [...reg.flags.keys()].filter((k) => k !== key));
+      assert.deepEqual(
+        left,
+        [...reg.flags.keys()].filter((k) => k !== key),
+      );
     }
     const last = apply(removeFlagEdits(reg, text, 'new-checkout'));
     assert.ok(last.includes('"expires": "2026-05-20"\n    }\n  },\n  "policy"'));
@@ -75,7 +97,13 @@ describe('registry edits (JSON)', () => {
     const withFlags = applyTextEdits(t, addFlagEdits(loadRegistry('/r/flags.json', t), t, 'a', {}));
     assert.equal(withFlags, '{\n  "owners": ["@x"],\n  "flags": {\n    "a": {}\n  }\n}\n');
     const emptyFlags = '{ "flags": {} }';
-    assert.equal(applyTextEdits(emptyFlags, addFlagEdits(loadRegistry('/r/flags.json', emptyFlags), emptyFlags, 'a', { owner: '@x' })), '{ "flags": {"a": {"owner":"@x"}} }');
+    assert.equal(
+      applyTextEdits(
+        emptyFlags,
+        addFlagEdits(loadRegistry('/r/flags.json', emptyFlags), emptyFlags, 'a', { owner: '@x' }),
+      ),
+      '{ "flags": {"a": {"owner":"@x"}} }',
+    );
   });
 });
 
@@ -112,7 +140,7 @@ describe('registry edits (folder registry)', () => {
     assert.ok(loadRegistry(folder).flags.has('checkout/express:wallets'));
   });
 
-  it('setting a field edits the flag\'s file, keeping its comment', () => {
+  it("setting a field edits the flag's file, keeping its comment", () => {
     const reg = loadRegistry(folder);
     const file = path.join(folder, 'new-checkout.yaml');
     const before = read(file);
@@ -120,16 +148,30 @@ describe('registry edits (folder registry)', () => {
     assert.equal(edits.length, 1);
     assert.equal(must(edits[0]).file, file);
     const after = applyTextEdits(before, edits);
-    assert.deepEqual(lineDiff(before, after), { removed: ['owner: "@acme/payments"'], added: ['owner: "@acme/checkout"'] });
-    const added = applyTextEdits(before, setFlagFieldEdits(reg, before, 'new-checkout', 'dependsOn', ['payments-api-v2']));
-    assert.ok(added.endsWith('rollback: Turn the flag off; carts in progress keep their items.\ndependsOn: [payments-api-v2]\n'));
+    assert.deepEqual(lineDiff(before, after), {
+      removed: ['owner: "@acme/payments"'],
+      added: ['owner: "@acme/checkout"'],
+    });
+    const added = applyTextEdits(
+      before,
+      setFlagFieldEdits(reg, before, 'new-checkout', 'dependsOn', ['payments-api-v2']),
+    );
+    assert.ok(
+      added.endsWith(
+        'rollback: Turn the flag off; carts in progress keep their items.\ndependsOn: [payments-api-v2]\n',
+      ),
+    );
   });
 
   it('setting a field of a flag named by `key:` edits the right file', () => {
     const reg = loadRegistry(folder);
     const [edit] = setFlagFieldEdits(reg, undefined, 'pdp.recommendations.carousel', 'status', 'active');
     assert.equal(must(edit).file, path.join(folder, 'pdp-carousel.yml'));
-    assert.ok(applyTextEdits(read(must(edit).file), [must(edit)]).includes('defaultValue: control\nstatus: active\ncreated: 2026-04-10\n'));
+    assert.ok(
+      applyTextEdits(read(must(edit).file), [must(edit)]).includes(
+        'defaultValue: control\nstatus: active\ncreated: 2026-04-10\n',
+      ),
+    );
   });
 
   it('removing a flag deletes its file', () => {

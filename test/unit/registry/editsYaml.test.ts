@@ -70,19 +70,33 @@ describe('registry edits (YAML): adding a flag', () => {
 
   it('puts a new entry of an owner after that owner’s last entry, in its section, not at the end', () => {
     const after = apply(text, addFlagEdits(reg, text, 'cart-upsell', { owner: '@acme/growth', type: 'experiment' }));
-    assert.ok(after.includes('    expires: 2026-05-20\n\n  cart-upsell:\n    owner: "@acme/growth"\n    type: experiment\n\n  search-typo-tolerance:\n'), after);
+    assert.ok(
+      after.includes(
+        '    expires: 2026-05-20\n\n  cart-upsell:\n    owner: "@acme/growth"\n    type: experiment\n\n  search-typo-tolerance:\n',
+      ),
+      after,
+    );
     reload(TEAM, after);
   });
 
   it('without a known owner, puts it after the last key with the same first word, before the next section’s comment', () => {
     const after = apply(text, addFlagEdits(reg, text, 'search-synonyms', { owner: 'TODO-owner' }));
-    assert.ok(after.includes('previous values in the flag service.\n\n  search-synonyms:\n    owner: TODO-owner\n\n  # Kill switches'), after);
+    assert.ok(
+      after.includes(
+        'previous values in the flag service.\n\n  search-synonyms:\n    owner: TODO-owner\n\n  # Kill switches',
+      ),
+      after,
+    );
     assert.deepEqual(commentLines(after), commentLines(text));
   });
 
   it('sorts a new key in when the keys are sorted, matching indentation and quote character', () => {
     const sorted = read(SORTED);
-    const edits = addFlagEdits(loadRegistry(SORTED), sorted, 'dark-mode', { owner: '@mobile/platform', type: 'release', rollback: "Turn off; the app's default theme returns." });
+    const edits = addFlagEdits(loadRegistry(SORTED), sorted, 'dark-mode', {
+      owner: '@mobile/platform',
+      type: 'release',
+      rollback: "Turn off; the app's default theme returns.",
+    });
     const after = apply(sorted, edits);
     assert.deepEqual(lineDiff(sorted, after), {
       removed: [],
@@ -98,11 +112,15 @@ describe('registry edits (YAML): adding a flag', () => {
     assert.equal(reload(SORTED, after).flags.get('dark-mode')!.rollback, "Turn off; the app's default theme returns.");
   });
 
-  it('a new first key goes before the first entry\'s comment, which stays with its entry', () => {
+  it("a new first key goes before the first entry's comment, which stays with its entry", () => {
     const sorted = read(SORTED);
     const after = apply(sorted, addFlagEdits(loadRegistry(SORTED), sorted, 'ab-test-onboarding', {}));
     assert.deepEqual(lineDiff(sorted, after), { removed: [], added: ['    ab-test-onboarding: {}'] });
-    assert.ok(after.startsWith('# Flags of the mobile backend. Keep the keys sorted; CI checks it.\nflags:\n    ab-test-onboarding: {}\n    # Rate limiting'));
+    assert.ok(
+      after.startsWith(
+        '# Flags of the mobile backend. Keep the keys sorted; CI checks it.\nflags:\n    ab-test-onboarding: {}\n    # Rate limiting',
+      ),
+    );
   });
 
   it('adds several flags in one go, each at its place, as non-overlapping edits', () => {
@@ -116,7 +134,11 @@ describe('registry edits (YAML): adding a flag', () => {
     const after = apply(sorted, edits);
     const keys = [...reload(SORTED, after).flags.keys()];
     assert.deepEqual(keys, ['api-rate-limit', 'beta-menu', 'offline-sync', 'push-digest', 'zero-rating']);
-    assert.equal(loadRegistry(SORTED, after).flags.get('offline-sync')!.type, 'release', 'existing entries are never overwritten');
+    assert.equal(
+      loadRegistry(SORTED, after).flags.get('offline-sync')!.type,
+      'release',
+      'existing entries are never overwritten',
+    );
   });
 
   it('a flag already in the registry is not added again', () => {
@@ -124,12 +146,34 @@ describe('registry edits (YAML): adding a flag', () => {
   });
 
   it('quotes what YAML would misread, and nothing else', () => {
-    const tricky = ['@team', 'yes', 'no', 'on', 'null', '123', '1.5', 'true', 'a: b', 'x #y', ' padded', '', '- item', 'it\'s', 'line\nbreak', '*star', 'plain text, with comma'];
+    const tricky = [
+      '@team',
+      'yes',
+      'no',
+      'on',
+      'null',
+      '123',
+      '1.5',
+      'true',
+      'a: b',
+      'x #y',
+      ' padded',
+      '',
+      '- item',
+      "it's",
+      'line\nbreak',
+      '*star',
+      'plain text, with comma',
+    ];
     const base = 'flags:\n  a:\n    owner: x\n';
     const r = loadRegistry('/repo/flags.yaml', base);
     for (const value of tricky) {
       const after = apply(base, setFlagFieldEdits(r, base, 'a', 'description', value));
-      assert.equal(loadRegistry('/repo/flags.yaml', after).flags.get('a')!.description ?? '', value, JSON.stringify(value));
+      assert.equal(
+        loadRegistry('/repo/flags.yaml', after).flags.get('a')!.description ?? '',
+        value,
+        JSON.stringify(value),
+      );
     }
     const plain = apply(base, setFlagFieldEdits(r, base, 'a', 'description', 'plain text, with comma'));
     assert.ok(plain.includes('description: plain text, with comma\n'));
@@ -138,7 +182,10 @@ describe('registry edits (YAML): adding a flag', () => {
   it('creates `flags:` when the file has none, and a whole file when there is no registry yet', () => {
     const noFlags = '# Registry for the admin app\nowners: ["@admin"]\n';
     const r = loadRegistry('/repo/flags.yaml', noFlags);
-    assert.equal(apply(noFlags, addFlagEdits(r, noFlags, 'bulk-export', { owner: '@admin' })), `${noFlags}flags:\n  bulk-export:\n    owner: "@admin"\n`);
+    assert.equal(
+      apply(noFlags, addFlagEdits(r, noFlags, 'bulk-export', { owner: '@admin' })),
+      `${noFlags}flags:\n  bulk-export:\n    owner: "@admin"\n`,
+    );
 
     const empty = loadRegistry('/nonexistent/dir/flags.yaml', '');
     const created = addFlagEdits(empty, undefined, 'bulk-export', { owner: '@admin' });
@@ -150,7 +197,10 @@ describe('registry edits (YAML): adding a flag', () => {
   it('fills an empty `flags:` (keeping a comment on its line) and an empty `flags: {}`', () => {
     const t1 = 'flags: # nothing yet\npolicy:\n  gracePeriodDays: 7\n';
     const r1 = loadRegistry('/repo/flags.yaml', t1);
-    assert.equal(apply(t1, addFlagEdits(r1, t1, 'a', { type: 'ops' })), 'flags: # nothing yet\n  a:\n    type: ops\npolicy:\n  gracePeriodDays: 7\n');
+    assert.equal(
+      apply(t1, addFlagEdits(r1, t1, 'a', { type: 'ops' })),
+      'flags: # nothing yet\n  a:\n    type: ops\npolicy:\n  gracePeriodDays: 7\n',
+    );
     const t2 = 'flags: {}\n';
     assert.equal(apply(t2, addFlagEdits(loadRegistry('/repo/flags.yaml', t2), t2, 'a', {})), 'flags:\n  a: {}\n');
   });
@@ -163,7 +213,10 @@ describe('registry edits (YAML): adding a flag', () => {
 
   it('writes into a flow-style `flags:` mapping in flow style', () => {
     const flow = 'flags: {a: {owner: x}}\n';
-    const after = apply(flow, addFlagEdits(loadRegistry('/repo/flags.yaml', flow), flow, 'b', { owner: '@y', dependsOn: ['a'] }));
+    const after = apply(
+      flow,
+      addFlagEdits(loadRegistry('/repo/flags.yaml', flow), flow, 'b', { owner: '@y', dependsOn: ['a'] }),
+    );
     assert.equal(after, 'flags: {a: {owner: x}, b: {owner: "@y", dependsOn: [a]}}\n');
   });
 });
@@ -173,7 +226,10 @@ describe('registry edits (YAML): setting a field', () => {
   const reg = loadRegistry(TEAM);
 
   it('replaces a value in place, keeping the comment after it', () => {
-    const after = apply(text, setFlagFieldEdits(reg, text, 'new-checkout', 'aliases', ['newCheckout', 'onePageCheckout']));
+    const after = apply(
+      text,
+      setFlagFieldEdits(reg, text, 'new-checkout', 'aliases', ['newCheckout', 'onePageCheckout']),
+    );
     assert.deepEqual(lineDiff(text, after), {
       removed: ['    aliases: [newCheckout]   # the React app reads it through useFlags()'],
       added: ['    aliases: [newCheckout, onePageCheckout]   # the React app reads it through useFlags()'],
@@ -186,21 +242,33 @@ describe('registry edits (YAML): setting a field', () => {
     // Right after `created: 2025-10-01` (line 122 counting from 0), before the blank line.
     assert.equal(must(edits[0]).range.start.line, 122);
     const after = apply(text, edits);
-    assert.deepEqual(lineDiff(text, after), { removed: [], added: ['    rollback: Remove merchants from the beta list.'] });
+    assert.deepEqual(lineDiff(text, after), {
+      removed: [],
+      added: ['    rollback: Remove merchants from the beta list.'],
+    });
     assert.equal(reload(TEAM, after).flags.get('beta-dashboard')!.rollback, 'Remove merchants from the beta list.');
   });
 
   it('adds an owner before the fields that follow it in the documented order', () => {
     const t = 'flags:\n  a:\n    description: A\n    type: release # kept\n    created: 2026-01-01\n';
     const after = apply(t, setFlagFieldEdits(loadRegistry('/repo/flags.yaml', t), t, 'a', 'owner', '@web'));
-    assert.equal(after, 'flags:\n  a:\n    description: A\n    owner: "@web"\n    type: release # kept\n    created: 2026-01-01\n');
+    assert.equal(
+      after,
+      'flags:\n  a:\n    description: A\n    owner: "@web"\n    type: release # kept\n    created: 2026-01-01\n',
+    );
   });
 
   it('extends an expiry and marks a flag archived with one-line edits', () => {
     const extended = apply(text, setFlagFieldEdits(reg, text, 'free-shipping-threshold', 'expires', '2026-08-20'));
-    assert.deepEqual(lineDiff(text, extended), { removed: ['    expires: 2026-05-20'], added: ['    expires: 2026-08-20'] });
+    assert.deepEqual(lineDiff(text, extended), {
+      removed: ['    expires: 2026-05-20'],
+      added: ['    expires: 2026-08-20'],
+    });
     const archived = apply(text, setFlagFieldEdits(reg, text, 'new-checkout', 'status', 'archived'));
-    assert.deepEqual(lineDiff(text, archived), { removed: ['    status: rolled-out'], added: ['    status: archived'] });
+    assert.deepEqual(lineDiff(text, archived), {
+      removed: ['    status: rolled-out'],
+      added: ['    status: archived'],
+    });
   });
 
   it('replaces a block value with a line, and a line with a block', () => {
@@ -213,10 +281,20 @@ describe('registry edits (YAML): setting a field', () => {
       ],
       added: ['    rollback: Turn it off.'],
     });
-    const toBlock = apply(text, setFlagFieldEdits(reg, text, 'payments-api-v2', 'rollback', { plan: 'Switch back to v1.', runbook: 'https://runbooks.acme.example/payments' }));
+    const toBlock = apply(
+      text,
+      setFlagFieldEdits(reg, text, 'payments-api-v2', 'rollback', {
+        plan: 'Switch back to v1.',
+        runbook: 'https://runbooks.acme.example/payments',
+      }),
+    );
     assert.deepEqual(lineDiff(text, toBlock), {
       removed: ['    rollback: Switch back to v1; both APIs read the same ledger.'],
-      added: ['    rollback:', '      plan: Switch back to v1.', '      runbook: https://runbooks.acme.example/payments'],
+      added: [
+        '    rollback:',
+        '      plan: Switch back to v1.',
+        '      runbook: https://runbooks.acme.example/payments',
+      ],
     });
     const reloaded = reload(TEAM, toBlock).flags.get('payments-api-v2')!;
     assert.equal(reloaded.runbook, 'https://runbooks.acme.example/payments');
@@ -233,7 +311,10 @@ describe('registry edits (YAML): setting a field', () => {
       ['flags:\n  a:\n  b: {}\n', 'flags:\n  a:\n    owner: "@web"\n  b: {}\n'],
       ['flags:\n  b: {}\n  a: {}  # todo\n', 'flags:\n  b: {}\n  a:  # todo\n    owner: "@web"\n'],
     ]) {
-      assert.equal(apply(must(t), setFlagFieldEdits(loadRegistry('/repo/flags.yaml', t), t, 'a', 'owner', '@web')), want);
+      assert.equal(
+        apply(must(t), setFlagFieldEdits(loadRegistry('/repo/flags.yaml', t), t, 'a', 'owner', '@web')),
+        want,
+      );
     }
   });
 
@@ -241,7 +322,10 @@ describe('registry edits (YAML): setting a field', () => {
     const t = 'flags:\n  a: {owner: x, type: ops}\n';
     const r = loadRegistry('/repo/flags.yaml', t);
     assert.equal(apply(t, setFlagFieldEdits(r, t, 'a', 'owner', '@y')), 'flags:\n  a: {owner: "@y", type: ops}\n');
-    assert.equal(apply(t, setFlagFieldEdits(r, t, 'a', 'expires', '2026-02-01')), 'flags:\n  a: {owner: x, type: ops, expires: 2026-02-01}\n');
+    assert.equal(
+      apply(t, setFlagFieldEdits(r, t, 'a', 'expires', '2026-02-01')),
+      'flags:\n  a: {owner: x, type: ops, expires: 2026-02-01}\n',
+    );
   });
 
   it('an unknown flag gives no edits', () => {
@@ -282,8 +366,14 @@ describe('registry edits (YAML): removing a flag', () => {
 
   it('keeps section comments that are separated from the entry by a blank line', () => {
     const after = apply(text, removeFlagEdits(reg, text, 'pdp-recommendations-carousel'));
-    assert.ok(after.includes('    rollback: Switch back to v1; both APIs read the same ledger.\n\n  # Growth experiments ---'));
-    assert.ok(after.includes('  # Growth experiments ------------------------------------------------------\n\n  free-shipping-threshold:\n'));
+    assert.ok(
+      after.includes('    rollback: Switch back to v1; both APIs read the same ledger.\n\n  # Growth experiments ---'),
+    );
+    assert.ok(
+      after.includes(
+        '  # Growth experiments ------------------------------------------------------\n\n  free-shipping-threshold:\n',
+      ),
+    );
     const removedComments = commentLines(text).filter((c) => !commentLines(after).includes(c));
     assert.deepEqual(removedComments, []);
   });
@@ -297,7 +387,10 @@ describe('registry edits (YAML): removing a flag', () => {
   it('removing an entry keeps an inline comment of the next entry and the tight layout of a sorted file', () => {
     const sorted = read(SORTED);
     const after = apply(sorted, removeFlagEdits(loadRegistry(SORTED), sorted, 'api-rate-limit'));
-    assert.equal(after.split('\n').slice(0, 4).join('\n'), '# Flags of the mobile backend. Keep the keys sorted; CI checks it.\nflags:\n    offline-sync:\n        owner: \'@mobile/sync\'');
+    assert.equal(
+      after.split('\n').slice(0, 4).join('\n'),
+      "# Flags of the mobile backend. Keep the keys sorted; CI checks it.\nflags:\n    offline-sync:\n        owner: '@mobile/sync'",
+    );
     const last = apply(sorted, removeFlagEdits(loadRegistry(SORTED), sorted, 'push-digest'));
     assert.ok(last.includes("mode.'\nowners: ["));
   });

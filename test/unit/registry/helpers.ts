@@ -30,7 +30,11 @@ export function textAt(text: string, loc: Location): string {
   const lines = text.split('\n');
   const { start, end } = loc.range;
   if (start.line === end.line) return must(lines[start.line]).slice(start.character, end.character);
-  return [must(lines[start.line]).slice(start.character), ...lines.slice(start.line + 1, end.line), must(lines[end.line]).slice(0, end.character)].join('\n');
+  return [
+    must(lines[start.line]).slice(start.character),
+    ...lines.slice(start.line + 1, end.line),
+    must(lines[end.line]).slice(0, end.character),
+  ].join('\n');
 }
 
 /** A scratch copy of a fixture folder (tests that write files never touch the fixtures). */

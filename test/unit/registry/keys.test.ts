@@ -4,7 +4,15 @@ import { fixture } from './helpers';
 
 describe('registry: key spellings', () => {
   it('splits keys into words whatever the casing convention', () => {
-    for (const k of ['new-checkout', 'newCheckout', 'NewCheckout', 'new_checkout', 'NEW_CHECKOUT', 'new.checkout', 'New Checkout']) {
+    for (const k of [
+      'new-checkout',
+      'newCheckout',
+      'NewCheckout',
+      'new_checkout',
+      'NEW_CHECKOUT',
+      'new.checkout',
+      'New Checkout',
+    ]) {
       assert.deepEqual(keyWords(k), ['new', 'checkout'], k);
     }
     assert.deepEqual(keyWords('checkoutV2'), ['checkout', 'v', '2']);
@@ -52,7 +60,7 @@ describe('registry: matching a code spelling to a registry key', () => {
     assert.equal(matchRegistryKey(reg, ''), undefined);
   });
 
-  it('an exact key wins over another flag\'s alias, and an alias over a case variant', () => {
+  it("an exact key wins over another flag's alias, and an alias over a case variant", () => {
     const r = loadRegistry(
       '/repo/flags.yaml',
       'flags:\n  dark-mode:\n    aliases: [darkTheme]\n  dark-theme: {}\n  darkMode: {}\n',

@@ -15,18 +15,21 @@ describe('registry: loading a well-formed registry', () => {
     assert.equal(reg.format, 'yaml');
     assert.equal(reg.path, file);
     assert.equal(reg.root, path.dirname(file));
-    assert.deepEqual([...reg.flags.keys()], [
-      'checkout-express-wallets',
-      'new-checkout',
-      'payments-api-v2',
-      'pdp-recommendations-carousel',
-      'free-shipping-threshold',
-      'search-typo-tolerance',
-      'search-ranking-weights',
-      'disable-reviews-widget',
-      'beta-dashboard',
-      'legacy-cart-service',
-    ]);
+    assert.deepEqual(
+      [...reg.flags.keys()],
+      [
+        'checkout-express-wallets',
+        'new-checkout',
+        'payments-api-v2',
+        'pdp-recommendations-carousel',
+        'free-shipping-threshold',
+        'search-typo-tolerance',
+        'search-ranking-weights',
+        'disable-reviews-widget',
+        'beta-dashboard',
+        'legacy-cart-service',
+      ],
+    );
   });
 
   it('reads every field with its type (dates stay YYYY-MM-DD text)', () => {
@@ -51,7 +54,11 @@ describe('registry: loading a well-formed registry', () => {
 
     assert.equal(reg.flags.get('payments-api-v2')!.permanent, true);
     assert.equal(reg.flags.get('free-shipping-threshold')!.defaultValue, 5000);
-    assert.deepEqual(reg.flags.get('search-ranking-weights')!.defaultValue, { title: 3, description: 1, popularity: 2 });
+    assert.deepEqual(reg.flags.get('search-ranking-weights')!.defaultValue, {
+      title: 3,
+      description: 1,
+      popularity: 2,
+    });
     assert.deepEqual(reg.flags.get('search-typo-tolerance')!.scope, ['services/search', 'apps/web']);
     assert.deepEqual(reg.flags.get('pdp-recommendations-carousel')!.scope, ['apps/web']);
   });
@@ -213,10 +220,19 @@ describe('registry: the folder form', () => {
 
   it('reports the same key in two files as a duplicate, in the later file', () => {
     assert.deepEqual(
-      reg.problems.map((p) => [p.ruleId, p.severity, path.relative(folder, p.location.file), span(p.location), p.flagKey]),
+      reg.problems.map((p) => [
+        p.ruleId,
+        p.severity,
+        path.relative(folder, p.location.file),
+        span(p.location),
+        p.flagKey,
+      ]),
       [['duplicate-flag', 'error', path.join('payments', 'new-checkout.yaml'), '0:0-0:0', 'new-checkout']],
     );
-    assert.match(must(reg.problems[0]).message, /Flag "new-checkout" is defined twice: the entry at .*new-checkout\.yaml:1 is used/);
+    assert.match(
+      must(reg.problems[0]).message,
+      /Flag "new-checkout" is defined twice: the entry at .*new-checkout\.yaml:1 is used/,
+    );
     assert.equal(reg.flags.get('new-checkout')!.description, 'One-page checkout replacing the three-step flow');
   });
 
@@ -240,7 +256,9 @@ describe('registry: unreadable input never throws', () => {
     const missing = path.join(dir, 'flags.yaml');
     const reg = loadRegistry(missing);
     assert.equal(reg.flags.size, 0);
-    assert.deepEqual(reg.problems.map(brief), [`error invalid-registry 0:0-0:0 Cannot read the registry ${missing}: it does not exist.`]);
+    assert.deepEqual(reg.problems.map(brief), [
+      `error invalid-registry 0:0-0:0 Cannot read the registry ${missing}: it does not exist.`,
+    ]);
   });
 
   it('an unsaved buffer is read even when the file does not exist yet', () => {
@@ -253,7 +271,10 @@ describe('registry: unreadable input never throws', () => {
     const file = path.join(dir, 'flags.yaml');
     fs.writeFileSync(file, '\uFEFFflags:\r\n  dark-mode:\r\n    type: relase\r\n');
     const reg = loadRegistry(file);
-    assert.deepEqual(reg.problems.map((p) => span(p.location)), ['2:10-2:16']);
+    assert.deepEqual(
+      reg.problems.map((p) => span(p.location)),
+      ['2:10-2:16'],
+    );
     assert.equal(span(reg.flags.get('dark-mode')!.location), '1:2-1:11');
   });
 
@@ -267,18 +288,27 @@ describe('registry: unreadable input never throws', () => {
   });
 
   it('custom tags are not executed: they are reported and their text kept', () => {
-    const reg = loadRegistry('/repo/flags.yaml', 'flags:\n  a:\n    owner: !!js/function "function () { return 1 }"\n    description: !include other.yaml\n');
+    const reg = loadRegistry(
+      '/repo/flags.yaml',
+      'flags:\n  a:\n    owner: !!js/function "function () { return 1 }"\n    description: !include other.yaml\n',
+    );
     assert.equal(reg.flags.get('a')!.owner, 'function () { return 1 }');
     assert.equal(reg.flags.get('a')!.description, 'other.yaml');
     assert.deepEqual(
       reg.problems.map((p) => [p.severity, span(p.location)]),
-      [['warning', '2:11-2:24'], ['warning', '3:17-3:25']],
+      [
+        ['warning', '2:11-2:24'],
+        ['warning', '3:17-3:25'],
+      ],
     );
   });
 
   it('an alias bomb is cut off instead of exhausting memory', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 9; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 9; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     text += 'flags:\n  f:\n    aliases: *a8\n';
     const reg = loadRegistry('/repo/flags.yaml', text);
     assert.ok(reg.flags.has('f'));

@@ -58,7 +58,10 @@ describe('registry: finding the registry that governs a folder (monorepo)', () =
       fs.writeFileSync(path.join(dir, 'services/search/flags.yml'), 'flags: {}\n');
       assert.equal(locator.nearest(path.join(dir, 'services/search/data')), path.join(dir, 'flags.yaml'), 'memoised');
       locator.clear();
-      assert.equal(locator.nearest(path.join(dir, 'services/search/data')), path.join(dir, 'services/search/flags.yml'));
+      assert.equal(
+        locator.nearest(path.join(dir, 'services/search/data')),
+        path.join(dir, 'services/search/flags.yml'),
+      );
       fs.writeFileSync(path.join(dir, 'services/search/flags.yaml'), 'flags: {}\n');
       assert.equal(registryIn(path.join(dir, 'services/search')), path.join(dir, 'services/search/flags.yaml'));
     } finally {
@@ -96,7 +99,15 @@ describe('registry: is this file part of a registry?', () => {
     assert.equal(isRegistryPath(path.join(repo, 'packages/api/src/flags/index.ts')), false);
     assert.equal(isRegistryPath(path.join(repo, 'package.json')), false);
     assert.equal(isRegistryPath(path.join(repo, '.github/CODEOWNERS')), false);
-    assert.equal(isRegistryPath(path.join(repo, 'services/search/data/flags.json')), false, 'a data file that happens to be named flags.json');
-    assert.equal(isRegistryPath(path.join(repo, 'services/search/flags.yaml')), true, 'a registry file that does not exist (yet, or any more)');
+    assert.equal(
+      isRegistryPath(path.join(repo, 'services/search/data/flags.json')),
+      false,
+      'a data file that happens to be named flags.json',
+    );
+    assert.equal(
+      isRegistryPath(path.join(repo, 'services/search/flags.yaml')),
+      true,
+      'a registry file that does not exist (yet, or any more)',
+    );
   });
 });

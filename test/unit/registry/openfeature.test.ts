@@ -23,7 +23,11 @@ describe('OpenFeature manifest: export', () => {
       defaultValue: false,
       description: 'Show Apple Pay / Google Pay buttons on the payment step',
     });
-    assert.deepEqual(manifest.flags['free-shipping-threshold'], { flagType: 'integer', defaultValue: 5000, description: 'Order value above which shipping is free, in cents' });
+    assert.deepEqual(manifest.flags['free-shipping-threshold'], {
+      flagType: 'integer',
+      defaultValue: 5000,
+      description: 'Order value above which shipping is free, in cents',
+    });
     assert.deepEqual(must(manifest.flags['pdp-recommendations-carousel']).flagType, 'string');
     assert.deepEqual(manifest.flags['search-ranking-weights'], {
       flagType: 'object',
@@ -35,7 +39,10 @@ describe('OpenFeature manifest: export', () => {
   });
 
   it('says which types and defaults it had to guess', () => {
-    const r = loadRegistry('/repo/flags.yaml', 'flags:\n  a: {}\n  b: {valueType: number}\n  c: {valueType: number, defaultValue: 0.25}\n  d: {defaultValue: "x"}\n');
+    const r = loadRegistry(
+      '/repo/flags.yaml',
+      'flags:\n  a: {}\n  b: {valueType: number}\n  c: {valueType: number, defaultValue: 0.25}\n  d: {defaultValue: "x"}\n',
+    );
     const { manifest, guessed } = exportOpenFeatureDetailed(r);
     assert.deepEqual(manifest.flags, {
       a: { flagType: 'boolean', defaultValue: false },
@@ -43,7 +50,10 @@ describe('OpenFeature manifest: export', () => {
       c: { flagType: 'float', defaultValue: 0.25 },
       d: { flagType: 'string', defaultValue: 'x' },
     });
-    assert.deepEqual(guessed.map((g) => g.key), ['a', 'b']);
+    assert.deepEqual(
+      guessed.map((g) => g.key),
+      ['a', 'b'],
+    );
   });
 });
 
@@ -74,7 +84,10 @@ describe('OpenFeature manifest: import', () => {
       'error invalid-registry 8:22-8:26 The defaultValue of flag "usernameMaxLength" is 50.5, which is not an integer.',
       'error invalid-registry 10:4-10:21 Flag "greetingMessage" has no defaultValue.',
     ]);
-    assert.deepEqual(imported.flags.map((f) => f.key), ['enableFeatureA', 'usernameMaxLength', 'greetingMessage', 'newCheckout']);
+    assert.deepEqual(
+      imported.flags.map((f) => f.key),
+      ['enableFeatureA', 'usernameMaxLength', 'greetingMessage', 'newCheckout'],
+    );
   });
 
   it('a file that is not a manifest is one clear problem, never an exception', () => {
@@ -86,7 +99,8 @@ describe('OpenFeature manifest: import', () => {
   });
 
   it('plans an import: new flags become entries, existing ones are kept and conflicts reported', () => {
-    const registryText = 'flags:\n  # the React checkout\n  newCheckout:\n    owner: "@web"\n    valueType: boolean\n    defaultValue: false\n';
+    const registryText =
+      'flags:\n  # the React checkout\n  newCheckout:\n    owner: "@web"\n    valueType: boolean\n    defaultValue: false\n';
     const reg = loadRegistry('/repo/flags.yaml', registryText);
     const imported = importOpenFeature(read(fixture('openfeature', 'broken-manifest.json')), '/repo/of.json');
     const plan = planOpenFeatureImport(reg, registryText, imported);
@@ -98,8 +112,14 @@ describe('OpenFeature manifest: import', () => {
     );
     const after = applyTextEdits(registryText, plan.edits);
     // One existing key counts as sorted, so new keys are sorted in around it; its lines stay together.
-    assert.ok(after.includes(registryText.slice('flags:\n'.length)), 'the existing entry and its comment are untouched');
-    assert.deepEqual([...loadRegistry('/repo/flags.yaml', after).flags.keys()], ['enableFeatureA', 'greetingMessage', 'newCheckout', 'usernameMaxLength']);
+    assert.ok(
+      after.includes(registryText.slice('flags:\n'.length)),
+      'the existing entry and its comment are untouched',
+    );
+    assert.deepEqual(
+      [...loadRegistry('/repo/flags.yaml', after).flags.keys()],
+      ['enableFeatureA', 'greetingMessage', 'newCheckout', 'usernameMaxLength'],
+    );
     const merged = loadRegistry('/repo/flags.yaml', after);
     assert.deepEqual(merged.problems, []);
     assert.equal(merged.flags.get('newCheckout')!.defaultValue, false);
@@ -110,7 +130,11 @@ describe('OpenFeature manifest: import', () => {
     const original = loadRegistry(manifestFile);
     const manifest = exportOpenFeature(original);
     const empty = loadRegistry('/repo/flags.yaml', '');
-    const plan = planOpenFeatureImport(empty, '', importOpenFeature(JSON.stringify(manifest, null, 2), '/repo/of.json'));
+    const plan = planOpenFeatureImport(
+      empty,
+      '',
+      importOpenFeature(JSON.stringify(manifest, null, 2), '/repo/of.json'),
+    );
     const text = applyTextEdits('', plan.edits);
     const rebuilt = loadRegistry('/repo/flags.yaml', text);
     assert.deepEqual(rebuilt.problems, []);
@@ -124,9 +148,22 @@ describe('OpenFeature manifest used as the registry', () => {
     const file = fixture('openfeature', 'flags.json');
     const text = read(file);
     const reg = loadRegistry(file);
-    const after = applyTextEdits(text, addFlagEdits(reg, text, 'maxCartItems', { description: 'Most items in a cart', owner: '@acme/payments', valueType: 'number' }));
+    const after = applyTextEdits(
+      text,
+      addFlagEdits(reg, text, 'maxCartItems', {
+        description: 'Most items in a cart',
+        owner: '@acme/payments',
+        valueType: 'number',
+      }),
+    );
     const added = JSON.parse(after).flags.maxCartItems;
-    assert.deepEqual(added, { description: 'Most items in a cart', owner: '@acme/payments', valueType: 'number', flagType: 'integer', defaultValue: 0 });
+    assert.deepEqual(added, {
+      description: 'Most items in a cart',
+      owner: '@acme/payments',
+      valueType: 'number',
+      flagType: 'integer',
+      defaultValue: 0,
+    });
     const imported = importOpenFeature(after, file);
     assert.deepEqual(imported.problems, []);
     assert.deepEqual(loadRegistry(file, after).problems, []);

@@ -7,7 +7,9 @@ describe('registry: syntax errors', () => {
   it('an unclosed quote is reported where it starts, and the flags around it survive', () => {
     const file = fixture('broken', 'flags.yaml');
     const reg = loadRegistry(file);
-    assert.deepEqual(reg.problems.map(brief), ['error invalid-registry 5:24-6:0 Syntax error: Missing closing "quote.']);
+    assert.deepEqual(reg.problems.map(brief), [
+      'error invalid-registry 5:24-6:0 Syntax error: Missing closing "quote.',
+    ]);
     assert.equal(must(reg.problems[0]).location.file, file);
     // The flags before and after the broken line are still registered, so their references are not "unregistered".
     assert.deepEqual([...reg.flags.keys()], ['new-checkout', 'search-typo-tolerance', 'beta-dashboard']);
@@ -17,7 +19,9 @@ describe('registry: syntax errors', () => {
   it('a mis-indented line is reported at its line and column', () => {
     const reg = loadRegistry(fixture('broken', 'bad-indent.yaml'));
     const syntax = reg.problems.filter((p) => p.message.startsWith('Syntax error'));
-    assert.deepEqual(syntax.map(brief), ['error invalid-registry 3:0-3:1 Syntax error: All mapping items must start at the same column.']);
+    assert.deepEqual(syntax.map(brief), [
+      'error invalid-registry 3:0-3:1 Syntax error: All mapping items must start at the same column.',
+    ]);
     assert.ok(reg.flags.has('new-checkout') && reg.flags.has('beta-dashboard'));
   });
 
@@ -94,7 +98,10 @@ describe('registry: schema violations', () => {
   it('an invalid keyPattern is reported with the regular expression error', () => {
     const r = loadRegistry('/repo/flags.yaml', 'policy:\n  keyPattern: "^[a-z(+$"\n');
     assert.equal(r.problems.length, 1);
-    assert.equal(brief(must(r.problems[0])), 'error invalid-registry 1:14-1:24 policy.keyPattern is not a usable regular expression: missing closing ] at `[a-z(+$`.');
+    assert.equal(
+      brief(must(r.problems[0])),
+      'error invalid-registry 1:14-1:24 policy.keyPattern is not a usable regular expression: missing closing ] at `[a-z(+$`.',
+    );
     assert.equal(r.policy.keyPattern, undefined);
   });
 
@@ -115,8 +122,14 @@ describe('registry: schema violations', () => {
   });
 
   it('a value nested 20,000 levels deep is a syntax error saying so, not a crash', () => {
-    const r = loadRegistry('/repo/flags.yaml', `flags:\n  deep:\n    description: ${'['.repeat(20000)}x${']'.repeat(20000)}\n`);
-    assert.ok(r.problems.some((p) => p.severity === 'error' && /nested too deeply to read/.test(p.message)), r.problems.map((p) => p.message).join('\n'));
+    const r = loadRegistry(
+      '/repo/flags.yaml',
+      `flags:\n  deep:\n    description: ${'['.repeat(20000)}x${']'.repeat(20000)}\n`,
+    );
+    assert.ok(
+      r.problems.some((p) => p.severity === 'error' && /nested too deeply to read/.test(p.message)),
+      r.problems.map((p) => p.message).join('\n'),
+    );
   });
 
   it('a keyPattern that only balances inside the anchoring group is still rejected', () => {
@@ -127,11 +140,16 @@ describe('registry: schema violations', () => {
 
   it('warns when a flag expires before it was created', () => {
     const r = loadRegistry('/repo/flags.yaml', 'flags:\n  a:\n    created: 2026-05-01\n    expires: 2026-04-01\n');
-    assert.deepEqual(r.problems.map(brief), ['warning invalid-registry 3:13-3:23 Flag "a" expires (2026-04-01) before it was created (2026-05-01).']);
+    assert.deepEqual(r.problems.map(brief), [
+      'warning invalid-registry 3:13-3:23 Flag "a" expires (2026-04-01) before it was created (2026-05-01).',
+    ]);
   });
 
   it('a duplicate key inside an entry or a section is an error at the second key', () => {
-    const r = loadRegistry('/repo/flags.yaml', 'flags:\n  a:\n    owner: "@x"\n    owner: "@y"\npolicy:\n  gracePeriodDays: 3\npolicy: {}\n');
+    const r = loadRegistry(
+      '/repo/flags.yaml',
+      'flags:\n  a:\n    owner: "@x"\n    owner: "@y"\npolicy:\n  gracePeriodDays: 3\npolicy: {}\n',
+    );
     assert.deepEqual(r.problems.map(brief), [
       'error invalid-registry 3:4-3:9 Duplicate key "owner": the one on line 3 is used and this one is ignored.',
       'error invalid-registry 6:0-6:6 Duplicate key "policy": the one on line 5 is used and this one is ignored.',
@@ -151,7 +169,10 @@ describe('registry: duplicate and colliding keys', () => {
       'error duplicate-flag 13:14-13:23 Alias "rankingV2" of flag "ranking-v2" is already an alias of flag "search-ranking" (line 11); a reference spelled "rankingV2" cannot belong to both.',
       'error duplicate-flag 14:2-14:14 Flag "new-checkout" is defined twice: the entry at line 2 is used and this one is ignored.',
     ]);
-    assert.deepEqual(reg.problems.map((p) => p.flagKey), ['newCheckout', 'search-ranking', 'ranking-v2', 'new-checkout']);
+    assert.deepEqual(
+      reg.problems.map((p) => p.flagKey),
+      ['newCheckout', 'search-ranking', 'ranking-v2', 'new-checkout'],
+    );
   });
 
   it('the first of two entries with the same key is the one used', () => {
@@ -159,7 +180,7 @@ describe('registry: duplicate and colliding keys', () => {
     assert.equal(reg.flags.get('new-checkout')!.location.range.start.line, 1);
   });
 
-  it('an alias that is another flag\'s key is an error', () => {
+  it("an alias that is another flag's key is an error", () => {
     const r = loadRegistry('/repo/flags.yaml', 'flags:\n  a:\n    aliases: [b]\n  b: {}\n');
     assert.deepEqual(r.problems.map(brief), [
       'error duplicate-flag 2:14-2:15 Alias "b" of flag "a" is the key of flag "b" (line 4); a reference spelled "b" cannot belong to both.',

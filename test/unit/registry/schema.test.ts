@@ -16,7 +16,11 @@ describe('registry: the published JSON Schema', () => {
 
   it('editors accept the example registries with it, unknown fields included', () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(published);
-    for (const f of [fixture('team', 'flags.yaml'), fixture('json', 'flags.json'), fixture('openfeature', 'flags.json')]) {
+    for (const f of [
+      fixture('team', 'flags.yaml'),
+      fixture('json', 'flags.json'),
+      fixture('openfeature', 'flags.json'),
+    ]) {
       assert.equal(validate(parse(read(f))), true, `${f}: ${JSON.stringify(validate.errors)}`);
     }
   });
@@ -29,9 +33,26 @@ describe('registry: the published JSON Schema', () => {
 
   it('documents every field, for hover and completion', () => {
     const flag = published.definitions.flag.properties as Record<string, { description?: string }>;
-    for (const field of ['description', 'owner', 'type', 'valueType', 'defaultValue', 'status', 'created', 'expires', 'permanent', 'rollback', 'runbook', 'dependsOn', 'scope', 'links', 'aliases']) {
+    for (const field of [
+      'description',
+      'owner',
+      'type',
+      'valueType',
+      'defaultValue',
+      'status',
+      'created',
+      'expires',
+      'permanent',
+      'rollback',
+      'runbook',
+      'dependsOn',
+      'scope',
+      'links',
+      'aliases',
+    ]) {
       assert.ok(flag[field]?.description, field);
     }
-    for (const section of ['flags', 'owners', 'policy', 'scan']) assert.ok(published.properties[section].description, section);
+    for (const section of ['flags', 'owners', 'policy', 'scan'])
+      assert.ok(published.properties[section].description, section);
   });
 });

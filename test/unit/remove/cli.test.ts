@@ -36,8 +36,14 @@ describe('flaglint remove', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^--- a\/flags\.yaml\n\+\+\+ b\/flags\.yaml\n@@ /m);
     assert.match(run.stdout, /^--- a\/src\/routes\/orders\.ts\n\+\+\+ b\/src\/routes\/orders\.ts\n/m);
-    assert.match(run.stdout, /^- {2}if \(await isFeatureOn\('pdf-invoices', user\)\) actions\.push\('download-invoice'\);\n\+ {2}actions\.push\('download-invoice'\);$/m);
-    assert.match(run.stderr, /'pdf-invoices' kept as true: 2 references rewritten, 2 files changed \(dry run: nothing written\)\./);
+    assert.match(
+      run.stdout,
+      /^- {2}if \(await isFeatureOn\('pdf-invoices', user\)\) actions\.push\('download-invoice'\);\n\+ {2}actions\.push\('download-invoice'\);$/m,
+    );
+    assert.match(
+      run.stderr,
+      /'pdf-invoices' kept as true: 2 references rewritten, 2 files changed \(dry run: nothing written\)\./,
+    );
     assert.deepEqual(snapshot(root), before);
   });
 
@@ -51,18 +57,32 @@ describe('flaglint remove', function () {
 
   it('lists, for the person finishing the job, the TODO naming the flag and the method nothing calls any more', () => {
     const root = workspace('dead-component');
-    const run = flaglint(['remove', 'referral-program', '--value', 'false', '--dry-run', '--no-cache', '.'], { cwd: root });
+    const run = flaglint(['remove', 'referral-program', '--value', 'false', '--dry-run', '--no-cache', '.'], {
+      cwd: root,
+    });
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stderr, /^hint: src\/components\/ReferralCard\.tsx:7: a TODO names the flag, check whether it is done now: \/\/ TODO\(referral-program cleanup\)/m);
-    assert.match(run.stderr, /^hint: ReferralApi\.remind\(\) \(src\/lib\/referrals\.ts:22\) is no longer called anywhere in the workspace/m);
-    assert.match(run.stderr, /^warning: src\/components\/ReferralCard\.tsx:5: '\{ data: referrals \}' is no longer used; the hook call `useQuery\(/m);
+    assert.match(
+      run.stderr,
+      /^hint: src\/components\/ReferralCard\.tsx:7: a TODO names the flag, check whether it is done now: \/\/ TODO\(referral-program cleanup\)/m,
+    );
+    assert.match(
+      run.stderr,
+      /^hint: ReferralApi\.remind\(\) \(src\/lib\/referrals\.ts:22\) is no longer called anywhere in the workspace/m,
+    );
+    assert.match(
+      run.stderr,
+      /^warning: src\/components\/ReferralCard\.tsx:5: '\{ data: referrals \}' is no longer used; the hook call `useQuery\(/m,
+    );
   });
 
   it('exits with 2 on an unknown key and suggests the nearest one', () => {
     const root = workspace('wrapper-call');
     const run = flaglint(['remove', 'pdf-invoice', '--value', 'true', root, '--no-cache']);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /flaglint: Unknown flag 'pdf-invoice': it is neither in the registry nor evaluated in the code\. Did you mean 'pdf-invoices'\?/);
+    assert.match(
+      run.stderr,
+      /flaglint: Unknown flag 'pdf-invoice': it is neither in the registry nor evaluated in the code\. Did you mean 'pdf-invoices'\?/,
+    );
     assert.doesNotMatch(run.stderr, /at .*\.js:\d+/, 'no stack trace');
   });
 
@@ -70,7 +90,10 @@ describe('flaglint remove', function () {
     const root = workspace('wrapper-call');
     const bad = flaglint(['remove', 'pdf-invoices', '--value', 'yes', root, '--no-cache']);
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /Flag 'pdf-invoices' is a boolean flag \(registered as boolean at .*flags\.yaml:2:3\); --value must be true or false, got 'yes'\./);
+    assert.match(
+      bad.stderr,
+      /Flag 'pdf-invoices' is a boolean flag \(registered as boolean at .*flags\.yaml:2:3\); --value must be true or false, got 'yes'\./,
+    );
     const missing = flaglint(['remove', 'pdf-invoices', root]);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /--value <value>/);
@@ -81,7 +104,10 @@ describe('flaglint remove', function () {
     const before = snapshot(root);
     const run = flaglint(['remove', 'new-checkout', '--value', 'true', '.', '--no-cache'], { cwd: root });
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /the code would no longer type-check after removing 'new-checkout':\n {2}src\/api\/checkoutRoute\.ts:4:7: TS2367: This comparison appears to be unintentional/);
+    assert.match(
+      run.stderr,
+      /the code would no longer type-check after removing 'new-checkout':\n {2}src\/api\/checkoutRoute\.ts:4:7: TS2367: This comparison appears to be unintentional/,
+    );
     assert.match(run.stderr, /nothing written/);
     assert.deepEqual(snapshot(root), before);
 

@@ -38,15 +38,28 @@ describe('remove: before/after fixtures', function () {
         const result = await removeFlag({ index, key: spec.key, value: spec.value });
         if (spec.references !== undefined) assert.equal(result.references, spec.references, 'references rewritten');
         const expectOk = spec.verifies ?? true;
-        assert.equal(result.verification.ok, expectOk, `verification: ${JSON.stringify(result.verification.newErrors, null, 2)}`);
+        assert.equal(
+          result.verification.ok,
+          expectOk,
+          `verification: ${JSON.stringify(result.verification.newErrors, null, 2)}`,
+        );
         for (const e of spec.errors ?? []) {
-          assert.ok(result.verification.newErrors.some((n) => n.message.includes(e)), `expected a new error containing "${e}", got ${JSON.stringify(result.verification.newErrors)}`);
+          assert.ok(
+            result.verification.newErrors.some((n) => n.message.includes(e)),
+            `expected a new error containing "${e}", got ${JSON.stringify(result.verification.newErrors)}`,
+          );
         }
         for (const w of spec.warnings ?? []) {
-          assert.ok(result.warnings.some((x) => x.includes(w)), `expected a warning containing "${w}", got ${JSON.stringify(result.warnings)}`);
+          assert.ok(
+            result.warnings.some((x) => x.includes(w)),
+            `expected a warning containing "${w}", got ${JSON.stringify(result.warnings)}`,
+          );
         }
         for (const h of spec.hints ?? []) {
-          assert.ok(result.hints.some((x) => x.includes(h)), `expected a hint containing "${h}", got ${JSON.stringify(result.hints)}`);
+          assert.ok(
+            result.hints.some((x) => x.includes(h)),
+            `expected a hint containing "${h}", got ${JSON.stringify(result.hints)}`,
+          );
         }
         applyResult(result);
         assertMatchesAfter(root, name);

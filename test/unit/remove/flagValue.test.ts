@@ -25,11 +25,18 @@ describe('remove: the kept value', () => {
   it('says what is wrong, naming the registry entry, when the value does not fit', () => {
     assert.throws(
       () => parseValueArgument('new-checkout', 'yes', 'boolean', entry),
-      (e: unknown) => e instanceof RemoveError && e.code === 'bad-value' && /must be true or false, got 'yes'/.test(e.message) && e.message.includes('/repo/flags.yaml:7:3'),
+      (e: unknown) =>
+        e instanceof RemoveError &&
+        e.code === 'bad-value' &&
+        /must be true or false, got 'yes'/.test(e.message) &&
+        e.message.includes('/repo/flags.yaml:7:3'),
     );
     assert.throws(() => parseValueArgument('k', 'ten', 'number'), /must be a number, got 'ten'/);
     assert.throws(() => parseValueArgument('k', '{oops', 'json'), /not valid JSON/);
-    assert.throws(() => checkFlagValue('new-checkout', 'on', 'boolean', entry), /boolean flag \(registered as boolean at \/repo\/flags\.yaml:7:3\); the value to keep must be true or false, got "on"/);
+    assert.throws(
+      () => checkFlagValue('new-checkout', 'on', 'boolean', entry),
+      /boolean flag \(registered as boolean at \/repo\/flags\.yaml:7:3\); the value to keep must be true or false, got "on"/,
+    );
     assert.throws(() => checkFlagValue('k', Number.NaN, 'number'), /finite number/);
     assert.throws(() => checkFlagValue('k', new Date(), 'json'), /JSON value/);
     assert.equal(checkFlagValue('k', 'wide', 'string'), 'wide');

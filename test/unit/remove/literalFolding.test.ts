@@ -18,7 +18,9 @@ describe('remove: folding the literals a flag leaves', () => {
       '}',
       '',
     ].join('\n');
-    const rewritten = original.replace("[...(beta ? ['share'] : []), 'save'], [beta, onSave]", "[...([]), 'save'], [false, onSave]").replaceAll('pinned={beta}', 'pinned={undefined}');
+    const rewritten = original
+      .replace("[...(beta ? ['share'] : []), 'save'], [beta, onSave]", "[...([]), 'save'], [false, onSave]")
+      .replaceAll('pinned={beta}', 'pinned={undefined}');
     const folded = foldLeftLiterals(file, original, rewritten);
     assert.match(folded, /useMemo\(\(\) => \['save'\], \[onSave\]\)/);
     assert.match(folded, /<Bar tooltip=\{undefined\} actions=\{actions\} \/>/);
@@ -50,7 +52,10 @@ describe('remove: folding the literals a flag leaves', () => {
   it('inlines a spread object literal unless a sibling names the same property (the order decides)', () => {
     const original = 'const a = { ...(wide ? { cols: 3 } : {}), ...(wide ? { gap: 8 } : {}), cols: 2 };\n';
     const rewritten = 'const a = { ...({ cols: 3 }), ...({ gap: 8 }), cols: 2 };\n';
-    assert.equal(foldLeftLiterals('/w/a.ts', original, rewritten), 'const a = { ...({ cols: 3 }), gap: 8, cols: 2 };\n');
+    assert.equal(
+      foldLeftLiterals('/w/a.ts', original, rewritten),
+      'const a = { ...({ cols: 3 }), gap: 8, cols: 2 };\n',
+    );
   });
 
   it('changes nothing when the rewrite changed nothing', () => {

@@ -34,7 +34,17 @@ declare module 'unleash-client' {
 `;
 const SDK = `import { initialize } from 'unleash-client';\n\nexport const unleash = initialize({ appName: 'gen' });\n`;
 const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, jsx: 'react', jsxFactory: 'h', noEmit: true, skipLibCheck: true, types: [] },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    strict: true,
+    jsx: 'react',
+    jsxFactory: 'h',
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  },
   include: ['src'],
 });
 
@@ -53,7 +63,12 @@ const block = fc.oneof(
   fc.record({ kind: fc.constant('earlyReturn' as const), f: flagRead, a: small, b: small }),
   fc.record({ kind: fc.constant('truthy' as const), f: flagRead, a: small, b: small }),
 );
-type Block = { kind: 'ifElse' | 'ifOnly' | 'ternary' | 'and' | 'or' | 'earlyReturn' | 'truthy'; f: FlagRead; a: number; b: number };
+type Block = {
+  kind: 'ifElse' | 'ifOnly' | 'ternary' | 'and' | 'or' | 'earlyReturn' | 'truthy';
+  f: FlagRead;
+  a: number;
+  b: number;
+};
 const gate = fc.record({ kind: fc.constantFrom('and' as const, 'ternary' as const, 'chain' as const), f: flagRead });
 type Gate = { kind: 'and' | 'ternary' | 'chain'; f: FlagRead };
 
@@ -108,11 +123,22 @@ function program(blocks: Block[], gates: Gate[]): string {
 
 /** Runs the generated module with the flag at `value`: compute(0..5) and Badge's element tree. */
 function evaluate(code: string, value: boolean): string {
-  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.React, jsxFactory: 'h' }, fileName: 'gen.tsx' }).outputText;
+  const js = ts.transpileModule(code, {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      jsx: ts.JsxEmit.React,
+      jsxFactory: 'h',
+    },
+    fileName: 'gen.tsx',
+  }).outputText;
   const exports: Record<string, (x: unknown) => unknown> = {};
   const unleash = { isEnabled: (key: string) => (key === KEY ? value : false) };
   // Like React: booleans, null and undefined render nothing.
-  const h = (tag: string, _props: unknown, ...children: unknown[]) => ({ tag, children: children.filter((c) => c !== false && c !== true && c !== null && c !== undefined) });
+  const h = (tag: string, _props: unknown, ...children: unknown[]) => ({
+    tag,
+    children: children.filter((c) => c !== false && c !== true && c !== null && c !== undefined),
+  });
   // The test runs the removal's output (our own generated code, transpiled) to compare behaviour.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
   new Function('exports', 'require', 'h', js)(exports, () => ({ unleash }), h);
@@ -124,14 +150,25 @@ function evaluate(code: string, value: boolean): string {
 function diagnostics(code: string): { syntax: number; types: string[] } {
   const project = new Project({
     useInMemoryFileSystem: true,
-    compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.React, jsxFactory: 'h', skipLibCheck: true, noLib: true, types: [] },
+    compilerOptions: {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      jsx: ts.JsxEmit.React,
+      jsxFactory: 'h',
+      skipLibCheck: true,
+      noLib: true,
+      types: [],
+    },
   });
   project.createSourceFile('/w/src/types/vendor.d.ts', VENDOR);
   project.createSourceFile('/w/src/lib/unleash.ts', SDK);
   const sf = project.createSourceFile('/w/src/gen/gen.tsx', code);
   const syntax = project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode).length;
   // noLib: messages about missing global types are the same before and after; compare the rest.
-  const types = sf.getPreEmitDiagnostics().map((d) => `TS${d.getCode()}`).filter((c) => c !== 'TS2318');
+  const types = sf
+    .getPreEmitDiagnostics()
+    .map((d) => `TS${d.getCode()}`)
+    .filter((c) => c !== 'TS2318');
   return { syntax, types };
 }
 
@@ -151,25 +188,40 @@ describe('remove: property-based, on generated flag-using programs', function ()
 
   it('parses, type-checks no worse and computes the kept branch’s values', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 4 }), fc.array(gate, { maxLength: 2 }), fc.boolean(), async (blocks, gates, kept) => {
-        const before = program(blocks, gates);
-        const file = path.join(root, 'src/gen/gen.tsx');
-        fs.writeFileSync(file, before);
-        const index = await scanned(root);
-        const result = await removeFlag({ index, key: KEY, value: kept, verify: false });
-        const after = result.changes.find((c) => c.file === file)?.after ?? before;
+      fc.asyncProperty(
+        fc.array(block, { minLength: 1, maxLength: 4 }),
+        fc.array(gate, { maxLength: 2 }),
+        fc.boolean(),
+        async (blocks, gates, kept) => {
+          const before = program(blocks, gates);
+          const file = path.join(root, 'src/gen/gen.tsx');
+          fs.writeFileSync(file, before);
+          const index = await scanned(root);
+          const result = await removeFlag({ index, key: KEY, value: kept, verify: false });
+          const after = result.changes.find((c) => c.file === file)?.after ?? before;
 
-        assert.ok(!after.includes(KEY), `the flag is still read:\n${after}`);
-        assert.ok(!/&& true\b|\btrue &&|\|\| false\b|\? (true|false) : (true|false)\b/.test(after), `a literal is left in a condition:\n${after}`);
-        const was = diagnostics(before);
-        const now = diagnostics(after);
-        assert.equal(now.syntax, 0, `syntax errors after:\n${after}`);
-        const newTypes = now.types.filter((c) => !was.types.includes(c));
-        assert.deepEqual(newTypes, [], `new type errors:\n${after}`);
-        assert.equal(evaluate(after, !kept), evaluate(before, kept), `different values with the flag ${kept ? 'on' : 'off'}:\n--- before\n${before}\n--- after\n${after}`);
-      }),
+          assert.ok(!after.includes(KEY), `the flag is still read:\n${after}`);
+          assert.ok(
+            !/&& true\b|\btrue &&|\|\| false\b|\? (true|false) : (true|false)\b/.test(after),
+            `a literal is left in a condition:\n${after}`,
+          );
+          const was = diagnostics(before);
+          const now = diagnostics(after);
+          assert.equal(now.syntax, 0, `syntax errors after:\n${after}`);
+          const newTypes = now.types.filter((c) => !was.types.includes(c));
+          assert.deepEqual(newTypes, [], `new type errors:\n${after}`);
+          assert.equal(
+            evaluate(after, !kept),
+            evaluate(before, kept),
+            `different values with the flag ${kept ? 'on' : 'off'}:\n--- before\n${before}\n--- after\n${after}`,
+          );
+        },
+      ),
       // Fixed seed for a reproducible suite; FLAGLINT_PROPERTY_RUNS/SEED explore further.
-      { numRuns: Number(process.env.FLAGLINT_PROPERTY_RUNS ?? 40), seed: Number(process.env.FLAGLINT_PROPERTY_SEED ?? 20261202) },
+      {
+        numRuns: Number(process.env.FLAGLINT_PROPERTY_RUNS ?? 40),
+        seed: Number(process.env.FLAGLINT_PROPERTY_SEED ?? 20261202),
+      },
     );
   });
 });

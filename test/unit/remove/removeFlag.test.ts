@@ -16,14 +16,18 @@ describe('remove: removeFlag()', function () {
     const index = await scanned(root);
     await assert.rejects(
       removeFlag({ index, key: 'new-chekout', value: true }),
-      (e: unknown) => e instanceof RemoveError && e.code === 'unknown-key' && e.message.includes("Did you mean 'new-checkout'?"),
+      (e: unknown) =>
+        e instanceof RemoveError && e.code === 'unknown-key' && e.message.includes("Did you mean 'new-checkout'?"),
     );
   });
 
   it('rejects a value of the wrong type before touching anything', async () => {
     root = copyWorkspace('if-else-literal');
     const index = await scanned(root);
-    await assert.rejects(removeFlag({ index, key: 'new-checkout', value: 'on' }), (e: unknown) => e instanceof RemoveError && e.code === 'bad-value');
+    await assert.rejects(
+      removeFlag({ index, key: 'new-checkout', value: 'on' }),
+      (e: unknown) => e instanceof RemoveError && e.code === 'bad-value',
+    );
   });
 
   it('accepts a case variant of the key and plans edits without writing anything', async () => {
@@ -48,8 +52,14 @@ describe('remove: removeFlag()', function () {
     assert.equal(result.references, 0);
     const after = must(result.changes[0]).after!;
     const removed = text.split('\n').filter((l) => !after.split('\n').includes(l));
-    assert.ok(removed.every((l) => /guest-checkout|Orders without an account|^\s{4}\w+:/.test(l)), `removed lines: ${removed.join(' | ')}`);
-    assert.ok(after.includes('# Feature flags of the checkout service.') && after.includes('# The one-page checkout replaces the three-step flow.'));
+    assert.ok(
+      removed.every((l) => /guest-checkout|Orders without an account|^\s{4}\w+:/.test(l)),
+      `removed lines: ${removed.join(' | ')}`,
+    );
+    assert.ok(
+      after.includes('# Feature flags of the checkout service.') &&
+        after.includes('# The one-page checkout replaces the three-step flow.'),
+    );
   });
 
   it('unlinks a flag that depends on one kept off for good, and asks a person about it', async () => {
@@ -59,7 +69,11 @@ describe('remove: removeFlag()', function () {
     const registry = result.changes.find((c) => c.file.endsWith('flags.yaml'))!;
     assert.match(registry.after!, /dependsOn: \[address-autocomplete\]/);
     assert.ok(
-      result.warnings.some((w) => w.includes("Removed 'new-checkout' from the dependsOn of 'guest-checkout'") && w.includes("decide whether 'guest-checkout' should go too")),
+      result.warnings.some(
+        (w) =>
+          w.includes("Removed 'new-checkout' from the dependsOn of 'guest-checkout'") &&
+          w.includes("decide whether 'guest-checkout' should go too"),
+      ),
       JSON.stringify(result.warnings),
     );
   });
@@ -70,7 +84,12 @@ describe('remove: removeFlag()', function () {
     const buffer = `// unsaved edit\n${fs.readFileSync(quote, 'utf8')}`;
     const index = await scanned(root);
     index.updateFile(quote, buffer);
-    const result = await removeFlag({ index, key: 'new-checkout', value: false, readFile: (f) => (f === quote ? buffer : undefined) });
+    const result = await removeFlag({
+      index,
+      key: 'new-checkout',
+      value: false,
+      readFile: (f) => (f === quote ? buffer : undefined),
+    });
     const change = result.changes.find((c) => c.file === quote)!;
     assert.equal(change.before, buffer);
     assert.ok(change.after!.startsWith('// unsaved edit\n'));
@@ -91,7 +110,11 @@ describe('remove: removeFlag()', function () {
     const result = await removeFlag({ index, key: 'new-checkout', value: true });
     assert.equal(result.verification.ok, false);
     assert.deepEqual(
-      result.verification.newErrors.map((e) => ({ file: path.relative(root, e.file), line: e.line, character: e.character })),
+      result.verification.newErrors.map((e) => ({
+        file: path.relative(root, e.file),
+        line: e.line,
+        character: e.character,
+      })),
       [{ file: 'src/api/checkoutRoute.ts', line: 3, character: 6 }],
     );
   });
@@ -119,7 +142,9 @@ describe('remove: removeFlag()', function () {
     const index = await scanned(root);
     const result = await removeFlag({ index, key: 'gift-wrap', value: true });
     assert.ok(
-      result.warnings.some((w) => w.startsWith('src/cart.ts:6: getStringValue() reads the flag as a string, but it is kept as the boolean true')),
+      result.warnings.some((w) =>
+        w.startsWith('src/cart.ts:6: getStringValue() reads the flag as a string, but it is kept as the boolean true'),
+      ),
       JSON.stringify(result.warnings),
     );
   });

@@ -70,7 +70,14 @@ describe('remove: text edits and diffs', () => {
   });
 
   it('refuses overlapping edits instead of producing a corrupt file', () => {
-    assert.throws(() => applyOffsetEdits('abcdef', [{ start: 1, end: 4, text: 'X' }, { start: 3, end: 5, text: 'Y' }]), /overlapping edits/);
+    assert.throws(
+      () =>
+        applyOffsetEdits('abcdef', [
+          { start: 1, end: 4, text: 'X' },
+          { start: 3, end: 5, text: 'Y' },
+        ]),
+      /overlapping edits/,
+    );
   });
 
   it('writes a unified diff that patch(1) applies', () => {

@@ -8,7 +8,19 @@ import { expiryTimeline } from '../../../server/src/core/report/html/reportData'
 const HOSTILE = '</script><script>alert(1)</script><!--';
 
 function row(key: string, extra: Partial<InventoryRow> = {}): InventoryRow {
-  return { key, registered: true, permanent: false, references: 0, files: 0, packages: [], scope: [], rollback: true, dependsOn: [], problems: { error: 0, warning: 0, info: 0, hint: 0 }, ...extra };
+  return {
+    key,
+    registered: true,
+    permanent: false,
+    references: 0,
+    files: 0,
+    packages: [],
+    scope: [],
+    rollback: true,
+    dependsOn: [],
+    problems: { error: 0, warning: 0, info: 0, hint: 0 },
+    ...extra,
+  };
 }
 
 const result: ScanResult = {
@@ -22,7 +34,10 @@ const result: ScanResult = {
       severity: 'error',
       message: `Flag '${HOSTILE}' has no owner.`,
       flagKey: HOSTILE,
-      location: { file: '/repo/flags.yaml', range: { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } } },
+      location: {
+        file: '/repo/flags.yaml',
+        range: { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } },
+      },
     },
   ],
   notes: [],
@@ -33,7 +48,16 @@ describe('HTML report', () => {
   const graph: FlagGraph = {
     version: 1,
     nodes: [
-      { key: HOSTILE, registered: true, status: 'active', owner: '<b>@x</b>', packages: [], scope: [], outsideScope: [], references: 0 },
+      {
+        key: HOSTILE,
+        registered: true,
+        status: 'active',
+        owner: '<b>@x</b>',
+        packages: [],
+        scope: [],
+        outsideScope: [],
+        references: 0,
+      },
       { key: 'b', registered: true, packages: [], scope: [], outsideScope: [], references: 0 },
     ],
     edges: [{ from: HOSTILE, to: 'b', kind: 'ok', inCycle: false }],
@@ -60,12 +84,21 @@ describe('HTML report', () => {
   });
 
   it('forbids every network load through its Content-Security-Policy', () => {
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">/,
+    );
     assert.ok(!/\bsrc="http|href="http/.test(html));
   });
 
   it('draws only linked flags on the map', () => {
-    const map = renderMapSvg({ ...graph, nodes: [...graph.nodes, { key: 'alone', registered: true, packages: [], scope: [], outsideScope: [], references: 0 }] });
+    const map = renderMapSvg({
+      ...graph,
+      nodes: [
+        ...graph.nodes,
+        { key: 'alone', registered: true, packages: [], scope: [], outsideScope: [], references: 0 },
+      ],
+    });
     assert.equal(map.drawn, 2);
     assert.equal(map.isolated, 1);
     assert.ok(!map.svg.includes('data-key="alone"'));
@@ -77,7 +110,10 @@ describe('HTML report', () => {
     const t = expiryTimeline(rows, today);
     assert.equal(t.labels[0], 'before 2026-06');
     assert.equal(t.labels[t.labels.length - 1], 'after 2028-05');
-    assert.equal(t.values.reduce((a, b) => a + b, 0), 3);
+    assert.equal(
+      t.values.reduce((a, b) => a + b, 0),
+      3,
+    );
     assert.equal(t.past[0], true);
   });
 });

@@ -9,7 +9,10 @@ describe('buildInventory', () => {
   const byKey = new Map(rows.map((r) => [r.key, r]));
 
   it('lists every registered and every unregistered flag once, sorted by key', () => {
-    assert.deepEqual(rows.map((r) => r.key), ['dark-mode', 'legacy-banner', 'new-checkout', 'payments-api-v2', 'search-ranking']);
+    assert.deepEqual(
+      rows.map((r) => r.key),
+      ['dark-mode', 'legacy-banner', 'new-checkout', 'payments-api-v2', 'search-ranking'],
+    );
     assert.equal(byKey.get('dark-mode')?.registered, false);
     assert.equal(byKey.get('dark-mode')?.owner, undefined);
     assert.equal(byKey.get('new-checkout')?.registered, true);
@@ -46,9 +49,25 @@ describe('buildInventory', () => {
 
   it('keeps the same key in two registries of a monorepo apart', () => {
     const web = registry([entry('beta', { owner: '@web' })]);
-    const api = { ...registry([entry('beta', { owner: '@api' })]), path: path.join(ROOT, 'apps/api/flags.yaml'), root: path.join(ROOT, 'apps/api') };
-    const scan = { ...sampleScan(), registries: [web, api], references: [registeredRef('beta', 'apps/api/src/a.ts', 1)], findings: [], dynamic: [] };
+    const api = {
+      ...registry([entry('beta', { owner: '@api' })]),
+      path: path.join(ROOT, 'apps/api/flags.yaml'),
+      root: path.join(ROOT, 'apps/api'),
+    };
+    const scan = {
+      ...sampleScan(),
+      registries: [web, api],
+      references: [registeredRef('beta', 'apps/api/src/a.ts', 1)],
+      findings: [],
+      dynamic: [],
+    };
     const beta = buildInventory(scan, { packageOf, now: NOW });
-    assert.deepEqual(beta.map((r) => [r.owner, r.references]), [['@api', 1], ['@web', 0]]);
+    assert.deepEqual(
+      beta.map((r) => [r.owner, r.references]),
+      [
+        ['@api', 1],
+        ['@web', 0],
+      ],
+    );
   });
 });

@@ -12,7 +12,14 @@ describe('docs/rules.md', () => {
   });
 
   it('has a section for every rule id, the anchor SARIF links to', () => {
-    const headings = fs.readFileSync(path.join(REPO_ROOT, 'docs/rules.md'), 'utf8').split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-    assert.deepEqual(headings, RULES.map((r) => r.id));
+    const headings = fs
+      .readFileSync(path.join(REPO_ROOT, 'docs/rules.md'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3));
+    assert.deepEqual(
+      headings,
+      RULES.map((r) => r.id),
+    );
   });
 });

@@ -31,17 +31,36 @@ export function sampleScan(): ScanResult {
         scope: ['@shop/web'],
         dependsOn: ['payments-api-v2'],
       }),
-      entry('payments-api-v2', { owner: '@payments', type: 'ops', status: 'rolled-out', created: '2026-01-10', rollback: 'https://wiki.example.com/runbooks/payments' }),
-      entry('search-ranking', { owner: '@search, @growth', type: 'experiment', valueType: 'string', status: 'active', created: '2026-06-01', expires: '2026-09-30' }),
+      entry('payments-api-v2', {
+        owner: '@payments',
+        type: 'ops',
+        status: 'rolled-out',
+        created: '2026-01-10',
+        rollback: 'https://wiki.example.com/runbooks/payments',
+      }),
+      entry('search-ranking', {
+        owner: '@search, @growth',
+        type: 'experiment',
+        valueType: 'string',
+        status: 'active',
+        created: '2026-06-01',
+        expires: '2026-09-30',
+      }),
       entry('legacy-banner', { owner: '@web', type: 'release', status: 'archived', created: '2025-01-01' }),
     ],
     { owners: ['@payments', '@web', '@search, @growth'] },
   );
   const references = [
-    registeredRef('new-checkout', 'apps/web/src/checkout/Checkout.tsx', 11, { defaultValue: false, valueType: 'boolean' }),
+    registeredRef('new-checkout', 'apps/web/src/checkout/Checkout.tsx', 11, {
+      defaultValue: false,
+      valueType: 'boolean',
+    }),
     registeredRef('new-checkout', 'apps/api/src/routes/orders.ts', 40, { defaultValue: true, valueType: 'boolean' }),
     registeredRef('payments-api-v2', 'apps/api/src/payments/client.ts', 7),
-    registeredRef('search-ranking', 'apps/web/src/search/Results.tsx', 23, { valueType: 'string', callee: 'getStringValue' }),
+    registeredRef('search-ranking', 'apps/web/src/search/Results.tsx', 23, {
+      valueType: 'string',
+      callee: 'getStringValue',
+    }),
     registeredRef('legacy-banner', 'apps/web/src/layout/Header.tsx', 5),
     ref('dark-mode', 'apps/web/src/theme/useTheme.ts', 3),
     ref('dark-mode', 'apps/web/src/dir with space/Settings.tsx', 18),
@@ -54,7 +73,14 @@ export function sampleScan(): ScanResult {
     references,
     dynamic,
     findings,
-    notes: [{ file: path.join(ROOT, 'apps/web/src/broken.ts'), kind: 'syntax-error', message: "')' expected.", location: at(path.join(ROOT, 'apps/web/src/broken.ts'), 4, 12) }],
+    notes: [
+      {
+        file: path.join(ROOT, 'apps/web/src/broken.ts'),
+        kind: 'syntax-error',
+        message: "')' expected.",
+        location: at(path.join(ROOT, 'apps/web/src/broken.ts'), 4, 12),
+      },
+    ],
     stats: { files: 42, parsed: 42, cached: 0, ms: 310 },
   };
 }

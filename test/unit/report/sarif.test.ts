@@ -36,16 +36,25 @@ describe('SARIF report', () => {
   it('the schema check is real: a broken log fails it', () => {
     const validate = validator();
     const broken = structuredClone(log);
-    (must(must(must(must(broken.runs[0]).results?.[0]).locations?.[0])).physicalLocation!.region as { startLine: number }).startLine = 0;
+    (
+      must(must(must(must(broken.runs[0]).results?.[0]).locations?.[0])).physicalLocation!.region as {
+        startLine: number;
+      }
+    ).startLine = 0;
     assert.equal(validate(broken), false);
   });
 
   it('describes the tool and every rule', () => {
     const driver = run.tool.driver;
     assert.equal(driver.name, 'flaglint');
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as {
+      version: string;
+    };
     assert.equal(driver.version, pkg.version);
-    assert.deepEqual(driver.rules?.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(
+      driver.rules?.map((r) => r.id),
+      RULES.map((r) => r.id),
+    );
     const stale = driver.rules.find((r) => r.id === 'stale-flag')!;
     assert.equal(stale.defaultConfiguration?.level, 'warning');
     assert.equal(driver.rules.find((r) => r.id === 'unregistered-flag')!.defaultConfiguration?.level, 'error');
@@ -81,7 +90,13 @@ describe('SARIF report', () => {
     assert.equal(new Set(prints).size, prints.length);
     const moved = sampleScan();
     for (const f of moved.findings) {
-      f.location = { ...f.location, range: { start: { ...f.location.range.start, line: f.location.range.start.line + 5 }, end: { ...f.location.range.end, line: f.location.range.end.line + 5 } } };
+      f.location = {
+        ...f.location,
+        range: {
+          start: { ...f.location.range.start, line: f.location.range.start.line + 5 },
+          end: { ...f.location.range.end, line: f.location.range.end.line + 5 },
+        },
+      };
     }
     const again = must(buildSarif(moved).runs[0]).results!.map((r) => r.partialFingerprints!['flaglintFindingHash/v1']);
     assert.deepEqual(again, prints);

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { buildInventory, csvField, formatInventoryCsv, formatMarkdown, inventoryMarkdown } from '../../../server/src/core/report';
+import {
+  buildInventory,
+  csvField,
+  formatInventoryCsv,
+  formatMarkdown,
+  inventoryMarkdown,
+} from '../../../server/src/core/report';
 import { NOW, packageOf, ROOT, sampleScan } from './sampleScan';
 import { must } from '../../helpers/must';
 
@@ -53,7 +59,10 @@ describe('CSV inventory', () => {
     must(inventory[0]).description = 'Line one,\r\nline "two"';
     const records = parseCsv(formatInventoryCsv(inventory, ROOT));
     assert.equal(records.length, inventory.length + 1);
-    assert.ok(records.every((r) => r.length === must(records[0]).length), 'every record has the header\'s column count');
+    assert.ok(
+      records.every((r) => r.length === must(records[0]).length),
+      "every record has the header's column count",
+    );
     const header = must(records[0]);
     const checkout = records.find((r) => r[0] === 'new-checkout')!;
     const get = (row: string[], col: string) => row[header.indexOf(col)];
@@ -63,7 +72,13 @@ describe('CSV inventory', () => {
     assert.equal(get(checkout, 'registry'), 'flags.yaml');
     assert.equal(get(checkout, 'ageDays'), '44');
     assert.equal(get(must(records[1]), 'description'), 'Line one,\r\nline "two"');
-    assert.equal(get(records.find((r) => r[0] === 'search-ranking')!, 'owner'), '@search, @growth');
+    assert.equal(
+      get(
+        records.find((r) => r[0] === 'search-ranking')!,
+        'owner',
+      ),
+      '@search, @growth',
+    );
   });
 });
 
@@ -72,12 +87,19 @@ describe('Markdown report', () => {
   const md = formatMarkdown(scan, buildInventory(scan, { packageOf, now: NOW }));
 
   /** Splits a table row on unescaped pipes. */
-  const cells = (line: string) => line.trim().slice(1, -1).split(/(?<!\\)\|/);
+  const cells = (line: string) =>
+    line
+      .trim()
+      .slice(1, -1)
+      .split(/(?<!\\)\|/);
 
   it('opens with the counts and a table of problems per rule', () => {
     const errors = scan.findings.filter((f) => f.severity === 'error').length;
     const warnings = scan.findings.filter((f) => f.severity === 'warning').length;
-    assert.match(md, new RegExp(`^## Flaglint\\n\\n\\*\\*${errors} errors, ${warnings} warnings\\*\\* in 42 files scanned`));
+    assert.match(
+      md,
+      new RegExp(`^## Flaglint\\n\\n\\*\\*${errors} errors, ${warnings} warnings\\*\\* in 42 files scanned`),
+    );
     assert.match(md, /\| `unregistered-flag` \| 2 \| 0 \| 0 \|/);
   });
 
@@ -86,7 +108,7 @@ describe('Markdown report', () => {
     assert.match(md, /\| ❌ \| `apps\/web\/src\/theme\/useTheme\.ts:4` \| `dark-mode` \|/);
   });
 
-  it('keeps every table well-formed: pipes in values are escaped, rows have the header\'s cell count', () => {
+  it("keeps every table well-formed: pipes in values are escaped, rows have the header's cell count", () => {
     const lines = md.split('\n');
     let columns = 0;
     for (const line of lines) {
@@ -98,13 +120,18 @@ describe('Markdown report', () => {
       if (columns === 0) columns = n;
       assert.equal(n, columns, line);
     }
-    const table = inventoryMarkdown([{ ...must(buildInventory(scan, { packageOf, now: NOW })[0]), owner: 'a|b', registered: true }]);
+    const table = inventoryMarkdown([
+      { ...must(buildInventory(scan, { packageOf, now: NOW })[0]), owner: 'a|b', registered: true },
+    ]);
     assert.match(must(table[2]), /a\\\|b/);
     assert.equal(cells(must(table[2])).length, cells(must(table[0])).length);
   });
 
   it('puts the inventory in a collapsed block', () => {
     assert.match(md, /<details><summary>Flag inventory \(5\)<\/summary>/);
-    assert.match(md, /\| `search-ranking` \| @search, @growth \| experiment \| active \| 136 d \| 2026-09-30 \(expired\) \|/);
+    assert.match(
+      md,
+      /\| `search-ranking` \| @search, @growth \| experiment \| active \| 136 d \| 2026-09-30 \(expired\) \|/,
+    );
   });
 });

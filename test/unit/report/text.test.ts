@@ -14,7 +14,11 @@ describe('text report', () => {
   it('prints one line per finding as file:line:col  severity  message  [rule]', () => {
     const lines = text.split('\n').filter((l) => /\[[a-z-]+\]$/.test(l) && !l.startsWith(' '));
     assert.equal(lines.length, scan.findings.length);
-    assert.ok(lines.includes(`apps/web/src/theme/useTheme.ts:4:21  error    ${scan.findings.find((f) => f.location.file.endsWith('useTheme.ts'))!.message}  [unregistered-flag]`));
+    assert.ok(
+      lines.includes(
+        `apps/web/src/theme/useTheme.ts:4:21  error    ${scan.findings.find((f) => f.location.file.endsWith('useTheme.ts'))!.message}  [unregistered-flag]`,
+      ),
+    );
   });
 
   it('groups lines by file with a blank line between files', () => {
@@ -26,10 +30,18 @@ describe('text report', () => {
   });
 
   it('lists skipped files and ends with a summary line', () => {
-    assert.match(text, /Skipped or partly read \(1\):\n {2}apps\/web\/src\/broken\.ts:5:13 {2}'\)' expected\. {2}\[syntax-error\]/);
+    assert.match(
+      text,
+      /Skipped or partly read \(1\):\n {2}apps\/web\/src\/broken\.ts:5:13 {2}'\)' expected\. {2}\[syntax-error\]/,
+    );
     const errors = scan.findings.filter((f) => f.severity === 'error').length;
     const warnings = scan.findings.filter((f) => f.severity === 'warning').length;
-    assert.match(text.trimEnd().split('\n').pop()!, new RegExp(`^✖ ${errors + warnings} problems \\(${errors} errors, ${warnings} warnings\\): 42 files scanned, 5 flags \\(1 unregistered\\), 7 references, 1 dynamic key\\.$`));
+    assert.match(
+      text.trimEnd().split('\n').pop()!,
+      new RegExp(
+        `^✖ ${errors + warnings} problems \\(${errors} errors, ${warnings} warnings\\): 42 files scanned, 5 flags \\(1 unregistered\\), 7 references, 1 dynamic key\\.$`,
+      ),
+    );
   });
 
   it('prints paths relative to the given folder', () => {
@@ -45,7 +57,10 @@ describe('text report', () => {
 
   it('says so when there is nothing to report', () => {
     const clean = { ...scan, findings: [], notes: [] };
-    assert.equal(formatText(clean, { baseDir: ROOT, color: false }), '✔ No problems: 42 files scanned, 5 flags (1 unregistered), 7 references, 1 dynamic key.\n');
+    assert.equal(
+      formatText(clean, { baseDir: ROOT, color: false }),
+      '✔ No problems: 42 files scanned, 5 flags (1 unregistered), 7 references, 1 dynamic key.\n',
+    );
   });
 });
 
@@ -67,7 +82,18 @@ describe('JSON report', () => {
   const report = JSON.parse(formatJson(scan, buildInventory(scan, { packageOf, now: NOW }))) as JsonReport;
 
   it('has the documented top-level shape', () => {
-    assert.deepEqual(Object.keys(report), ['version', 'tool', 'root', 'summary', 'findings', 'inventory', 'references', 'dynamic', 'notes', 'stats']);
+    assert.deepEqual(Object.keys(report), [
+      'version',
+      'tool',
+      'root',
+      'summary',
+      'findings',
+      'inventory',
+      'references',
+      'dynamic',
+      'notes',
+      'stats',
+    ]);
     assert.equal(report.version, 2);
     assert.equal(report.tool.name, 'flaglint');
     assert.equal(report.summary.errors, scan.findings.filter((f) => f.severity === 'error').length);
@@ -76,10 +102,27 @@ describe('JSON report', () => {
 
   it('uses root-relative paths and 1-based positions', () => {
     const f = report.findings.find((x) => x.ruleId === 'unregistered-flag' && x.file.endsWith('useTheme.ts'))!;
-    assert.deepEqual([f.file, f.line, f.column, f.endLine, f.endColumn], ['apps/web/src/theme/useTheme.ts', 4, 21, 4, 32]);
+    assert.deepEqual(
+      [f.file, f.line, f.column, f.endLine, f.endColumn],
+      ['apps/web/src/theme/useTheme.ts', 4, 21, 4, 32],
+    );
     assert.equal(f.flagKey, 'dark-mode');
-    assert.deepEqual(report.dynamic[0], { file: 'apps/api/src/flags.ts', line: 13, column: 31, source: 'launchdarkly', callee: 'variation', expression: 'name', reason: 'the key is a function parameter' });
-    assert.deepEqual(report.notes[0], { file: 'apps/web/src/broken.ts', kind: 'syntax-error', message: "')' expected.", line: 5, column: 13 });
+    assert.deepEqual(report.dynamic[0], {
+      file: 'apps/api/src/flags.ts',
+      line: 13,
+      column: 31,
+      source: 'launchdarkly',
+      callee: 'variation',
+      expression: 'name',
+      reason: 'the key is a function parameter',
+    });
+    assert.deepEqual(report.notes[0], {
+      file: 'apps/web/src/broken.ts',
+      kind: 'syntax-error',
+      message: "')' expected.",
+      line: 5,
+      column: 13,
+    });
     assert.equal(report.inventory.find((r) => r.key === 'new-checkout')?.registry, 'flags.yaml');
   });
 });

@@ -1,6 +1,13 @@
 /** Small builders for rule tests: registries, entries and references as the loader and scanner produce them. */
 import * as path from 'node:path';
-import type { DynamicReference, FlagEntry, FlagReference, Location, Policy, Registry } from '../../../server/src/core/model';
+import type {
+  DynamicReference,
+  FlagEntry,
+  FlagReference,
+  Location,
+  Policy,
+  Registry,
+} from '../../../server/src/core/model';
 import { defaultPolicy } from '../../../server/src/core/registry';
 import type { RuleContext } from '../../../server/src/core/rules';
 
@@ -21,10 +28,18 @@ export function entry(key: string, fields: Partial<Omit<FlagEntry, 'key' | 'loca
   Object.keys(fields).forEach((name, i) => {
     if (name !== 'fieldLocations') fieldLocations[name] = at(REGISTRY_FILE, line + 1 + i, 4, 10);
   });
-  return { key, location: at(REGISTRY_FILE, line, 2, key.length), ...fields, fieldLocations: { ...fieldLocations, ...fields.fieldLocations } };
+  return {
+    key,
+    location: at(REGISTRY_FILE, line, 2, key.length),
+    ...fields,
+    fieldLocations: { ...fieldLocations, ...fields.fieldLocations },
+  };
 }
 
-export function registry(entries: FlagEntry[], overrides: { policy?: Partial<Policy>; owners?: string[] } = {}): Registry {
+export function registry(
+  entries: FlagEntry[],
+  overrides: { policy?: Partial<Policy>; owners?: string[] } = {},
+): Registry {
   return {
     path: REGISTRY_FILE,
     format: 'yaml',
@@ -53,18 +68,34 @@ export function ref(key: string, file: string, line: number, extra: Partial<Flag
 }
 
 /** A reference that the engine matched to the registry entry of the same key. */
-export function registeredRef(key: string, file: string, line: number, extra: Partial<FlagReference> = {}): FlagReference {
+export function registeredRef(
+  key: string,
+  file: string,
+  line: number,
+  extra: Partial<FlagReference> = {},
+): FlagReference {
   return ref(key, file, line, { registryKey: key, ...extra });
 }
 
 export function dynamicRef(file: string, line: number, expression: string): DynamicReference {
   const abs = path.join(ROOT, file);
-  return { location: at(abs, line, 30, expression.length), evaluation: at(abs, line, 10, 40), source: 'launchdarkly', callee: 'variation', expression, reason: 'the key is a function parameter' };
+  return {
+    location: at(abs, line, 30, expression.length),
+    evaluation: at(abs, line, 10, 40),
+    source: 'launchdarkly',
+    callee: 'variation',
+    expression,
+    reason: 'the key is a function parameter',
+  };
 }
 
 export const NOW = new Date('2026-10-15T12:00:00Z');
 
-export function context(reg: Registry, references: FlagReference[] = [], extra: Partial<RuleContext> = {}): RuleContext {
+export function context(
+  reg: Registry,
+  references: FlagReference[] = [],
+  extra: Partial<RuleContext> = {},
+): RuleContext {
   return {
     registry: reg,
     references,

@@ -12,10 +12,20 @@ function only(findings: Finding[], id: RuleId): Finding[] {
 describe('rules on references in code', () => {
   it('unregistered-flag: one error per unregistered reference, at the reference, suggesting a near key', () => {
     const reg = registry([entry('new-checkout', { owner: '@payments', type: 'ops', rollback: 'off' })]);
-    const refs = [ref('new-chekout', 'src/cart.ts', 4), ref('new-chekout', 'src/pay.ts', 9), registeredRef('new-checkout', 'src/cart.ts', 7)];
+    const refs = [
+      ref('new-chekout', 'src/cart.ts', 4),
+      ref('new-chekout', 'src/pay.ts', 9),
+      registeredRef('new-checkout', 'src/cart.ts', 7),
+    ];
     const found = only(runRules(context(reg, refs)), 'unregistered-flag');
     assert.equal(found.length, 2);
-    assert.deepEqual(found.map((f) => [path.basename(f.location.file), f.location.range.start.line]), [['cart.ts', 4], ['pay.ts', 9]]);
+    assert.deepEqual(
+      found.map((f) => [path.basename(f.location.file), f.location.range.start.line]),
+      [
+        ['cart.ts', 4],
+        ['pay.ts', 9],
+      ],
+    );
     assert.equal(must(found[0]).severity, 'error');
     assert.equal(must(found[0]).flagKey, 'new-chekout');
     assert.match(must(found[0]).message, /'new-chekout' is not in the registry \(flags\.yaml\)/);
@@ -24,7 +34,10 @@ describe('rules on references in code', () => {
 
   it('archived-flag-in-use: each reference to an archived flag, with the registry entry as related location', () => {
     const archived = entry('legacy-search', { owner: '@search', status: 'archived' });
-    const found = only(runRules(context(registry([archived]), [registeredRef('legacy-search', 'src/search.ts', 12)])), 'archived-flag-in-use');
+    const found = only(
+      runRules(context(registry([archived]), [registeredRef('legacy-search', 'src/search.ts', 12)])),
+      'archived-flag-in-use',
+    );
     assert.equal(found.length, 1);
     assert.equal(must(found[0]).severity, 'error');
     assert.match(must(found[0]).message, /'legacy-search' is archived/);
@@ -33,13 +46,23 @@ describe('rules on references in code', () => {
 
   it('archived-flag-in-use follows the registry key of an alias reference, not the spelling in code', () => {
     const archived = entry('legacy-search', { owner: '@search', status: 'archived', aliases: ['legacySearch'] });
-    const found = only(runRules(context(registry([archived]), [ref('legacySearch', 'src/a.tsx', 3, { registryKey: 'legacy-search', keyForm: 'alias' })])), 'archived-flag-in-use');
+    const found = only(
+      runRules(
+        context(registry([archived]), [
+          ref('legacySearch', 'src/a.tsx', 3, { registryKey: 'legacy-search', keyForm: 'alias' }),
+        ]),
+      ),
+      'archived-flag-in-use',
+    );
     assert.equal(found.length, 1);
     assert.equal(must(found[0]).flagKey, 'legacy-search');
   });
 
   it('type-mismatch: a string accessor on a boolean flag is an error; matching or unknown types are not', () => {
-    const reg = registry([entry('checkout-theme', { owner: '@web', valueType: 'boolean' }), entry('limits', { owner: '@web' })]);
+    const reg = registry([
+      entry('checkout-theme', { owner: '@web', valueType: 'boolean' }),
+      entry('limits', { owner: '@web' }),
+    ]);
     const refs = [
       registeredRef('checkout-theme', 'src/a.ts', 1, { valueType: 'string', callee: 'getStringValue' }),
       registeredRef('checkout-theme', 'src/a.ts', 2, { valueType: 'boolean' }),
@@ -54,7 +77,10 @@ describe('rules on references in code', () => {
 
   it('type-mismatch treats number and json as different types', () => {
     const reg = registry([entry('limits', { owner: '@web', valueType: 'json' })]);
-    const found = only(runRules(context(reg, [registeredRef('limits', 'src/a.ts', 1, { valueType: 'number' })])), 'type-mismatch');
+    const found = only(
+      runRules(context(reg, [registeredRef('limits', 'src/a.ts', 1, { valueType: 'number' })])),
+      'type-mismatch',
+    );
     assert.equal(found.length, 1);
   });
 
@@ -71,49 +97,75 @@ describe('rules on references in code', () => {
       registeredRef('banner', 'src/b.ts', 2, { valueType: 'json', defaultValue: { text: 'hi', colors: ['blue'] } }),
     ];
     const found = only(runRules(context(reg, refs)), 'default-mismatch');
-    assert.deepEqual(found.map((f) => `${path.basename(f.location.file)}:${f.location.range.start.line}`), ['a.ts:1', 'b.ts:2']);
+    assert.deepEqual(
+      found.map((f) => `${path.basename(f.location.file)}:${f.location.range.start.line}`),
+      ['a.ts:1', 'b.ts:2'],
+    );
     assert.equal(must(found[0]).severity, 'warning');
     assert.match(must(found[0]).message, /falls back to true here, but its registered default is false/);
   });
 
   it('default-mismatch stays quiet where the types already differ (type-mismatch reports it)', () => {
     const reg = registry([entry('dark-mode', { owner: '@web', valueType: 'boolean', defaultValue: false })]);
-    const findings = runRules(context(reg, [registeredRef('dark-mode', 'src/a.ts', 1, { valueType: 'string', defaultValue: 'off' })]));
+    const findings = runRules(
+      context(reg, [registeredRef('dark-mode', 'src/a.ts', 1, { valueType: 'string', defaultValue: 'off' })]),
+    );
     assert.equal(only(findings, 'type-mismatch').length, 1);
     assert.equal(only(findings, 'default-mismatch').length, 0);
   });
 
   it('default-mismatch: 1 and "1" differ', () => {
     const reg = registry([entry('max-items', { owner: '@web', defaultValue: 1 })]);
-    const found = only(runRules(context(reg, [registeredRef('max-items', 'src/a.ts', 1, { defaultValue: '1' })])), 'default-mismatch');
+    const found = only(
+      runRules(context(reg, [registeredRef('max-items', 'src/a.ts', 1, { defaultValue: '1' })])),
+      'default-mismatch',
+    );
     assert.equal(found.length, 1);
   });
 
   it('dynamic-key: a warning per dynamic reference that says to use a constant or literal', () => {
-    const findings = runRules(context(registry([]), [], { dynamic: [dynamicRef('src/flags.ts', 8, 'name'), dynamicRef('src/x.ts', 2, '`beta-${team}`')] }));
+    const findings = runRules(
+      context(registry([]), [], {
+        dynamic: [dynamicRef('src/flags.ts', 8, 'name'), dynamicRef('src/x.ts', 2, '`beta-${team}`')],
+      }),
+    );
     const found = only(findings, 'dynamic-key');
     assert.equal(found.length, 2);
     assert.equal(must(found[0]).severity, 'warning');
-    assert.match(must(found[0]).message, /`name` passed to variation cannot be resolved statically \(the key is a function parameter\)/);
+    assert.match(
+      must(found[0]).message,
+      /`name` passed to variation cannot be resolved statically \(the key is a function parameter\)/,
+    );
     assert.match(must(found[0]).message, /string literal or a constant/);
     assert.equal(must(found[0]).flagKey, undefined);
   });
 });
 
 describe('out-of-scope-reference', () => {
-  const packages: Record<string, string> = { 'apps/web': '@shop/web', 'apps/admin': '@shop/admin', 'services/api': 'api' };
+  const packages: Record<string, string> = {
+    'apps/web': '@shop/web',
+    'apps/admin': '@shop/admin',
+    'services/api': 'api',
+  };
   const packageOf = (file: string) => {
     const rel = path.relative(ROOT, file).split(path.sep).join('/');
     const dir = Object.keys(packages).find((d) => rel.startsWith(`${d}/`));
     const name = dir === undefined ? undefined : packages[dir];
     return dir !== undefined && name !== undefined ? { name, dir: path.join(ROOT, dir) } : undefined;
   };
-  const files = ['apps/web/src/cart.tsx', 'apps/admin/src/orders.tsx', 'services/api/src/checkout.ts', 'scripts/seed.ts'];
+  const files = [
+    'apps/web/src/cart.tsx',
+    'apps/admin/src/orders.tsx',
+    'services/api/src/checkout.ts',
+    'scripts/seed.ts',
+  ];
 
   function outOfScope(scope: string[]): string[] {
     const reg = registry([entry('new-checkout', { owner: '@payments', scope })]);
     const refs = files.map((f, i) => registeredRef('new-checkout', f, i));
-    return only(runRules(context(reg, refs, { packageOf })), 'out-of-scope-reference').map((f) => path.relative(ROOT, f.location.file).split(path.sep).join('/')).sort();
+    return only(runRules(context(reg, refs, { packageOf })), 'out-of-scope-reference')
+      .map((f) => path.relative(ROOT, f.location.file).split(path.sep).join('/'))
+      .sort();
   }
 
   it('accepts package names', () => {
@@ -136,7 +188,10 @@ describe('out-of-scope-reference', () => {
   it('reports nothing for flags without a scope, and names package and scope in the message', () => {
     assert.deepEqual(outOfScope([]), []);
     const reg = registry([entry('new-checkout', { owner: '@payments', scope: ['@shop/web'] })]);
-    const [f] = only(runRules(context(reg, [registeredRef('new-checkout', 'apps/admin/src/orders.tsx', 3)], { packageOf })), 'out-of-scope-reference');
+    const [f] = only(
+      runRules(context(reg, [registeredRef('new-checkout', 'apps/admin/src/orders.tsx', 3)], { packageOf })),
+      'out-of-scope-reference',
+    );
     assert.match(must(f).message, /evaluated in package '@shop\/admin', outside its scope \(@shop\/web\)/);
     assert.equal(must(f).severity, 'warning');
   });

@@ -34,18 +34,48 @@ describe('stale-flag', () => {
   });
 
   it('is not stale on the expiry day itself', () => {
-    assert.equal(stale(entry('x', { ...base, type: 'release', created: '2026-10-01', expires: '2026-10-15' })).length, 0);
+    assert.equal(
+      stale(entry('x', { ...base, type: 'release', created: '2026-10-01', expires: '2026-10-15' })).length,
+      0,
+    );
   });
 
   it('counts the age limit per type from created, and only after the grace period', () => {
     // Default policy: release 90 days, experiment 60, grace 14.
-    assert.equal(stale(entry('old-release', { ...base, type: 'release', created: '2026-07-01' })).length, 3, '106 days > 90');
-    assert.equal(stale(entry('young-release', { ...base, type: 'release', created: '2026-08-01' })).length, 0, '75 days <= 90');
-    assert.equal(stale(entry('old-ops', { ...base, type: 'ops', created: '2020-01-01' })).length, 0, 'ops has no age limit');
-    assert.match(must(stale(entry('old-exp', { ...base, type: 'experiment', created: '2026-08-01' }))[0]).message, /75 days old, over the 60-day limit for experiment flags/);
+    assert.equal(
+      stale(entry('old-release', { ...base, type: 'release', created: '2026-07-01' })).length,
+      3,
+      '106 days > 90',
+    );
+    assert.equal(
+      stale(entry('young-release', { ...base, type: 'release', created: '2026-08-01' })).length,
+      0,
+      '75 days <= 90',
+    );
+    assert.equal(
+      stale(entry('old-ops', { ...base, type: 'ops', created: '2020-01-01' })).length,
+      0,
+      'ops has no age limit',
+    );
+    assert.match(
+      must(stale(entry('old-exp', { ...base, type: 'experiment', created: '2026-08-01' }))[0]).message,
+      /75 days old, over the 60-day limit for experiment flags/,
+    );
     // A limit shorter than the grace period waits for the grace period.
-    assert.equal(stale(entry('new-exp', { ...base, type: 'experiment', created: '2026-10-05' }), { maxAgeDays: { experiment: 5 }, gracePeriodDays: 14 }).length, 0);
-    assert.equal(stale(entry('new-exp', { ...base, type: 'experiment', created: '2026-09-25' }), { maxAgeDays: { experiment: 5 }, gracePeriodDays: 14 }).length, 3);
+    assert.equal(
+      stale(entry('new-exp', { ...base, type: 'experiment', created: '2026-10-05' }), {
+        maxAgeDays: { experiment: 5 },
+        gracePeriodDays: 14,
+      }).length,
+      0,
+    );
+    assert.equal(
+      stale(entry('new-exp', { ...base, type: 'experiment', created: '2026-09-25' }), {
+        maxAgeDays: { experiment: 5 },
+        gracePeriodDays: 14,
+      }).length,
+      3,
+    );
   });
 
   it('reports rolled-out and deprecated flags still in code', () => {
@@ -55,7 +85,19 @@ describe('stale-flag', () => {
   });
 
   it('never reports permanent flags, nor archived ones (archived-flag-in-use does)', () => {
-    assert.equal(stale(entry('kill', { ...base, permanent: true, status: 'rolled-out', expires: '2020-01-01', type: 'release', created: '2019-01-01' })).length, 0);
+    assert.equal(
+      stale(
+        entry('kill', {
+          ...base,
+          permanent: true,
+          status: 'rolled-out',
+          expires: '2020-01-01',
+          type: 'release',
+          created: '2019-01-01',
+        }),
+      ).length,
+      0,
+    );
     assert.equal(stale(entry('gone', { ...base, status: 'archived', expires: '2020-01-01' })).length, 0);
   });
 
@@ -72,7 +114,9 @@ describe('stale-flag', () => {
 
 describe('unused-flag', () => {
   function unused(entries: FlagEntry[], refs = [registeredRef('used', 'src/a.ts', 1)]): string[] {
-    return only(runRules(context(registry([entry('used', { owner: '@a' }), ...entries]), refs)), 'unused-flag').map((f) => f.flagKey!).sort();
+    return only(runRules(context(registry([entry('used', { owner: '@a' }), ...entries]), refs)), 'unused-flag')
+      .map((f) => f.flagKey!)
+      .sort();
   }
 
   it('reports active and rolled-out flags that nothing evaluates, at the registry entry', () => {
@@ -81,20 +125,39 @@ describe('unused-flag', () => {
     assert.equal(found.length, 1);
     assert.deepEqual(must(found[0]).location, e.location);
     assert.equal(must(found[0]).severity, 'warning');
-    assert.match(must(found[0]).message, /'forgotten' is active but no code evaluates it\. It was created 287 days ago/);
-    assert.deepEqual(unused([entry('shipped', { status: 'rolled-out' }), entry('no-status', {})]), ['no-status', 'shipped']);
+    assert.match(
+      must(found[0]).message,
+      /'forgotten' is active but no code evaluates it\. It was created 287 days ago/,
+    );
+    assert.deepEqual(unused([entry('shipped', { status: 'rolled-out' }), entry('no-status', {})]), [
+      'no-status',
+      'shipped',
+    ]);
   });
 
   it('skips proposed, deprecated and archived flags', () => {
-    assert.deepEqual(unused([entry('p', { status: 'proposed' }), entry('d', { status: 'deprecated' }), entry('a', { status: 'archived' })]), []);
+    assert.deepEqual(
+      unused([
+        entry('p', { status: 'proposed' }),
+        entry('d', { status: 'deprecated' }),
+        entry('a', { status: 'archived' }),
+      ]),
+      [],
+    );
   });
 
   it('skips flags created within the grace period', () => {
-    assert.deepEqual(unused([entry('brand-new', { created: '2026-10-10' }), entry('older', { created: '2026-09-20' })]), ['older']);
+    assert.deepEqual(
+      unused([entry('brand-new', { created: '2026-10-10' }), entry('older', { created: '2026-09-20' })]),
+      ['older'],
+    );
   });
 
   it('counts references through aliases as use', () => {
-    const refs = [registeredRef('used', 'src/a.ts', 1), { ...registeredRef('newCheckout', 'src/a.tsx', 2), registryKey: 'new-checkout' }];
+    const refs = [
+      registeredRef('used', 'src/a.ts', 1),
+      { ...registeredRef('newCheckout', 'src/a.tsx', 2), registryKey: 'new-checkout' },
+    ];
     assert.deepEqual(unused([entry('new-checkout', { aliases: ['newCheckout'] })], refs), []);
   });
 });

@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { closest } from '../../../server/src/core/rules/suggest';
 
 describe('closest (did you mean)', () => {
-  const keys = Array.from({ length: 2000 }, (_, i) => `team-${i % 40}-feature-${i}`).concat(['new-checkout', 'payments-api-v2', 'search-ranking']);
+  const keys = Array.from({ length: 2000 }, (_, i) => `team-${i % 40}-feature-${i}`).concat([
+    'new-checkout',
+    'payments-api-v2',
+    'search-ranking',
+  ]);
 
   it('finds a key one or two edits away among thousands, ignoring case', () => {
     assert.equal(closest('new-chekout', keys), 'new-checkout');

@@ -30,7 +30,10 @@ function refOf(scan: ScanResult, use: SdkUse): FlagReference | undefined {
 async function removedText(index: FlagIndex, use: SdkUse, value: unknown): Promise<string> {
   const result = await removeFlag({ index, key: use.key, value });
   const change = result.changes.find((c) => c.file === use.file);
-  assert.ok(change?.after !== undefined, `${use.key}: no rewrite of ${use.file} (warnings: ${result.warnings.join(' | ')})`);
+  assert.ok(
+    change?.after !== undefined,
+    `${use.key}: no rewrite of ${use.file} (warnings: ${result.warnings.join(' | ')})`,
+  );
   assert.equal(result.verification.newErrors.length, 0, `${use.key}: ${JSON.stringify(result.verification.newErrors)}`);
   return change.after;
 }
@@ -88,14 +91,15 @@ describe('core/sdks: every SDK module is detected and removed from its own decla
       // Known gap of removal (core/remove, not of the modules): a key-list call returns a map of the
       // flags it names (`getTreatments(['a'])` → `{ a: 'on' }`, Flagsmith's `useFlags(['a'])`), and
       // removal replaces the whole map by the value. Pending until removal handles key lists.
-      if (sdk.calls.some((c) => c.keyList)) it.skip('leaves a key-list call (a map of flags) in place', async () => {
-        for (const [spec, use] of [...ws.calls, ...ws.serverCalls]) {
-          if (!spec.keyList) continue;
-          const result = await removeFlag({ index, key: use.key, value: FROZEN[use.valueType].value });
-          const after = result.changes.find((c) => c.file === use.file)?.after;
-          assert.ok(after === undefined || after.includes(`${spec.name}(`), `${spec.name}: ${after}`);
-        }
-      });
+      if (sdk.calls.some((c) => c.keyList))
+        it.skip('leaves a key-list call (a map of flags) in place', async () => {
+          for (const [spec, use] of [...ws.calls, ...ws.serverCalls]) {
+            if (!spec.keyList) continue;
+            const result = await removeFlag({ index, key: use.key, value: FROZEN[use.valueType].value });
+            const after = result.changes.find((c) => c.file === use.file)?.after;
+            assert.ok(after === undefined || after.includes(`${spec.name}(`), `${spec.name}: ${after}`);
+          }
+        });
 
       it('replaces each gate component by what it renders once the flag is frozen', async () => {
         for (const gate of sdk.jsx ?? []) {
@@ -161,7 +165,9 @@ describe('core/sdks: every SDK module is detected and removed from its own decla
     const found = (sdks: readonly SdkModule[]): string[] =>
       analyzeFile('/app/src/acme.ts', text, createDetectorConfig([], sdks))
         .calls.filter((c) => c.source !== 'candidate')
-        .map((c) => `${c.source}:${c.callee}:${c.key.k === 'str' ? c.key.value : '?'}=${JSON.stringify(c.defaultValue)}`);
+        .map(
+          (c) => `${c.source}:${c.callee}:${c.key.k === 'str' ? c.key.value : '?'}=${JSON.stringify(c.defaultValue)}`,
+        );
     assert.deepEqual(found(SDKS), []);
     assert.deepEqual(found([...SDKS, acme]), ['acme:isLive:search-v2=false', 'acme:useAcmeFlag:theme="light"']);
   });
@@ -171,10 +177,22 @@ describe('core/sdks: every SDK module is detected and removed from its own decla
       const all = SDKS.flatMap(pick);
       return all.filter((v, i) => all.indexOf(v) !== i);
     };
-    assert.deepEqual(claims((s) => [s.id]), []);
-    assert.deepEqual(claims((s) => s.packages), []);
-    assert.deepEqual(claims((s) => (s.jsx ?? []).map((j) => j.component)), []);
-    assert.deepEqual(claims((s) => s.accessors ?? []), []);
+    assert.deepEqual(
+      claims((s) => [s.id]),
+      [],
+    );
+    assert.deepEqual(
+      claims((s) => s.packages),
+      [],
+    );
+    assert.deepEqual(
+      claims((s) => (s.jsx ?? []).map((j) => j.component)),
+      [],
+    );
+    assert.deepEqual(
+      claims((s) => s.accessors ?? []),
+      [],
+    );
     for (const sdk of SDKS) {
       const names = new Set(sdk.calls.map((c) => c.name));
       const strays = (sdk.resultObjects ?? []).flatMap((r) => r.callees).filter((c) => !names.has(c));

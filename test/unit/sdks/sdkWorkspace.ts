@@ -51,7 +51,12 @@ function shapeOf(code: string): ArgShape {
  * The arguments of a call with the key where the module's key rule puts it: `user` before it on the
  * server form (`checkGate(user, 'k')`), the fallback where the fallback rule says.
  */
-function argumentsFor(spec: CallSpec, key: string, valueType: ValueType, serverForm: boolean): { args: string[]; fallback?: unknown } | undefined {
+function argumentsFor(
+  spec: CallSpec,
+  key: string,
+  valueType: ValueType,
+  serverForm: boolean,
+): { args: string[]; fallback?: unknown } | undefined {
   const keyCode = spec.keyList ? `['${key}']` : `'${key}'`;
   const args = serverForm ? ['user', keyCode] : [keyCode];
   const keyIsChosen = (): boolean => choosePosition(spec.keyArg, args.map(shapeOf)) === args.indexOf(keyCode);
@@ -64,12 +69,15 @@ function argumentsFor(spec: CallSpec, key: string, valueType: ValueType, serverF
 }
 
 function callCode(sdk: SdkModule, spec: CallSpec, args: readonly string[]): string {
-  return spec.style === 'method' ? `${receiverOf(sdk)}.${spec.name}(${args.join(', ')})` : `${spec.name}(${args.join(', ')})`;
+  return spec.style === 'method'
+    ? `${receiverOf(sdk)}.${spec.name}(${args.join(', ')})`
+    : `${spec.name}(${args.join(', ')})`;
 }
 
 function header(sdk: SdkModule, spec: CallSpec | undefined): string {
   const pkg = sdk.packages[0];
-  if (!spec || spec.style === 'method') return `import { createClient } from '${pkg}';\n\nconst ${receiverOf(sdk)} = createClient();\n`;
+  if (!spec || spec.style === 'method')
+    return `import { createClient } from '${pkg}';\n\nconst ${receiverOf(sdk)} = createClient();\n`;
   return `import { ${spec.name} } from '${pkg}';\n`;
 }
 
@@ -77,7 +85,14 @@ export function writeSdkWorkspace(sdk: SdkModule): SdkWorkspace {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `flaglint-sdk-${sdk.id}-`)));
   const files = new Map<string, string>();
   const flags: SdkUse[] = [];
-  const ws: SdkWorkspace = { root, calls: new Map(), serverCalls: new Map(), gates: new Map(), results: [], accessors: new Map() };
+  const ws: SdkWorkspace = {
+    root,
+    calls: new Map(),
+    serverCalls: new Map(),
+    gates: new Map(),
+    results: [],
+    accessors: new Map(),
+  };
   const add = (rel: string, text: string, use: SdkUse): SdkUse => {
     files.set(rel, text);
     flags.push(use);
@@ -91,9 +106,15 @@ export function writeSdkWorkspace(sdk: SdkModule): SdkWorkspace {
       const built = argumentsFor(spec, key, valueType, serverForm);
       if (!built) continue;
       const rel = `src/calls/${spec.name}${serverForm ? 'Server' : ''}${i}.ts`;
-      const params = serverForm || built.args.includes('context') ? 'user: { id: string }, context: { id: string }' : '';
+      const params =
+        serverForm || built.args.includes('context') ? 'user: { id: string }, context: { id: string }' : '';
       const text = `${header(sdk, spec)}\nexport function read${i}(${params}) {\n  return ${callCode(sdk, spec, built.args)};\n}\n`;
-      const use = add(rel, text, { key, file: path.join(root, rel), valueType, ...('fallback' in built ? { fallback: built.fallback } : {}) });
+      const use = add(rel, text, {
+        key,
+        file: path.join(root, rel),
+        valueType,
+        ...('fallback' in built ? { fallback: built.fallback } : {}),
+      });
       (serverForm ? ws.serverCalls : ws.calls).set(spec, use);
     }
   });
@@ -165,10 +186,29 @@ export function writeSdkWorkspace(sdk: SdkModule): SdkWorkspace {
   files.set('flags.yaml', `${registry.join('\n')}\n`);
   files.set(
     'tsconfig.json',
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'preserve', strict: true, skipLibCheck: true, noEmit: true, types: [] }, include: ['src'] }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          jsx: 'preserve',
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: [],
+        },
+        include: ['src'],
+      },
+      null,
+      2,
+    ),
   );
   const modules = sdk.packages.map((p) => `declare module '${p}';`).join('\n');
-  files.set('src/vendor.d.ts', `declare namespace JSX {\n  type Element = unknown;\n  interface IntrinsicElements {\n    [tag: string]: Record<string, unknown>;\n  }\n}\n\n${modules}\n`);
+  files.set(
+    'src/vendor.d.ts',
+    `declare namespace JSX {\n  type Element = unknown;\n  interface IntrinsicElements {\n    [tag: string]: Record<string, unknown>;\n  }\n}\n\n${modules}\n`,
+  );
   for (const [rel, text] of files) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);

@@ -56,10 +56,18 @@ describe('lint boundaries (eslint.config.mjs)', function () {
       written.push(file);
       fs.writeFileSync(file, `import * as probe from '${probe.from}';\n\nexport const used = probe;\n`);
       const [result] = await eslint.lintFiles([file]);
-      assert.ok(!must(result).messages.some((m) => m.ruleId === null), `the probe was not linted: ${JSON.stringify(must(result).messages)}`);
-      const refusals = must(result).messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+      assert.ok(
+        !must(result).messages.some((m) => m.ruleId === null),
+        `the probe was not linted: ${JSON.stringify(must(result).messages)}`,
+      );
+      const refusals = must(result)
+        .messages.filter((m) => m.ruleId === 'no-restricted-imports')
+        .map((m) => m.message);
       if (probe.refused) {
-        assert.ok(refusals.some((m) => probe.refused!.test(m)), `expected a refusal matching ${probe.refused}, got: ${JSON.stringify(must(result).messages.map((m) => m.message))}`);
+        assert.ok(
+          refusals.some((m) => probe.refused!.test(m)),
+          `expected a refusal matching ${probe.refused}, got: ${JSON.stringify(must(result).messages.map((m) => m.message))}`,
+        );
       } else {
         assert.deepEqual(refusals, [], 'an allowed import');
       }

@@ -20,7 +20,12 @@ describe('service: key completion', () => {
     s.workspace.documentChanged(file);
     const completion = completeKey(s.workspace, file, { line: 1, character: 45 });
     assert.deepEqual(completion?.range, { start: { line: 1, character: 42 }, end: { line: 1, character: 45 } });
-    assert.deepEqual(completion?.entries.map((e) => e.key).sort(), ['new-checkout', 'old-banner', 'payments-v2', 'search-v2']);
+    assert.deepEqual(completion?.entries.map((e) => e.key).sort(), [
+      'new-checkout',
+      'old-banner',
+      'payments-v2',
+      'search-v2',
+    ]);
     s.buffers.delete(file);
     s.workspace.documentClosed(file);
   });
@@ -34,6 +39,9 @@ describe('service: key completion', () => {
 
   it('offers nothing outside keys', () => {
     assert.equal(completeKey(s.workspace, s.abs('src/checkout.ts'), { line: 2, character: 3 }), undefined);
-    assert.equal(completeKey(s.workspace, s.abs('flags.yaml'), s.positionOf('flags.yaml', 'owner: "@checkout"', 3)), undefined);
+    assert.equal(
+      completeKey(s.workspace, s.abs('flags.yaml'), s.positionOf('flags.yaml', 'owner: "@checkout"', 3)),
+      undefined,
+    );
   });
 });

@@ -14,13 +14,32 @@ import { REPO_ROOT } from '../../helpers/workspace';
  */
 describe('discovery reads only the files its prefilter can select', () => {
   it('every text the discovery prefilter selects holds one of the gate words', () => {
-    const names = ['getFlag', 'isFeatureOn', 'useToggle', 'flags', 'features', 'toggles', 'Flags', 'hasFeature', 'readSettings', 'getConfig', 'x'];
+    const names = [
+      'getFlag',
+      'isFeatureOn',
+      'useToggle',
+      'flags',
+      'features',
+      'toggles',
+      'Flags',
+      'hasFeature',
+      'readSettings',
+      'getConfig',
+      'x',
+    ];
     const tail = fc.constantFrom('(', '<string>(', ' (', '.', '?.', '[', ')', ' ', '\n', '');
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...names), tail, fc.string({ maxLength: 4 })), { maxLength: 6 }), (parts) => {
-        const text = parts.map(([n, t, s]) => n + t + s).join(' ');
-        if (ScanDiscovery.wants(text)) assert.ok(DISCOVERY_WORDS.some((w) => text.includes(w)), text);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...names), tail, fc.string({ maxLength: 4 })), { maxLength: 6 }),
+        (parts) => {
+          const text = parts.map(([n, t, s]) => n + t + s).join(' ');
+          if (ScanDiscovery.wants(text))
+            assert.ok(
+              DISCOVERY_WORDS.some((w) => text.includes(w)),
+              text,
+            );
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -29,8 +48,17 @@ describe('discovery reads only the files its prefilter can select', () => {
     for (const rel of ['test/fixtures/detect/discovery', 'examples/shop']) {
       const root = path.join(REPO_ROOT, rel);
       const all = new ScanDiscovery(root, new Set());
-      for (const file of walkWorkspace(root).files) if (!isTestFile(file, undefined, root)) all.addFile(path.resolve(file), fs.readFileSync(file, 'utf8'));
-      const noResult = { root, registries: [], references: [], dynamic: [], findings: [], notes: [], stats: { files: 0, parsed: 0, cached: 0, ms: 0 } };
+      for (const file of walkWorkspace(root).files)
+        if (!isTestFile(file, undefined, root)) all.addFile(path.resolve(file), fs.readFileSync(file, 'utf8'));
+      const noResult = {
+        root,
+        registries: [],
+        references: [],
+        dynamic: [],
+        findings: [],
+        notes: [],
+        stats: { files: 0, parsed: 0, cached: 0, ms: 0 },
+      };
       assert.deepEqual(proposeScan(root, noResult), all.proposals(), rel);
     }
   });

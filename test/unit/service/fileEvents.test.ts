@@ -15,7 +15,10 @@ describe('service: file watcher events', () => {
 
   it('updates one changed source file in place', () => {
     const index = s.folder.index;
-    fs.appendFileSync(s.abs('src/checkout.ts'), "\nexport const late = () => client.getBooleanValue('late-shipping', false);\n");
+    fs.appendFileSync(
+      s.abs('src/checkout.ts'),
+      "\nexport const late = () => client.getBooleanValue('late-shipping', false);\n",
+    );
     s.workspace.fileEvent(s.abs('src/checkout.ts'), 'changed');
     assert.equal(s.folder.index, index, 'no rebuild');
     assert.equal(s.folder.state, 'ready');

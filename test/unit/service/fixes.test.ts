@@ -12,7 +12,11 @@ describe('service: the fix catalogue', () => {
   let s: TestSession;
   const code = (): string => s.abs('src/checkout.ts');
   const registryAfter = (fix: EditFix): Record<string, Record<string, unknown>> =>
-    (parse(applyTextEdits(fs.readFileSync(s.abs('flags.yaml'), 'utf8'), fix.edits)) as { flags: Record<string, Record<string, unknown>> }).flags;
+    (
+      parse(applyTextEdits(fs.readFileSync(s.abs('flags.yaml'), 'utf8'), fix.edits)) as {
+        flags: Record<string, Record<string, unknown>>;
+      }
+    ).flags;
   const edits = (fixes: Fix[]): EditFix[] => fixes.filter((f): f is EditFix => f.kind === 'edit');
 
   before(async () => {
@@ -25,7 +29,13 @@ describe('service: the fix catalogue', () => {
   });
 
   it('adds an unregistered flag with the code’s default, created on the session’s day, an owner placeholder when CODEOWNERS names none, and reveals it', () => {
-    const [fix, ...rest] = fixesFor(s.workspace, s.folder, code(), 'search-suggestions', 'unregistered-flag') as EditFix[];
+    const [fix, ...rest] = fixesFor(
+      s.workspace,
+      s.folder,
+      code(),
+      'search-suggestions',
+      'unregistered-flag',
+    ) as EditFix[];
     assert.equal(rest.length, 0);
     assert.equal(must(fix).title, "Add 'search-suggestions' to flags.yaml");
     assert.equal(must(fix).preferred, true);
@@ -41,15 +51,25 @@ describe('service: the fix catalogue', () => {
     const fixes = fixesFor(s.workspace, s.folder, code(), 'new-checkout', 'stale-flag');
     assert.deepEqual(
       fixes.map((f) => (f.kind === 'edit' ? f.title : `remove ${f.key}`)),
-      ["Extend expiry of 'new-checkout' by 30 days (to 2026-11-14)", "Extend expiry of 'new-checkout' by 90 days (to 2027-01-13)", 'remove new-checkout'],
+      [
+        "Extend expiry of 'new-checkout' by 30 days (to 2026-11-14)",
+        "Extend expiry of 'new-checkout' by 90 days (to 2027-01-13)",
+        'remove new-checkout',
+      ],
     );
     assert.equal(must(registryAfter(must(edits(fixes)[0]))['new-checkout']).expires, '2026-11-14');
   });
 
   it('offers the registry’s owners for a flag without one, the first preferred', () => {
     const fixes = edits(fixesFor(s.workspace, s.folder, code(), 'search-v2', 'missing-owner'));
-    assert.deepEqual(fixes.map((f) => f.title), ["Set owner of 'search-v2' to @checkout", "Set owner of 'search-v2' to @search"]);
-    assert.deepEqual(fixes.map((f) => f.preferred), [true, false]);
+    assert.deepEqual(
+      fixes.map((f) => f.title),
+      ["Set owner of 'search-v2' to @checkout", "Set owner of 'search-v2' to @search"],
+    );
+    assert.deepEqual(
+      fixes.map((f) => f.preferred),
+      [true, false],
+    );
     assert.equal(must(registryAfter(must(fixes[1]))['search-v2']).owner, '@search');
   });
 

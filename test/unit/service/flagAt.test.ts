@@ -38,7 +38,11 @@ describe('service: flagAt', () => {
   it('finds nothing away from flags, and reads an unsaved buffer', () => {
     assert.equal(flagAt(s.workspace, s.abs('src/checkout.ts'), { line: 0, character: 2 }), undefined);
     const file = s.abs('src/checkout.ts');
-    s.buffers.set(file, { file, version: 2, text: "import { client } from './flags';\nexport const on = client.getBooleanValue('late-shipping', false);\n" });
+    s.buffers.set(file, {
+      file,
+      version: 2,
+      text: "import { client } from './flags';\nexport const on = client.getBooleanValue('late-shipping', false);\n",
+    });
     s.workspace.documentChanged(file);
     s.workspace.flush(file);
     assert.equal(flagAt(s.workspace, file, { line: 1, character: 45 })?.key, 'late-shipping');

@@ -14,13 +14,19 @@ describe('service: references of a flag', () => {
   });
   afterEach(() => s.dispose());
 
-  const lines = (key: string): string[] => s.folder.referencesTo(key).map((r) => `${r.key}@${r.location.range.start.line + 1}`).sort();
+  const lines = (key: string): string[] =>
+    s.folder
+      .referencesTo(key)
+      .map((r) => `${r.key}@${r.location.range.start.line + 1}`)
+      .sort();
 
   it('follows an alias typed into the registry buffer', () => {
     assert.deepEqual(lines('search-v2'), ['search-v2@13']);
     const registry = s.abs('flags.yaml');
     // The suggestions were folded into search-v2: the old key stays in the code for a while, as an alias.
-    const text = fs.readFileSync(registry, 'utf8').replace("  search-v2:\n", '  search-v2:\n    aliases: [search-suggestions]\n');
+    const text = fs
+      .readFileSync(registry, 'utf8')
+      .replace('  search-v2:\n', '  search-v2:\n    aliases: [search-suggestions]\n');
     s.buffers.set(registry, { file: registry, version: 2, text });
     s.workspace.documentChanged(registry);
     s.workspace.flush(registry);

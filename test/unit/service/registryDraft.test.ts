@@ -23,7 +23,9 @@ describe('service: the registry draft of a session folder', () => {
     assert.ok('draft' in drafted);
     assert.equal(drafted.edit.file, s.abs('flags.yaml'));
     assert.equal(drafted.edit.createFile, true);
-    const flags = (parse(drafted.edit.newText) as { flags: Record<string, { created: string; defaultValue?: unknown }> }).flags;
+    const flags = (
+      parse(drafted.edit.newText) as { flags: Record<string, { created: string; defaultValue?: unknown }> }
+    ).flags;
     assert.deepEqual(Object.keys(flags), ['new-checkout', 'payments-v2', 'search-suggestions', 'search-v2']);
     assert.equal(must(flags['search-suggestions']).created, '2026-10-15');
     assert.equal(must(flags['search-suggestions']).defaultValue, true);

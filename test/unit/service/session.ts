@@ -41,7 +41,12 @@ export async function startSession(files: Record<string, string>): Promise<TestS
   }
   const host = new RecordingHost();
   const buffers = new Map<string, OpenDocument>();
-  const workspace = new Workspace({ client: host, openDocuments: () => [...buffers.values()], trusted: true, debounceMs: 0 });
+  const workspace = new Workspace({
+    client: host,
+    openDocuments: () => [...buffers.values()],
+    trusted: true,
+    debounceMs: 0,
+  });
   const folder = workspace.addFolder({ uri: `file://${root}`, name: path.basename(root), root });
   await workspace.scan(folder);
   const abs = (rel: string): string => path.join(root, rel);
@@ -68,7 +73,11 @@ export async function startSession(files: Record<string, string>): Promise<TestS
 
 /** A storefront: an OpenFeature client, flags held in constants, and a registry with a dependency. */
 export const STOREFRONT: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'storefront', dependencies: { '@openfeature/server-sdk': '^1.0.0' } }, null, 2),
+  'package.json': JSON.stringify(
+    { name: 'storefront', dependencies: { '@openfeature/server-sdk': '^1.0.0' } },
+    null,
+    2,
+  ),
   'flags.yaml': [
     'owners:',
     '  - "@checkout"',

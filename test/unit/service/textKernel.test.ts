@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { ts } from 'ts-morph';
-import { TextPositions, applyOffsetEdits, applyTextEdits, editDistance, scriptKindFor } from '../../../server/src/core/text';
+import {
+  TextPositions,
+  applyOffsetEdits,
+  applyTextEdits,
+  editDistance,
+  scriptKindFor,
+} from '../../../server/src/core/text';
 
 describe('core/text: the one text kernel', () => {
   it('converts offsets and positions both ways, also across CRLF line ends', () => {
@@ -21,7 +27,14 @@ describe('core/text: the one text kernel', () => {
       { file: 'f.ts', range: { start: { line: 0, character: 4 }, end: { line: 0, character: 6 } }, newText: 'true' },
     ];
     assert.equal(applyTextEdits(text, edits), 'if (true) {\n  a(); b();render();\n}\n');
-    assert.throws(() => applyOffsetEdits('abcdef', [{ start: 1, end: 4, text: 'x' }, { start: 2, end: 5, text: 'y' }]), /overlapping edits at offset 2/);
+    assert.throws(
+      () =>
+        applyOffsetEdits('abcdef', [
+          { start: 1, end: 4, text: 'x' },
+          { start: 2, end: 5, text: 'y' },
+        ]),
+      /overlapping edits at offset 2/,
+    );
   });
 
   it('knows a file’s script kind whatever the case of its extension', () => {

@@ -22,7 +22,11 @@ describe('service: one notion of today', () => {
     process.env.FLAGLINT_NOW = '2026-10-15';
     const s = await startSession(STOREFRONT);
     try {
-      const staleKeys = (): string[] => (s.folder.result()?.findings ?? []).filter((f) => f.ruleId === 'stale-flag').map((f) => f.flagKey ?? '').sort();
+      const staleKeys = (): string[] =>
+        (s.folder.result()?.findings ?? [])
+          .filter((f) => f.ruleId === 'stale-flag')
+          .map((f) => f.flagKey ?? '')
+          .sort();
       assert.ok(!staleKeys().includes('search-v2'), 'search-v2 (expires 2026-12-31) is not stale in October');
       assert.deepEqual(s.workspace.refreshDay(), [], 'the same day rebuilds nothing');
 

@@ -3,7 +3,14 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { createPackageLookup, discoveryHint, proposeScan, type ScanResult } from '../../core/service';
 import type { Finding } from '../../core/model';
-import { buildInventory, formatChangeMarkdown, formatJson, formatMarkdown, formatSarif, formatText } from '../../core/report';
+import {
+  buildInventory,
+  formatChangeMarkdown,
+  formatJson,
+  formatMarkdown,
+  formatSarif,
+  formatText,
+} from '../../core/report';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from '../errors';
 import { checkAgainstBase, renderBaseCheck } from './checkBase';
 import { parseCountOption, parseDateOption, resolveFolder, resolveRegistryOption } from '../options';
@@ -29,17 +36,31 @@ interface CheckOptions {
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check the flags the code evaluates against the registry (exit 0 clean, 1 errors, 2 bad usage or registry)')
+    .description(
+      'check the flags the code evaluates against the registry (exit 0 clean, 1 errors, 2 bad usage or registry)',
+    )
     .argument('[path]', 'folder to scan', '.')
     .addOption(new Option('-f, --format <format>', 'report format').choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-r, --registry <path>', 'registry file or folder (default: the nearest flags.yaml, flags.yml, flags.json or flags/)')
+    .option(
+      '-r, --registry <path>',
+      'registry file or folder (default: the nearest flags.yaml, flags.yml, flags.json or flags/)',
+    )
     .option('--now <date>', 'judge expiry and age as of this date (YYYY-MM-DD)', parseDateOption)
     .option('--max-warnings <n>', 'also exit with 1 when there are more than n warnings', parseCountOption)
     .option('--no-cache', 'neither read nor write the analysis cache')
-    .option('--no-history', "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)")
-    .option('--base <rev>', 'a PR gate: report only what the change from this git revision to the working tree introduces (exit code by those alone)')
-    .option('--summary <file>', 'with --base, also append the Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY)')
+    .option(
+      '--no-history',
+      "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)",
+    )
+    .option(
+      '--base <rev>',
+      'a PR gate: report only what the change from this git revision to the working tree introduces (exit code by those alone)',
+    )
+    .option(
+      '--summary <file>',
+      'with --base, also append the Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY)',
+    )
     .option('--color', 'colour the text report even when not on a terminal')
     .option('--no-color', 'never colour the text report')
     .action(async (target: string, options: CheckOptions) => {
@@ -50,16 +71,27 @@ export function registerCheck(program: Command): void {
 async function check(target: string, options: CheckOptions): Promise<number> {
   const root = resolveFolder(target);
   const registry = resolveRegistryOption(options.registry);
-  if (options.summary !== undefined && options.base === undefined) throw new UsageError('--summary needs --base (it summarises a change).');
+  if (options.summary !== undefined && options.base === undefined)
+    throw new UsageError('--summary needs --base (it summarises a change).');
   if (options.base !== undefined) return checkBase(root, registry, options.base, options);
-  const { result, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now, history: options.history });
+  const { result, now } = await scanWorkspace({
+    root,
+    registry,
+    cache: options.cache,
+    now: options.now,
+    history: options.history,
+  });
   emit(render(result, now, options), options.output);
   if (!hasRegistry(result)) {
-    say('flaglint: no registry found (flags.yaml, flags.yml, flags.json or flags/ here or above); every flag counts as unregistered. Run `flaglint init` to create one from the flags in the code.');
+    say(
+      'flaglint: no registry found (flags.yaml, flags.yml, flags.json or flags/ here or above); every flag counts as unregistered. Run `flaglint init` to create one from the flags in the code.',
+    );
   }
   // A project that has not described its own flag API yet: say what the code suggests, in one line.
   // Only then, and only for the text report, is the extra read of the sources worth it.
-  const described = result.registries.some((r) => r.scan.functions.length > 0 || r.scan.properties.length > 0 || (r.scan.collections?.length ?? 0) > 0);
+  const described = result.registries.some(
+    (r) => r.scan.functions.length > 0 || r.scan.properties.length > 0 || (r.scan.collections?.length ?? 0) > 0,
+  );
   const hint = !described && options.format === 'text' ? discoveryHint(proposeScan(root, result)) : undefined;
   if (hint) say(`flaglint: ${hint}`);
   const unusable = unusableRegistryProblems(result);
@@ -70,8 +102,17 @@ async function check(target: string, options: CheckOptions): Promise<number> {
   return exitFor(result.findings, options);
 }
 
-async function checkBase(root: string, registry: string | undefined, base: string, options: CheckOptions): Promise<number> {
-  const run = await checkAgainstBase(root, registry, base, { cache: options.cache, history: options.history, ...(options.now ? { now: options.now } : {}) });
+async function checkBase(
+  root: string,
+  registry: string | undefined,
+  base: string,
+  options: CheckOptions,
+): Promise<number> {
+  const run = await checkAgainstBase(root, registry, base, {
+    cache: options.cache,
+    history: options.history,
+    ...(options.now ? { now: options.now } : {}),
+  });
   emit(renderBaseCheck(run, options.format, options), options.output);
   if (options.summary !== undefined) appendSummary(options.summary, formatChangeMarkdown(run.change, run.head.root));
   const unusable = unusableRegistryProblems(run.head);
@@ -87,7 +128,9 @@ function appendSummary(file: string, markdown: string): void {
   try {
     fs.appendFileSync(path.resolve(file), markdown);
   } catch (e) {
-    throw new UsageError(`cannot write the summary to '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+    throw new UsageError(
+      `cannot write the summary to '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+    );
   }
 }
 

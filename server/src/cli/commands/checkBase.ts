@@ -1,7 +1,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { borrowTimelines, createPackageLookup, GitError, materialiseRevision, type ScanResult } from '../../core/service';
-import { buildInventory, buildJsonReport, compareScans, formatChangeHeader, formatChangeMarkdown, formatSarif, formatText, type ChangeReport } from '../../core/report';
+import {
+  borrowTimelines,
+  createPackageLookup,
+  GitError,
+  materialiseRevision,
+  type ScanResult,
+} from '../../core/service';
+import {
+  buildInventory,
+  buildJsonReport,
+  compareScans,
+  formatChangeHeader,
+  formatChangeMarkdown,
+  formatSarif,
+  formatText,
+  type ChangeReport,
+} from '../../core/report';
 import { UsageError } from '../errors';
 import { useColor } from '../output';
 import { scanWorkspace } from '../scan';
@@ -16,8 +31,19 @@ export interface BaseCheck {
  * `flaglint check --base REV`: scans the revision (its files written to a temp folder from git's
  * object store, outside the workspace) and the working tree, and keeps what the change introduces.
  */
-export async function checkAgainstBase(root: string, registry: string | undefined, rev: string, options: { cache: boolean; history: boolean; now?: Date }): Promise<BaseCheck> {
-  const { result: head, now } = await scanWorkspace({ root, registry, cache: options.cache, now: options.now, history: options.history });
+export async function checkAgainstBase(
+  root: string,
+  registry: string | undefined,
+  rev: string,
+  options: { cache: boolean; history: boolean; now?: Date },
+): Promise<BaseCheck> {
+  const { result: head, now } = await scanWorkspace({
+    root,
+    registry,
+    cache: options.cache,
+    now: options.now,
+    history: options.history,
+  });
   let tree;
   try {
     tree = await materialiseRevision(root, rev);
@@ -52,7 +78,11 @@ function introducedOnly(check: BaseCheck): ScanResult {
   return { ...check.head, findings: check.change.introduced };
 }
 
-export function renderBaseCheck(check: BaseCheck, format: 'text' | 'json' | 'sarif' | 'markdown', color: { color?: boolean; output?: string }): string {
+export function renderBaseCheck(
+  check: BaseCheck,
+  format: 'text' | 'json' | 'sarif' | 'markdown',
+  color: { color?: boolean; output?: string },
+): string {
   switch (format) {
     case 'markdown':
       return formatChangeMarkdown(check.change, check.head.root);

@@ -21,14 +21,22 @@ export function registerExport(program: Command): void {
     .option('--include-archived', 'also export archived flags (left out by default: they are gone from the code)')
     .action((target: string, options: ExportOptions) => {
       const registryPath = locateRegistry(target, options.registry);
-      if (!registryPath) throw new UsageError(`no registry found at or above '${target}'; give one with --registry, or create one with \`flaglint init\`.`);
+      if (!registryPath)
+        throw new UsageError(
+          `no registry found at or above '${target}'; give one with --registry, or create one with \`flaglint init\`.`,
+        );
       if (options.output !== undefined && path.resolve(options.output) === registryPath) {
-        throw new UsageError(`--output '${options.output}' is the registry itself; choose another file for the manifest.`);
+        throw new UsageError(
+          `--output '${options.output}' is the registry itself; choose another file for the manifest.`,
+        );
       }
       const registry = loadUsableRegistry(registryPath);
-      const { manifest, guessed } = exportOpenFeatureDetailed(registry, { includeArchived: options.includeArchived === true });
+      const { manifest, guessed } = exportOpenFeatureDetailed(registry, {
+        includeArchived: options.includeArchived === true,
+      });
       emit(`${JSON.stringify(manifest, null, 2)}\n`, options.output);
       for (const g of guessed) say(`flaglint: ${g.key}: ${g.reason}.`);
-      if (options.output !== undefined) say(`Exported ${Object.keys(manifest.flags).length} flags to ${options.output}.`);
+      if (options.output !== undefined)
+        say(`Exported ${Object.keys(manifest.flags).length} flags to ${options.output}.`);
     });
 }

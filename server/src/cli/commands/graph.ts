@@ -20,7 +20,9 @@ interface GraphOptions {
 export function registerGraph(program: Command): void {
   program
     .command('graph')
-    .description('the dependency map: flags (status, owner, blast radius) and their dependsOn links, cycles and broken links marked')
+    .description(
+      'the dependency map: flags (status, owner, blast radius) and their dependsOn links, cycles and broken links marked',
+    )
     .argument('[path]', 'folder to scan', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRAPH_FORMATS).default('mermaid'))
     .option('-o, --output <file>', 'write the map to a file instead of stdout')
@@ -29,16 +31,22 @@ export function registerGraph(program: Command): void {
     .option('--no-cache', 'neither read nor write the analysis cache')
     .action(async (target: string, options: GraphOptions) => {
       const root = resolveFolder(target);
-      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache });
+      const { result, now } = await scanWorkspace({
+        root,
+        registry: resolveRegistryOption(options.registry),
+        cache: options.cache,
+      });
       const packageOf = createPackageLookup();
       let graph = buildFlagGraph(buildInventory(result, { packageOf, now }), result, packageOf);
       if (options.flag !== undefined) {
-        if (!graph.nodes.some((n) => n.key === options.flag)) throw new UsageError(`no flag '${options.flag}' in the registry or the code`);
+        if (!graph.nodes.some((n) => n.key === options.flag))
+          throw new UsageError(`no flag '${options.flag}' in the registry or the code`);
         graph = neighbourhood(graph, options.flag);
       }
       emit(render(graph, options.format), options.output);
       const unusable = unusableRegistryProblems(result);
-      if (unusable.length > 0) say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
+      if (unusable.length > 0)
+        say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
       process.exitCode = unusable.length > 0 ? EXIT_USAGE : EXIT_CLEAN;
     });
 }

@@ -1,7 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { emptyRegistry, importOpenFeature, type ImportPlan, planOpenFeatureImport, registryEditBlocker, showValue } from '../../core/service';
+import {
+  emptyRegistry,
+  importOpenFeature,
+  type ImportPlan,
+  planOpenFeatureImport,
+  registryEditBlocker,
+  showValue,
+} from '../../core/service';
 import { displayPath } from '../../core/report';
 import { EXIT_USAGE, UsageError } from '../errors';
 import { say } from '../output';
@@ -25,11 +32,18 @@ export function registerImport(program: Command): void {
       try {
         text = fs.readFileSync(manifestPath, 'utf8');
       } catch (e) {
-        throw new UsageError(`cannot read manifest '${manifest}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+        throw new UsageError(
+          `cannot read manifest '${manifest}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+        );
       }
       const imported = importOpenFeature(text, manifestPath);
       const errors = imported.problems.filter((p) => p.severity === 'error');
-      if (errors.length > 0) throw new UsageError(`the manifest has problems; nothing was imported:\n${describeProblems(errors)}`, EXIT_USAGE, true);
+      if (errors.length > 0)
+        throw new UsageError(
+          `the manifest has problems; nothing was imported:\n${describeProblems(errors)}`,
+          EXIT_USAGE,
+          true,
+        );
       const registryPath = locateRegistry('.', options.registry);
       const registry = registryPath ? loadUsableRegistry(registryPath) : emptyRegistry(process.cwd());
       const blocker = registryEditBlocker(registry, undefined);
@@ -42,11 +56,17 @@ export function registerImport(program: Command): void {
 
 function report(plan: ImportPlan, registryName: string, dryRun: boolean): void {
   const verb = dryRun ? 'Would add' : 'Added';
-  say(`${verb} ${plan.added.length} flag${plan.added.length === 1 ? '' : 's'} to ${registryName}${plan.added.length ? `: ${plan.added.join(', ')}` : ''}.`);
-  if (plan.existing.length > 0) say(`${plan.existing.length} already registered (their entries are kept): ${plan.existing.join(', ')}.`);
+  say(
+    `${verb} ${plan.added.length} flag${plan.added.length === 1 ? '' : 's'} to ${registryName}${plan.added.length ? `: ${plan.added.join(', ')}` : ''}.`,
+  );
+  if (plan.existing.length > 0)
+    say(`${plan.existing.length} already registered (their entries are kept): ${plan.existing.join(', ')}.`);
   for (const c of plan.conflicts) {
     const where = `${displayPath(c.location.file, process.cwd())}:${c.location.range.start.line + 1}`;
-    say(`${where}: ${c.key}: the manifest says ${c.field} ${showValue(c.manifestValue)}, the registry ${showValue(c.registryValue)}; the registry's value was kept.`);
+    say(
+      `${where}: ${c.key}: the manifest says ${c.field} ${showValue(c.manifestValue)}, the registry ${showValue(c.registryValue)}; the registry's value was kept.`,
+    );
   }
-  if (plan.added.length > 0 && !dryRun) say('Fill in owner, type and rollback for the new flags, then run `flaglint check`.');
+  if (plan.added.length > 0 && !dryRun)
+    say('Fill in owner, type and rollback for the new flags, then run `flaglint check`.');
 }

@@ -1,5 +1,14 @@
 import { Option, type Command } from 'commander';
-import { buildInventory, formatInventoryCsv, formatInventoryText, formatReferencesCsv, inventoryMarkdown, jsonInventory, referenceRecords, toolInfo } from '../../core/report';
+import {
+  buildInventory,
+  formatInventoryCsv,
+  formatInventoryText,
+  formatReferencesCsv,
+  inventoryMarkdown,
+  jsonInventory,
+  referenceRecords,
+  toolInfo,
+} from '../../core/report';
 import type { InventoryRow, ReferenceRecord } from '../../core/report';
 import { createPackageLookup } from '../../core/service';
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from '../errors';
@@ -31,21 +40,35 @@ export function registerList(program: Command): void {
     .option('--now <date>', 'compute ages and expiry as of this date (YYYY-MM-DD)', parseDateOption)
     .option('--references', 'list every place the code evaluates a flag (file, line, key, form) instead of the flags')
     .option('--no-cache', 'neither read nor write the analysis cache')
-    .option('--no-history', "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)")
+    .option(
+      '--no-history',
+      "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)",
+    )
     .option('--color', 'colour the table even when not on a terminal')
     .option('--no-color', 'never colour the table')
     .action(async (target: string, options: ListOptions) => {
       const root = resolveFolder(target);
-      if (options.references && options.format === 'markdown') throw new UsageError("--references prints text, json or csv, not markdown");
-      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now, history: options.history });
+      if (options.references && options.format === 'markdown')
+        throw new UsageError('--references prints text, json or csv, not markdown');
+      const { result, now } = await scanWorkspace({
+        root,
+        registry: resolveRegistryOption(options.registry),
+        cache: options.cache,
+        now: options.now,
+        history: options.history,
+      });
       if (options.references) {
-        emit(renderReferences(referenceRecords(result.references, result.registries, root), root, options), options.output);
+        emit(
+          renderReferences(referenceRecords(result.references, result.registries, root), root, options),
+          options.output,
+        );
       } else {
         const inventory = buildInventory(result, { packageOf: createPackageLookup(), now });
         emit(render(inventory, root, options), options.output);
       }
       const unusable = unusableRegistryProblems(result);
-      if (unusable.length > 0) say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
+      if (unusable.length > 0)
+        say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
       process.exitCode = unusable.length > 0 ? EXIT_USAGE : EXIT_CLEAN;
     });
 }
@@ -71,5 +94,10 @@ function renderReferences(records: ReferenceRecord[], root: string, options: Lis
     const { name, version } = toolInfo();
     return `${JSON.stringify({ version: 2, tool: { name, version }, root, references: records }, null, 2)}\n`;
   }
-  return records.map((r) => `${r.file}:${r.line}:${r.column}  ${r.registryKey ?? r.key}  ${r.form}  ${r.callee}${r.inTest ? '  (test)' : ''}\n`).join('');
+  return records
+    .map(
+      (r) =>
+        `${r.file}:${r.line}:${r.column}  ${r.registryKey ?? r.key}  ${r.form}  ${r.callee}${r.inTest ? '  (test)' : ''}\n`,
+    )
+    .join('');
 }

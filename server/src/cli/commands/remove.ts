@@ -31,7 +31,10 @@ export function registerRemoveCommand(program: Command): void {
     .description('remove a flag from the code, keeping one value, and delete its registry entry')
     .argument('<key>', 'the flag key (an alias or case variant of it works too)')
     .argument('[path]', 'folder to scan', '.')
-    .requiredOption('--value <value>', "the value to keep: true/false, a string, a number or JSON, as the flag's valueType says")
+    .requiredOption(
+      '--value <value>',
+      "the value to keep: true/false, a string, a number or JSON, as the flag's valueType says",
+    )
     .option('--dry-run', 'print the change as a unified diff; write nothing')
     .option('--force', 'write the change even when the result does not type-check')
     .option('-r, --registry <path>', 'registry file or folder (default: the nearest one)')
@@ -41,9 +44,18 @@ export function registerRemoveCommand(program: Command): void {
     .option('--no-color', 'never colour the diff')
     .action(async (key: string, target: string, options: RemoveOptions) => {
       const root = resolveFolder(target);
-      const { result: scan } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache });
+      const { result: scan } = await scanWorkspace({
+        root,
+        registry: resolveRegistryOption(options.registry),
+        cache: options.cache,
+      });
       const unusable = unusableRegistryProblems(scan);
-      if (unusable.length > 0) throw new UsageError(`the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`, EXIT_USAGE, true);
+      if (unusable.length > 0)
+        throw new UsageError(
+          `the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`,
+          EXIT_USAGE,
+          true,
+        );
 
       // Loaded here: the rewriter pulls in the compiler, which the other commands must not pay for.
       // Loaded here, not at start: it brings the compiler, which the other commands may never need.
@@ -61,13 +73,18 @@ export function registerRemoveCommand(program: Command): void {
       const color = useColor(options);
       for (const warning of result.warnings) say(`warning: ${warning}`);
       for (const file of unanalysedMentions(scan.notes, result.key)) {
-        say(`warning: ${escapeControl(displayPath(file, process.cwd()))} could not be analysed (see \`flaglint check\`) and mentions '${escapeControl(result.key)}'; it may still evaluate the flag, so look at it by hand.`);
+        say(
+          `warning: ${escapeControl(displayPath(file, process.cwd()))} could not be analysed (see \`flaglint check\`) and mentions '${escapeControl(result.key)}'; it may still evaluate the flag, so look at it by hand.`,
+        );
       }
       for (const hint of result.hints) say(`hint: ${escapeControl(hint)}`);
       const failed = !result.verification.ok;
       if (failed) {
         say(`flaglint: the code would no longer type-check after removing '${result.key}':`);
-        for (const e of result.verification.newErrors) say(`  ${escapeControl(displayPath(e.file, process.cwd()))}:${e.line + 1}:${e.character + 1}: ${escapeControl(e.message)}`);
+        for (const e of result.verification.newErrors)
+          say(
+            `  ${escapeControl(displayPath(e.file, process.cwd()))}:${e.line + 1}:${e.character + 1}: ${escapeControl(e.message)}`,
+          );
       }
       const summary = `'${result.key}' kept as ${JSON.stringify(result.value)}: ${result.references} reference${result.references === 1 ? '' : 's'} rewritten, ${result.files.length} file${result.files.length === 1 ? '' : 's'} changed`;
 
@@ -75,7 +92,9 @@ export function registerRemoveCommand(program: Command): void {
         process.stdout.write(renderDiff(result, color, unifiedDiff));
         say(`flaglint: ${summary} (dry run: nothing written).`);
       } else if (failed && !options.force) {
-        say('flaglint: nothing written. Fix the code first, look at the change with --dry-run, or write it anyway with --force.');
+        say(
+          'flaglint: nothing written. Fix the code first, look at the change with --dry-run, or write it anyway with --force.',
+        );
       } else {
         writeChanges(result, root);
         say(`flaglint: ${summary}${failed ? ' (written anyway: --force)' : ''}.`);
@@ -85,11 +104,20 @@ export function registerRemoveCommand(program: Command): void {
     });
 }
 
-function renderDiff(result: RemoveFlagResult, color: boolean, unifiedDiff: ReturnType<typeof removalModule>['unifiedDiff']): string {
+function renderDiff(
+  result: RemoveFlagResult,
+  color: boolean,
+  unifiedDiff: ReturnType<typeof removalModule>['unifiedDiff'],
+): string {
   let out = '';
   for (const change of result.changes) {
     const name = escapeControl(displayPath(change.file, process.cwd()));
-    out += unifiedDiff(`a/${name}`, change.after === undefined ? '/dev/null' : `b/${name}`, change.before, change.after ?? '');
+    out += unifiedDiff(
+      `a/${name}`,
+      change.after === undefined ? '/dev/null' : `b/${name}`,
+      change.before,
+      change.after ?? '',
+    );
   }
   if (!color) return out;
   return out
@@ -113,7 +141,10 @@ function writeChanges(result: RemoveFlagResult, root: string): void {
     } catch {
       throw new UsageError(`${change.file} vanished while the removal was planned; nothing written.`);
     }
-    if (current !== change.before) throw new UsageError(`${change.file} changed while the removal was planned; nothing written. Run the command again.`);
+    if (current !== change.before)
+      throw new UsageError(
+        `${change.file} changed while the removal was planned; nothing written. Run the command again.`,
+      );
   }
   writeAllOrNothing(
     result.changes.map((c) => ({ file: c.file, text: c.after })),

@@ -30,26 +30,49 @@ function readChartJs(): string {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('the flag inventory as one self-contained HTML file: totals, charts by owner, status, age and expiry, problems, the dependency map, every flag')
+    .description(
+      'the flag inventory as one self-contained HTML file: totals, charts by owner, status, age and expiry, problems, the dependency map, every flag',
+    )
     .argument('[path]', 'folder to scan', '.')
     .option('-o, --output <file>', 'the HTML file to write', 'flags.html')
     .option('-r, --registry <path>', 'registry file or folder (default: the nearest one)')
     .option('--now <date>', 'judge expiry and age as of this date (YYYY-MM-DD)', parseDateOption)
     .option('--title <text>', 'the report title')
     .option('--no-cache', 'neither read nor write the analysis cache')
-    .option('--no-history', "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)")
+    .option(
+      '--no-history',
+      "don't read the registry's git history (no dates inferred from git, no history-based lifecycle rules)",
+    )
     .action(async (target: string, options: ReportOptions) => {
       const root = resolveFolder(target);
       const chartJs = readChartJs();
-      const { result, now } = await scanWorkspace({ root, registry: resolveRegistryOption(options.registry), cache: options.cache, now: options.now, history: options.history });
+      const { result, now } = await scanWorkspace({
+        root,
+        registry: resolveRegistryOption(options.registry),
+        cache: options.cache,
+        now: options.now,
+        history: options.history,
+      });
       const packageOf = createPackageLookup();
       const inventory = buildInventory(result, { packageOf, now });
       const graph = buildFlagGraph(inventory, result, packageOf);
       const { name, version } = toolInfo();
-      emit(renderHtmlReport({ result, inventory, graph, now, chartJs, tool: { name, version }, ...(options.title !== undefined ? { title: options.title } : {}) }), options.output);
+      emit(
+        renderHtmlReport({
+          result,
+          inventory,
+          graph,
+          now,
+          chartJs,
+          tool: { name, version },
+          ...(options.title !== undefined ? { title: options.title } : {}),
+        }),
+        options.output,
+      );
       say(`flaglint: wrote ${options.output} (${inventory.length} flags, ${result.findings.length} problems).`);
       const unusable = unusableRegistryProblems(result);
-      if (unusable.length > 0) say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
+      if (unusable.length > 0)
+        say(`flaglint: the registry cannot be used until this is fixed:\n${describeFindings(unusable)}`);
       process.exitCode = unusable.length > 0 ? EXIT_USAGE : EXIT_CLEAN;
     });
 }

@@ -26,8 +26,18 @@ export function analyzeParsed(file: string, parse: () => ts.SourceFile, config: 
     return analyzeSource(parse(), config);
   } catch (err) {
     const overflow = err instanceof RangeError && /call stack/i.test(err.message);
-    const why = overflow ? 'its code is nested too deeply to parse (the parser ran out of stack)' : `the analysis failed (${(err as Error).message})`;
-    return { file, imports: {}, exports: {}, starExports: [], values: {}, calls: [], notes: [{ file, kind: 'not-analysed', message: `${file} was skipped: ${why}; flags in it are not found` }] };
+    const why = overflow
+      ? 'its code is nested too deeply to parse (the parser ran out of stack)'
+      : `the analysis failed (${(err as Error).message})`;
+    return {
+      file,
+      imports: {},
+      exports: {},
+      starExports: [],
+      values: {},
+      calls: [],
+      notes: [{ file, kind: 'not-analysed', message: `${file} was skipped: ${why}; flags in it are not found` }],
+    };
   }
 }
 
@@ -52,4 +62,3 @@ export function analyzeSource(sf: ts.SourceFile, config: DetectorConfig): FileFa
   const exportedRows = collectExportedRows(sf);
   return { file, ...module, calls, notes, ...(tables ? { tables } : {}), ...(exportedRows ? { exportedRows } : {}) };
 }
-

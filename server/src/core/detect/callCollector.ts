@@ -5,8 +5,24 @@ import { own, type ArgFact, type CallFact, type ImportBinding, type KeyExpr } fr
 import { choosePosition, FLAG_MAP, keyListHookSdk, type ArgShape, type CallSpec } from '../sdks';
 import { inHouseCallSpec } from '../sdks/inHouse';
 import { keyExprOf } from './keyExpr';
-import { Scope, declareParameters, declareStatements, declareVariableList, declareBindingNames, isFlagsHookCall } from './scope';
-import { isRelativeSpecifier, literalValue, memberChain, propertyNameText, rangeOf, shorten, unwrap, valueTypeOf } from './syntax';
+import {
+  Scope,
+  declareParameters,
+  declareStatements,
+  declareVariableList,
+  declareBindingNames,
+  isFlagsHookCall,
+} from './scope';
+import {
+  isRelativeSpecifier,
+  literalValue,
+  memberChain,
+  propertyNameText,
+  rangeOf,
+  shorten,
+  unwrap,
+  valueTypeOf,
+} from './syntax';
 import { receiverPointsAt, splitWords } from './receiver';
 import { commonJsExportName } from './moduleFacts';
 import { keyInObject } from './keyObject';
@@ -118,14 +134,21 @@ export class CallCollector {
       case K.GetAccessor:
       case K.SetAccessor: {
         const fn = node as ts.FunctionLikeDeclaration;
-        if (fn.body) this.visitFunction(fn as ts.SignatureDeclaration & { body: ts.Node }, scope, functionName(node, parent) ?? returnedName(node, parent, scope));
+        if (fn.body)
+          this.visitFunction(
+            fn as ts.SignatureDeclaration & { body: ts.Node },
+            scope,
+            functionName(node, parent) ?? returnedName(node, parent, scope),
+          );
         return;
       }
       case K.Block:
       case K.ModuleBlock:
       case K.CaseBlock: {
         const inner = new Scope(scope, scope.fn);
-        const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((c) => [...c.statements]) : (node as ts.Block).statements;
+        const statements = ts.isCaseBlock(node)
+          ? node.clauses.flatMap((c) => [...c.statements])
+          : (node as ts.Block).statements;
         declareStatements(statements, inner, false);
         this.visitChildren(node, inner);
         return;
@@ -154,8 +177,10 @@ export class CallCollector {
       }
       case K.VariableDeclaration: {
         const decl = node as ts.VariableDeclaration;
-        if (ts.isObjectBindingPattern(decl.name) && isFlagsHookCall(decl.initializer)) this.recordDestructuredFlags(decl.name, decl, scope);
-        else if (ts.isObjectBindingPattern(decl.name) && decl.initializer && this.config.collections.length) this.noteDestructured(decl.name, decl.initializer);
+        if (ts.isObjectBindingPattern(decl.name) && isFlagsHookCall(decl.initializer))
+          this.recordDestructuredFlags(decl.name, decl, scope);
+        else if (ts.isObjectBindingPattern(decl.name) && decl.initializer && this.config.collections.length)
+          this.noteDestructured(decl.name, decl.initializer);
         if (decl.type && this.config.collections.length) this.noteTyped(decl.name, decl.type);
         break;
       }
@@ -164,14 +189,17 @@ export class CallCollector {
         break;
       case K.BinaryExpression: {
         const bin = node as ts.BinaryExpression;
-        const chain = bin.operatorToken.kind === K.InKeyword && this.config.collections.length ? memberChain(bin.right) : undefined;
-        const collection = chain && collectionMember(this.config.collections, chain, this.sf, this.destructured, this.typed);
+        const chain =
+          bin.operatorToken.kind === K.InKeyword && this.config.collections.length ? memberChain(bin.right) : undefined;
+        const collection =
+          chain && collectionMember(this.config.collections, chain, this.sf, this.destructured, this.typed);
         if (collection) this.recordMembership(bin.left, bin, scope, `in ${collection}`);
         break;
       }
       case K.PropertyAccessExpression:
       case K.ElementAccessExpression:
-        if (this.visitPropertyRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, scope, parent)) return;
+        if (this.visitPropertyRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, scope, parent))
+          return;
         break;
       case K.JsxOpeningElement:
       case K.JsxSelfClosingElement:
@@ -181,7 +209,11 @@ export class CallCollector {
     this.visitChildren(node, scope);
   }
 
-  private visitFunction(node: ts.SignatureDeclaration & { body: ts.Node }, outer: Scope, name: string | undefined): void {
+  private visitFunction(
+    node: ts.SignatureDeclaration & { body: ts.Node },
+    outer: Scope,
+    name: string | undefined,
+  ): void {
     const scope = new Scope(outer, name);
     declareParameters(node.parameters, scope, name);
     if (this.config.collections.length) node.parameters.forEach((p) => this.noteTyped(p.name, p.type));
@@ -205,7 +237,8 @@ export class CallCollector {
       if (name === FLAG_MAP.name) {
         // Flagsmith's useFlags(['a', 'b']) names its keys; LaunchDarkly's useFlags() is read through its properties.
         const list = args[0] && unwrap(args[0]);
-        if (list && ts.isArrayLiteralExpression(list) && KEY_LIST_HOOK_SDK) this.recordKeyList(KEY_LIST_HOOK_SDK, name, list, call, scope, undefined);
+        if (list && ts.isArrayLiteralExpression(list) && KEY_LIST_HOOK_SDK)
+          this.recordKeyList(KEY_LIST_HOOK_SDK, name, list, call, scope, undefined);
         return;
       }
       const custom = this.customFor(undefined, name);
@@ -227,12 +260,20 @@ export class CallCollector {
         }
         if (match && !match.spec.generic) {
           // A hook of an SDK's name from a package we do not know: a workspace package's wrapper or the SDK itself.
-          this.recordCandidate(call, scope, { name, path: [] }, undefined, { source: match.preset.id, spec: match.spec });
+          this.recordCandidate(call, scope, { name, path: [] }, undefined, {
+            source: match.preset.id,
+            spec: match.spec,
+          });
           return;
         }
       }
       if (binding?.t === 'module' || binding?.t === 'other' || binding?.t === 'local') {
-        this.recordCandidate(call, scope, (binding.t === 'local' && returnedBy(binding, scope)) || { name, path: [] }, undefined);
+        this.recordCandidate(
+          call,
+          scope,
+          (binding.t === 'local' && returnedBy(binding, scope)) || { name, path: [] },
+          undefined,
+        );
       }
       return;
     }
@@ -240,13 +281,24 @@ export class CallCollector {
       const method = callee.name.text;
       const receiver = unwrap(callee.expression);
       const receiverChain = memberChain(receiver);
-      const receiverText = receiverChain ? [receiverChain.root.getText(this.sf), ...receiverChain.path].join('.') : undefined;
+      const receiverText = receiverChain
+        ? [receiverChain.root.getText(this.sf), ...receiverChain.path].join('.')
+        : undefined;
       const custom = this.customFor(receiverText, method);
       if (custom) {
-        this.recordCall('custom', `${receiverText ?? '…'}.${method}`, call, scope, inHouseCallSpec(custom, method, 'method'));
+        this.recordCall(
+          'custom',
+          `${receiverText ?? '…'}.${method}`,
+          call,
+          scope,
+          inHouseCallSpec(custom, method, 'method'),
+        );
         return;
       }
-      const collection = receiverChain && membershipKey(method, call) ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured, this.typed) : undefined;
+      const collection =
+        receiverChain && membershipKey(method, call)
+          ? collectionMember(this.config.collections, receiverChain, this.sf, this.destructured, this.typed)
+          : undefined;
       if (collection) {
         this.recordMembership(call.arguments[0], call, scope, `${collection}.${method}`);
         return;
@@ -259,19 +311,43 @@ export class CallCollector {
           return;
         }
       }
-      if (receiverChain && ts.isIdentifier(receiverChain.root) && receiverChain.path.length === 0 && scope.lookup(receiverChain.root.text)?.t === 'module' && own(this.imports, receiverChain.root.text)?.name === '*') {
+      if (
+        receiverChain &&
+        ts.isIdentifier(receiverChain.root) &&
+        receiverChain.path.length === 0 &&
+        scope.lookup(receiverChain.root.text)?.t === 'module' &&
+        own(this.imports, receiverChain.root.text)?.name === '*'
+      ) {
         this.recordCandidate(call, scope, { name: receiverChain.root.text, path: [method] }, undefined);
         return;
       }
       if (this.config.methodWrappers.has(method)) {
-        const receiverName = receiverChain && ts.isIdentifier(receiverChain.root) && receiverChain.path.length === 0 && scope.lookup(receiverChain.root.text)?.t === 'module' ? receiverChain.root.text : undefined;
-        this.recordCandidate(call, scope, undefined, method, undefined, receiverName, splitWords(receiver.getText(this.sf)));
+        const receiverName =
+          receiverChain &&
+          ts.isIdentifier(receiverChain.root) &&
+          receiverChain.path.length === 0 &&
+          scope.lookup(receiverChain.root.text)?.t === 'module'
+            ? receiverChain.root.text
+            : undefined;
+        this.recordCandidate(
+          call,
+          scope,
+          undefined,
+          method,
+          undefined,
+          receiverName,
+          splitWords(receiver.getText(this.sf)),
+        );
       }
     }
   }
 
   private pickByImport(matches: SpecMatch[], from: string | undefined): SpecMatch | undefined {
-    return (from && matches.find((m) => m.preset.packages.includes(from))) || matches.find((m) => m.preset.packages.some((p) => this.importedPackages.has(p))) || matches[0];
+    return (
+      (from && matches.find((m) => m.preset.packages.includes(from))) ||
+      matches.find((m) => m.preset.packages.some((p) => this.importedPackages.has(p))) ||
+      matches[0]
+    );
   }
 
   /**
@@ -280,18 +356,28 @@ export class CallCollector {
    * file that imports no SDK is the project's own API: it is a reference, labelled `in-house`, not
    * the SDK whose generic words it happens to share.
    */
-  private pickMethodMatch(matches: SpecMatch[], receiver: ts.Expression, chain: ReturnType<typeof memberChain>, scope: Scope): { match: SpecMatch; source: string } | undefined {
-    const importedFrom = chain && ts.isIdentifier(chain.root) && scope.lookup(chain.root.text)?.t === 'module' ? own(this.imports, chain.root.text)?.from : undefined;
+  private pickMethodMatch(
+    matches: SpecMatch[],
+    receiver: ts.Expression,
+    chain: ReturnType<typeof memberChain>,
+    scope: Scope,
+  ): { match: SpecMatch; source: string } | undefined {
+    const importedFrom =
+      chain && ts.isIdentifier(chain.root) && scope.lookup(chain.root.text)?.t === 'module'
+        ? own(this.imports, chain.root.text)?.from
+        : undefined;
     for (const match of matches) {
       if (match.preset.packages.some((p) => this.importedPackages.has(p))) return { match, source: match.preset.id };
     }
     const receiverText = receiver.getText(this.sf);
     for (const match of matches) {
-      if (receiverPointsAt(receiverText, importedFrom, brandWords(match.preset.receiverWords))) return { match, source: match.preset.id };
+      if (receiverPointsAt(receiverText, importedFrom, brandWords(match.preset.receiverWords)))
+        return { match, source: match.preset.id };
     }
     for (const match of matches) {
       // A distinctive SDK method (`getBooleanValue`) is evidence enough; a generic one (`isEnabled`) is not.
-      if (receiverPointsAt(receiverText, importedFrom, match.preset.receiverWords)) return { match, source: match.spec.generic ? IN_HOUSE : match.preset.id };
+      if (receiverPointsAt(receiverText, importedFrom, match.preset.receiverWords))
+        return { match, source: match.spec.generic ? IN_HOUSE : match.preset.id };
     }
     const distinct = matches.find((m) => !m.spec.generic);
     return distinct ? { match: distinct, source: distinct.preset.id } : undefined;
@@ -318,7 +404,11 @@ export class CallCollector {
       if (ts.isObjectLiteralExpression(e)) return { kind: 'object' };
       if (ts.isArrayLiteralExpression(e)) return { kind: 'array' };
       const chain = memberChain(e);
-      if (chain) return { kind: 'name', name: chain.path.length ? chain.path[chain.path.length - 1] : chain.root.getText(this.sf) };
+      if (chain)
+        return {
+          kind: 'name',
+          name: chain.path.length ? chain.path[chain.path.length - 1] : chain.root.getText(this.sf),
+        };
       return { kind: 'other' };
     });
   }
@@ -329,7 +419,15 @@ export class CallCollector {
     const keyNode = call.arguments[keyIndex];
     if (!keyNode) return;
     const { key, keyRange, inObject } = this.keyOf(keyNode, scope, spec.keyPath);
-    const fact: CallFact = { kind: 'call', source, callee, key, keyRange, evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn };
+    const fact: CallFact = {
+      kind: 'call',
+      source,
+      callee,
+      key,
+      keyRange,
+      evalRange: rangeOf(call, this.sf),
+      enclosingFn: scope.fn,
+    };
     if (inObject) fact.shape = 'key-object';
     this.addTyping(fact, call, spec, shapes, scope);
     this.calls.push(fact);
@@ -353,40 +451,98 @@ export class CallCollector {
   }
 
   /** `{ key: FLAGS.X }` (in place, from a factory, `new`, or a local) passed where a key goes: the key is the property. */
-  private keyOf(node: ts.Expression, scope: Scope, keyPath?: readonly string[]): { key: KeyExpr; keyRange: Range; inObject?: boolean } {
+  private keyOf(
+    node: ts.Expression,
+    scope: Scope,
+    keyPath?: readonly string[],
+  ): { key: KeyExpr; keyRange: Range; inObject?: boolean } {
     const inner = keyInObject(node, scope, keyPath);
     if (inner) return { key: keyExprOf(inner, scope, this.sf), keyRange: rangeOf(inner, this.sf), inObject: true };
     return { key: keyExprOf(node, scope, this.sf), keyRange: rangeOf(node, this.sf) };
   }
 
-  private recordSpecCall(match: SpecMatch, callee: string, call: ts.CallExpression, scope: Scope, source = match.preset.id): void {
+  private recordSpecCall(
+    match: SpecMatch,
+    callee: string,
+    call: ts.CallExpression,
+    scope: Scope,
+    source = match.preset.id,
+  ): void {
     const list = match.spec.keyList ? keyListOf(call) : undefined;
     if (list) this.recordKeyList(source, callee, list, call, scope, match.spec.valueType);
     else this.recordCall(source, callee, call, scope, match.spec);
   }
 
   /** `features.includes(k)`, `features.has(k)`, `k in features` on a declared flag collection. */
-  private recordMembership(keyNode: ts.Expression | undefined, evaluation: ts.Node, scope: Scope, callee: string): void {
+  private recordMembership(
+    keyNode: ts.Expression | undefined,
+    evaluation: ts.Node,
+    scope: Scope,
+    callee: string,
+  ): void {
     if (!keyNode) return;
-    this.calls.push({ kind: 'call', source: 'collection', callee, key: keyExprOf(keyNode, scope, this.sf), keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(evaluation, this.sf), enclosingFn: scope.fn, shape: 'membership', valueType: 'boolean' });
+    this.calls.push({
+      kind: 'call',
+      source: 'collection',
+      callee,
+      key: keyExprOf(keyNode, scope, this.sf),
+      keyRange: rangeOf(keyNode, this.sf),
+      evalRange: rangeOf(evaluation, this.sf),
+      enclosingFn: scope.fn,
+      shape: 'membership',
+      valueType: 'boolean',
+    });
   }
 
-  private recordKeyList(source: string, callee: string, list: ts.ArrayLiteralExpression, call: ts.CallExpression, scope: Scope, valueType: ValueType | undefined): void {
+  private recordKeyList(
+    source: string,
+    callee: string,
+    list: ts.ArrayLiteralExpression,
+    call: ts.CallExpression,
+    scope: Scope,
+    valueType: ValueType | undefined,
+  ): void {
     for (const el of list.elements) {
-      const fact: CallFact = { kind: 'call', source, callee, key: keyExprOf(el, scope, this.sf), keyRange: rangeOf(el, this.sf), evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn };
+      const fact: CallFact = {
+        kind: 'call',
+        source,
+        callee,
+        key: keyExprOf(el, scope, this.sf),
+        keyRange: rangeOf(el, this.sf),
+        evalRange: rangeOf(call, this.sf),
+        enclosingFn: scope.fn,
+      };
       if (valueType) fact.valueType = valueType;
       this.calls.push(fact);
     }
   }
 
   /** A call that is a reference if `target` (or a method of that name) is a wrapper; its arguments are kept for then. */
-  private recordCandidate(call: ts.CallExpression, scope: Scope, target: { name: string; path: string[]; returned?: boolean } | undefined, method: string | undefined, sdk?: { source: string; spec: CallSpec }, receiver?: string, receiverWords?: string[]): void {
+  private recordCandidate(
+    call: ts.CallExpression,
+    scope: Scope,
+    target: { name: string; path: string[]; returned?: boolean } | undefined,
+    method: string | undefined,
+    sdk?: { source: string; spec: CallSpec },
+    receiver?: string,
+    receiverWords?: string[],
+  ): void {
     const args = call.arguments.map((a) => this.argFact(a, scope));
     if (!sdk && !args.some(isKeyish)) return;
-    const calleeText = method ?? (target ? [target.name, ...target.path].join('.') : shorten(call.expression.getText(this.sf), 40));
+    const calleeText =
+      method ?? (target ? [target.name, ...target.path].join('.') : shorten(call.expression.getText(this.sf), 40));
     let key: KeyExpr = { k: 'dyn', text: '', reason: '' };
     let keyRange = rangeOf(call, this.sf);
-    const fact: CallFact = { kind: 'wrapper-call', source: 'candidate', callee: calleeText, key, keyRange, evalRange: rangeOf(call, this.sf), enclosingFn: scope.fn, args };
+    const fact: CallFact = {
+      kind: 'wrapper-call',
+      source: 'candidate',
+      callee: calleeText,
+      key,
+      keyRange,
+      evalRange: rangeOf(call, this.sf),
+      enclosingFn: scope.fn,
+      args,
+    };
     if (target) fact.target = target;
     if (method) fact.method = method;
     if (receiver) fact.receiver = receiver;
@@ -414,8 +570,10 @@ export class CallCollector {
       for (const p of e.properties) {
         const name = propertyNameText(p.name);
         if (!name) continue;
-        if (ts.isPropertyAssignment(p)) props[name] = { key: keyExprOf(p.initializer, scope, this.sf), range: rangeOf(p.initializer, this.sf) };
-        else if (ts.isShorthandPropertyAssignment(p)) props[name] = { key: keyExprOf(p.name, scope, this.sf), range: rangeOf(p.name, this.sf) };
+        if (ts.isPropertyAssignment(p))
+          props[name] = { key: keyExprOf(p.initializer, scope, this.sf), range: rangeOf(p.initializer, this.sf) };
+        else if (ts.isShorthandPropertyAssignment(p))
+          props[name] = { key: keyExprOf(p.name, scope, this.sf), range: rangeOf(p.name, this.sf) };
       }
       fact.props = props;
     }
@@ -425,18 +583,26 @@ export class CallCollector {
   // ---- property reads ----------------------------------------------------------------------
 
   /** Returns true when the read was recorded (its children need no visit). */
-  private visitPropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope, parent: ts.Node): boolean {
+  private visitPropertyRead(
+    node: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+    scope: Scope,
+    parent: ts.Node,
+  ): boolean {
     if (ts.isCallExpression(parent) && parent.expression === node) return false;
     const object = unwrap(node.expression);
     const binding = ts.isIdentifier(object) ? scope.lookup(object.text) : undefined;
     // `({ flags }) => flags.x` (the LaunchDarkly README's withLDConsumer example) and `const { flags } = props`.
     const flagsProp = (binding?.t === 'param' && binding.prop === 'flags') || binding?.t === 'propsFlags';
-    const ldObject = isFlagsHookCall(object) || binding?.t === 'flagsObject' || (this.ldReact && (isPropsFlags(object) || flagsProp));
+    const ldObject =
+      isFlagsHookCall(object) || binding?.t === 'flagsObject' || (this.ldReact && (isPropsFlags(object) || flagsProp));
     if (ldObject) {
       return this.recordPropertyRead(node, scope, FLAG_MAP.sdk, FLAG_MAP.name);
     }
     const objectChain = this.config.collections.length ? memberChain(object) : undefined;
-    const collection = objectChain && !isCollectionApi(node) && collectionMember(this.config.collections, objectChain, this.sf, this.destructured, this.typed);
+    const collection =
+      objectChain &&
+      !isCollectionApi(node) &&
+      collectionMember(this.config.collections, objectChain, this.sf, this.destructured, this.typed);
     if (collection) return this.recordPropertyRead(node, scope, 'collection', collection);
     for (const pattern of this.config.properties) {
       const chain = memberChain(object);
@@ -452,10 +618,25 @@ export class CallCollector {
     return false;
   }
 
-  private recordPropertyRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope, source: string, callee: string): boolean {
+  private recordPropertyRead(
+    node: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+    scope: Scope,
+    source: string,
+    callee: string,
+  ): boolean {
     const keyNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
-    const key: KeyExpr = ts.isPropertyAccessExpression(node) ? { k: 'str', value: node.name.text, form: 'property' } : keyExprOf(node.argumentExpression, scope, this.sf);
-    this.calls.push({ kind: 'property', source, callee, key, keyRange: rangeOf(keyNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn });
+    const key: KeyExpr = ts.isPropertyAccessExpression(node)
+      ? { k: 'str', value: node.name.text, form: 'property' }
+      : keyExprOf(node.argumentExpression, scope, this.sf);
+    this.calls.push({
+      kind: 'property',
+      source,
+      callee,
+      key,
+      keyRange: rangeOf(keyNode, this.sf),
+      evalRange: rangeOf(node, this.sf),
+      enclosingFn: scope.fn,
+    });
     if (ts.isElementAccessExpression(node)) this.schedule(node.argumentExpression, scope, node);
     return true;
   }
@@ -489,7 +670,8 @@ export class CallCollector {
     for (const st of this.sf.statements) {
       let members: ts.NodeArray<ts.TypeElement> | undefined;
       if (ts.isInterfaceDeclaration(st) && st.name.text === typeName) members = st.members;
-      else if (ts.isTypeAliasDeclaration(st) && st.name.text === typeName && ts.isTypeLiteralNode(st.type)) members = st.type.members;
+      else if (ts.isTypeAliasDeclaration(st) && st.name.text === typeName && ts.isTypeLiteralNode(st.type))
+        members = st.type.members;
       for (const m of members ?? []) {
         const n = ts.isPropertySignature(m) ? propertyNameText(m.name) : undefined;
         if (n !== undefined && ts.isPropertySignature(m) && m.type) out.push({ name: n, type: m.type });
@@ -503,10 +685,14 @@ export class CallCollector {
     if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
     const chain = memberChain(e);
     if (!chain) return;
-    const base = [...(this.destructured.get(chain.root.getText(this.sf)) ?? [chain.root.getText(this.sf)]), ...chain.path];
+    const base = [
+      ...(this.destructured.get(chain.root.getText(this.sf)) ?? [chain.root.getText(this.sf)]),
+      ...chain.path,
+    ];
     for (const el of pattern.elements) {
       const prop = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
-      if (!el.dotDotDotToken && prop !== undefined && ts.isIdentifier(el.name)) this.destructured.set(el.name.text, [...base, prop]);
+      if (!el.dotDotDotToken && prop !== undefined && ts.isIdentifier(el.name))
+        this.destructured.set(el.name.text, [...base, prop]);
     }
   }
 
@@ -516,7 +702,15 @@ export class CallCollector {
       const nameNode = el.propertyName ?? el.name;
       const key = propertyNameText(nameNode);
       if (key === undefined) continue;
-      this.calls.push({ kind: 'destructure', source: FLAG_MAP.sdk, callee: FLAG_MAP.name, key: { k: 'str', value: key, form: 'property' }, keyRange: rangeOf(nameNode, this.sf), evalRange: rangeOf(decl, this.sf), enclosingFn: scope.fn });
+      this.calls.push({
+        kind: 'destructure',
+        source: FLAG_MAP.sdk,
+        callee: FLAG_MAP.name,
+        key: { k: 'str', value: key, form: 'property' },
+        keyRange: rangeOf(nameNode, this.sf),
+        evalRange: rangeOf(decl, this.sf),
+        enclosingFn: scope.fn,
+      });
     }
   }
 
@@ -531,7 +725,15 @@ export class CallCollector {
       const attr = attrs.get(spec.spec.attribute);
       const valueNode = attr && jsxValue(attr);
       if (valueNode) {
-        const fact: CallFact = { kind: 'jsx', source: spec.preset.id, callee: tag, key: keyExprOf(valueNode, scope, this.sf), keyRange: rangeOf(valueNode, this.sf), evalRange: rangeOf(node, this.sf), enclosingFn: scope.fn };
+        const fact: CallFact = {
+          kind: 'jsx',
+          source: spec.preset.id,
+          callee: tag,
+          key: keyExprOf(valueNode, scope, this.sf),
+          keyRange: rangeOf(valueNode, this.sf),
+          evalRange: rangeOf(node, this.sf),
+          enclosingFn: scope.fn,
+        };
         if (spec.spec.valueType) fact.valueType = spec.spec.valueType;
         const fallback = spec.spec.defaultAttribute ? attrs.get(spec.spec.defaultAttribute) : undefined;
         const fallbackNode = fallback && jsxValue(fallback);
@@ -556,7 +758,17 @@ export class CallCollector {
     const b = scope.lookup(root);
     if (!b || b.t === 'param') return;
     const range = rangeOf(node, this.sf);
-    this.calls.push({ kind: 'jsx', source: 'candidate', callee: tag, key: { k: 'dyn', text: '', reason: '' }, keyRange: range, evalRange: range, enclosingFn: scope.fn, target: { name: root, path }, args: [{ key: { k: 'dyn', text: '', reason: 'props' }, range, props }] });
+    this.calls.push({
+      kind: 'jsx',
+      source: 'candidate',
+      callee: tag,
+      key: { k: 'dyn', text: '', reason: '' },
+      keyRange: range,
+      evalRange: range,
+      enclosingFn: scope.fn,
+      target: { name: root, path },
+      args: [{ key: { k: 'dyn', text: '', reason: 'props' }, range, props }],
+    });
   }
 }
 
@@ -564,7 +776,19 @@ export class CallCollector {
 const IN_HOUSE = 'in-house';
 
 /** Receiver words that only say "flags" (`featureFlags`, `toggles`): no evidence of one vendor's SDK. */
-const GENERIC_RECEIVER_WORDS = new Set(['feature', 'features', 'flag', 'flags', 'toggle', 'toggles', 'client', 'of', 'snapshot', 'treatment', 'treatments']);
+const GENERIC_RECEIVER_WORDS = new Set([
+  'feature',
+  'features',
+  'flag',
+  'flags',
+  'toggle',
+  'toggles',
+  'client',
+  'of',
+  'snapshot',
+  'treatment',
+  'treatments',
+]);
 
 function brandWords(words: readonly string[]): string[] {
   return words.filter((w) => !GENERIC_RECEIVER_WORDS.has(w));
@@ -581,11 +805,15 @@ function returnedName(node: ts.Node, parent: ts.Node, scope: Scope): string | un
 }
 
 /** `const evaluate = useEvaluator()`: calling `evaluate` calls what the module-scope `useEvaluator` returns. */
-function returnedBy(binding: { init?: ts.Expression; isConst: boolean }, scope: Scope): { name: string; path: string[]; returned: true } | undefined {
+function returnedBy(
+  binding: { init?: ts.Expression; isConst: boolean },
+  scope: Scope,
+): { name: string; path: string[]; returned: true } | undefined {
   if (!binding.isConst || !binding.init) return undefined;
   let e = unwrap(binding.init);
   if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
-  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || scope.lookup(e.expression.text)?.t !== 'module') return undefined;
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || scope.lookup(e.expression.text)?.t !== 'module')
+    return undefined;
   return { name: e.expression.text, path: [], returned: true };
 }
 
@@ -604,7 +832,11 @@ function keyListOf(call: ts.CallExpression): ts.ArrayLiteralExpression | undefin
     if (ts.isArrayLiteralExpression(e)) return e;
     if (!ts.isObjectLiteralExpression(e)) continue;
     for (const p of e.properties) {
-      if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'names' && ts.isArrayLiteralExpression(unwrap(p.initializer))) {
+      if (
+        ts.isPropertyAssignment(p) &&
+        propertyNameText(p.name) === 'names' &&
+        ts.isArrayLiteralExpression(unwrap(p.initializer))
+      ) {
         return unwrap(p.initializer) as ts.ArrayLiteralExpression;
       }
     }
@@ -614,7 +846,13 @@ function keyListOf(call: ts.CallExpression): ts.ArrayLiteralExpression | undefin
 
 function isKeyish(a: ArgFact): boolean {
   const k = a.key.k;
-  return k === 'str' || k === 'ref' || k === 'param' || k === 'tpl' || (a.props !== undefined && Object.values(a.props).some((p) => p.key.k !== 'dyn'));
+  return (
+    k === 'str' ||
+    k === 'ref' ||
+    k === 'param' ||
+    k === 'tpl' ||
+    (a.props !== undefined && Object.values(a.props).some((p) => p.key.k !== 'dyn'))
+  );
 }
 
 /** `props.flags` / `this.props.flags` (LaunchDarkly's withLDConsumer hands flags in as a prop). */
@@ -638,7 +876,8 @@ function typeNamesIn(type: ts.TypeNode): string[] {
   const stack: ts.Node[] = [type];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (ts.isTypeReferenceNode(node)) names.push(ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text);
+    if (ts.isTypeReferenceNode(node))
+      names.push(ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text);
     // Object literal types and function types describe something else: their insides are not the value's type.
     if (ts.isTypeLiteralNode(node) || ts.isFunctionTypeNode(node)) continue;
     node.forEachChild((c) => {
@@ -652,13 +891,15 @@ function typeNamesIn(type: ts.TypeNode): string[] {
 function localHelpers(sf: ts.SourceFile): Map<string, ts.SignatureDeclaration> {
   const names = new Map<string, ts.SignatureDeclaration>();
   const exported = new Set<string>();
-  const isExported = (st: ts.Statement): boolean => ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const isExported = (st: ts.Statement): boolean =>
+    ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const st of sf.statements) {
     if (ts.isFunctionDeclaration(st) && st.name && st.body && !isExported(st)) names.set(st.name.text, st);
     else if (ts.isVariableStatement(st) && !isExported(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer && unwrap(d.initializer);
-        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) names.set(d.name.text, init);
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          names.set(d.name.text, init);
       }
     } else if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
       for (const el of st.exportClause.elements) exported.add((el.propertyName ?? el.name).text);
@@ -699,7 +940,13 @@ function usedAsKey(id: ts.Identifier, parents: ReadonlyMap<ts.Node, ts.Node>): b
   let node: ts.Node = id;
   let p = parents.get(node);
   // `key as Flag`, `(key)`, `key!` are still the key.
-  while (p && (ts.isAsExpression(p) || ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p))) {
+  while (
+    p &&
+    (ts.isAsExpression(p) ||
+      ts.isParenthesizedExpression(p) ||
+      ts.isNonNullExpression(p) ||
+      ts.isSatisfiesExpression(p))
+  ) {
     node = p;
     p = parents.get(node);
   }
@@ -729,7 +976,12 @@ function functionName(node: ts.Node, parent: ts.Node | undefined): string | unde
   }
   if (parent && ts.isExportAssignment(parent)) return 'default';
   // CommonJS: `exports.isOn = function (key) {…}`, `module.exports = (key) => …`.
-  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (
+    parent &&
+    ts.isBinaryExpression(parent) &&
+    parent.right === node &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  ) {
     return commonJsExportName(parent.left);
   }
   return undefined;

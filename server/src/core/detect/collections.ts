@@ -45,7 +45,30 @@ export function collectionMember(
 
 /** Members of the collection itself (`features.length`, `flags.size`), not flags read by name. */
 const COLLECTION_API = new Set([
-  'length', 'size', 'includes', 'has', 'indexOf', 'map', 'filter', 'some', 'every', 'forEach', 'find', 'join', 'keys', 'values', 'entries', 'concat', 'slice', 'get', 'set', 'add', 'delete', 'push', 'toString', 'hasOwnProperty',
+  'length',
+  'size',
+  'includes',
+  'has',
+  'indexOf',
+  'map',
+  'filter',
+  'some',
+  'every',
+  'forEach',
+  'find',
+  'join',
+  'keys',
+  'values',
+  'entries',
+  'concat',
+  'slice',
+  'get',
+  'set',
+  'add',
+  'delete',
+  'push',
+  'toString',
+  'hasOwnProperty',
 ]);
 
 export function isCollectionApi(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {

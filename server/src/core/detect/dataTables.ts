@@ -42,7 +42,12 @@ export function collectDataTables(sf: ts.SourceFile, calls: readonly CallFact[])
   return Object.keys(tables).length > 0 ? tables : undefined;
 }
 
-function addRow(row: ts.ObjectLiteralExpression, wanted: { has(name: string): boolean }, tables: DataTables, sf: ts.SourceFile): void {
+function addRow(
+  row: ts.ObjectLiteralExpression,
+  wanted: { has(name: string): boolean },
+  tables: DataTables,
+  sf: ts.SourceFile,
+): void {
   for (const p of row.properties) {
     const name = propertyNameText(p.name);
     if (name === undefined || !wanted.has(name) || !ts.isPropertyAssignment(p)) continue;
@@ -68,8 +73,10 @@ export function collectExportedRows(sf: ts.SourceFile): DataTables | undefined {
   const tables: DataTables = {};
   const stack: ts.Node[] = [];
   for (const st of sf.statements) {
-    const exported = ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (exported && ts.isVariableStatement(st)) st.declarationList.declarations.forEach((d) => d.initializer && stack.push(d.initializer));
+    const exported =
+      ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (exported && ts.isVariableStatement(st))
+      st.declarationList.declarations.forEach((d) => d.initializer && stack.push(d.initializer));
     else if (ts.isExportAssignment(st)) stack.push(st.expression);
   }
   const wanted = { has: (name: string) => FLAG_PROPERTY.test(name) };
@@ -89,6 +96,7 @@ export function collectExportedRows(sf: ts.SourceFile): DataTables | undefined {
     });
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  for (const rows of Object.values(tables)) rows.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (const rows of Object.values(tables))
+    rows.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return Object.keys(tables).length > 0 ? tables : undefined;
 }

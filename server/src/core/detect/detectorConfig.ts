@@ -45,7 +45,14 @@ export interface DetectorConfig {
 export function parsePropertyPattern(text: string): PropertyPattern {
   const element = /\[\s*\*\s*\]\s*$/.test(text);
   const body = element ? text.replace(/\[\s*\*\s*\]\s*$/, '') : text.replace(/\.\s*\*\s*$/, '');
-  return { text, prefix: body.split('.').map((s) => s.trim()).filter(Boolean), element };
+  return {
+    text,
+    prefix: body
+      .split('.')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    element,
+  };
 }
 
 /** `sdks` is every module in core/sdks; a test passes its own list to show a new module is picked up. */
@@ -69,21 +76,49 @@ export function createDetectorConfig(scans: readonly ScanConfig[], sdks: readonl
     }
     for (const spec of preset.jsx ?? []) jsx.set(spec.component, { preset, spec });
   }
-  const custom = dedupe(scans.flatMap((s) => s.functions), (c) => JSON.stringify(c));
-  const properties = dedupe(scans.flatMap((s) => s.properties), (p) => p).map(parsePropertyPattern);
-  const collections = dedupe(scans.flatMap((s) => s.collections ?? []), (c) => c).map((c) => parsePropertyPattern(c).prefix).filter((c) => c.length > 0);
+  const custom = dedupe(
+    scans.flatMap((s) => s.functions),
+    (c) => JSON.stringify(c),
+  );
+  const properties = dedupe(
+    scans.flatMap((s) => s.properties),
+    (p) => p,
+  ).map(parsePropertyPattern);
+  const collections = dedupe(
+    scans.flatMap((s) => s.collections ?? []),
+    (c) => c,
+  )
+    .map((c) => parsePropertyPattern(c).prefix)
+    .filter((c) => c.length > 0);
   const fingerprint = createHash('sha1')
-    .update(JSON.stringify({ v: ANALYSIS_VERSION, p: presets.map((p) => p.id), custom, properties: properties.map((p) => p.text), collections }))
+    .update(
+      JSON.stringify({
+        v: ANALYSIS_VERSION,
+        p: presets.map((p) => p.id),
+        custom,
+        properties: properties.map((p) => p.text),
+        collections,
+      }),
+    )
     .digest('hex')
     .slice(0, 16);
-  return { methods, functions, jsx, custom, properties, collections, methodWrappers: new Set(), functionWrappers: new Set(), fingerprint };
+  return {
+    methods,
+    functions,
+    jsx,
+    custom,
+    properties,
+    collections,
+    methodWrappers: new Set(),
+    functionWrappers: new Set(),
+    fingerprint,
+  };
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((i) => (seen.has(key(i)) ? false : (seen.add(key(i)), true)));
 }
-
 
 /**
  * The cheap text test that decides which files are parsed at all: a file that names no SDK call,
@@ -92,7 +127,14 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
 export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<string> = []): RegExp {
   // Names that count only when called (`isEnabled(`, `useFlag<boolean>(`): generic method names such
   // as getValue or feature appear in plenty of files that never call them.
-  const called = new Set<string>([...config.methods.keys(), ...config.functions.keys(), FLAG_MAP.name, ...config.methodWrappers, ...config.functionWrappers, ...extraNames]);
+  const called = new Set<string>([
+    ...config.methods.keys(),
+    ...config.functions.keys(),
+    FLAG_MAP.name,
+    ...config.methodWrappers,
+    ...config.functionWrappers,
+    ...extraNames,
+  ]);
   for (const c of config.custom) called.add(c.name.split('.').pop()!.replace('*', ''));
   // Components, and function wrappers that may be React components (`<Feature flag="x">`).
   const tags = new Set<string>([...config.jsx.keys(), ...[...config.functionWrappers].filter((n) => /^[A-Z]/.test(n))]);
@@ -105,7 +147,11 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
   }
   // A collection counts only where it is read (`features.x`, `features?.[k]`, `k in features`) or
   // destructured (`const { features } = org`): its name alone (`features` in prose) is no reason to parse.
-  const collectionNames = new Set(config.collections.map((c) => [...c].reverse().find((seg) => seg !== '*')).filter((n): n is string => n !== undefined));
+  const collectionNames = new Set(
+    config.collections
+      .map((c) => [...c].reverse().find((seg) => seg !== '*'))
+      .filter((n): n is string => n !== undefined),
+  );
   // Factored by prefix (wordTrie.ts): the same strings, matched in a fraction of the time.
   const alternation = (set: Set<string>): string => trieAlternation(set);
   const parts = [`\\b(?:${alternation(called)})\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(`];
@@ -113,11 +159,17 @@ export function prefilterRegex(config: DetectorConfig, extraNames: Iterable<stri
   if (words.size) parts.push(`\\b(?:${alternation(words)})\\b`);
   if (collectionNames.size) {
     const names = alternation(collectionNames);
-    parts.push(`\\b(?:${names})\\s*(?:\\?\\.|\\.|\\[)`, `\\bin\\s+[\\w.?]*\\b(?:${names})\\b`, `\\{[^{}]*\\b(?:${names})\\b[^{}]*\\}\\s*=`);
+    parts.push(
+      `\\b(?:${names})\\s*(?:\\?\\.|\\.|\\[)`,
+      `\\bin\\s+[\\w.?]*\\b(?:${names})\\b`,
+      `\\{[^{}]*\\b(?:${names})\\b[^{}]*\\}\\s*=`,
+    );
   }
   // A one-name collection may be a type (`PlanEntitlements`): a file that declares a value with it
   // (`plan: PlanEntitlements`, `Readonly<Props>` whose member is) names it in a type position.
-  const typeNames = new Set(config.collections.flatMap((c) => (c.length === 1 && c[0] !== undefined && c[0] !== '*' ? [c[0]] : [])));
+  const typeNames = new Set(
+    config.collections.flatMap((c) => (c.length === 1 && c[0] !== undefined && c[0] !== '*' ? [c[0]] : [])),
+  );
   if (typeNames.size) parts.push(`[:<|]\\s*(?:${alternation(typeNames)})\\b`);
   return new RegExp(parts.join('|'));
 }

@@ -24,17 +24,28 @@ export interface ScanProposal {
   why: string;
 }
 
-const FLAG_WORDS = new Set(['flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'featureflag', 'featureflags']);
+const FLAG_WORDS = new Set([
+  'flag',
+  'flags',
+  'feature',
+  'features',
+  'toggle',
+  'toggles',
+  'featureflag',
+  'featureflags',
+]);
 /** Verbs of reading a flag; `setFlag`, `updateFeature`, `toggleFeature` change one and are not evaluations. */
 const READ_VERB = /^(is|has|use|get|check|can|evaluate|eval|read|resolve|query|flag|feature)/i;
 /** Names of a flag collection: `featureFlags`, `enabledFeatures`, `flags`, `features`, `toggles`. */
 const COLLECTION_NAME = /(^|[a-z])(flags|features|toggles|Flags|Features|Toggles)$/;
 const KEY_TEXT = /^[A-Za-z][A-Za-z0-9_.:/-]{1,100}$/;
-const PREFILTER = /(?:Flag|Feature|Toggle|flag|feature|toggle)\w*\s*(?:<[^()\n]{0,80}>)?\s*\(|(?:flags|features|toggles|Flags|Features|Toggles)\s*(?:\?\.|\.|\[|\))/;
+const PREFILTER =
+  /(?:Flag|Feature|Toggle|flag|feature|toggle)\w*\s*(?:<[^()\n]{0,80}>)?\s*\(|(?:flags|features|toggles|Flags|Features|Toggles)\s*(?:\?\.|\.|\[|\))/;
 /** Collection reads proposed only from this many places: one `flags.x` is not a pattern. */
 const MIN_SITES = 2;
 
-const saysFlag = (name: string): boolean => splitWords(name).some((w) => FLAG_WORDS.has(w)) || /flag|feature|toggle/i.test(name.replace(/[^A-Za-z]/g, ''));
+const saysFlag = (name: string): boolean =>
+  splitWords(name).some((w) => FLAG_WORDS.has(w)) || /flag|feature|toggle/i.test(name.replace(/[^A-Za-z]/g, ''));
 
 interface Tally {
   kind: ScanProposal['kind'];
@@ -91,16 +102,29 @@ export class ScanDiscovery {
   }
 
   proposals(): ScanProposal[] {
-    return [...this.tallies.values()]
-      // One read of `featureFlags.x` is telling; one of `features.x` is not.
-      .filter((t) => t.sites >= MIN_SITES || t.kind === 'function' || /flag|toggle/i.test(t.name))
-      .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
-      .map((t) => ({ kind: t.kind, name: t.name, ...(t.keyArg ? { keyArg: t.keyArg } : {}), sites: t.sites, example: t.example, why: t.why }));
+    return (
+      [...this.tallies.values()]
+        // One read of `featureFlags.x` is telling; one of `features.x` is not.
+        .filter((t) => t.sites >= MIN_SITES || t.kind === 'function' || /flag|toggle/i.test(t.name))
+        .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
+        .map((t) => ({
+          kind: t.kind,
+          name: t.name,
+          ...(t.keyArg ? { keyArg: t.keyArg } : {}),
+          sites: t.sites,
+          example: t.example,
+          why: t.why,
+        }))
+    );
   }
 
   private call(call: ts.CallExpression, sf: ts.SourceFile): void {
     const callee = unwrap(call.expression);
-    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'includes' || callee.name.text === 'has') && call.arguments.length === 1) {
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      (callee.name.text === 'includes' || callee.name.text === 'has') &&
+      call.arguments.length === 1
+    ) {
       this.collectionUse(callee.expression, call.arguments[0], sf, call, `tests it with .${callee.name.text}()`);
       return;
     }
@@ -112,10 +136,23 @@ export class ScanDiscovery {
     const keyArg = call.arguments.findIndex((a) => keyLike(a, sf));
     if (keyArg < 0 || this.isKnown(call, sf)) return;
     const name = names.length === 1 ? fn : `${names.at(-2)}.${fn}`;
-    this.tally('function', name, call, sf, keyArg, `calls named like a flag read, with a flag key as argument ${keyArg}`);
+    this.tally(
+      'function',
+      name,
+      call,
+      sf,
+      keyArg,
+      `calls named like a flag read, with a flag key as argument ${keyArg}`,
+    );
   }
 
-  private collectionUse(target: ts.Expression, key: ts.Expression | undefined, sf: ts.SourceFile, site: ts.Node, how: string): void {
+  private collectionUse(
+    target: ts.Expression,
+    key: ts.Expression | undefined,
+    sf: ts.SourceFile,
+    site: ts.Node,
+    how: string,
+  ): void {
     const chain = memberChain(target);
     if (!chain) return;
     const names = [chain.root.getText(sf), ...chain.path];
@@ -134,7 +171,14 @@ export class ScanDiscovery {
     return this.known.has(`${sf.fileName}:${line}`);
   }
 
-  private tally(kind: Tally['kind'], name: string, node: ts.Node, sf: ts.SourceFile, keyArg: number | undefined, why: string): void {
+  private tally(
+    kind: Tally['kind'],
+    name: string,
+    node: ts.Node,
+    sf: ts.SourceFile,
+    keyArg: number | undefined,
+    why: string,
+  ): void {
     const id = `${kind}:${name}`;
     const t = this.tallies.get(id);
     if (t) {
@@ -148,7 +192,22 @@ export class ScanDiscovery {
 }
 
 /** Members of lists and objects themselves, never flags. */
-const OBJECT_API = new Set(['length', 'size', 'map', 'filter', 'some', 'every', 'forEach', 'find', 'join', 'keys', 'values', 'entries', 'push', 'then']);
+const OBJECT_API = new Set([
+  'length',
+  'size',
+  'map',
+  'filter',
+  'some',
+  'every',
+  'forEach',
+  'find',
+  'join',
+  'keys',
+  'values',
+  'entries',
+  'push',
+  'then',
+]);
 
 /**
  * `flags.newNav` (a camelCase name) on anything named like flags; any plain name on an object
@@ -168,7 +227,12 @@ function keyLike(arg: ts.Expression, sf: ts.SourceFile): boolean {
   const e = unwrap(arg);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return KEY_TEXT.test(e.text);
   if (ts.isObjectLiteralExpression(e)) {
-    return e.properties.some((p) => ts.isPropertyAssignment(p) && KEY_OBJECT_PROPS.includes(propertyNameText(p.name) ?? '') && keyLike(p.initializer, sf));
+    return e.properties.some(
+      (p) =>
+        ts.isPropertyAssignment(p) &&
+        KEY_OBJECT_PROPS.includes(propertyNameText(p.name) ?? '') &&
+        keyLike(p.initializer, sf),
+    );
   }
   const chain = memberChain(e);
   return chain !== undefined && chain.path.length > 0 && saysFlag(chain.root.getText(sf));

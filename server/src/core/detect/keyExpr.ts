@@ -14,21 +14,33 @@ export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, 
   // A literal still being typed (`isEnabled('new-ch` with no closing quote) names no flag yet: it
   // reads as the empty key, which resolve/ drops, so the editor shows no 'unregistered' flicker.
   if (ts.isStringLiteral(e)) return { k: 'str', value: e.isUnterminated ? '' : e.text, form: 'literal' };
-  if (ts.isNoSubstitutionTemplateLiteral(e)) return { k: 'str', value: e.isUnterminated ? '' : e.text, form: 'template' };
+  if (ts.isNoSubstitutionTemplateLiteral(e))
+    return { k: 'str', value: e.isUnterminated ? '' : e.text, form: 'template' };
   const text = shorten(node.getText(sf));
   if (depth > MAX_DEPTH) return { k: 'dyn', text, reason: 'the key is defined through too many indirections' };
   if (ts.isTemplateExpression(e)) {
     return {
       k: 'tpl',
       head: e.head.text,
-      spans: e.templateSpans.map((s) => ({ expr: keyExprOf(s.expression, scope, sf, depth + 1), literal: s.literal.text })),
+      spans: e.templateSpans.map((s) => ({
+        expr: keyExprOf(s.expression, scope, sf, depth + 1),
+        literal: s.literal.text,
+      })),
       text,
     };
   }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const left = keyExprOf(e.left, scope, sf, depth + 1);
     const right = keyExprOf(e.right, scope, sf, depth + 1);
-    return { k: 'tpl', head: '', spans: [{ expr: left, literal: '' }, { expr: right, literal: '' }], text };
+    return {
+      k: 'tpl',
+      head: '',
+      spans: [
+        { expr: left, literal: '' },
+        { expr: right, literal: '' },
+      ],
+      text,
+    };
   }
   if (ts.isConditionalExpression(e)) return { k: 'dyn', text, reason: 'the key is chosen at run time' };
   const chain = memberChain(e);
@@ -43,7 +55,13 @@ export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, 
     case 'module':
       return { k: 'ref', name, path: chain.path };
     case 'param': {
-      if (!b.fn) return { k: 'dyn', text, reason: `'${name}' is a parameter of an anonymous function`, ...(dataProp ? { dataProp } : {}) };
+      if (!b.fn)
+        return {
+          k: 'dyn',
+          text,
+          reason: `'${name}' is a parameter of an anonymous function`,
+          ...(dataProp ? { dataProp } : {}),
+        };
       // A wrapper forwards its parameter (`key`) or one property of it (`options.key`, `{ flag }`);
       // anything deeper (`req.params.flag`) is a value read at run time, not a key its callers pass.
       const prop = b.prop ?? chain.path[0];
@@ -52,7 +70,8 @@ export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, 
       return { k: 'param', fn: b.fn, index: b.index, ...(prop !== undefined ? { prop } : {}) };
     }
     case 'local': {
-      if (!b.init) return { k: 'dyn', text, reason: `'${name}' has no initial value`, ...(dataProp ? { dataProp } : {}) };
+      if (!b.init)
+        return { k: 'dyn', text, reason: `'${name}' has no initial value`, ...(dataProp ? { dataProp } : {}) };
       if (!b.isConst) return { k: 'dyn', text, reason: `'${name}' is not a constant` };
       const init = unwrap(b.init);
       if (chain.path.length === 0) return asLocalDefinition(keyExprOf(init, scope, sf, depth + 1), init, sf, 'const');
@@ -66,7 +85,14 @@ export function keyExprOf(node: ts.Expression, scope: Scope, sf: ts.SourceFile, 
   }
 }
 
-function memberOfLiteral(obj: ts.ObjectLiteralExpression, path: string[], scope: Scope, sf: ts.SourceFile, depth: number, text: string): KeyExpr {
+function memberOfLiteral(
+  obj: ts.ObjectLiteralExpression,
+  path: string[],
+  scope: Scope,
+  sf: ts.SourceFile,
+  depth: number,
+  text: string,
+): KeyExpr {
   const [first, ...rest] = path;
   for (const p of obj.properties) {
     if (!ts.isPropertyAssignment(p) || propertyNameText(p.name) !== first) continue;

@@ -3,7 +3,19 @@ import type { Scope } from './scope';
 import { propertyNameText, unwrap } from './syntax';
 
 /** Properties of an object passed as a key (`{ key: FLAGS.X }`) or as React props that may carry a key. */
-export const KEY_OBJECT_PROPS = ['key', 'flag', 'flagKey', 'flagName', 'feature', 'featureKey', 'featureName', 'name', 'gate', 'experiment', 'toggle'];
+export const KEY_OBJECT_PROPS = [
+  'key',
+  'flag',
+  'flagKey',
+  'flagName',
+  'feature',
+  'featureKey',
+  'featureName',
+  'name',
+  'gate',
+  'experiment',
+  'toggle',
+];
 
 /** How many local constants and factory calls to look through (`const q = Cmd.create({ … })`). */
 const MAX_HOPS = 4;
@@ -15,7 +27,11 @@ const MAX_HOPS = 4;
  * constant first. `keyPath` (from the registry's function spec) names the property path; without
  * it, the first of KEY_OBJECT_PROPS. Undefined when the argument is not such an object.
  */
-export function keyInObject(arg: ts.Expression, scope: Scope, keyPath: readonly string[] | undefined): ts.Expression | undefined {
+export function keyInObject(
+  arg: ts.Expression,
+  scope: Scope,
+  keyPath: readonly string[] | undefined,
+): ts.Expression | undefined {
   let e = unwrap(arg);
   for (let hop = 0; hop <= MAX_HOPS; hop++) {
     if (ts.isAwaitExpression(e)) e = unwrap(e.expression);

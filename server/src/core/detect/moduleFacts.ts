@@ -6,7 +6,9 @@ import { memberChain, propertyNameText, rangeOf, unwrap } from './syntax';
  * The module-level facts of a file: imports, exports, and the constants, enums and objects that
  * can hold flag keys. ES modules and the CommonJS forms (`require`, `module.exports`) alike.
  */
-export function collectModuleFacts(sf: ts.SourceFile): Pick<FileFacts, 'imports' | 'exports' | 'starExports' | 'values'> {
+export function collectModuleFacts(
+  sf: ts.SourceFile,
+): Pick<FileFacts, 'imports' | 'exports' | 'starExports' | 'values'> {
   const imports: Record<string, ImportBinding> = {};
   const exports: Record<string, ExportBinding> = {};
   const starExports: string[] = [];
@@ -27,7 +29,11 @@ export function collectModuleFacts(sf: ts.SourceFile): Pick<FileFacts, 'imports'
       if (nb && ts.isNamedImports(nb)) {
         for (const el of nb.elements) imports[el.name.text] = { from, name: (el.propertyName ?? el.name).text };
       }
-    } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(st) &&
+      ts.isExternalModuleReference(st.moduleReference) &&
+      ts.isStringLiteral(st.moduleReference.expression)
+    ) {
       imports[st.name.text] = { from: st.moduleReference.expression.text, name: '*' };
     } else if (ts.isExportDeclaration(st)) {
       const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
@@ -78,7 +84,11 @@ function isDefaultExport(st: ts.Statement): boolean {
 }
 
 function isStaticProperty(m: ts.ClassElement): m is ts.PropertyDeclaration {
-  return ts.isPropertyDeclaration(m) && !!m.initializer && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
+  return (
+    ts.isPropertyDeclaration(m) &&
+    !!m.initializer &&
+    (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword)
+  );
 }
 
 function hasStaticKeys(st: ts.ClassDeclaration): boolean {
@@ -97,7 +107,11 @@ function classStatics(st: ts.ClassDeclaration, sf: ts.SourceFile): ValueFact {
 }
 
 /** A JSON module (`import settings from './settings.json'`): the document is the default export, its top-level members named exports. */
-function collectJsonModule(sf: ts.SourceFile, values: Record<string, ValueFact>, exports: Record<string, ExportBinding>): void {
+function collectJsonModule(
+  sf: ts.SourceFile,
+  values: Record<string, ValueFact>,
+  exports: Record<string, ExportBinding>,
+): void {
   const st = sf.statements[0];
   const v = st && ts.isExpressionStatement(st) ? valueOf(st.expression, sf) : undefined;
   if (!v) return;
@@ -115,7 +129,12 @@ function hasExportModifier(st: ts.Statement): boolean {
   return ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
-function collectVariable(d: ts.VariableDeclaration, sf: ts.SourceFile, values: Record<string, ValueFact>, imports: Record<string, ImportBinding>): void {
+function collectVariable(
+  d: ts.VariableDeclaration,
+  sf: ts.SourceFile,
+  values: Record<string, ValueFact>,
+  imports: Record<string, ImportBinding>,
+): void {
   const init = d.initializer ? unwrap(d.initializer) : undefined;
   const required = init && requireSpecifier(init);
   if (required !== undefined) {
@@ -135,7 +154,12 @@ function collectVariable(d: ts.VariableDeclaration, sf: ts.SourceFile, values: R
 
 /** `require('x')` → 'x'. */
 function requireSpecifier(e: ts.Expression): string | undefined {
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1) {
+  if (
+    ts.isCallExpression(e) &&
+    ts.isIdentifier(e.expression) &&
+    e.expression.text === 'require' &&
+    e.arguments.length === 1
+  ) {
     const a = e.arguments[0];
     if (a && (ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a))) return a.text;
   }
@@ -163,10 +187,16 @@ function exportedFunctionLocal(fn: ts.FunctionExpression | ts.ArrowFunction, exp
   return ts.isFunctionExpression(fn) && fn.name ? fn.name.text : exportName;
 }
 
-const isFunctionValue = (e: ts.Expression): e is ts.FunctionExpression | ts.ArrowFunction => ts.isFunctionExpression(e) || ts.isArrowFunction(e);
+const isFunctionValue = (e: ts.Expression): e is ts.FunctionExpression | ts.ArrowFunction =>
+  ts.isFunctionExpression(e) || ts.isArrowFunction(e);
 
 /** `module.exports = {…}`, `module.exports.X = …`, `exports.X = …`. */
-function collectCommonJsExport(e: ts.Expression, sf: ts.SourceFile, values: Record<string, ValueFact>, exports: Record<string, ExportBinding>): void {
+function collectCommonJsExport(
+  e: ts.Expression,
+  sf: ts.SourceFile,
+  values: Record<string, ValueFact>,
+  exports: Record<string, ExportBinding>,
+): void {
   if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const path = commonJsPath(e.left);
   if (!path || path[0] !== 'exports') return;
@@ -184,7 +214,8 @@ function collectCommonJsExport(e: ts.Expression, sf: ts.SourceFile, values: Reco
           if (!name) continue;
           const init = unwrap(p.initializer);
           if (ts.isIdentifier(init)) exports[name] = { local: init.text };
-          else if (isFunctionValue(init)) exports[name] = { local: ts.isFunctionExpression(init) && init.name ? init.name.text : `method:${name}` };
+          else if (isFunctionValue(init))
+            exports[name] = { local: ts.isFunctionExpression(init) && init.name ? init.name.text : `method:${name}` };
           else {
             const v = valueOf(init, sf);
             if (v) {
@@ -221,7 +252,8 @@ export function valueOf(expr: ts.Expression, sf: ts.SourceFile, depth = 0): Valu
   const e = unwrap(expr);
   // Key tables are a few levels deep; a deeper literal is data, and following it would recurse as deep as it goes.
   if (depth > MAX_VALUE_DEPTH) return undefined;
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', value: e.text, range: rangeOf(e, sf) };
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e))
+    return { kind: 'string', value: e.text, range: rangeOf(e, sf) };
   if (ts.isObjectLiteralExpression(e)) {
     const members: Record<string, ValueFact> = {};
     for (const p of e.properties) {
@@ -236,7 +268,8 @@ export function valueOf(expr: ts.Expression, sf: ts.SourceFile, depth = 0): Valu
     return { kind: 'object', members, range: rangeOf(e, sf) };
   }
   const chain = memberChain(e);
-  if (chain && ts.isIdentifier(chain.root)) return { kind: 'ref', name: chain.root.text, path: chain.path, range: rangeOf(e, sf) };
+  if (chain && ts.isIdentifier(chain.root))
+    return { kind: 'ref', name: chain.root.text, path: chain.path, range: rangeOf(e, sf) };
   return undefined;
 }
 

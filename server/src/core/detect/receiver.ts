@@ -3,8 +3,15 @@
  * (`./lib/launchdarkly`) name the SDK? Words are split on case changes and punctuation, so `ldClient`
  * gives `ld` and `client`, and `featureFlags` gives `feature` and `flags`.
  */
-export function receiverPointsAt(receiverText: string, importedFrom: string | undefined, words: readonly string[]): boolean {
-  const found = new Set([...withCompounds(splitWords(receiverText)), ...(importedFrom ? withCompounds(splitWords(importedFrom)) : [])]);
+export function receiverPointsAt(
+  receiverText: string,
+  importedFrom: string | undefined,
+  words: readonly string[],
+): boolean {
+  const found = new Set([
+    ...withCompounds(splitWords(receiverText)),
+    ...(importedFrom ? withCompounds(splitWords(importedFrom)) : []),
+  ]);
   const whole = receiverText.toLowerCase().replace(/[^a-z0-9]/g, '');
   return words.some((w) => found.has(w) || whole === w);
 }

@@ -38,7 +38,12 @@ export function isFlagsHookCall(expr: ts.Expression | undefined): boolean {
   if (!expr) return false;
   let e = unwrap(expr);
   if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
-  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === FLAG_MAP.name && e.arguments.length === 0;
+  return (
+    ts.isCallExpression(e) &&
+    ts.isIdentifier(e.expression) &&
+    e.expression.text === FLAG_MAP.name &&
+    e.arguments.length === 0
+  );
 }
 
 /** Declares what a block's statements introduce (var/let/const/function/class/enum). */
@@ -46,7 +51,10 @@ export function declareStatements(statements: readonly ts.Statement[], scope: Sc
   for (const st of statements) {
     if (ts.isVariableStatement(st)) declareVariableList(st.declarationList, scope, moduleScope);
     else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) {
-      scope.set(st.name.text, moduleScope ? { t: 'module' } : ts.isEnumDeclaration(st) ? { t: 'other' } : { t: 'other' });
+      scope.set(
+        st.name.text,
+        moduleScope ? { t: 'module' } : ts.isEnumDeclaration(st) ? { t: 'other' } : { t: 'other' },
+      );
     } else if (moduleScope && ts.isImportDeclaration(st) && st.importClause) {
       const c = st.importClause;
       if (c.name) scope.set(c.name.text, { t: 'module' });
@@ -98,7 +106,11 @@ export function declareBindingNames(name: ts.BindingName, scope: Scope, b: Bindi
 }
 
 /** Parameters of a function: plain names and the properties of a destructured first-level object. */
-export function declareParameters(params: readonly ts.ParameterDeclaration[], scope: Scope, fn: string | undefined): void {
+export function declareParameters(
+  params: readonly ts.ParameterDeclaration[],
+  scope: Scope,
+  fn: string | undefined,
+): void {
   params.forEach((p, index) => {
     if (ts.isIdentifier(p.name)) {
       scope.set(p.name.text, { t: 'param', fn, index });

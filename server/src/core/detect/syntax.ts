@@ -8,7 +8,10 @@ import { scriptKindFor } from '../text';
 export { isRelativeSpecifier, valueTypeOf } from './plainSyntax';
 
 /** JSDoc is never needed to find flag calls, and skipping it makes the parse cheaper. */
-const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
+  languageVersion: ts.ScriptTarget.Latest,
+  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+};
 
 export function parseSource(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, PARSE_OPTIONS, false, scriptKindFor(file));
@@ -24,7 +27,13 @@ export function rangeOf(node: ts.Node, sf: ts.SourceFile): Range {
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) {
+    if (
+      ts.isParenthesizedExpression(e) ||
+      ts.isAsExpression(e) ||
+      ts.isSatisfiesExpression(e) ||
+      ts.isNonNullExpression(e) ||
+      ts.isTypeAssertionExpression(e)
+    ) {
       e = e.expression;
     } else if (ts.isCallExpression(e) && isObjectFreeze(e) && e.arguments[0] && e.arguments.length === 1) {
       e = e.arguments[0];
@@ -36,11 +45,18 @@ export function unwrap(expr: ts.Expression): ts.Expression {
 
 function isObjectFreeze(call: ts.CallExpression): boolean {
   const c = call.expression;
-  return ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === 'Object' && c.name.text === 'freeze';
+  return (
+    ts.isPropertyAccessExpression(c) &&
+    ts.isIdentifier(c.expression) &&
+    c.expression.text === 'Object' &&
+    c.name.text === 'freeze'
+  );
 }
 
 /** `a.b.c` or `a['b'].c` → root identifier and member path, when every step is static. */
-export function memberChain(expr: ts.Expression): { root: ts.Identifier | ts.ThisExpression; path: string[] } | undefined {
+export function memberChain(
+  expr: ts.Expression,
+): { root: ts.Identifier | ts.ThisExpression; path: string[] } | undefined {
   const path: string[] = [];
   let e = unwrap(expr);
   for (;;) {
@@ -64,9 +80,11 @@ export function isStaticName(e: ts.Expression): boolean {
 
 export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name))
+    return name.text;
   if (ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && isStaticName(name.expression)) return (name.expression as ts.StringLiteral).text;
+  if (ts.isComputedPropertyName(name) && isStaticName(name.expression))
+    return (name.expression as ts.StringLiteral).text;
   return undefined;
 }
 
@@ -80,7 +98,8 @@ export function literalValue(expr: ts.Expression, depth = 0): { value: unknown }
   if (e.kind === ts.SyntaxKind.TrueKeyword) return { value: true };
   if (e.kind === ts.SyntaxKind.FalseKeyword) return { value: false };
   if (e.kind === ts.SyntaxKind.NullKeyword) return { value: null };
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return { value: -Number(e.operand.text) };
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand))
+    return { value: -Number(e.operand.text) };
   if (ts.isArrayLiteralExpression(e)) {
     const out: unknown[] = [];
     for (const el of e.elements) {

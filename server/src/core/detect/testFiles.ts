@@ -24,7 +24,8 @@ const defaults = picomatch([...DEFAULT_TEST_GLOBS], { dot: true });
 export function isTestFile(file: string, registry: Registry | undefined, scanRoot: string): boolean {
   let matcher = defaults;
   if (registry?.scan.tests !== undefined) {
-    matcher = cache.get(registry) ?? picomatch(registry.scan.tests.length ? registry.scan.tests : ['\0'], { dot: true });
+    matcher =
+      cache.get(registry) ?? picomatch(registry.scan.tests.length ? registry.scan.tests : ['\0'], { dot: true });
     cache.set(registry, matcher);
   }
   const base = registry && !path.relative(registry.root, file).startsWith('..') ? registry.root : scanRoot;

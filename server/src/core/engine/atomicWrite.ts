@@ -35,7 +35,9 @@ export class AtomicWriteError extends Error {
     readonly reason: string,
     readonly restored: boolean = true,
   ) {
-    super(`cannot write ${file}: ${reason}; ${restored ? 'nothing was changed' : 'some files could not be restored, check them'}.`);
+    super(
+      `cannot write ${file}: ${reason}; ${restored ? 'nothing was changed' : 'some files could not be restored, check them'}.`,
+    );
     this.name = 'AtomicWriteError';
   }
 }
@@ -75,11 +77,13 @@ function checkTarget(write: PlannedWrite, realRoot: string | undefined): Target 
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new AtomicWriteError(file, reasonOf(e));
   }
-  if (stat?.isSymbolicLink()) throw new AtomicWriteError(file, 'it is a symbolic link (flaglint does not write through links)');
+  if (stat?.isSymbolicLink())
+    throw new AtomicWriteError(file, 'it is a symbolic link (flaglint does not write through links)');
   if (stat && !stat.isFile()) throw new AtomicWriteError(file, 'it is not a regular file');
   if (realRoot !== undefined) {
     const realDir = fs.realpathSync(existingAncestor(path.dirname(file)));
-    if (!isInside(realRoot, realDir)) throw new AtomicWriteError(file, `its folder resolves to ${realDir}, outside the workspace ${realRoot}`);
+    if (!isInside(realRoot, realDir))
+      throw new AtomicWriteError(file, `its folder resolves to ${realDir}, outside the workspace ${realRoot}`);
   }
   if (stat) {
     try {
@@ -100,7 +104,10 @@ let counter = 0;
  * Writes every planned file or none. `root` (when given) is the folder every target must really
  * be in, links resolved. Throws AtomicWriteError naming the file and the reason.
  */
-export function writeFilesAtomically(writes: readonly PlannedWrite[], options: { root?: string; seam?: WriteSeam } = {}): void {
+export function writeFilesAtomically(
+  writes: readonly PlannedWrite[],
+  options: { root?: string; seam?: WriteSeam } = {},
+): void {
   const seam = options.seam ?? nodeWriteSeam;
   const realRoot = options.root === undefined ? undefined : fs.realpathSync(options.root);
   const targets = writes.map((w) => checkTarget(w, realRoot));

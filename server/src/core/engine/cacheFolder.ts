@@ -45,12 +45,15 @@ export interface CacheFolder {
  * created here; `prepareForWrite` makes the folder when there is something to save.
  */
 export function openCacheFolder(dir: string, root: string): CacheFolder | { note: ScanNote } {
-  const refuse = (why: string): { note: ScanNote } => ({ note: { file: dir, kind: 'cache-refused', message: `analysis cache ${dir} not used: ${why}; scanning without it` } });
+  const refuse = (why: string): { note: ScanNote } => ({
+    note: { file: dir, kind: 'cache-refused', message: `analysis cache ${dir} not used: ${why}; scanning without it` },
+  });
   const linked = symlinkOnTheWay(dir, root);
   if (linked) return refuse(`${linked} is a symbolic link (the cache is never written through one)`);
   if (trackedByGit(dir)) return refuse('git tracks it (a committed cache could hold anything)');
   // A committed secret would let anyone seal a forged cache (FLAGLINT_CACHE_DIR set inside a checkout).
-  if (trackedByGit(userCacheBase())) return refuse(`git tracks files in ${userCacheBase()}, where the per-machine secret is kept`);
+  if (trackedByGit(userCacheBase()))
+    return refuse(`git tracks files in ${userCacheBase()}, where the per-machine secret is kept`);
   const secret = machineSecret();
   if (!secret) return refuse(`no per-machine secret could be kept in ${userCacheBase()}`);
   return { dir, key: createHmac('sha256', secret).update(`flaglint ${toolVersion()} analysis cache`).digest() };

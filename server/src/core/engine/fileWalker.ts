@@ -9,8 +9,29 @@ export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', 
 
 /** Folders that hold dependencies, build output or tool caches, skipped whatever .gitignore says. */
 const SKIPPED_DIRS = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo', '.cache', '.parcel-cache',
-  '.svelte-kit', '.vercel', '.output', '.yarn', 'bower_components', 'storybook-static', '.flaglint-cache', '.docusaurus', '.expo', '.angular',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.cache',
+  '.parcel-cache',
+  '.svelte-kit',
+  '.vercel',
+  '.output',
+  '.yarn',
+  'bower_components',
+  'storybook-static',
+  '.flaglint-cache',
+  '.docusaurus',
+  '.expo',
+  '.angular',
 ]);
 
 export interface WalkOptions {
@@ -29,7 +50,10 @@ export interface WalkResult {
 
 /** Whether a path lies in a dependency, build-output or cache folder the walk never enters. */
 export function isInSkippedDir(root: string, file: string): boolean {
-  return path.relative(root, path.dirname(file)).split(path.sep).some((seg) => SKIPPED_DIRS.has(seg));
+  return path
+    .relative(root, path.dirname(file))
+    .split(path.sep)
+    .some((seg) => SKIPPED_DIRS.has(seg));
 }
 
 export function isSourceFile(file: string): boolean {
@@ -57,7 +81,11 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
   try {
     realRoot = fs.realpathSync(root);
   } catch (err) {
-    result.notes.push({ file: root, kind: 'unreadable', message: `cannot read folder ${root}: ${(err as Error).message}` });
+    result.notes.push({
+      file: root,
+      kind: 'unreadable',
+      message: `cannot read folder ${root}: ${(err as Error).message}`,
+    });
     return result;
   }
   const visited = new Set<string>();
@@ -68,7 +96,11 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
   /** `rel` is the folder's path below the root in posix form ('' for the root); `real`, its real path. */
   const walk = (dir: string, real: string, rel: string, ignores: readonly GitignoreScope[]): void => {
     if (visited.has(real)) {
-      result.notes.push({ file: dir, kind: 'symlink-loop', message: `${dir} leads back to a folder already scanned (a symbolic link loop); skipped` });
+      result.notes.push({
+        file: dir,
+        kind: 'symlink-loop',
+        message: `${dir} leads back to a folder already scanned (a symbolic link loop); skipped`,
+      });
       return;
     }
     visited.add(real);
@@ -76,7 +108,11 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      result.notes.push({ file: dir, kind: 'unreadable', message: `cannot read folder ${dir}: ${(err as Error).message}` });
+      result.notes.push({
+        file: dir,
+        kind: 'unreadable',
+        message: `cannot read folder ${dir}: ${(err as Error).message}`,
+      });
       return;
     }
     let hasRegistry = false;
@@ -189,7 +225,10 @@ function pathRules(rules: string[]): PathRules | undefined {
     list.push(rule);
     byDepth.set(depth, list);
   }
-  return { anyDepth: anyDepth.length ? ignore().add(anyDepth) : undefined, byDepth: new Map([...byDepth].map(([d, list]) => [d, ignore().add(list)])) };
+  return {
+    anyDepth: anyDepth.length ? ignore().add(anyDepth) : undefined,
+    byDepth: new Map([...byDepth].map(([d, list]) => [d, ignore().add(list)])),
+  };
 }
 
 function pathIgnored(rules: PathRules, sub: string, isDir: boolean): boolean {
@@ -204,7 +243,11 @@ function pathIgnored(rules: PathRules, sub: string, isDir: boolean): boolean {
  * Where a symbolic link leads, if the walk may follow it: only to a file or folder inside the root
  * and not to the root itself or a folder above it. Anything else is a note and undefined.
  */
-function followLink(link: string, realRoot: string, notes: ScanNote[]): { real: string; isDir: boolean; isFile: boolean } | undefined {
+function followLink(
+  link: string,
+  realRoot: string,
+  notes: ScanNote[],
+): { real: string; isDir: boolean; isFile: boolean } | undefined {
   let real: string;
   let st: fs.Stats;
   try {
@@ -216,11 +259,19 @@ function followLink(link: string, realRoot: string, notes: ScanNote[]): { real: 
   }
   const isDir = st.isDirectory();
   if (isDir && (real === realRoot || isBelow(realRoot, real))) {
-    notes.push({ file: link, kind: 'symlink-loop', message: `${link} links to ${real}, the scanned folder or one above it (a symbolic link loop); skipped` });
+    notes.push({
+      file: link,
+      kind: 'symlink-loop',
+      message: `${link} links to ${real}, the scanned folder or one above it (a symbolic link loop); skipped`,
+    });
     return undefined;
   }
   if (!isBelow(real, realRoot)) {
-    notes.push({ file: link, kind: 'symlink-outside', message: `${link} links to ${real}, outside the scanned folder; not followed` });
+    notes.push({
+      file: link,
+      kind: 'symlink-outside',
+      message: `${link} links to ${real}, outside the scanned folder; not followed`,
+    });
     return undefined;
   }
   return { real, isDir, isFile: st.isFile() };

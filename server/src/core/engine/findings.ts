@@ -13,7 +13,9 @@ export function computeFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const [registry, group] of groups) {
-    findings.push(...runRules({ registry, references: group.references, dynamic: group.dynamic, now, packageOf, codeowners }));
+    findings.push(
+      ...runRules({ registry, references: group.references, dynamic: group.dynamic, now, packageOf, codeowners }),
+    );
   }
   return findings.sort(compareFindings);
 }

@@ -74,16 +74,25 @@ export class FlagIndex {
   constructor(readonly options: Readonly<EngineOptions>) {
     this.root = path.resolve(options.root);
     this.now = options.now ?? nowFromEnv();
-    const cacheDir = options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? defaultCacheDir(this.root));
+    const cacheDir =
+      options.cacheDir === false ? undefined : path.resolve(options.cacheDir ?? defaultCacheDir(this.root));
     const folder = cacheDir ? openCacheFolder(cacheDir, this.root) : undefined;
     if (folder && 'note' in folder) this.cacheNote = folder.note;
     const usable = folder && !('note' in folder) ? folder : undefined;
     this.registryCache = new RegistryCache(usable, this.root);
-    this.registries = new RegistrySet(this.root, options.registryPath ? path.resolve(options.registryPath) : undefined, this.registryCache);
+    this.registries = new RegistrySet(
+      this.root,
+      options.registryPath ? path.resolve(options.registryPath) : undefined,
+      this.registryCache,
+    );
     this.cache = new AnalysisCache(usable, this.root);
     this.config = createDetectorConfig([]);
     this.modules = new ModuleResolver(this.root, this.files, new Map());
-    this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules, (f) => this.mayHoldWrapper(f));
+    this.resolver = new KeyResolver(
+      (f) => this.factsOf(f),
+      this.modules,
+      (f) => this.mayHoldWrapper(f),
+    );
   }
 
   /**
@@ -112,7 +121,11 @@ export class FlagIndex {
     this.files = new Set(this.walk.files);
     this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
     this.modules = new ModuleResolver(this.root, this.files, readPackageNames(this.walk.packageManifests));
-    this.resolver = new KeyResolver((f) => this.factsOf(f), this.modules, (f) => this.mayHoldWrapper(f));
+    this.resolver = new KeyResolver(
+      (f) => this.factsOf(f),
+      this.modules,
+      (f) => this.mayHoldWrapper(f),
+    );
     this.packageOf = createPackageLookup();
     this.analyses.clear();
     this.stats = { files: this.walk.files.length, parsed: 0, cached: 0, ms: 0 };
@@ -138,7 +151,11 @@ export class FlagIndex {
     this.resolveAll();
     this.timings.resolve = performance.now() - prefiltered;
     this.timings.parse = parseTime();
-    this.cache.save(this.config.fingerprint, this.wrapperNames(), !sameNames(cachedNames ?? { functions: [], methods: [] }, this.wrapperNames()));
+    this.cache.save(
+      this.config.fingerprint,
+      this.wrapperNames(),
+      !sameNames(cachedNames ?? { functions: [], methods: [] }, this.wrapperNames()),
+    );
     this.registryCache.save();
     if (this.options.beforeFindings) {
       this.registries.replace(await this.options.beforeFindings(this.registries.all()));
@@ -253,8 +270,16 @@ export class FlagIndex {
     }
     if (!this.scanned && !this.scanning) this.followWrappersOf(abs);
     const refs = this.references.of(abs);
-    const findings = this.scanned ? this.findingsFor(abs) : this.computeFindings([abs]).filter((f) => f.location.file === abs);
-    return { file: abs, references: [...(refs?.references ?? [])], dynamic: [...(refs?.dynamic ?? [])], findings, notes: this.notes().filter((n) => n.file === abs) };
+    const findings = this.scanned
+      ? this.findingsFor(abs)
+      : this.computeFindings([abs]).filter((f) => f.location.file === abs);
+    return {
+      file: abs,
+      references: [...(refs?.references ?? [])],
+      dynamic: [...(refs?.dynamic ?? [])],
+      findings,
+      notes: this.notes().filter((n) => n.file === abs),
+    };
   }
 
   /** The registry that governs a file (nearest up the tree, or an empty default). */
@@ -321,7 +346,9 @@ export class FlagIndex {
       }
       // Hashing every file costs a third of the read: only worth it when there is a cache to compare with.
       // The bytes, where there are any, spare encoding the text back to UTF-8 for the hash.
-      const hash = this.cache.enabled ? contentHash(read && 'bytes' in read && !utf16Bom(read.bytes) ? read.bytes : source.text) : '';
+      const hash = this.cache.enabled
+        ? contentHash(read && 'bytes' in read && !utf16Bom(read.bytes) ? read.bytes : source.text)
+        : '';
       if (entry && entry.hash === hash) {
         this.useEntry(file, entry.matched, entry.facts);
         if (overlay === undefined) this.cache.set(file, { ...entry, size: source.size, mtimeMs: source.mtimeMs });
@@ -331,7 +358,8 @@ export class FlagIndex {
       const facts = matched ? analyzeFile(file, source.text, this.config) : null;
       if (matched) this.stats.parsed++;
       this.useEntry(file, matched, facts, false);
-      if (overlay === undefined && this.cache.enabled) this.cache.set(file, { size: source.size, mtimeMs: source.mtimeMs, hash, matched, facts });
+      if (overlay === undefined && this.cache.enabled)
+        this.cache.set(file, { size: source.size, mtimeMs: source.mtimeMs, hash, matched, facts });
     }
     this.progress?.({ phase: 'scanning', done: total, total });
   }
@@ -347,7 +375,10 @@ export class FlagIndex {
    * unmatched texts of 15k files cost 115 MB of peak memory and saved no measurable time.
    */
   private catchUpOnNewWrappers(before: WrapperNames, after: WrapperNames): void {
-    const added = [...after.functions.filter((n) => !before.functions.includes(n)), ...after.methods.filter((n) => !before.methods.includes(n))];
+    const added = [
+      ...after.functions.filter((n) => !before.functions.includes(n)),
+      ...after.methods.filter((n) => !before.methods.includes(n)),
+    ];
     if (added.length === 0) return;
     const regex = new RegExp(`\\b(?:${trieAlternation(added)})\\b`);
     const newMethods = after.methods.filter((n) => !before.methods.includes(n));
@@ -361,12 +392,19 @@ export class FlagIndex {
       if (read && ('note' in read || !added.some((n) => bytesInclude(read.bytes, n)))) continue;
       const decoded = read ? decodeSource(read) : undefined;
       const text = overlay ?? (decoded && 'text' in decoded ? decoded.text : undefined);
-      if (text === undefined || !added.some((n) => text.includes(n)) || isLargeGeneratedFile(file, text) || !regex.test(text)) continue;
+      if (
+        text === undefined ||
+        !added.some((n) => text.includes(n)) ||
+        isLargeGeneratedFile(file, text) ||
+        !regex.test(text)
+      )
+        continue;
       const facts = analyzeFile(file, text, this.config);
       this.stats.parsed++;
       this.useEntry(file, true, facts, false);
       const st = this.cache.enabled ? statOf(file) : undefined;
-      if (st && !this.analyses.hasOverlay(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: true, facts });
+      if (st && !this.analyses.hasOverlay(file))
+        this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: true, facts });
     }
   }
 
@@ -381,7 +419,11 @@ export class FlagIndex {
 
   private setWrapperNames(names: WrapperNames): void {
     // A new config object rather than a changed one: analyses under way keep the one they started with.
-    this.config = { ...this.config, functionWrappers: new Set(names.functions), methodWrappers: new Set(names.methods) };
+    this.config = {
+      ...this.config,
+      functionWrappers: new Set(names.functions),
+      methodWrappers: new Set(names.methods),
+    };
   }
 
   /**
@@ -410,7 +452,8 @@ export class FlagIndex {
     this.stats.parsed++;
     this.useEntry(file, false, facts, false);
     const st = this.cache.enabled ? statOf(file) : undefined;
-    if (st && this.files.has(file) && !this.analyses.hasOverlay(file)) this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: false, facts });
+    if (st && this.files.has(file) && !this.analyses.hasOverlay(file))
+      this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: false, facts });
     return facts;
   }
 
@@ -505,12 +548,15 @@ export class FlagIndex {
   }
 
   private notes(): ScanNote[] {
-    return [...this.walk.notes, ...(this.cacheNote ? [this.cacheNote] : []), ...this.analyses.notes()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return [...this.walk.notes, ...(this.cacheNote ? [this.cacheNote] : []), ...this.analyses.notes()].sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+    );
   }
 }
 
 /** `export * from`, `export { x } from`, `export * as ns from`, or a CommonJS module's exports (which may pass a require on). */
-const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}|type\s*\{[^}]*\})\s*(?:as\s+\w+\s*)?from\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bexport\s*\{[^}]*\}\s*;?/;
+const REEXPORT =
+  /\bexport\s*(?:\*|\{[^}]*\}|type\s*\{[^}]*\})\s*(?:as\s+\w+\s*)?from\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bexport\s*\{[^}]*\}\s*;?/;
 
 function nowFromEnv(): Date {
   const env = process.env.FLAGLINT_NOW;
@@ -539,6 +585,26 @@ function moduleSignature(f: FileFacts): string {
 function callSignature(f: FileFacts | undefined): string {
   if (!f) return '';
   const isParam = (k: KeyExpr): boolean => k.k === 'param';
-  const forwarding = f.calls.filter((c) => (isParam(c.key) || c.args?.some((a) => isParam(a.key) || Object.values(a.props ?? {}).some((p) => isParam(p.key)))));
-  return JSON.stringify(forwarding.map((c) => [c.enclosingFn, c.source, c.callee, c.valueType, isParam(c.key) ? c.key : null, c.target, c.method, c.args?.map((a) => (isParam(a.key) ? a.key : Object.entries(a.props ?? {}).filter(([, p]) => isParam(p.key)).map(([n, p]) => [n, p.key])))]));
+  const forwarding = f.calls.filter(
+    (c) =>
+      isParam(c.key) || c.args?.some((a) => isParam(a.key) || Object.values(a.props ?? {}).some((p) => isParam(p.key))),
+  );
+  return JSON.stringify(
+    forwarding.map((c) => [
+      c.enclosingFn,
+      c.source,
+      c.callee,
+      c.valueType,
+      isParam(c.key) ? c.key : null,
+      c.target,
+      c.method,
+      c.args?.map((a) =>
+        isParam(a.key)
+          ? a.key
+          : Object.entries(a.props ?? {})
+              .filter(([, p]) => isParam(p.key))
+              .map(([n, p]) => [n, p.key]),
+      ),
+    ]),
+  );
 }

@@ -67,7 +67,8 @@ export class ReferenceTable {
   /** Every reference whose registry key (or key, when unregistered) is `registryKey`. */
   to(registryKey: string): FlagReference[] {
     const out: FlagReference[] = [];
-    for (const bound of this.byFile.values()) for (const ref of bound.references) if ((ref.registryKey ?? ref.key) === registryKey) out.push(ref);
+    for (const bound of this.byFile.values())
+      for (const ref of bound.references) if ((ref.registryKey ?? ref.key) === registryKey) out.push(ref);
     return out;
   }
 
@@ -78,7 +79,8 @@ export class ReferenceTable {
   rebind(registryFor: (file: string) => Registry): void {
     for (const [file, bound] of this.byFile) {
       const registry = registryFor(file);
-      if (registry !== bound.registry) this.byFile.set(file, { ...bound, registry, references: bind(bound.resolved.references, registry) });
+      if (registry !== bound.registry)
+        this.byFile.set(file, { ...bound, registry, references: bind(bound.resolved.references, registry) });
     }
   }
 

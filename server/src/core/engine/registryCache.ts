@@ -6,7 +6,9 @@ import { prepareForWrite, readSealed, writeSealed, type CacheFolder } from './ca
 const REGISTRY_CACHE_VERSION = 2;
 const FILE = 'registries.json';
 
-type Stored = Omit<Registry, 'flags'> & { flags: [string, Registry['flags'] extends Map<string, infer E> ? E : never][] };
+type Stored = Omit<Registry, 'flags'> & {
+  flags: [string, Registry['flags'] extends Map<string, infer E> ? E : never][];
+};
 
 /**
  * Parsed registry files by content hash: parsing and schema-checking a registry of hundreds of
@@ -47,7 +49,11 @@ export class RegistryCache {
     if (!this.folder || !this.dirty) return;
     try {
       if (!prepareForWrite(this.folder, this.root)) return;
-      writeSealed(this.folder, FILE, JSON.stringify({ version: REGISTRY_CACHE_VERSION, entries: Object.fromEntries(this.entries) }));
+      writeSealed(
+        this.folder,
+        FILE,
+        JSON.stringify({ version: REGISTRY_CACHE_VERSION, entries: Object.fromEntries(this.entries) }),
+      );
       this.dirty = false;
     } catch {
       // A read-only location only means registries are parsed again next time.

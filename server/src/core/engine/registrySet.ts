@@ -88,7 +88,8 @@ export class RegistrySet {
     const abs = path.resolve(registryPath);
     const fresh = parsed ?? this.parse(abs, text ?? this.texts.get(abs));
     const previous = this.byPath.get(abs);
-    const unusable = fresh.flags.size === 0 && fresh.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
+    const unusable =
+      fresh.flags.size === 0 && fresh.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
     let kept = unusable && previous && previous.flags.size > 0 ? { ...previous, problems: fresh.problems } : fresh;
     // An edited registry keeps the git history a scan attached (the file's commits did not change),
     // so that a keystroke in it does not turn the history-based findings off until the next scan.

@@ -7,7 +7,11 @@ import { toPosix } from './fileWalker';
  * Applies each registry's `scan.include` / `scan.exclude` globs to the files it governs, relative
  * to the registry's folder (so a package's registry can say `src/**` and mean its own src).
  */
-export function filterByRegistryScan(files: readonly string[], registryFor: (file: string) => Registry, registries: readonly Registry[]): string[] {
+export function filterByRegistryScan(
+  files: readonly string[],
+  registryFor: (file: string) => Registry,
+  registries: readonly Registry[],
+): string[] {
   const matchers = new Map<Registry, { include?: picomatch.Matcher; exclude?: picomatch.Matcher }>();
   const matcherOf = (r: Registry): { include?: picomatch.Matcher; exclude?: picomatch.Matcher } => {
     let m = matchers.get(r);

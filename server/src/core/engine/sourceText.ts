@@ -41,7 +41,13 @@ export function readSourceBytes(file: string, listed = false): SourceBytes {
     const kind = listed ? nonFileKind(st) : undefined;
     if (kind) return { note: { file, kind: 'unreadable', message: `${file} is ${kind}, not a file; skipped` } };
     if (st.size > MAX_SOURCE_BYTES) {
-      return { note: { file, kind: 'too-large', message: `${file} is ${(st.size / 1048576).toFixed(1)} MB (over ${MAX_SOURCE_BYTES / 1048576} MB); skipped as generated code` } };
+      return {
+        note: {
+          file,
+          kind: 'too-large',
+          message: `${file} is ${(st.size / 1048576).toFixed(1)} MB (over ${MAX_SOURCE_BYTES / 1048576} MB); skipped as generated code`,
+        },
+      };
     }
     buf = Buffer.allocUnsafe(st.size);
     let read = 0;

@@ -8,7 +8,10 @@ export function toolVersion(): string {
   if (cached) return cached;
   for (const candidate of ['../package.json', '../../../../../package.json']) {
     try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, candidate), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, candidate), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === 'flaglint' && manifest.version) return (cached = manifest.version);
     } catch {
       continue;

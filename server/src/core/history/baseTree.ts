@@ -12,7 +12,8 @@ const BATCH = 2000;
 function matters(rel: string): boolean {
   const name = path.posix.basename(rel);
   if (isSourceFile(name)) return true;
-  if (REGISTRY_FILE_NAMES.includes(name) || name === 'package.json' || name === '.gitignore' || name === 'CODEOWNERS') return true;
+  if (REGISTRY_FILE_NAMES.includes(name) || name === 'package.json' || name === '.gitignore' || name === 'CODEOWNERS')
+    return true;
   if (/^tsconfig.*\.json$/.test(name) || name === 'jsconfig.json') return true;
   const parent = path.posix.basename(path.posix.dirname(rel));
   return parent === REGISTRY_FOLDER_NAME && (/\.ya?ml$/.test(name) || FOLDER_SETTINGS_FILES.includes(name));
@@ -37,11 +38,17 @@ export async function materialiseRevision(workDir: string, rev: string): Promise
   const repo = await openRepository(workDir);
   let commit: string;
   try {
-    commit = (await gitText(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim();
+    commit = (
+      await gitText(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
+    ).trim();
   } catch {
     commit = '';
   }
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new GitError(`'${rev}' is not a commit in ${repo.top}${repo.shallow ? ' (this is a shallow clone: fetch the base, e.g. `git fetch --depth=1 origin <branch>`)' : ''}`, 'failed');
+  if (!/^[0-9a-f]{40,64}$/.test(commit))
+    throw new GitError(
+      `'${rev}' is not a commit in ${repo.top}${repo.shallow ? ' (this is a shallow clone: fetch the base, e.g. `git fetch --depth=1 origin <branch>`)' : ''}`,
+      'failed',
+    );
   const listing = await gitText(repo.top, ['ls-tree', '-r', '-z', '--full-tree', commit]);
   const wanted: string[] = [];
   for (const record of listing.split('\0')) {
@@ -55,7 +62,10 @@ export async function materialiseRevision(workDir: string, rev: string): Promise
   try {
     for (let i = 0; i < wanted.length; i += BATCH) {
       const chunk = wanted.slice(i, i + BATCH);
-      const blobs = await readBlobs(repo.top, chunk.map((p) => `${commit}:${p}`));
+      const blobs = await readBlobs(
+        repo.top,
+        chunk.map((p) => `${commit}:${p}`),
+      );
       chunk.forEach((rel, j) => {
         const text = blobs[j];
         if (text === undefined) return;

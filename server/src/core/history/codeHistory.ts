@@ -15,7 +15,16 @@ export async function firstMentionInCode(dir: string, key: string): Promise<GitS
   const repo = await openRepository(path.resolve(dir)).catch(() => undefined);
   if (!repo) return undefined;
   try {
-    const out = await gitText(path.resolve(dir), ['log', '--no-ext-diff', '--no-textconv', '--reverse', `-S${key}`, COMMIT_FORMAT, '--', ...SOURCE_PATHSPECS]);
+    const out = await gitText(path.resolve(dir), [
+      'log',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--reverse',
+      `-S${key}`,
+      COMMIT_FORMAT,
+      '--',
+      ...SOURCE_PATHSPECS,
+    ]);
     const first = parseCommits(out)[0];
     // In a shallow clone the oldest commit holds everything before it: it proves nothing about when.
     return first && repo.boundary.has(first.commit) ? undefined : first;

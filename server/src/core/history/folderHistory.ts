@@ -14,7 +14,11 @@ const BATCH = 2000;
 /** Whether a path inside the folder is a flag file as the loader sees it (no `_` or `.` names, not too deep). */
 function isFlagFile(inner: string): boolean {
   const parts = inner.split('/');
-  return FLAG_FILE.test(inner) && parts.length <= MAX_DEPTH + 1 && parts.every((p) => !p.startsWith('.') && !p.startsWith('_') && p !== 'node_modules');
+  return (
+    FLAG_FILE.test(inner) &&
+    parts.length <= MAX_DEPTH + 1 &&
+    parts.every((p) => !p.startsWith('.') && !p.startsWith('_') && p !== 'node_modules')
+  );
 }
 
 interface FileChange {
@@ -27,16 +31,32 @@ interface FileChange {
  * the previous one with the flag files it added, changed or deleted applied (renames count as a
  * delete and an add), and `owners:` from the settings file.
  */
-export async function folderVersions(top: string, abs: string, rel: string): Promise<{ commits: GitStamp[]; versions: Version[] } | { reason: string }> {
+export async function folderVersions(
+  top: string,
+  abs: string,
+  rel: string,
+): Promise<{ commits: GitStamp[]; versions: Version[] } | { reason: string }> {
   let log: string;
   try {
-    log = await gitText(top, ['log', '--no-ext-diff', '--no-textconv', '--no-renames', '--name-status', COMMIT_FORMAT, '--', rel]);
+    log = await gitText(top, [
+      'log',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-renames',
+      '--name-status',
+      COMMIT_FORMAT,
+      '--',
+      rel,
+    ]);
   } catch (e) {
     if (e instanceof GitError && /does not have any commits|bad default revision/i.test(e.message)) log = '';
     else if (e instanceof GitError) return { reason: e.message };
     else throw e;
   }
-  const records = log.split('\x1e').filter((r) => r.includes('\x1f')).reverse();
+  const records = log
+    .split('\x1e')
+    .filter((r) => r.includes('\x1f'))
+    .reverse();
   const commits = parseCommits(records.map((r) => `\x1e${r}`).join(''));
   const changes: FileChange[][] = records.map((r) =>
     r
@@ -59,7 +79,11 @@ export async function folderVersions(top: string, abs: string, rel: string): Pro
   const files = new Map<string, [string, EntrySnapshot]>();
   let owners: string[] = [];
   const versions: Version[] = [];
-  const snapshot = (stamp?: GitStamp): Version => ({ ...(stamp ? { stamp } : {}), entries: new Map([...files.values()]), owners });
+  const snapshot = (stamp?: GitStamp): Version => ({
+    ...(stamp ? { stamp } : {}),
+    entries: new Map([...files.values()]),
+    owners,
+  });
   changes.forEach((list, i) => {
     const stamp = commits[i]!;
     for (const change of list) {
@@ -82,7 +106,8 @@ export async function folderVersions(top: string, abs: string, rel: string): Pro
   const walk = (dir: string, inner: string, depth: number): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const child = inner === '' ? e.name : `${inner}/${e.name}`;
-      if (e.isDirectory() && depth < MAX_DEPTH && !e.name.startsWith('.') && !e.name.startsWith('_')) walk(path.join(dir, e.name), child, depth + 1);
+      if (e.isDirectory() && depth < MAX_DEPTH && !e.name.startsWith('.') && !e.name.startsWith('_'))
+        walk(path.join(dir, e.name), child, depth + 1);
       else if (e.isFile() && isFlagFile(child)) {
         const entry = reader.readFlagFile(e.name, fs.readFileSync(path.join(dir, e.name), 'utf8'));
         if (entry) files.set(child, entry);

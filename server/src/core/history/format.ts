@@ -38,14 +38,21 @@ export function formatHistoryText(history: FlagHistory, registryLabel: string, s
   const lines = [`${history.key} (${registryLabel})`];
   const stamp = (s: GitStamp): string => `${day(s)} by ${s.author} in ${short(s)} "${s.subject}"`;
   if (history.added) lines.push(`  added         ${stamp(history.added)}`);
-  else if (history.truncated) lines.push('  added         before the oldest commit this shallow clone holds (history cut; fetch more with `git fetch --deepen` or `--unshallow`)');
+  else if (history.truncated)
+    lines.push(
+      '  added         before the oldest commit this shallow clone holds (history cut; fetch more with `git fetch --deepen` or `--unshallow`)',
+    );
   else lines.push('  added         not committed yet');
-  if (history.lastChanged && history.lastChanged.commit !== history.added?.commit) lines.push(`  last changed  ${stamp(history.lastChanged)}`);
+  if (history.lastChanged && history.lastChanged.commit !== history.added?.commit)
+    lines.push(`  last changed  ${stamp(history.lastChanged)}`);
   if (history.firstInCode) lines.push(`  first in code ${stamp(history.firstInCode)}`);
   lines.push('  changes:');
   history.changes.forEach((change, i) => {
     const when = change.stamp ? `${day(change.stamp)}  ${short(change.stamp)}  ${change.stamp.author}` : 'uncommitted';
-    const what = i === 0 && history.truncated ? `already there in the oldest commit held ${describeChange(change).replace(/^added /, '')}` : describeChange(change);
+    const what =
+      i === 0 && history.truncated
+        ? `already there in the oldest commit held ${describeChange(change).replace(/^added /, '')}`
+        : describeChange(change);
     lines.push(`    ${when}  ${what}`);
   });
   if (shallow && !history.truncated) lines.push('  (shallow clone: older history may be cut)');

@@ -8,7 +8,17 @@ import type { GitStamp } from '../model';
  * prompts, no external diff or textconv drivers (callers pass --no-ext-diff / --no-textconv where
  * git would diff). Output is read as bytes so sizes in `cat-file --batch` stay exact.
  */
-const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false', '--no-pager'];
+const SAFE_CONFIG = [
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'core.quotePath=false',
+  '--no-pager',
+];
 
 /** Why git could not answer: not installed, not a repository, or it failed. */
 export class GitError extends Error {
@@ -24,23 +34,37 @@ export class GitError extends Error {
 const MAX_OUTPUT = 256 * 1024 * 1024;
 
 function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+  };
   // A caller's GIT_DIR or work tree would point git at another repository than the one asked about.
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_EXTERNAL_DIFF', 'GIT_CONFIG_PARAMETERS']) delete env[name];
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_EXTERNAL_DIFF', 'GIT_CONFIG_PARAMETERS'])
+    delete env[name];
   return env;
 }
 
 /** `git <args>` in `cwd`; resolves with stdout, rejects with a GitError. `input` is written to stdin. */
 export function runGit(cwd: string, args: readonly string[], input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: MAX_OUTPUT, windowsHide: true }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout);
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return reject(new GitError('git is not installed (no `git` on the PATH)', 'no-git'));
-      const message = stderr.toString('utf8').trim().split('\n')[0] || err.message;
-      if (/not a git repository/i.test(message)) return reject(new GitError(`${cwd} is not inside a git repository`, 'not-a-repo'));
-      reject(new GitError(`git ${args[0] ?? ''} failed: ${message}`, 'failed'));
-    });
+    const child = execFile(
+      'git',
+      [...SAFE_CONFIG, ...args],
+      { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: MAX_OUTPUT, windowsHide: true },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return reject(new GitError('git is not installed (no `git` on the PATH)', 'no-git'));
+        const message = stderr.toString('utf8').trim().split('\n')[0] || err.message;
+        if (/not a git repository/i.test(message))
+          return reject(new GitError(`${cwd} is not inside a git repository`, 'not-a-repo'));
+        reject(new GitError(`git ${args[0] ?? ''} failed: ${message}`, 'failed'));
+      },
+    );
     if (input !== undefined) child.stdin?.end(input);
   });
 }

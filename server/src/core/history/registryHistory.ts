@@ -8,8 +8,6 @@ import { folderVersions } from './folderHistory';
 import { VersionReader, type Version } from './versionReader';
 import type { EntryChange, FlagHistory, RegistryHistory } from './types';
 
-
-
 /**
  * The audit trail of a registry file from git: for each flag the commit that added its entry, the
  * last one that changed it, and every change with the fields it touched (owner, status, expiry…),
@@ -42,7 +40,16 @@ export async function registryHistory(registryPath: string): Promise<RegistryHis
   }
   let log: string;
   try {
-    log = await gitText(repo.top, ['log', '--follow', '--no-ext-diff', '--no-textconv', '--name-only', COMMIT_FORMAT, '--', file]);
+    log = await gitText(repo.top, [
+      'log',
+      '--follow',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--name-only',
+      COMMIT_FORMAT,
+      '--',
+      file,
+    ]);
   } catch (e) {
     // A repository without commits yet has no history to tell.
     if (e instanceof GitError && /does not have any commits|bad default revision/i.test(e.message)) log = '';
@@ -53,14 +60,25 @@ export async function registryHistory(registryPath: string): Promise<RegistryHis
   const paths = log
     .split('\x1e')
     .filter((r) => r.includes('\x1f'))
-    .map((r) => r.split('\n').slice(1).find((l) => l.trim() !== '')?.trim() ?? file)
+    .map(
+      (r) =>
+        r
+          .split('\n')
+          .slice(1)
+          .find((l) => l.trim() !== '')
+          ?.trim() ?? file,
+    )
     .reverse();
-  const blobs = await readBlobs(repo.top, commits.map((c, i) => `${c.commit}:${paths[i]}`));
+  const blobs = await readBlobs(
+    repo.top,
+    commits.map((c, i) => `${c.commit}:${paths[i]}`),
+  );
   const reader = new VersionReader();
   const versions: Version[] = [];
   commits.forEach((stamp, i) => {
     const text = blobs[i];
-    const version = text === undefined ? { stamp, entries: new Map(), owners: [] } : versionOf(reader, abs, text, stamp);
+    const version =
+      text === undefined ? { stamp, entries: new Map(), owners: [] } : versionOf(reader, abs, text, stamp);
     if (version) versions.push(version);
   });
   const current = versionOf(reader, abs, fs.readFileSync(abs, 'utf8'));
@@ -68,7 +86,12 @@ export async function registryHistory(registryPath: string): Promise<RegistryHis
   return finish(repo, file, commits, versions);
 }
 
-function finish(repo: Repository, file: string, commits: readonly GitStamp[], versions: readonly Version[]): RegistryHistory {
+function finish(
+  repo: Repository,
+  file: string,
+  commits: readonly GitStamp[],
+  versions: readonly Version[],
+): RegistryHistory {
   const cutAt = repo.shallow && commits[0] && repo.boundary.has(commits[0].commit) ? commits[0].commit : undefined;
   return {
     available: true,

@@ -38,7 +38,9 @@ export interface TimelineReport {
  * must see the undated entry again (docs/architecture.md, "The index"). Call before the rules run
  * (the engine's `beforeFindings`). Never throws for want of git.
  */
-export async function attachTimelines(registries: readonly Registry[]): Promise<{ report: TimelineReport; registries: Registry[] }> {
+export async function attachTimelines(
+  registries: readonly Registry[],
+): Promise<{ report: TimelineReport; registries: Registry[] }> {
   const report: TimelineReport = { unavailable: [], shallow: [], inferred: 0, undated: 0 };
   const out: Registry[] = [];
   for (const registry of registries) {
@@ -68,7 +70,12 @@ export async function attachTimelines(registries: readonly Registry[]): Promise<
  * age on both sides and the comparison does not report age findings the change did not cause.
  * Owners the base still lists are not "removed" at the base. Returns new registries, as attachTimelines.
  */
-export function borrowTimelines(baseRegistries: readonly Registry[], baseRoot: string, headRegistries: readonly Registry[], headRoot: string): Registry[] {
+export function borrowTimelines(
+  baseRegistries: readonly Registry[],
+  baseRoot: string,
+  headRegistries: readonly Registry[],
+  headRoot: string,
+): Registry[] {
   const rel = (root: string, p: string): string => path.relative(root, p).split(path.sep).join('/');
   const byPath = new Map(headRegistries.map((r) => [rel(headRoot, r.path), r]));
   return baseRegistries.map((registry) => {
@@ -86,7 +93,10 @@ export function borrowTimelines(baseRegistries: readonly Registry[], baseRoot: s
  * `created` (and `createdFromGit`), in new objects. Also how the index keeps a registry's history
  * across an edit of its buffer: the git history of the file has not changed, only the entries.
  */
-export function withTimeline(registry: Registry, timeline: RegistryTimeline): { registry: Registry; inferred: number; undated: number } {
+export function withTimeline(
+  registry: Registry,
+  timeline: RegistryTimeline,
+): { registry: Registry; inferred: number; undated: number } {
   const flags = new Map(registry.flags);
   const judged: RegistryTimeline['flags'] = {};
   for (const [key, t] of Object.entries(timeline.flags)) judged[key] = { ...t, createdFromGit: false };

@@ -24,7 +24,9 @@ function parse(text: string): unknown {
 
 function contentOf(doc: Record<string, unknown>): VersionContent {
   const entries = new Map<string, EntrySnapshot>();
-  if (isRecord(doc.flags)) for (const [key, value] of Object.entries(doc.flags)) entries.set(key, isRecord(value) ? snapshotOfFields(value) : {});
+  if (isRecord(doc.flags))
+    for (const [key, value] of Object.entries(doc.flags))
+      entries.set(key, isRecord(value) ? snapshotOfFields(value) : {});
   const owners = Array.isArray(doc.owners) ? doc.owners.filter((o): o is string => typeof o === 'string') : [];
   return { entries, owners };
 }
@@ -57,7 +59,8 @@ export class VersionReader {
       try {
         const doc = parse(text) ?? {};
         if (isRecord(doc)) {
-          const key = typeof doc.key === 'string' && doc.key.trim() !== '' ? doc.key.trim() : fileName.replace(/\.ya?ml$/i, '');
+          const key =
+            typeof doc.key === 'string' && doc.key.trim() !== '' ? doc.key.trim() : fileName.replace(/\.ya?ml$/i, '');
           parsed = [key, snapshotOfFields(doc)];
         }
       } catch {
@@ -108,7 +111,11 @@ export class VersionReader {
     const start = lines.findIndex((l) => /^flags:\s*(#.*)?$/.test(l));
     if (start < 0) return undefined;
     let end = lines.length;
-    for (let i = start + 1; i < lines.length; i++) if (TOP_KEY.test(lines[i]!)) { end = i; break; }
+    for (let i = start + 1; i < lines.length; i++)
+      if (TOP_KEY.test(lines[i]!)) {
+        end = i;
+        break;
+      }
     const block = lines.slice(start + 1, end);
     const first = block.find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
     const indent = first === undefined ? 0 : first.length - first.trimStart().length;
@@ -119,7 +126,10 @@ export class VersionReader {
     });
     const entries = new Map<string, EntrySnapshot>();
     for (let s = 0; s < starts.length; s++) {
-      const chunk = block.slice(starts[s], starts[s + 1] ?? block.length).map((l) => l.slice(indent)).join('\n');
+      const chunk = block
+        .slice(starts[s], starts[s + 1] ?? block.length)
+        .map((l) => l.slice(indent))
+        .join('\n');
       let parsed = this.chunks.get(chunk);
       if (parsed === undefined) {
         parsed = null;
@@ -127,7 +137,11 @@ export class VersionReader {
           const doc = parse(chunk);
           if (isRecord(doc)) {
             const keys = Object.keys(doc);
-            if (keys.length === 1) parsed = [keys[0]!, isRecord(doc[keys[0]!]) ? snapshotOfFields(doc[keys[0]!] as Record<string, unknown>) : {}];
+            if (keys.length === 1)
+              parsed = [
+                keys[0]!,
+                isRecord(doc[keys[0]!]) ? snapshotOfFields(doc[keys[0]!] as Record<string, unknown>) : {},
+              ];
           }
         } catch {
           parsed = null;

@@ -10,9 +10,7 @@ export type Change = OffsetEdit;
  */
 export function toTextEdits(file: string, text: string, changes: readonly Change[]): TextEdit[] {
   const pos = new TextPositions(file, text);
-  const sorted = changes
-    .map((c, i) => ({ ...c, i }))
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  const sorted = changes.map((c, i) => ({ ...c, i })).sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
   const merged: Change[] = [];
   for (const c of sorted) {
     const last = merged[merged.length - 1];

@@ -26,12 +26,19 @@ export function parseCodeownersRules(text: string): CodeownersRule[] {
     if (!line) return;
     const section = /^\^?\[[^\]]*\](?:\[\d+\])?(.*)$/.exec(line);
     if (section) {
-      sectionOwners = (section[1] ?? '').trim().split(/\s+/).filter((t) => OWNER.test(t));
+      sectionOwners = (section[1] ?? '')
+        .trim()
+        .split(/\s+/)
+        .filter((t) => OWNER.test(t));
       return;
     }
     const [pattern = '', ...rest] = line.split(/(?<!\\)\s+/);
     const owners = rest.filter((t) => OWNER.test(t));
-    rules.push({ pattern: pattern.replace(/\\ /g, ' '), owners: owners.length ? owners : sectionOwners, line: index + 1 });
+    rules.push({
+      pattern: pattern.replace(/\\ /g, ' '),
+      owners: owners.length ? owners : sectionOwners,
+      line: index + 1,
+    });
   });
   return rules;
 }
@@ -64,7 +71,11 @@ function stripComment(line: string): string {
  * The owners CODEOWNERS gives each file, and all owners it names; read once per call from the
  * repository root (`.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`). Empty without one.
  */
-export function codeownersAt(repoRoot: string): { rules: CodeownersRule[]; ownersOf(file: string): string[]; all: string[] } {
+export function codeownersAt(repoRoot: string): {
+  rules: CodeownersRule[];
+  ownersOf(file: string): string[];
+  all: string[];
+} {
   const file = findCodeowners(repoRoot);
   let rules: CodeownersRule[] = [];
   if (file) {

@@ -14,19 +14,27 @@ export function decodeRegistryBytes(buf: Uint8Array): Decoded {
   if (bad !== undefined) {
     const { line, character } = positionOf(buf, bad);
     const byte = (buf[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return { error: `it is not valid UTF-8: byte 0x${byte} at line ${line + 1}, column ${character + 1} (byte ${bad}) is not part of a UTF-8 character; save the file as UTF-8`, line, character };
+    return {
+      error: `it is not valid UTF-8: byte 0x${byte} at line ${line + 1}, column ${character + 1} (byte ${bad}) is not part of a UTF-8 character; save the file as UTF-8`,
+      line,
+      character,
+    };
   }
   const text = new TextDecoder('utf-8').decode(buf);
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 function utf16(name: string): Decoded {
-  return { error: `it is encoded as ${name} (it starts with a UTF-16 byte order mark); Flaglint reads and writes registries as UTF-8, so save it as UTF-8`, line: 0, character: 0 };
+  return {
+    error: `it is encoded as ${name} (it starts with a UTF-16 byte order mark); Flaglint reads and writes registries as UTF-8, so save it as UTF-8`,
+    line: 0,
+    character: 0,
+  };
 }
 
 /** The offset of the first byte that does not start a well-formed UTF-8 sequence. */
 export function firstInvalidUtf8(buf: Uint8Array): number | undefined {
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const b = buf[i]!;
     if (b < 0x80) {
       i++;

@@ -45,7 +45,10 @@ export class DocContext {
     if (prefer === 'value' && found.node && scalarValue && span(found.node)) {
       const loc = this.nodeLocation(found.node);
       // An empty value (`owner:`) has no width; point at its key instead.
-      if (loc && !(loc.range.start.line === loc.range.end.line && loc.range.start.character === loc.range.end.character)) {
+      if (
+        loc &&
+        !(loc.range.start.line === loc.range.end.line && loc.range.start.character === loc.range.end.character)
+      ) {
         return loc;
       }
     }

@@ -21,8 +21,14 @@ export interface DraftFlag {
 const TYPE_HINTS: [FlagType, RegExp][] = [
   ['kill-switch', /^(kill|killswitch|circuit|breaker|emergency|panic|disable)$/],
   ['experiment', /^(experiment|exp|ab|test|variant|variants|trial|cohort)$/],
-  ['permission', /^(permission|permissions|perm|entitlement|entitled|allow|allowed|can|plan|tier|premium|enterprise|pro|access|admin)$/],
-  ['ops', /^(ops|rate|ratelimit|throttle|maintenance|cache|timeout|log|logging|verbose|debug|batch|limit|limits|concurrency|retry|retries)$/],
+  [
+    'permission',
+    /^(permission|permissions|perm|entitlement|entitled|allow|allowed|can|plan|tier|premium|enterprise|pro|access|admin)$/,
+  ],
+  [
+    'ops',
+    /^(ops|rate|ratelimit|throttle|maintenance|cache|timeout|log|logging|verbose|debug|batch|limit|limits|concurrency|retry|retries)$/,
+  ],
 ];
 
 export function guessType(key: string): FlagType {
@@ -73,7 +79,15 @@ export function draftFlags(references: readonly FlagReference[], root: string): 
   for (const [id, refs] of groups) byKey.set(refs[0]?.registryKey === id ? id : canonicalKey(refs), refs);
   const codeowners = CodeownersLookup.read(root);
   return [...byKey.keys()].sort().map((key) => {
-    const refs = byKey.get(key)!.sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.range.start.line - b.location.range.start.line));
+    const refs = byKey
+      .get(key)!
+      .sort((a, b) =>
+        a.location.file < b.location.file
+          ? -1
+          : a.location.file > b.location.file
+            ? 1
+            : a.location.range.start.line - b.location.range.start.line,
+      );
     const draft: DraftFlag = { key, type: guessType(key), references: refs };
     const owner = likelyOwner(refs, codeowners);
     const valueType = agreed(refs.map((r) => r.valueType));
@@ -87,6 +101,8 @@ export function draftFlags(references: readonly FlagReference[], root: string): 
 
 /** "apps/web/src/Checkout.tsx:12, apps/api/src/orders.ts:40 and 3 more". */
 export function whereUsed(refs: readonly FlagReference[], root: string, max = 2): string {
-  const shown = refs.slice(0, max).map((r) => `${path.relative(root, r.location.file).split(path.sep).join('/')}:${r.location.range.start.line + 1}`);
+  const shown = refs
+    .slice(0, max)
+    .map((r) => `${path.relative(root, r.location.file).split(path.sep).join('/')}:${r.location.range.start.line + 1}`);
   return refs.length > max ? `${shown.join(', ')} and ${refs.length - max} more` : shown.join(', ');
 }

@@ -25,8 +25,11 @@ export function renderRegistry(flags: readonly DraftFlag[], root: string, today:
       const draft = flags[i]!; // the document was built from `flags`, one pair per flag in order
       (pair.key as Scalar).commentBefore = ` ${plural(draft.references.length)}: ${whereUsed(draft.references, root)}`;
       if (i > 0) (pair.key as Scalar).spaceBefore = true;
-      const owner = isMap(pair.value) ? pair.value.items.find((p) => isScalar(p.key) && p.key.value === 'owner') : undefined;
-      if (owner && isScalar(owner.value) && owner.value.value === '') owner.value.comment = ' TODO: the team or person responsible';
+      const owner = isMap(pair.value)
+        ? pair.value.items.find((p) => isScalar(p.key) && p.key.value === 'owner')
+        : undefined;
+      if (owner && isScalar(owner.value) && owner.value.value === '')
+        owner.value.comment = ' TODO: the team or person responsible';
     });
   }
   return doc.toString({ lineWidth: 0 });

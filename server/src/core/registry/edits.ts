@@ -81,7 +81,9 @@ export function addFlagsEdits(registry: Registry, text: string | undefined, flag
   if (isJson(file)) {
     const j = openJson(file, current.text);
     if (!j) return [];
-    const entries = jsonIsManifest(j) ? todo.map((f) => ({ key: f.key, fields: withManifestFields(f.fields ?? {}) })) : todo;
+    const entries = jsonIsManifest(j)
+      ? todo.map((f) => ({ key: f.key, fields: withManifestFields(f.fields ?? {}) }))
+      : todo;
     return edits(file, current.text, jsonAddFlags(j, entries), !current.exists);
   }
   const y = openYaml(file, current.text);
@@ -89,7 +91,12 @@ export function addFlagsEdits(registry: Registry, text: string | undefined, flag
 }
 
 /** A stub entry for one flag, next to its neighbours, written like the rest of the file. */
-export function addFlagEdits(registry: Registry, text: string | undefined, key: string, fields: FlagFields = {}): FileEdit[] {
+export function addFlagEdits(
+  registry: Registry,
+  text: string | undefined,
+  key: string,
+  fields: FlagFields = {},
+): FileEdit[] {
   return addFlagsEdits(registry, text, [{ key, fields }]);
 }
 
@@ -97,7 +104,13 @@ export function addFlagEdits(registry: Registry, text: string | undefined, key: 
  * Adds or replaces one field of a flag (`owner`, `rollback`, `expires`, `status`, …); `value`
  * undefined removes the field.
  */
-export function setFlagFieldEdits(registry: Registry, text: string | undefined, key: string, field: string, value: unknown): FileEdit[] {
+export function setFlagFieldEdits(
+  registry: Registry,
+  text: string | undefined,
+  key: string,
+  field: string,
+  value: unknown,
+): FileEdit[] {
   const file = entryFile(registry, key);
   if (!file) return [];
   const current = readOr(file, text);

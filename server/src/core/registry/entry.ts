@@ -129,7 +129,13 @@ export function readFlagEntry(
     if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
     if (isCalendarDate(v)) entry[field] = v;
     else {
-      ctx.report('invalid-registry', 'error', `The ${field} date of flag "${key}" is ${v}, which is not a day of the calendar.`, ctx.locate(at(field)), key);
+      ctx.report(
+        'invalid-registry',
+        'error',
+        `The ${field} date of flag "${key}" is ${v}, which is not a day of the calendar.`,
+        ctx.locate(at(field)),
+        key,
+      );
     }
   }
   if (entry.created && entry.expires && entry.expires < entry.created) {

@@ -64,7 +64,14 @@ export function flowLayout(pos: TextPositions, map: YAMLMap, unit: string): Flow
  * Inserts `entry` (`"key": value`) before item `before`, or at the end. An empty mapping is opened
  * up over several lines when `expand` (JSON files are), else written `{ entry }`.
  */
-export function flowInsert(layout: FlowLayout, before: number | undefined, entry: string, eol: string, expand: boolean, pad: string): Change {
+export function flowInsert(
+  layout: FlowLayout,
+  before: number | undefined,
+  entry: string,
+  eol: string,
+  expand: boolean,
+  pad: string,
+): Change {
   const { items, multiline, itemIndent } = layout;
   const last = items.at(-1);
   if (last === undefined) {

@@ -47,9 +47,12 @@ export function folderAddFlags(registry: Registry, flags: NewFlag[]): FileEdit[]
   const taken = new Set<string>();
   const edits: FileEdit[] = [];
   for (const f of flags) {
-    const base = SAFE_FILE_NAME.test(f.key) ? f.key : f.key.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || 'flag';
+    const base = SAFE_FILE_NAME.test(f.key)
+      ? f.key
+      : f.key.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || 'flag';
     let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()) || fs.existsSync(path.join(registry.path, name + ext)); n++) name = `${base}-${n}`;
+    for (let n = 2; taken.has(name.toLowerCase()) || fs.existsSync(path.join(registry.path, name + ext)); n++)
+      name = `${base}-${n}`;
     taken.add(name.toLowerCase());
     let text = name === f.key ? '' : renderField('key', f.key, '', style);
     for (const [field, value] of orderedFields(f.fields ?? {})) text += renderField(field, value, '', style);
@@ -65,5 +68,10 @@ export function folderAddFlags(registry: Registry, flags: NewFlag[]): FileEdit[]
 }
 
 export function deleteFileEdit(file: string): FileEdit {
-  return { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '', deleteFile: true };
+  return {
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    newText: '',
+    deleteFile: true,
+  };
 }

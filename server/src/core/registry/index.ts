@@ -20,7 +20,14 @@ export { caseInsensitiveKey, caseVariants, keyWords, matchRegistryKey } from './
 export { CODEOWNERS_LOCATIONS, findCodeowners, parseCodeowners, readCodeowners } from './codeowners';
 export { loadRegistry } from './load';
 export { registrySchema, RULE_IDS, SCHEMA_ID } from './schema';
-export { addFlagEdits, addFlagsEdits, applyTextEdits, registryEditBlocker, removeFlagEdits, setFlagFieldEdits } from './edits';
+export {
+  addFlagEdits,
+  addFlagsEdits,
+  applyTextEdits,
+  registryEditBlocker,
+  removeFlagEdits,
+  setFlagFieldEdits,
+} from './edits';
 export type { NewFlag } from './edits';
 export {
   OPENFEATURE_SCHEMA_URL,
@@ -29,7 +36,13 @@ export {
   importOpenFeature,
   planOpenFeatureImport,
 } from './openfeature';
-export type { ExportOptions, OpenFeatureExport, OpenFeatureFlag, OpenFeatureFlagType, OpenFeatureManifest } from './openfeature';
+export type {
+  ExportOptions,
+  OpenFeatureExport,
+  OpenFeatureFlag,
+  OpenFeatureFlagType,
+  OpenFeatureManifest,
+} from './openfeature';
 export type {
   FileEdit,
   FlagFields,

@@ -110,7 +110,9 @@ export function jsonSetField(j: JsonText, key: string, field: string, value: unk
   if (current) return [{ start: current.valueStart, end: current.valueEnd, text: render(j, value, layout, pretty) }];
   const rank = fieldRank(field);
   const before = layout.items.findIndex((it) => fieldRank(it.key) > rank);
-  return [flowInsert(layout, before === -1 ? undefined : before, member(j, field, value, layout, pretty), j.eol, pretty, '')];
+  return [
+    flowInsert(layout, before === -1 ? undefined : before, member(j, field, value, layout, pretty), j.eol, pretty, ''),
+  ];
 }
 
 export function jsonRemoveFlag(j: JsonText, key: string): Change[] {

@@ -26,7 +26,13 @@ export function compileKeyPattern(source: string): { pattern: KeyPattern } | { e
 /** The reason, in words: RE2 lacks backreferences and lookaround on purpose, which a user needs told. */
 function whyNot(e: RE2JSException): string {
   const near = e instanceof RE2JSSyntaxException ? (e.input ?? '') : '';
-  const unsupported = /^\\[1-9k]/.test(near) ? 'a backreference' : /^\(\?[=!]/.test(near) ? 'a lookahead' : /^\(\?<[=!]/.test(near) ? 'a lookbehind' : undefined;
+  const unsupported = /^\\[1-9k]/.test(near)
+    ? 'a backreference'
+    : /^\(\?[=!]/.test(near)
+      ? 'a lookahead'
+      : /^\(\?<[=!]/.test(near)
+        ? 'a lookbehind'
+        : undefined;
   if (unsupported) {
     return `it uses ${unsupported} (\`${near.slice(0, 20)}\`), which Flaglint's linear-time matcher (RE2) does not support; write the pattern without it`;
   }

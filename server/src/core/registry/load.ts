@@ -41,7 +41,12 @@ export function loadRegistry(registryPath: string, text?: string, options: LoadO
     }
     if (stat.isDirectory() && REGISTRY_FILE_NAMES.includes(path.basename(abs))) {
       // A folder called flags.yaml is a mistake, not the folder form (that is flags/): say so.
-      registry.problems.push({ ruleId: 'invalid-registry', severity: 'error', message: `The registry ${abs} is a folder, not a file; it was not read. Replace it with a YAML file, or use a flags/ folder for one file per flag.`, location: fileStart(abs) });
+      registry.problems.push({
+        ruleId: 'invalid-registry',
+        severity: 'error',
+        message: `The registry ${abs} is a folder, not a file; it was not read. Replace it with a YAML file, or use a flags/ folder for one file per flag.`,
+        location: fileStart(abs),
+      });
       return registry;
     }
     if (stat.isDirectory()) {

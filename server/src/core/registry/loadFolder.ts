@@ -64,7 +64,8 @@ function loadFlagFile(registry: Registry, file: string, text: string): void {
   const data = toPlain(root, ctx.doc);
   reportDuplicateKeys(ctx, undefined);
   const keyPair = isMap(root) ? findPair(root, 'key') : undefined;
-  const explicitKey = keyPair && isScalar(keyPair.value) && typeof keyPair.value.value === 'string' ? keyPair.value.value.trim() : '';
+  const explicitKey =
+    keyPair && isScalar(keyPair.value) && typeof keyPair.value.value === 'string' ? keyPair.value.value.trim() : '';
   const key = explicitKey || path.basename(file).replace(/\.ya?ml$/i, '');
   const location = (explicitKey && ctx.nodeLocation(keyPair!.value)) || fileStart(file);
   if (data !== null && !isRecord(data)) {

@@ -21,7 +21,11 @@ function ownerOf(item: BlockItem): string | undefined {
 }
 
 /** The item the new entry follows (undefined: append after the last one). */
-export function neighbourOf(items: readonly BlockItem[], key: string, owner: string | undefined): BlockItem | undefined {
+export function neighbourOf(
+  items: readonly BlockItem[],
+  key: string,
+  owner: string | undefined,
+): BlockItem | undefined {
   const last = <T>(list: readonly T[], test: (t: T) => boolean): T | undefined => {
     for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return list[i];
     return undefined;

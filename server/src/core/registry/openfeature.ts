@@ -56,7 +56,10 @@ export function exportOpenFeatureDetailed(registry: Registry, options: ExportOpt
     let defaultValue = entry.defaultValue;
     if (!fits(flagType, defaultValue)) {
       if (defaultValue !== undefined) {
-        guessed.push({ key, reason: `defaultValue ${JSON.stringify(defaultValue)} is not a ${flagType}; exported as ${JSON.stringify(ZERO[flagType])}` });
+        guessed.push({
+          key,
+          reason: `defaultValue ${JSON.stringify(defaultValue)} is not a ${flagType}; exported as ${JSON.stringify(ZERO[flagType])}`,
+        });
       } else if (entry.valueType) {
         guessed.push({ key, reason: `no defaultValue; exported as ${JSON.stringify(ZERO[flagType])}` });
       }
@@ -90,13 +93,21 @@ export function importOpenFeature(manifestText: string, manifestPath: string): O
     problems.push(p);
   };
   for (const e of doc.errors) {
-    problems.push({ ruleId: 'invalid-registry', severity: 'error', message: `Syntax error: ${e.message.split('\n')[0]}`, location: pos.location(e.pos[0], e.pos[1]) });
+    problems.push({
+      ruleId: 'invalid-registry',
+      severity: 'error',
+      message: `Syntax error: ${e.message.split('\n')[0]}`,
+      location: pos.location(e.pos[0], e.pos[1]),
+    });
   }
   const root = resolve(doc.contents, doc);
   const flagsPair = isMap(root) ? findPair(root, 'flags') : undefined;
   const flagsNode = flagsPair ? resolve(flagsPair.value, doc) : undefined;
   if (!isMap(flagsNode)) {
-    problem('An OpenFeature manifest needs a "flags" object mapping each flag key to its flagType and defaultValue.', flagsPair?.key ?? root);
+    problem(
+      'An OpenFeature manifest needs a "flags" object mapping each flag key to its flagType and defaultValue.',
+      flagsPair?.key ?? root,
+    );
     return { flags, problems };
   }
   for (const item of flagsNode.items) {
@@ -113,7 +124,7 @@ export function importOpenFeature(manifestText: string, manifestPath: string): O
       continue;
     }
     const flag: ImportedFlag = { key, location: at(item.key) };
-    const fieldNode = (name: string) => (isMap(value) ? findPair(value, name)?.value ?? item.key : item.key);
+    const fieldNode = (name: string) => (isMap(value) ? (findPair(value, name)?.value ?? item.key) : item.key);
     const flagType = data.flagType;
     if (typeof flagType !== 'string' || !(flagType in OPENFEATURE_TO_VALUE_TYPE)) {
       problem(
@@ -128,8 +139,16 @@ export function importOpenFeature(manifestText: string, manifestPath: string): O
     }
     if (!('defaultValue' in data)) {
       problem(`Flag "${key}" has no defaultValue.`, item.key, key);
-    } else if (typeof flagType === 'string' && flagType in ZERO && !fits(flagType as OpenFeatureFlagType, data.defaultValue)) {
-      problem(`The defaultValue of flag "${key}" is ${JSON.stringify(data.defaultValue)}, which is not ${/^[aeiou]/.test(flagType) ? 'an' : 'a'} ${flagType}.`, fieldNode('defaultValue'), key);
+    } else if (
+      typeof flagType === 'string' &&
+      flagType in ZERO &&
+      !fits(flagType as OpenFeatureFlagType, data.defaultValue)
+    ) {
+      problem(
+        `The defaultValue of flag "${key}" is ${JSON.stringify(data.defaultValue)}, which is not ${/^[aeiou]/.test(flagType) ? 'an' : 'a'} ${flagType}.`,
+        fieldNode('defaultValue'),
+        key,
+      );
     } else {
       flag.defaultValue = data.defaultValue;
     }
@@ -145,7 +164,11 @@ function same(a: unknown, b: unknown): boolean {
 
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isRecord(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (isRecord(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'undefined';
 }
 
@@ -154,7 +177,11 @@ function canonical(v: unknown): string {
  * manifest's description, valueType and defaultValue); flags it has keep their entries, and every
  * field where the manifest says something else is reported as a conflict.
  */
-export function planOpenFeatureImport(registry: Registry, registryText: string | undefined, imported: OpenFeatureImport): ImportPlan {
+export function planOpenFeatureImport(
+  registry: Registry,
+  registryText: string | undefined,
+  imported: OpenFeatureImport,
+): ImportPlan {
   const plan: ImportPlan = { edits: [], added: [], existing: [], conflicts: [] };
   const toAdd: NewFlag[] = [];
   for (const flag of imported.flags) {
@@ -171,7 +198,13 @@ export function planOpenFeatureImport(registry: Registry, registryText: string |
     plan.existing.push(flag.key);
     const compare = (field: ImportConflict['field'], registryValue: unknown, manifestValue: unknown) => {
       if (registryValue === undefined || manifestValue === undefined || same(registryValue, manifestValue)) return;
-      plan.conflicts.push({ key: flag.key, field, registryValue, manifestValue, location: entry.fieldLocations[field] ?? entry.location });
+      plan.conflicts.push({
+        key: flag.key,
+        field,
+        registryValue,
+        manifestValue,
+        location: entry.fieldLocations[field] ?? entry.location,
+      });
     };
     compare('valueType', entry.valueType, flag.valueType);
     compare('defaultValue', entry.defaultValue, flag.defaultValue);

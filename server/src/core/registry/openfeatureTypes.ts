@@ -4,7 +4,13 @@ import type { FlagFields } from './types';
 /** The OpenFeature CLI manifest's flag types, and how Flaglint's value types map onto them. */
 export type OpenFeatureFlagType = 'boolean' | 'string' | 'integer' | 'float' | 'object';
 
-export const ZERO: Record<OpenFeatureFlagType, unknown> = { boolean: false, string: '', integer: 0, float: 0, object: {} };
+export const ZERO: Record<OpenFeatureFlagType, unknown> = {
+  boolean: false,
+  string: '',
+  integer: 0,
+  float: 0,
+  object: {},
+};
 
 export function flagTypeOf(valueType: ValueType | undefined, defaultValue: unknown): OpenFeatureFlagType | undefined {
   switch (valueType) {

@@ -12,7 +12,12 @@ import { keyText, parseYaml } from './yamlTree';
 export function unreadable(file: string, e: unknown): RegistryProblem {
   const err = e as NodeJS.ErrnoException;
   const why = err.code === 'ENOENT' ? 'it does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message;
-  return { ruleId: 'invalid-registry', severity: 'error', message: `Cannot read the registry ${file}: ${why}.`, location: fileStart(file) };
+  return {
+    ruleId: 'invalid-registry',
+    severity: 'error',
+    message: `Cannot read the registry ${file}: ${why}.`,
+    location: fileStart(file),
+  };
 }
 
 /**
@@ -24,7 +29,12 @@ export function readText(file: string, problems: RegistryProblem[]): string | un
   try {
     const kind = nonFileKind(fs.statSync(file));
     if (kind) {
-      problems.push({ ruleId: 'invalid-registry', severity: 'error', message: `The registry file ${file} is ${kind}, not a file; it was not read. Replace it with a YAML file.`, location: fileStart(file) });
+      problems.push({
+        ruleId: 'invalid-registry',
+        severity: 'error',
+        message: `The registry file ${file} is ${kind}, not a file; it was not read. Replace it with a YAML file.`,
+        location: fileStart(file),
+      });
       return undefined;
     }
     buf = fs.readFileSync(file);
@@ -35,7 +45,12 @@ export function readText(file: string, problems: RegistryProblem[]): string | un
   const decoded = decodeRegistryBytes(buf);
   if ('text' in decoded) return decoded.text;
   const at = { line: decoded.line, character: decoded.character };
-  problems.push({ ruleId: 'invalid-registry', severity: 'error', message: `Cannot read the registry ${file}: ${decoded.error}.`, location: { file, range: { start: at, end: at } } });
+  problems.push({
+    ruleId: 'invalid-registry',
+    severity: 'error',
+    message: `Cannot read the registry ${file}: ${decoded.error}.`,
+    location: { file, range: { start: at, end: at } },
+  });
   return undefined;
 }
 
@@ -50,7 +65,9 @@ export function parse(file: string, text: string, problems: RegistryProblem[]): 
   const ctx = new DocContext(file, text, doc, problems);
   for (const e of doc.errors) {
     // The yaml parser turns its own stack overflow into an error; say what the user can fix.
-    const message = /call stack/i.test(e.message) ? 'the YAML is nested too deeply to read (thousands of [ or { levels)' : firstLine(e.message);
+    const message = /call stack/i.test(e.message)
+      ? 'the YAML is nested too deeply to read (thousands of [ or { levels)'
+      : firstLine(e.message);
     ctx.report('invalid-registry', 'error', `Syntax error: ${message}.`, ctx.positions.location(e.pos[0], e.pos[1]));
   }
   for (const w of doc.warnings) {

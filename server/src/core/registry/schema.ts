@@ -77,7 +77,8 @@ const flagFields = {
   },
   defaultValue: { description: 'The value code falls back to when the flag service cannot answer.' },
   status: {
-    description: 'Where the flag is in its life: proposed, active, rolled-out (fully on), deprecated or archived (gone).',
+    description:
+      'Where the flag is in its life: proposed, active, rolled-out (fully on), deprecated or archived (gone).',
     type: 'string',
     enum: [...FLAG_STATUSES],
   },
@@ -98,9 +99,7 @@ const flagFields = {
   },
   runbook: { description: 'A link to the runbook for this flag.', type: 'string' },
   dependsOn: stringOrList('Keys of flags this flag requires to be on.'),
-  scope: stringOrList(
-    'Packages or services allowed to evaluate the flag: folders, globs or package names.',
-  ),
+  scope: stringOrList('Packages or services allowed to evaluate the flag: folders, globs or package names.'),
   links: {
     description: 'Related links: a map (`issue: https://…`, `rollout: …`) or a list of URLs.',
     type: ['object', 'array'],
@@ -109,7 +108,8 @@ const flagFields = {
   },
   aliases: stringOrList('Other spellings of the key used in code, e.g. `newCheckout` for `new-checkout`.'),
   flagType: {
-    description: 'OpenFeature CLI manifest type; read as valueType (integer and float become number, object becomes json).',
+    description:
+      'OpenFeature CLI manifest type; read as valueType (integer and float become number, object becomes json).',
     type: 'string',
     enum: ['boolean', 'string', 'integer', 'float', 'object'],
   },
@@ -149,7 +149,8 @@ export const registrySchema = {
       required: ['name'],
       properties: {
         name: {
-          description: '`isOn` (a function), `flags.isOn` (a method on a receiver named flags) or `*.isOn` (any receiver).',
+          description:
+            '`isOn` (a function), `flags.isOn` (a method on a receiver named flags) or `*.isOn` (any receiver).',
           type: 'string',
           minLength: 1,
         },
@@ -188,7 +189,10 @@ export const registrySchema = {
           description: 'Maximum age in days per flag type, counted from `created`; null for no limit.',
           type: 'object',
           properties: Object.fromEntries(
-            FLAG_TYPES.map((t) => [t, { description: `Maximum age of a ${t} flag in days.`, type: ['integer', 'null'], minimum: 1 }]),
+            FLAG_TYPES.map((t) => [
+              t,
+              { description: `Maximum age of a ${t} flag in days.`, type: ['integer', 'null'], minimum: 1 },
+            ]),
           ),
         },
         gracePeriodDays: {

@@ -21,7 +21,9 @@ function isCount(v: unknown, min: number): v is number {
 }
 
 export function readOwners(data: unknown): string[] {
-  return strings(data).map((o) => o.trim()).filter((o) => o !== '');
+  return strings(data)
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
 }
 
 /** The policy section over the defaults; invalid values keep the default (the schema reported them). */
@@ -42,11 +44,21 @@ export function readPolicy(ctx: DocContext, data: unknown, path: Path): Policy {
   if (typeof data.keyPattern === 'string') {
     const compiled = compileKeyPattern(data.keyPattern);
     if ('pattern' in compiled) policy.keyPattern = data.keyPattern;
-    else ctx.report('invalid-registry', 'error', `policy.keyPattern is not a usable regular expression: ${compiled.error}.`, ctx.locate([...path, 'keyPattern']));
+    else
+      ctx.report(
+        'invalid-registry',
+        'error',
+        `policy.keyPattern is not a usable regular expression: ${compiled.error}.`,
+        ctx.locate([...path, 'keyPattern']),
+      );
   }
   if (isRecord(data.severity)) {
     for (const [rule, setting] of Object.entries(data.severity)) {
-      if ((RULE_IDS as readonly string[]).includes(rule) && typeof setting === 'string' && SEVERITIES.includes(setting)) {
+      if (
+        (RULE_IDS as readonly string[]).includes(rule) &&
+        typeof setting === 'string' &&
+        SEVERITIES.includes(setting)
+      ) {
         policy.severity[rule as RuleId] = setting as SeveritySetting;
       }
     }
@@ -61,7 +73,8 @@ function readFunction(v: unknown): CustomFunction | undefined {
   const fn: CustomFunction = { name: v.name.trim() };
   if (isCount(v.keyArg, 0)) fn.keyArg = v.keyArg;
   // `keyPath: query.flag` or `[query, flag]`: where the key sits inside an object argument.
-  const keyPath = typeof v.keyPath === 'string' ? v.keyPath.split('.') : Array.isArray(v.keyPath) ? strings(v.keyPath) : [];
+  const keyPath =
+    typeof v.keyPath === 'string' ? v.keyPath.split('.') : Array.isArray(v.keyPath) ? strings(v.keyPath) : [];
   if (keyPath.length > 0 && keyPath.every((p) => p.trim() !== '')) fn.keyPath = keyPath.map((p) => p.trim());
   if (typeof v.valueType === 'string' && (VALUE_TYPES as readonly string[]).includes(v.valueType)) {
     fn.valueType = v.valueType as ValueType;

@@ -18,7 +18,8 @@ function strictCopy(schema: unknown): unknown {
   if (out.definitions) out.definitions = mapOfSchemas(out.definitions);
   if (out.additionalProperties) out.additionalProperties = strictCopy(out.additionalProperties);
   if (out.items) out.items = strictCopy(out.items);
-  for (const k of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(out[k])) out[k] = (out[k] as unknown[]).map(strictCopy);
+  for (const k of ['anyOf', 'oneOf', 'allOf'])
+    if (Array.isArray(out[k])) out[k] = (out[k] as unknown[]).map(strictCopy);
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return out;
 }
@@ -101,8 +102,12 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function typeNames(types: unknown): string {
-  const list = (Array.isArray(types) ? types : [types]).filter((t) => t !== 'null').map((t) => TYPE_NAMES[String(t)] ?? String(t));
-  return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0] ?? 'something else';
+  const list = (Array.isArray(types) ? types : [types])
+    .filter((t) => t !== 'null')
+    .map((t) => TYPE_NAMES[String(t)] ?? String(t));
+  return list.length > 1
+    ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`
+    : (list[0] ?? 'something else');
 }
 
 /** Validates plain data read from `ctx` and reports each problem once, at the right range. */
@@ -120,12 +125,24 @@ export function validateData(ctx: DocContext, kind: 'registry' | 'flagFile', dat
         const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
         const where = path.length ? ` in ${label}` : '';
         const message = `Unknown field "${field}"${where}${didYouMean(field, known)}; Flaglint ignores it.`;
-        ctx.report('invalid-registry', 'warning', message, ctx.locate([...path, field], 'key'), labeller.flagKey([...path, field]));
+        ctx.report(
+          'invalid-registry',
+          'warning',
+          message,
+          ctx.locate([...path, field], 'key'),
+          labeller.flagKey([...path, field]),
+        );
         break;
       }
       case 'required': {
         const missing = (e.params as { missingProperty: string }).missingProperty;
-        ctx.report('invalid-registry', 'error', `${cap(label)} needs a "${missing}" field.`, ctx.locate(path, 'key'), flagKey);
+        ctx.report(
+          'invalid-registry',
+          'error',
+          `${cap(label)} needs a "${missing}" field.`,
+          ctx.locate(path, 'key'),
+          flagKey,
+        );
         break;
       }
       default:
@@ -161,7 +178,9 @@ function messageFor(e: ErrorObject, label: string): string {
     }
     case 'anyOf': {
       const s = e.parentSchema as { anyOf?: Array<{ enum?: unknown[]; items?: { enum?: unknown[] } }> };
-      const options = (s.anyOf ?? []).map((o) => o.enum?.map(String).join(', ') ?? `a list of ${o.items?.enum?.join(', ') ?? 'values'}`);
+      const options = (s.anyOf ?? []).map(
+        (o) => o.enum?.map(String).join(', ') ?? `a list of ${o.items?.enum?.join(', ') ?? 'values'}`,
+      );
       return `${cap(label)} must be ${options.join(', or ')}; not ${describe(data)}.`;
     }
     default:
@@ -174,7 +193,9 @@ function messageFor(e: ErrorObject, label: string): string {
  * message per problem: the most specific one.
  */
 function selectErrors(errors: ErrorObject[]): ErrorObject[] {
-  const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type' && !e.schemaPath.includes('/anyOf/')).map((e) => e.instancePath));
+  const typeErrorAt = new Set(
+    errors.filter((e) => e.keyword === 'type' && !e.schemaPath.includes('/anyOf/')).map((e) => e.instancePath),
+  );
   const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const out: ErrorObject[] = [];
   const seen = new Set<string>();
@@ -187,7 +208,9 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
       if (owner !== undefined && e.instancePath === owner) continue;
     }
     if (e.keyword === 'anyOf') {
-      const deeper = errors.some((d) => d.schemaPath.includes('/anyOf/') && d.instancePath.startsWith(`${e.instancePath}/`));
+      const deeper = errors.some(
+        (d) => d.schemaPath.includes('/anyOf/') && d.instancePath.startsWith(`${e.instancePath}/`),
+      );
       if (deeper) continue;
     }
     const id = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;

@@ -66,7 +66,16 @@ export function blockItems(pos: TextPositions, map: YAMLMap): BlockItem[] {
       if (isComment(line) && indentOf(line) === keyPos.character) firstLine = j;
       else break;
     }
-    items.push({ key, pair: item as Pair<Node, Node | null>, keyStart, keyLine: keyPos.line, keyColumn: keyPos.character, firstLine, lastLine, valueEnd });
+    items.push({
+      key,
+      pair: item as Pair<Node, Node | null>,
+      keyStart,
+      keyLine: keyPos.line,
+      keyColumn: keyPos.character,
+      firstLine,
+      lastLine,
+      valueEnd,
+    });
   }
   // A previous item's inner comments cannot also be the next one's leading comments.
   for (let i = 1; i < items.length; i++) {

@@ -36,7 +36,12 @@ export function openYaml(file: string, text: string): YamlText | undefined {
 }
 
 function isEmptyValue(node: unknown): boolean {
-  return node === null || node === undefined || (isScalar(node) && node.value === null) || (isMap(node) && node.items.length === 0);
+  return (
+    node === null ||
+    node === undefined ||
+    (isScalar(node) && node.value === null) ||
+    (isMap(node) && node.items.length === 0)
+  );
 }
 
 /** Offset of the end of a line's content (before its line break). */
@@ -82,7 +87,9 @@ function renderEntry(key: string, fields: FlagFields, indent: string, style: Yam
 }
 
 function renderFlowEntry(key: string, fields: FlagFields, style: YamlStyle): string {
-  const parts = orderedFields(fields).map(([n, v]) => `${renderKey(n, style)}: ${renderInline(v, style) ?? JSON.stringify(v)}`);
+  const parts = orderedFields(fields).map(
+    ([n, v]) => `${renderKey(n, style)}: ${renderInline(v, style) ?? JSON.stringify(v)}`,
+  );
   return `${renderKey(key, style)}: {${parts.join(', ')}}`;
 }
 
@@ -111,7 +118,9 @@ export function yamlAddFlags(y: YamlText, flags: NewFlag[]): Change[] | undefine
   if (value.flow) {
     const layout = flowLayout(pos, value, style.unit);
     if (!layout) return undefined;
-    return flags.map((f) => flowInsert(layout, undefined, renderFlowEntry(f.key, f.fields ?? {}, style), eol, false, ' '));
+    return flags.map((f) =>
+      flowInsert(layout, undefined, renderFlowEntry(f.key, f.fields ?? {}, style), eol, false, ' '),
+    );
   }
   return insertSorted(y, blockItems(pos, value), flags);
 }
@@ -134,7 +143,9 @@ function insertSorted(y: YamlText, items: BlockItem[], flags: NewFlag[]): Change
     const entry = renderEntry(f.key, f.fields ?? {}, indent, style);
     const before = cmp ? items.find((it) => cmp(f.key, it.key) < 0) : undefined;
     // Unsorted: next to the entries of the same owner or key prefix (see neighbours.ts).
-    const after = cmp ? undefined : neighbourOf(items, f.key, typeof f.fields?.owner === 'string' ? f.fields.owner : undefined);
+    const after = cmp
+      ? undefined
+      : neighbourOf(items, f.key, typeof f.fields?.owner === 'string' ? f.fields.owner : undefined);
     if (after && after !== last) {
       const at = pos.nextLineStart(after.lastLine);
       changes.push({ start: at, end: at, text: blank + entry });
@@ -261,7 +272,8 @@ export function yamlRemoveFlag(y: YamlText, key: string): Change[] {
     let last = item.lastLine;
     const blankBefore = first - 1 > parentLine && isBlank(pos.lineText(first - 1));
     // The empty "line" after a final line break is not a blank line.
-    const blankAfter = last + 1 < pos.lineCount && pos.lineStart(last + 1) < y.text.length && isBlank(pos.lineText(last + 1));
+    const blankAfter =
+      last + 1 < pos.lineCount && pos.lineStart(last + 1) < y.text.length && isBlank(pos.lineText(last + 1));
     const restIsBlank = (() => {
       for (let j = last + 1; j < pos.lineCount; j++) if (!isBlank(pos.lineText(j))) return false;
       return true;
@@ -272,4 +284,3 @@ export function yamlRemoveFlag(y: YamlText, key: string): Change[] {
   }
   return changes;
 }
-

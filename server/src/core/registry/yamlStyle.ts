@@ -23,7 +23,14 @@ export function detectEol(text: string): string {
 
 /** Looks at the flag entries (or, failing that, the whole document) to find the file's habits. */
 export function detectStyle(text: string, pos: TextPositions, scope: unknown): YamlStyle {
-  const style: YamlStyle = { eol: detectEol(text), unit: '  ', quoteAll: false, quote: '"', quoteKeys: false, flowLists: true };
+  const style: YamlStyle = {
+    eol: detectEol(text),
+    unit: '  ',
+    quoteAll: false,
+    quote: '"',
+    quoteKeys: false,
+    flowLists: true,
+  };
   let plain = 0;
   let double = 0;
   let single = 0;
@@ -77,7 +84,12 @@ const YAML11_BOOLEANS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$
 /** Whether a string must be quoted to read back as the same string. */
 export function needsQuotes(s: string): boolean {
   // Words, handles, paths and URLs with no YAML meaning: the common case, decided without parsing.
-  if (/^[A-Za-z_][\w./@+-]*$/.test(s) && !YAML11_BOOLEANS.test(s) && !/^(?:true|false|null|Null|NULL|True|TRUE|False|FALSE)$/.test(s)) return false;
+  if (
+    /^[A-Za-z_][\w./@+-]*$/.test(s) &&
+    !YAML11_BOOLEANS.test(s) &&
+    !/^(?:true|false|null|Null|NULL|True|TRUE|False|FALSE)$/.test(s)
+  )
+    return false;
   if (s === '' || s.trim() !== s || /[\n\r\t\u0000-\u001f\u007f]/.test(s)) return true;
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/^-[^\s-]/.test(s)) return true;
   if (/:\s|\s#|:$/.test(s) || YAML11_BOOLEANS.test(s)) return true;

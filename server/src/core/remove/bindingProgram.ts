@@ -21,7 +21,9 @@ export function createBindingProgram(texts: ReadonlyMap<string, string>): ts.Pro
   const host: ts.CompilerHost = {
     getSourceFile: (fileName, languageVersion) => {
       const text = texts.get(fileName);
-      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersion, true, scriptKindFor(fileName));
+      return text === undefined
+        ? undefined
+        : ts.createSourceFile(fileName, text, languageVersion, true, scriptKindFor(fileName));
     },
     getDefaultLibFileName: () => 'lib.d.ts',
     writeFile: () => undefined,

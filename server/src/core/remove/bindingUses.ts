@@ -27,7 +27,13 @@ export class BindingUses {
           if (symbol) this.counts.set(symbol, (this.counts.get(symbol) ?? 0) + 1);
           if (symbol && isWriteTarget(node)) this.reassigned.add(symbol);
           const assignment = node.parent;
-          if (symbol && ts.isBinaryExpression(assignment) && assignment.left === node && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(assignment.parent)) {
+          if (
+            symbol &&
+            ts.isBinaryExpression(assignment) &&
+            assignment.left === node &&
+            assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            ts.isExpressionStatement(assignment.parent)
+          ) {
             this.writes.set(symbol, [...(this.writes.get(symbol) ?? []), assignment.parent]);
           }
         }
@@ -65,7 +71,8 @@ export class BindingUses {
 
   private symbolOf(id: ts.Identifier): ts.Symbol | undefined {
     const parent = id.parent;
-    if (ts.isShorthandPropertyAssignment(parent) && parent.name === id) return this.checker.getShorthandAssignmentValueSymbol(parent);
+    if (ts.isShorthandPropertyAssignment(parent) && parent.name === id)
+      return this.checker.getShorthandAssignmentValueSymbol(parent);
     if (ts.isExportSpecifier(parent) && !parent.parent.parent.moduleSpecifier) {
       return this.checker.getExportSpecifierLocalTargetSymbol(parent) ?? this.checker.getSymbolAtLocation(id);
     }

@@ -58,7 +58,12 @@ export class CheckPrograms {
   create(roots: readonly string[], texts: ReadonlyMap<string, string>): ts.Program {
     const host = this.host(texts);
     const oldProgram = this.program ?? warm.get(this.key);
-    this.program = ts.createProgram({ rootNames: roots, options: this.options, host, ...(oldProgram ? { oldProgram } : {}) });
+    this.program = ts.createProgram({
+      rootNames: roots,
+      options: this.options,
+      host,
+      ...(oldProgram ? { oldProgram } : {}),
+    });
     return this.program;
   }
 
@@ -75,7 +80,8 @@ export class CheckPrograms {
 
   private host(texts: ReadonlyMap<string, string>): ts.CompilerHost {
     const base = ts.createCompilerHost(this.options, false);
-    const read = (file: string): string | undefined => texts.get(file) ?? this.overlay(file) ?? libs().get(file) ?? base.readFile(file);
+    const read = (file: string): string | undefined =>
+      texts.get(file) ?? this.overlay(file) ?? libs().get(file) ?? base.readFile(file);
     return {
       ...base,
       getDefaultLibLocation: () => LIB_DIR,
@@ -86,7 +92,10 @@ export class CheckPrograms {
       getSourceFile: (file, languageVersion) => {
         const text = read(file);
         if (text === undefined) return undefined;
-        const format = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat ?? ''}` : String(languageVersion);
+        const format =
+          typeof languageVersion === 'object'
+            ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat ?? ''}`
+            : String(languageVersion);
         const hit = this.parsed.get(file) ?? previous.get(file);
         if (hit && hit.text === text && hit.format === format) {
           this.parsed.set(file, hit);

@@ -10,7 +10,13 @@ export class ProjectOptions {
     const config = this.lookup.nearest(file) ?? '';
     let options = this.byConfig.get(config);
     if (!options) {
-      options = config ? (ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.options ?? {}) : {};
+      options = config
+        ? (ts.getParsedCommandLineOfConfigFile(
+            config,
+            {},
+            { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+          )?.options ?? {})
+        : {};
       this.byConfig.set(config, options);
     }
     return options;

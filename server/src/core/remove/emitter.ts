@@ -5,8 +5,22 @@ import { attributeExpression, gateIsOn } from './jsxGates';
 import { indentAt, newlineOf, reindent, removalRange, removeListElements } from './layout';
 import type { RewriteState } from './rewriteState';
 import { canUnwrapBlock } from './scoping';
-import { escapeTemplateText, isJsxNode, isMultilineJsx, preferredQuote, slotPrecedence, standsAtStatementStart, startsLikeStatement } from './placement';
-import { canUnwrapStatements, containsSwitchBreak, deadCodeSurvivors, endsFunctionBody, isStatementContainer } from './reachability';
+import {
+  escapeTemplateText,
+  isJsxNode,
+  isMultilineJsx,
+  preferredQuote,
+  slotPrecedence,
+  standsAtStatementStart,
+  startsLikeStatement,
+} from './placement';
+import {
+  canUnwrapStatements,
+  containsSwitchBreak,
+  deadCodeSurvivors,
+  endsFunctionBody,
+  isStatementContainer,
+} from './reachability';
 import { isPrimitive, type Simplified } from './simplify';
 import { isPure, isUnconditionalExit, precedence, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from '../text';
@@ -56,7 +70,8 @@ export class Emitter {
   private editsWithin(node: ts.Node): OffsetEdit[] {
     if (isStatementContainer(node)) {
       const edits: OffsetEdit[] = [];
-      if ((ts.isCaseClause(node)) && this.isChanged(node.expression)) edits.push(...this.expressionEdits(node.expression));
+      if (ts.isCaseClause(node) && this.isChanged(node.expression))
+        edits.push(...this.expressionEdits(node.expression));
       edits.push(...this.statementListEdits(node.statements).edits);
       if (ts.isBlock(node) && edits.length > 0) {
         // A body the removal emptied closes up: `() => {}`, not braces around blank lines.
@@ -82,11 +97,15 @@ export class Emitter {
     }
     if (ts.isVariableDeclarationList(child)) return this.declarationListEdits(child);
     if (ts.isObjectBindingPattern(child) || ts.isArrayBindingPattern(child)) return this.bindingPatternEdits(child);
-    if (ts.isArrayLiteralExpression(child) && child.elements.some((e) => this.state.removedElements.has(e))) return this.arrayLiteralEdits(child);
-    if (ts.isJsxExpression(child) && (ts.isJsxElement(parent) || ts.isJsxFragment(parent))) return this.jsxChildEdits(child);
+    if (ts.isArrayLiteralExpression(child) && child.elements.some((e) => this.state.removedElements.has(e)))
+      return this.arrayLiteralEdits(child);
+    if (ts.isJsxExpression(child) && (ts.isJsxElement(parent) || ts.isJsxFragment(parent)))
+      return this.jsxChildEdits(child);
     if (ts.isJsxExpression(child) && ts.isJsxAttribute(parent)) return this.jsxAttributeEdits(child);
-    if ((ts.isJsxElement(child) || ts.isJsxSelfClosingElement(child)) && this.state.gates.has(child)) return this.gateEdits(child);
-    if (ts.isStatement(child) && !ts.isBlock(child) && !isStatementContainer(parent)) return this.slotStatementEdits(parent, child);
+    if ((ts.isJsxElement(child) || ts.isJsxSelfClosingElement(child)) && this.state.gates.has(child))
+      return this.gateEdits(child);
+    if (ts.isStatement(child) && !ts.isBlock(child) && !isStatementContainer(parent))
+      return this.slotStatementEdits(parent, child);
     if (ts.isExpression(child)) return this.expressionEdits(child);
     return this.editsWithin(child);
   }
@@ -94,7 +113,9 @@ export class Emitter {
   private expressionEdits(expr: ts.Expression): OffsetEdit[] {
     if (!this.isChanged(expr)) return [];
     if (this.state.promiseSeeds.has(expr)) {
-      return [{ start: expr.getStart(this.sf), end: expr.end, text: `Promise.resolve(${this.literal(this.state.value)})` }];
+      return [
+        { start: expr.getStart(this.sf), end: expr.end, text: `Promise.resolve(${this.literal(this.state.value)})` },
+      ];
     }
     const r = this.state.simplifier.simplify(expr);
     if (r.kind === 'same' && ts.isTemplateExpression(expr)) return this.templateEdits(expr);
@@ -109,11 +130,18 @@ export class Emitter {
    */
   private joinedInitializer(expr: ts.Expression, text: string): OffsetEdit | undefined {
     const parent = expr.parent;
-    if (!((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.initializer === expr) || text.includes('\n')) return undefined;
+    if (
+      !((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.initializer === expr) ||
+      text.includes('\n')
+    )
+      return undefined;
     const gap = this.text.slice(expr.pos, expr.getStart(this.sf));
     if (!gap.includes('\n') || gap.trim() !== '') return undefined;
     const lineStart = this.text.lastIndexOf('\n', expr.pos - 1) + 1;
-    const rest = this.text.slice(expr.end, this.text.indexOf('\n', expr.end) === -1 ? this.text.length : this.text.indexOf('\n', expr.end));
+    const rest = this.text.slice(
+      expr.end,
+      this.text.indexOf('\n', expr.end) === -1 ? this.text.length : this.text.indexOf('\n', expr.end),
+    );
     if (expr.pos - lineStart + 1 + text.length + rest.length > 100) return undefined;
     return { start: expr.pos, end: expr.end, text: ` ${text}` };
   }
@@ -145,15 +173,26 @@ export class Emitter {
     if (r.kind === 'const') {
       text = r.node ? r.node.getText(this.sf) : this.literal(r.value);
       prec = typeof r.value === 'number' && r.value < 0 ? 15 : 18;
-      if (typeof r.value === 'number' && ts.isPropertyAccessExpression(expr.parent) && expr.parent.expression === expr) prec = 0;
+      if (typeof r.value === 'number' && ts.isPropertyAccessExpression(expr.parent) && expr.parent.expression === expr)
+        prec = 0;
     } else if (r.kind === 'node') {
       let node = r.node;
       // `x || (await y)` → `await y`: parentheses that only separated it from its old neighbour go.
-      while (ts.isParenthesizedExpression(node) && precedence(node.expression) >= slotPrecedence(expr) && !isMultilineJsx(node.expression, this.sf)) node = node.expression;
+      while (
+        ts.isParenthesizedExpression(node) &&
+        precedence(node.expression) >= slotPrecedence(expr) &&
+        !isMultilineJsx(node.expression, this.sf)
+      )
+        node = node.expression;
       text = this.emitExpression(node);
       prec = precedence(node);
       // Moved code keeps its layout relative to where it now starts.
-      text = reindent(text, indentAt(this.text, node.getStart(this.sf)), indentAt(this.text, expr.getStart(this.sf)), this.sf.fileName);
+      text = reindent(
+        text,
+        indentAt(this.text, node.getStart(this.sf)),
+        indentAt(this.text, expr.getStart(this.sf)),
+        this.sf.fileName,
+      );
     } else if (r.kind === 'truthiness') {
       text = this.truthinessText(r.node);
       prec = precedence(r.node);
@@ -173,11 +212,19 @@ export class Emitter {
    * `!!a && !!b`), an operand that is boolean already stays as written, any other gets `!!`.
    */
   private truthinessText(node: ts.Expression): string {
-    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    if (
+      ts.isBinaryExpression(node) &&
+      (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+        node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    ) {
       return `${this.truthinessText(node.left)} ${node.operatorToken.getText(this.sf)} ${this.truthinessText(node.right)}`;
     }
     const inner = this.emitExpression(node);
-    if (this.state.isBoolean(node) || (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken)) return inner;
+    if (
+      this.state.isBoolean(node) ||
+      (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken)
+    )
+      return inner;
     return `!!${precedence(node) < 15 ? `(${inner})` : inner}`;
   }
 
@@ -249,7 +296,12 @@ export class Emitter {
       if (r.kind === 'const') return { kind: 'remove' };
       if (isPure(r.node)) return { kind: 'remove' };
       let text = this.emitExpression(r.node);
-      text = reindent(text, indentAt(this.text, r.node.getStart(this.sf)), indentAt(this.text, s.getStart(this.sf)), this.sf.fileName);
+      text = reindent(
+        text,
+        indentAt(this.text, r.node.getStart(this.sf)),
+        indentAt(this.text, s.getStart(this.sf)),
+        this.sf.fileName,
+      );
       if (startsLikeStatement(text)) text = `(${text})`;
       const semi = this.text.slice(s.expression.end, s.end).trim();
       return { kind: 'replace', text: text + semi, exits: false };
@@ -268,7 +320,11 @@ export class Emitter {
 
   private isDeclarationRemoved(d: ts.VariableDeclaration): boolean {
     if (this.state.removedDeclarations.has(d)) return true;
-    if (ts.isObjectBindingPattern(d.name) && d.name.elements.length > 0 && d.name.elements.every((e) => this.state.removedBindings.has(e))) {
+    if (
+      ts.isObjectBindingPattern(d.name) &&
+      d.name.elements.length > 0 &&
+      d.name.elements.every((e) => this.state.removedBindings.has(e))
+    ) {
       // Every binding read the flag: the source object (`useFlags()`, `this.props.flags`) goes too.
       return !d.initializer || isPure(d.initializer) || isSdkAccessorCall(d.initializer, this.state.callees);
     }
@@ -291,7 +347,11 @@ export class Emitter {
       const rest: StatementResult = live ? this.liveBranch(live, s) : { kind: 'remove' };
       if (rest.kind !== 'replace') return { kind: 'replace', text: `${effect};`, exits: false };
       const nl = newlineOf(this.text);
-      return { kind: 'replace', text: `${effect};${nl}${indentAt(this.text, s.getStart(this.sf))}${rest.text}`, exits: rest.exits };
+      return {
+        kind: 'replace',
+        text: `${effect};${nl}${indentAt(this.text, s.getStart(this.sf))}${rest.text}`,
+        exits: rest.exits,
+      };
     }
     // The condition stays; a branch may have emptied.
     if (!s.elseStatement && this.isChanged(s.thenStatement) && isPure(s.expression)) {
@@ -307,7 +367,8 @@ export class Emitter {
     if (!ts.isBinaryExpression(e) || !this.isChanged(e.right)) return undefined;
     const right = this.state.simplifier.simplify(e.right);
     if (right.kind !== 'const') return undefined;
-    if (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && !right.value) return { effect: e.left, value: false };
+    if (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && !right.value)
+      return { effect: e.left, value: false };
     if (e.operatorToken.kind === ts.SyntaxKind.BarBarToken && right.value) return { effect: e.left, value: true };
     return undefined;
   }
@@ -326,7 +387,11 @@ export class Emitter {
     const edits: OffsetEdit[] = [];
     edits.push(...this.expressionEdits(s.expression));
     if (this.isChanged(s.thenStatement)) {
-      edits.push(...(ts.isBlock(s.thenStatement) ? this.editsWithin(s.thenStatement) : this.slotStatementEdits(s, s.thenStatement)));
+      edits.push(
+        ...(ts.isBlock(s.thenStatement)
+          ? this.editsWithin(s.thenStatement)
+          : this.slotStatementEdits(s, s.thenStatement)),
+      );
     }
     const otherwise = s.elseStatement;
     if (otherwise && this.isChanged(otherwise)) {
@@ -362,7 +427,11 @@ export class Emitter {
     if (inner.kind === 'remove') return inner;
     const text = inner.kind === 'replace' ? inner.text : this.emitKept(live);
     const exits = inner.kind === 'replace' ? inner.exits : isUnconditionalExit(live);
-    return { kind: 'replace', text: reindent(text, indentAt(this.text, live.getStart(this.sf)), targetIndent, this.sf.fileName), exits };
+    return {
+      kind: 'replace',
+      text: reindent(text, indentAt(this.text, live.getStart(this.sf)), targetIndent, this.sf.fileName),
+      exits,
+    };
   }
 
   /** A block's statements, moved out of their braces to the indentation of the statement replaced. */
@@ -388,7 +457,8 @@ export class Emitter {
     let text = result.text;
     const sibling = ts.isIfStatement(parent) && parent.thenStatement === s && parent.elseStatement;
     // A bare `if` in a then-branch would capture the outer `else`, or several statements would spill out.
-    if ((sibling && /^if\b/.test(text)) || (!text.startsWith('{') && this.hasSeveralStatements(text))) text = `{ ${text} }`;
+    if ((sibling && /^if\b/.test(text)) || (!text.startsWith('{') && this.hasSeveralStatements(text)))
+      text = `{ ${text} }`;
     return [{ start: s.getStart(this.sf), end: s.end, text }];
   }
 
@@ -433,17 +503,26 @@ export class Emitter {
     if (body.some(containsSwitchBreak)) return { kind: 'keep' };
     if (body.length === 0) return { kind: 'remove' };
     const targetIndent = indentAt(this.text, s.getStart(this.sf));
-    const pieces = body.map((st) => {
-      const r = this.rewriteStatement(st);
-      if (r.kind === 'remove') return '';
-      const text = r.kind === 'replace' ? r.text : this.emitKept(st);
-      return reindent(text, indentAt(this.text, st.getStart(this.sf)), targetIndent, this.sf.fileName);
-    }).filter((t) => t !== '');
+    const pieces = body
+      .map((st) => {
+        const r = this.rewriteStatement(st);
+        if (r.kind === 'remove') return '';
+        const text = r.kind === 'replace' ? r.text : this.emitKept(st);
+        return reindent(text, indentAt(this.text, st.getStart(this.sf)), targetIndent, this.sf.fileName);
+      })
+      .filter((t) => t !== '');
     const nl = newlineOf(this.text);
     const exits = body.length > 0 && isUnconditionalExit(body[body.length - 1]!);
-    const scoped = body.some((st) => ts.isVariableStatement(st) && (st.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0 || ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st));
+    const scoped = body.some(
+      (st) =>
+        (ts.isVariableStatement(st) && (st.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0) ||
+        ts.isClassDeclaration(st) ||
+        ts.isFunctionDeclaration(st),
+    );
     if (scoped && !canUnwrapStatements(body, s)) {
-      const inner = pieces.map((p) => targetIndent + '  ' + reindent(p, targetIndent, targetIndent + '  ', this.sf.fileName)).join(nl);
+      const inner = pieces
+        .map((p) => targetIndent + '  ' + reindent(p, targetIndent, targetIndent + '  ', this.sf.fileName))
+        .join(nl);
       return { kind: 'replace', text: `{${nl}${inner}${nl}${targetIndent}}`, exits };
     }
     return { kind: 'replace', text: pieces.join(nl + targetIndent), exits };
@@ -502,8 +581,15 @@ export class Emitter {
     if (r.kind === 'same') return this.editsWithin(child);
     if (r.kind === 'const') {
       const v = r.value;
-      if (v === null || v === undefined || typeof v === 'boolean' || v === '') return [removalRange(this.sf, child, child, true)];
-      return [{ start: child.expression.getStart(this.sf), end: child.expression.end, text: this.replacementFor(child.expression, r) }];
+      if (v === null || v === undefined || typeof v === 'boolean' || v === '')
+        return [removalRange(this.sf, child, child, true)];
+      return [
+        {
+          start: child.expression.getStart(this.sf),
+          end: child.expression.end,
+          text: this.replacementFor(child.expression, r),
+        },
+      ];
     }
     const inner = skipInnerTransparent(r.node);
     if (ts.isJsxFragment(inner) && inner.children.some((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces))) {
@@ -513,15 +599,35 @@ export class Emitter {
       const edits: OffsetEdit[] = [];
       for (const c of inner.children) if (this.isChanged(c)) edits.push(...this.childEdits(inner, c));
       const start = first.getStart(this.sf);
-      const body = applyOffsetEdits(this.text.slice(start, kids[kids.length - 1]!.end), edits.filter((e) => e.start >= start), start);
-      const text = reindent(body, indentAt(this.text, start), indentAt(this.text, child.getStart(this.sf)), this.sf.fileName);
+      const body = applyOffsetEdits(
+        this.text.slice(start, kids[kids.length - 1]!.end),
+        edits.filter((e) => e.start >= start),
+        start,
+      );
+      const text = reindent(
+        body,
+        indentAt(this.text, start),
+        indentAt(this.text, child.getStart(this.sf)),
+        this.sf.fileName,
+      );
       return [{ start: child.getStart(this.sf), end: child.end, text }];
     }
     if (ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner)) {
-      const text = reindent(this.emitExpression(inner), indentAt(this.text, inner.getStart(this.sf)), indentAt(this.text, child.getStart(this.sf)), this.sf.fileName);
+      const text = reindent(
+        this.emitExpression(inner),
+        indentAt(this.text, inner.getStart(this.sf)),
+        indentAt(this.text, child.getStart(this.sf)),
+        this.sf.fileName,
+      );
       return [{ start: child.getStart(this.sf), end: child.end, text }];
     }
-    return [{ start: child.expression.getStart(this.sf), end: child.expression.end, text: this.replacementFor(child.expression, r) }];
+    return [
+      {
+        start: child.expression.getStart(this.sf),
+        end: child.expression.end,
+        text: this.replacementFor(child.expression, r),
+      },
+    ];
   }
 
   /** `className={variant === 'grid' ? 'recs' : 'recs wide'}` → `className="recs"`. */
@@ -547,12 +653,17 @@ export class Emitter {
     }
     const on = gateIsOn(gate, element, this.state.value);
     if (on === undefined) {
-      this.state.warnings.push(`${this.state.where(element)}: cannot tell whether this gate renders its children for the kept value; edit it by hand.`);
+      this.state.warnings.push(
+        `${this.state.where(element)}: cannot tell whether this gate renders its children for the kept value; edit it by hand.`,
+      );
       return [];
     }
     if (on) {
-      const children = ts.isJsxElement(element) ? element.children.filter((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces)) : [];
-      if (children.length === 0) return inJsx ? [removalRange(this.sf, element, element, true)] : [{ ...range, text: 'null' }];
+      const children = ts.isJsxElement(element)
+        ? element.children.filter((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces))
+        : [];
+      if (children.length === 0)
+        return inJsx ? [removalRange(this.sf, element, element, true)] : [{ ...range, text: 'null' }];
       const first = children[0]!;
       const last = children[children.length - 1]!;
       const from = indentAt(this.text, first.getStart(this.sf));
@@ -561,11 +672,21 @@ export class Emitter {
         return [{ ...range, text: reindent(body, from, indent, this.sf.fileName) }];
       }
       const nl = newlineOf(this.text);
-      return [{ ...range, text: `<>${nl}${indent}  ${reindent(body, from, indent + '  ', this.sf.fileName)}${nl}${indent}</>` }];
+      return [
+        {
+          ...range,
+          text: `<>${nl}${indent}  ${reindent(body, from, indent + '  ', this.sf.fileName)}${nl}${indent}</>`,
+        },
+      ];
     }
     const fallback = gate.fallbackAttribute ? attributeExpression(element, gate.fallbackAttribute) : undefined;
     if (fallback && fallback !== 'present') {
-      const text = reindent(fallback.getText(this.sf), indentAt(this.text, fallback.getStart(this.sf)), indent, this.sf.fileName);
+      const text = reindent(
+        fallback.getText(this.sf),
+        indentAt(this.text, fallback.getStart(this.sf)),
+        indent,
+        this.sf.fileName,
+      );
       return [{ ...range, text: inJsx && !isJsxNode(fallback) ? `{${text}}` : text }];
     }
     return inJsx ? [removalRange(this.sf, element, element, true)] : [{ ...range, text: 'null' }];

@@ -10,10 +10,18 @@ type FlagJson = boolean | string | number | null | FlagJson[] | { [key: string]:
  * the code's evaluations imply). A mismatch is the user's mistake, so it is a RemoveError that names
  * the registry entry.
  */
-export function checkFlagValue(key: string, value: unknown, valueType: ValueType | undefined, entry?: FlagEntry): FlagValue {
+export function checkFlagValue(
+  key: string,
+  value: unknown,
+  valueType: ValueType | undefined,
+  entry?: FlagEntry,
+): FlagValue {
   const where = entry ? ` (registered as ${valueType} at ${describeLocation(entry)})` : '';
   const fail = (expected: string): never => {
-    throw new RemoveError('bad-value', `Flag '${key}' is a ${valueType} flag${where}; the value to keep must be ${expected}, got ${JSON.stringify(value)}.`);
+    throw new RemoveError(
+      'bad-value',
+      `Flag '${key}' is a ${valueType} flag${where}; the value to keep must be ${expected}, got ${JSON.stringify(value)}.`,
+    );
   };
   switch (valueType) {
     case 'boolean':
@@ -37,19 +45,30 @@ export function checkFlagValue(key: string, value: unknown, valueType: ValueType
  * for booleans, any text for strings, a number, or JSON. Without a known type, JSON is tried first
  * (so `true` and `3` mean what they look like) and anything else is a string.
  */
-export function parseValueArgument(key: string, text: string, valueType: ValueType | undefined, entry?: FlagEntry): unknown {
+export function parseValueArgument(
+  key: string,
+  text: string,
+  valueType: ValueType | undefined,
+  entry?: FlagEntry,
+): unknown {
   const where = entry ? ` (registered as ${valueType} at ${describeLocation(entry)})` : '';
   switch (valueType) {
     case 'boolean':
       if (text === 'true') return true;
       if (text === 'false') return false;
-      throw new RemoveError('bad-value', `Flag '${key}' is a boolean flag${where}; --value must be true or false, got '${text}'.`);
+      throw new RemoveError(
+        'bad-value',
+        `Flag '${key}' is a boolean flag${where}; --value must be true or false, got '${text}'.`,
+      );
     case 'string':
       return text;
     case 'number': {
       const n = Number(text);
       if (text.trim() === '' || !Number.isFinite(n)) {
-        throw new RemoveError('bad-value', `Flag '${key}' is a number flag${where}; --value must be a number, got '${text}'.`);
+        throw new RemoveError(
+          'bad-value',
+          `Flag '${key}' is a number flag${where}; --value must be a number, got '${text}'.`,
+        );
       }
       return n;
     }
@@ -57,7 +76,10 @@ export function parseValueArgument(key: string, text: string, valueType: ValueTy
       try {
         return JSON.parse(text) as unknown;
       } catch (e) {
-        throw new RemoveError('bad-value', `Flag '${key}' is a json flag${where}; --value is not valid JSON: ${(e as Error).message}.`);
+        throw new RemoveError(
+          'bad-value',
+          `Flag '${key}' is a json flag${where}; --value is not valid JSON: ${(e as Error).message}.`,
+        );
       }
     case undefined:
       try {

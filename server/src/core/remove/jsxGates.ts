@@ -20,7 +20,10 @@ export function jsxAttributes(element: ts.JsxElement | ts.JsxSelfClosingElement)
 }
 
 /** The expression an attribute holds (`fallback={<Old />}` → `<Old />`), if it is there. */
-export function attributeExpression(element: ts.JsxElement | ts.JsxSelfClosingElement, name: string): ts.Expression | 'present' | undefined {
+export function attributeExpression(
+  element: ts.JsxElement | ts.JsxSelfClosingElement,
+  name: string,
+): ts.Expression | 'present' | undefined {
   for (const attr of jsxAttributes(element).properties) {
     if (!ts.isJsxAttribute(attr) || attr.name.getText() !== name) continue;
     if (!attr.initializer) return 'present';
@@ -32,7 +35,11 @@ export function attributeExpression(element: ts.JsxElement | ts.JsxSelfClosingEl
 }
 
 /** Whether the gate shows its children once the flag is frozen at `value`. */
-export function gateIsOn(gate: JsxGate, element: ts.JsxElement | ts.JsxSelfClosingElement, value: unknown): boolean | undefined {
+export function gateIsOn(
+  gate: JsxGate,
+  element: ts.JsxElement | ts.JsxSelfClosingElement,
+  value: unknown,
+): boolean | undefined {
   if (gate.matchAttribute) {
     const match = attributeExpression(element, gate.matchAttribute);
     if (match === undefined) return Boolean(value);

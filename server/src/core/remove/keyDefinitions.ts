@@ -15,7 +15,11 @@ type KeyDefinition =
  * flag's key, once no code in the workspace uses them any more. Anything still used (a list of
  * all keys, a re-export, `Object.values(FLAGS)`) stays, with a warning saying where.
  */
-export function removeUnusedKeyDefinitions(workspace: Workspace, locations: readonly Location[], warnings: string[]): string[] {
+export function removeUnusedKeyDefinitions(
+  workspace: Workspace,
+  locations: readonly Location[],
+  warnings: string[],
+): string[] {
   const seen = new Set<string>();
   const changed: string[] = [];
   for (const loc of locations) {
@@ -27,7 +31,9 @@ export function removeUnusedKeyDefinitions(workspace: Workspace, locations: read
     const usedAt = def.kind === 'const' ? constUses(workspace, def) : memberUses(workspace, def);
     const label = def.kind === 'const' ? def.name : `${def.container}.${def.member}`;
     if (usedAt.length > 0) {
-      warnings.push(`Kept ${label} (${workspace.relative(def.file)}): still used at ${usedAt.slice(0, 3).join(', ')}${usedAt.length > 3 ? ', …' : ''}.`);
+      warnings.push(
+        `Kept ${label} (${workspace.relative(def.file)}): still used at ${usedAt.slice(0, 3).join(', ')}${usedAt.length > 3 ? ', …' : ''}.`,
+      );
       continue;
     }
     const text = workspace.text(def.file);
@@ -52,13 +58,26 @@ function identify(workspace: Workspace, loc: Location): KeyDefinition | undefine
   }
   for (let n: ts.Node | undefined = findInnermostNode(sf, start, end); n; n = n.parent) {
     if (ts.isEnumMember(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))) {
-      return { kind: 'member', file: loc.file, container: n.parent.name.text, member: n.name.text, containerKind: 'enum' };
+      return {
+        kind: 'member',
+        file: loc.file,
+        container: n.parent.name.text,
+        member: n.name.text,
+        containerKind: 'enum',
+      };
     }
-    if (ts.isPropertyAssignment(n) && ts.isObjectLiteralExpression(n.parent) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))) {
+    if (
+      ts.isPropertyAssignment(n) &&
+      ts.isObjectLiteralExpression(n.parent) &&
+      (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))
+    ) {
       const holder = objectHolder(n.parent);
-      return holder ? { kind: 'member', file: loc.file, container: holder.text, member: n.name.text, containerKind: 'object' } : undefined;
+      return holder
+        ? { kind: 'member', file: loc.file, container: holder.text, member: n.name.text, containerKind: 'object' }
+        : undefined;
     }
-    if (ts.isVariableDeclaration(n)) return ts.isIdentifier(n.name) ? { kind: 'const', file: loc.file, name: n.name.text } : undefined;
+    if (ts.isVariableDeclaration(n))
+      return ts.isIdentifier(n.name) ? { kind: 'const', file: loc.file, name: n.name.text } : undefined;
     if (ts.isStatement(n)) return undefined;
   }
   return undefined;
@@ -67,7 +86,8 @@ function identify(workspace: Workspace, loc: Location): KeyDefinition | undefine
 /** `export const FLAGS = { … } as const`: the variable's name. */
 function objectHolder(obj: ts.ObjectLiteralExpression): ts.Identifier | undefined {
   let n: ts.Node = obj;
-  while (ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) || ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  while (ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent) || ts.isParenthesizedExpression(n.parent))
+    n = n.parent;
   const decl = n.parent;
   return ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && decl.initializer === n ? decl.name : undefined;
 }
@@ -130,7 +150,8 @@ function isHarmlessContainerUse(id: ts.Identifier, member: string, inDefiningFil
     return (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) && arg.text !== member;
   }
   if (ts.isQualifiedName(p) && p.left === id) return p.right.text !== member;
-  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isExportSpecifier(p)) return true;
+  if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isExportSpecifier(p))
+    return true;
   if (inDefiningFile && (ts.isVariableDeclaration(p) || ts.isEnumDeclaration(p)) && p.name === id) return true;
   // `typeof FLAGS`, `keyof typeof Flags`: the type follows the member's removal by itself.
   for (let n: ts.Node = p; n; n = n.parent) {
@@ -152,7 +173,10 @@ function removeConst(sf: ts.SourceFile, name: string): OffsetEdit[] | undefined 
   return undefined;
 }
 
-function removeMember(sf: ts.SourceFile, def: { container: string; member: string; containerKind: 'enum' | 'object' }): OffsetEdit[] | undefined {
+function removeMember(
+  sf: ts.SourceFile,
+  def: { container: string; member: string; containerKind: 'enum' | 'object' },
+): OffsetEdit[] | undefined {
   let members: ts.NodeArray<ts.EnumMember | ts.ObjectLiteralElementLike> | undefined;
   let braces: ts.Node | undefined;
   const visit = (n: ts.Node): void => {
@@ -160,7 +184,11 @@ function removeMember(sf: ts.SourceFile, def: { container: string; member: strin
     if (def.containerKind === 'enum' && ts.isEnumDeclaration(n) && n.name.text === def.container) {
       members = n.members;
       braces = n;
-    } else if (def.containerKind === 'object' && ts.isObjectLiteralExpression(n) && objectHolder(n)?.text === def.container) {
+    } else if (
+      def.containerKind === 'object' &&
+      ts.isObjectLiteralExpression(n) &&
+      objectHolder(n)?.text === def.container
+    ) {
       members = n.properties;
       braces = n;
     } else {
@@ -169,7 +197,9 @@ function removeMember(sf: ts.SourceFile, def: { container: string; member: strin
   };
   visit(sf);
   if (!members || !braces) return undefined;
-  const target = members.find((m) => m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === def.member);
+  const target = members.find(
+    (m) => m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === def.member,
+  );
   if (!target) return undefined;
   const edits = removeListElements(sf, members, new Set<ts.Node>([target]));
   if (edits) return edits;

@@ -66,7 +66,8 @@ export function removalRange(sf: ts.SourceFile, node: ts.Node, last: ts.Node = n
   let codeStart = keepComments ? node.getStart(sf) : attachedCommentStart(sf, node);
   // Comments that open the file with no blank line before the first statement are the file's header
   // (licence, overview), not that statement's.
-  if (ts.isSourceFile(node.parent) && node.parent.statements[0] === node && text.slice(0, codeStart).trim() === '') codeStart = node.getStart(sf);
+  if (ts.isSourceFile(node.parent) && node.parent.statements[0] === node && text.slice(0, codeStart).trim() === '')
+    codeStart = node.getStart(sf);
   const codeEnd = endWithTrailingComment(sf, last.end);
   const lineStart = lineStartAt(text, codeStart);
   const lineEnd = lineEndAt(text, codeEnd);
@@ -110,7 +111,9 @@ export function removeListElements(
   const kept = elements.filter((e) => !removed.has(e));
   if (kept.length === 0) return undefined;
   const text = sf.text;
-  const multiline = elements.length > 1 && elements.some((e, i) => i > 0 && text.slice(elements[i - 1]!.end, e.getStart(sf)).includes('\n'));
+  const multiline =
+    elements.length > 1 &&
+    elements.some((e, i) => i > 0 && text.slice(elements[i - 1]!.end, e.getStart(sf)).includes('\n'));
   const edits: OffsetEdit[] = [];
   let i = 0;
   while (i < elements.length) {

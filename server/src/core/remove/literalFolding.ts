@@ -4,7 +4,14 @@ import { literalValue, parseFile, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from '../text';
 
 /** Hooks whose last argument is a dependency list: a constant in it never changes, so it means nothing. */
-const DEPENDENCY_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'useMemo', 'useCallback', 'useImperativeHandle']);
+const DEPENDENCY_HOOKS = new Set([
+  'useEffect',
+  'useLayoutEffect',
+  'useInsertionEffect',
+  'useMemo',
+  'useCallback',
+  'useImperativeHandle',
+]);
 /** Effects that do nothing when their callback is empty: the whole call can go. */
 const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect']);
 
@@ -42,7 +49,13 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean): 
     if (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) claim(foldSpreads(sf, node, produced));
     else if (ts.isCallExpression(node)) claim(foldHookCall(sf, node, produced));
     else if (ts.isJsxAttributes(node)) claim(foldJsxAttributes(node, produced));
-    else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && ts.isIdentifier(node.initializer) && node.name.text === node.initializer.text && produced(node)) {
+    else if (
+      ts.isPropertyAssignment(node) &&
+      ts.isIdentifier(node.name) &&
+      ts.isIdentifier(node.initializer) &&
+      node.name.text === node.initializer.text &&
+      produced(node)
+    ) {
       claim([{ start: node.getStart(sf), end: node.end, text: node.name.text }]);
     }
     node.forEachChild(visit);
@@ -52,17 +65,27 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean): 
 }
 
 /** `[...([]), a]` → `[a]`; `{ ...({ a: 1 }), b }` → `{ a: 1, b }`; `{ ...(undefined) }` → `{}`. */
-function foldSpreads(sf: ts.SourceFile, list: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression, produced: (node: ts.Node) => boolean): OffsetEdit[] | undefined {
+function foldSpreads(
+  sf: ts.SourceFile,
+  list: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression,
+  produced: (node: ts.Node) => boolean,
+): OffsetEdit[] | undefined {
   const elements: readonly ts.Node[] = ts.isArrayLiteralExpression(list) ? list.elements : list.properties;
   const empty = new Set<ts.Node>();
   const inline: OffsetEdit[] = [];
   for (const el of elements) {
-    const spread = ts.isSpreadElement(el) || ts.isSpreadAssignment(el) ? skipInnerTransparent(el.expression) : undefined;
+    const spread =
+      ts.isSpreadElement(el) || ts.isSpreadAssignment(el) ? skipInnerTransparent(el.expression) : undefined;
     if (!spread || !produced(el)) continue;
-    const inner = ts.isArrayLiteralExpression(list) ? (ts.isArrayLiteralExpression(spread) ? spread.elements : undefined) : objectSpreadContents(spread);
+    const inner = ts.isArrayLiteralExpression(list)
+      ? ts.isArrayLiteralExpression(spread)
+        ? spread.elements
+        : undefined
+      : objectSpreadContents(spread);
     if (!inner) continue;
     if (inner.length === 0) empty.add(el);
-    else if (!inner.some((e) => ts.isOmittedExpression(e)) && !redeclares(inner, elements, el)) inline.push({ start: el.getStart(sf), end: el.end, text: elementsText(sf, el, inner) });
+    else if (!inner.some((e) => ts.isOmittedExpression(e)) && !redeclares(inner, elements, el))
+      inline.push({ start: el.getStart(sf), end: el.end, text: elementsText(sf, el, inner) });
   }
   if (inline.length > 0) return inline;
   if (empty.size === 0) return undefined;
@@ -75,7 +98,10 @@ function foldSpreads(sf: ts.SourceFile, list: ts.ArrayLiteralExpression | ts.Obj
  */
 function redeclares(inner: readonly ts.Node[], siblings: readonly ts.Node[], spread: ts.Node): boolean {
   const nameOf = (n: ts.Node): string | undefined =>
-    (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n) || ts.isMethodDeclaration(n)) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) ? n.name.text : undefined;
+    (ts.isPropertyAssignment(n) || ts.isShorthandPropertyAssignment(n) || ts.isMethodDeclaration(n)) &&
+    (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))
+      ? n.name.text
+      : undefined;
   const names = new Set(inner.map(nameOf).filter((n): n is string => n !== undefined));
   return names.size > 0 && siblings.some((s) => s !== spread && names.has(nameOf(s) ?? '\0'));
 }
@@ -95,28 +121,44 @@ function elementsText(sf: ts.SourceFile, spread: ts.Node, inner: readonly ts.Nod
   const ownLine = text.slice(lineStartAt(text, spread.getStart(sf)), spread.getStart(sf)).trim() === '';
   const multiline = ownLine || text.slice(inner[0]!.getStart(sf), inner[inner.length - 1]!.end).includes('\n');
   if (!multiline) return inner.map((e) => e.getText(sf)).join(', ');
-  return inner.map((e) => reindent(e.getText(sf), indentAt(text, e.getStart(sf)), indent, sf.fileName)).join(`,\n${indent}`);
+  return inner
+    .map((e) => reindent(e.getText(sf), indentAt(text, e.getStart(sf)), indent, sf.fileName))
+    .join(`,\n${indent}`);
 }
 
 /** Constants out of a hook's dependency list; an effect with an empty callback goes entirely. */
-function foldHookCall(sf: ts.SourceFile, call: ts.CallExpression, produced: (node: ts.Node) => boolean): OffsetEdit[] | undefined {
+function foldHookCall(
+  sf: ts.SourceFile,
+  call: ts.CallExpression,
+  produced: (node: ts.Node) => boolean,
+): OffsetEdit[] | undefined {
   const name = hookName(call);
   if (!name || !DEPENDENCY_HOOKS.has(name)) return undefined;
   const deps = call.arguments[call.arguments.length - 1];
   const callback = call.arguments[0];
-  if (EFFECT_HOOKS.has(name) && callback && isEmptyCallback(callback) && ts.isExpressionStatement(call.parent) && produced(call)) {
-    if (ts.isBlock(call.parent.parent) || ts.isSourceFile(call.parent.parent)) return statementRemovals(sf, new Set([call.parent]));
+  if (
+    EFFECT_HOOKS.has(name) &&
+    callback &&
+    isEmptyCallback(callback) &&
+    ts.isExpressionStatement(call.parent) &&
+    produced(call)
+  ) {
+    if (ts.isBlock(call.parent.parent) || ts.isSourceFile(call.parent.parent))
+      return statementRemovals(sf, new Set([call.parent]));
   }
   if (call.arguments.length < 2 || !deps || !ts.isArrayLiteralExpression(deps) || !produced(deps)) return undefined;
   const constants = new Set<ts.Node>(deps.elements.filter((e) => literalValue(e) !== undefined));
   if (constants.size === 0) return undefined;
-  return removeListElements(sf, deps.elements, constants) ?? [{ start: deps.getStart(sf) + 1, end: deps.end - 1, text: '' }];
+  return (
+    removeListElements(sf, deps.elements, constants) ?? [{ start: deps.getStart(sf) + 1, end: deps.end - 1, text: '' }]
+  );
 }
 
 function hookName(call: ts.CallExpression): string | undefined {
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React') return callee.name.text;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React')
+    return callee.name.text;
   return undefined;
 }
 
@@ -132,7 +174,10 @@ function isEmptyCallback(node: ts.Expression): boolean {
  * `label={undefined}` goes (unless a spread before it could have set the prop, which the explicit
  * undefined overrides); `topLabel={true}` becomes `topLabel`.
  */
-function foldJsxAttributes(attributes: ts.JsxAttributes, produced: (node: ts.Node) => boolean): OffsetEdit[] | undefined {
+function foldJsxAttributes(
+  attributes: ts.JsxAttributes,
+  produced: (node: ts.Node) => boolean,
+): OffsetEdit[] | undefined {
   const edits: OffsetEdit[] = [];
   let spreadBefore = false;
   for (const attr of attributes.properties) {

@@ -13,11 +13,46 @@ type Purity = (node: ts.Node) => boolean;
 
 const VALUE_METHODS = new Set([
   // Array.prototype, non-mutating
-  'map', 'filter', 'reduce', 'reduceRight', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every',
-  'slice', 'concat', 'flat', 'flatMap', 'includes', 'indexOf', 'lastIndexOf', 'join', 'at', 'toSorted', 'toReversed', 'with',
+  'map',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'some',
+  'every',
+  'slice',
+  'concat',
+  'flat',
+  'flatMap',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'join',
+  'at',
+  'toSorted',
+  'toReversed',
+  'with',
   // String.prototype
-  'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'split', 'startsWith', 'endsWith', 'padStart', 'padEnd',
-  'replace', 'replaceAll', 'substring', 'charAt', 'repeat', 'toString', 'toFixed',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'toUpperCase',
+  'split',
+  'startsWith',
+  'endsWith',
+  'padStart',
+  'padEnd',
+  'replace',
+  'replaceAll',
+  'substring',
+  'charAt',
+  'repeat',
+  'toString',
+  'toFixed',
 ]);
 
 const PURE_STATICS: Record<string, ReadonlySet<string>> = {
@@ -36,10 +71,28 @@ const PURE_CONSTRUCTORS = new Set(['Set', 'Map', 'URLSearchParams', 'Date', 'Err
  * not here and keep their declaration.
  */
 const VALUE_HOOKS = new Set([
-  'useState', 'useReducer', 'useRef', 'useContext', 'useMemo', 'useCallback', 'useId', 'useTheme', 'useTranslation', 'useIntl',
-  'useParams', 'useSearchParams', 'usePathname', 'useLocation', 'useNavigate', 'useRouter', 'useDispatch', 'useFormatter', 'useTranslations',
+  'useState',
+  'useReducer',
+  'useRef',
+  'useContext',
+  'useMemo',
+  'useCallback',
+  'useId',
+  'useTheme',
+  'useTranslation',
+  'useIntl',
+  'useParams',
+  'useSearchParams',
+  'usePathname',
+  'useLocation',
+  'useNavigate',
+  'useRouter',
+  'useDispatch',
+  'useFormatter',
+  'useTranslations',
   // Subscribing to a store only schedules this component's re-render; its result unused, nothing reads it.
-  'useSyncExternalStore', 'useDeferredValue',
+  'useSyncExternalStore',
+  'useDeferredValue',
 ]);
 /**
  * Hooks that store their callback rather than run it during render; useSyncExternalStore runs its
@@ -50,17 +103,25 @@ const STORING_HOOKS = new Set(['useCallback', 'useSyncExternalStore']);
 /** CSS-in-JS factories: creating a component or a class name has no effect until it renders. */
 const STYLE_FACTORIES = new Set(['styled', 'css', 'keyframes', 'cva']);
 
-export function isKnownPureCall(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression, isPure: Purity): boolean {
+export function isKnownPureCall(
+  node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression,
+  isPure: Purity,
+): boolean {
   // A style factory only stores its arguments (style functions run at render): they need only be
   // pure as values.
   if (ts.isTaggedTemplateExpression(node)) {
-    return isStyleFactory(node.tag, isPure) && (ts.isNoSubstitutionTemplateLiteral(node.template) || node.template.templateSpans.every((s) => isPure(s.expression)));
+    return (
+      isStyleFactory(node.tag, isPure) &&
+      (ts.isNoSubstitutionTemplateLiteral(node.template) ||
+        node.template.templateSpans.every((s) => isPure(s.expression)))
+    );
   }
   const args = node.arguments ?? [];
   const callee = node.expression;
   if (ts.isCallExpression(node) && isStyleFactory(callee, isPure)) return args.every(isPure);
   const hook = hookName(callee);
-  if (hook && VALUE_HOOKS.has(hook)) return STORING_HOOKS.has(hook) ? args.every(isPure) : args.every((a) => isPureArgument(a, isPure));
+  if (hook && VALUE_HOOKS.has(hook))
+    return STORING_HOOKS.has(hook) ? args.every(isPure) : args.every((a) => isPureArgument(a, isPure));
   if (!args.every((a) => isPureArgument(a, isPure))) return false;
   if (ts.isNewExpression(node)) return ts.isIdentifier(callee) && PURE_CONSTRUCTORS.has(callee.text);
   if (ts.isIdentifier(callee)) return PURE_GLOBALS.has(callee.text);
@@ -76,7 +137,8 @@ export function isKnownPureCall(node: ts.CallExpression | ts.NewExpression | ts.
 /** `useState` or `React.useState`. */
 function hookName(callee: ts.Expression): string | undefined {
   if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React') return callee.name.text;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React')
+    return callee.name.text;
   return undefined;
 }
 
@@ -104,9 +166,17 @@ function statementsArePure(statements: readonly ts.Statement[], isPure: Purity):
   return statements.every((s) => {
     if (ts.isReturnStatement(s)) return !s.expression || isPure(s.expression);
     if (ts.isVariableStatement(s)) {
-      return (s.declarationList.flags & ts.NodeFlags.Const) !== 0 && s.declarationList.declarations.every((d) => !d.initializer || isPure(d.initializer));
+      return (
+        (s.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+        s.declarationList.declarations.every((d) => !d.initializer || isPure(d.initializer))
+      );
     }
-    if (ts.isIfStatement(s)) return isPure(s.expression) && statementsArePure(nested(s.thenStatement), isPure) && (!s.elseStatement || statementsArePure(nested(s.elseStatement), isPure));
+    if (ts.isIfStatement(s))
+      return (
+        isPure(s.expression) &&
+        statementsArePure(nested(s.thenStatement), isPure) &&
+        (!s.elseStatement || statementsArePure(nested(s.elseStatement), isPure))
+      );
     return false;
   });
 }

@@ -31,7 +31,8 @@ export class PurityOracle {
     if (!expr.arguments.every(isPure)) return false;
     const name = expr.expression.text;
     const pure = this.isPureFunction(expr.getSourceFile(), file, name, 0);
-    if (pure && /^use[A-Z0-9]/.test(name) && !this.valueHooks.has(name)) this.valueHooks.set(name, this.definitions.get(`${file}\0${name}`) ?? file);
+    if (pure && /^use[A-Z0-9]/.test(name) && !this.valueHooks.has(name))
+      this.valueHooks.set(name, this.definitions.get(`${file}\0${name}`) ?? file);
     return pure;
   }
 
@@ -51,10 +52,16 @@ export class PurityOracle {
 
   private lookup(sf: ts.SourceFile, file: string, name: string, depth: number): boolean {
     for (const statement of sf.statements) {
-      if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return returnsPureExpression(statement.body);
+      if (ts.isFunctionDeclaration(statement) && statement.name?.text === name)
+        return returnsPureExpression(statement.body);
       if (ts.isVariableStatement(statement) && statement.declarationList.flags & ts.NodeFlags.Const) {
         for (const d of statement.declarationList.declarations) {
-          if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) {
+          if (
+            ts.isIdentifier(d.name) &&
+            d.name.text === name &&
+            d.initializer &&
+            (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))
+          ) {
             const body = d.initializer.body;
             return ts.isBlock(body) ? returnsPureExpression(body) : isPure(body);
           }
@@ -101,7 +108,9 @@ function returnsPureExpression(body: ts.Block | undefined): boolean {
         ts.isFunctionDeclaration(s) ||
         ts.isInterfaceDeclaration(s) ||
         ts.isTypeAliasDeclaration(s) ||
-        (ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Const) !== 0 && s.declarationList.declarations.every((d) => d.initializer !== undefined && isPure(d.initializer))),
+        (ts.isVariableStatement(s) &&
+          (s.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+          s.declarationList.declarations.every((d) => d.initializer !== undefined && isPure(d.initializer))),
     );
   return declarationsOnly && ts.isReturnStatement(last) && last.expression !== undefined && isPure(last.expression);
 }
@@ -109,7 +118,11 @@ function returnsPureExpression(body: ts.Block | undefined): boolean {
 function exportsLocally(sf: ts.SourceFile, name: string): boolean {
   return sf.statements.some((s) => {
     if (ts.isFunctionDeclaration(s)) return s.name?.text === name && hasExportModifier(s);
-    if (ts.isVariableStatement(s)) return hasExportModifier(s) && s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name);
+    if (ts.isVariableStatement(s))
+      return (
+        hasExportModifier(s) &&
+        s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)
+      );
     return false;
   });
 }

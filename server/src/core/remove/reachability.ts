@@ -4,8 +4,16 @@ import { collectBindingNames } from './syntax';
 
 /* Which statements still run once a rewrite made a return unconditional. */
 
-export function isStatementContainer(node: ts.Node): node is ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause {
-  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
+export function isStatementContainer(
+  node: ts.Node,
+): node is ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause {
+  return (
+    ts.isBlock(node) ||
+    ts.isSourceFile(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseClause(node) ||
+    ts.isDefaultClause(node)
+  );
 }
 
 /** Nothing that runs follows `s` in its function's body (what follows is unreachable once `s` returns, or inert). */
@@ -14,7 +22,15 @@ export function endsFunctionBody(s: ts.Statement): boolean {
   if (!ts.isBlock(body) || !ts.isFunctionLike(body.parent)) return false;
   const index = body.statements.indexOf(s);
   const survivors = deadCodeSurvivors(body.statements, index + 1);
-  return body.statements.slice(index + 1).every((st) => !survivors.has(st) || ts.isFunctionDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st));
+  return body.statements
+    .slice(index + 1)
+    .every(
+      (st) =>
+        !survivors.has(st) ||
+        ts.isFunctionDeclaration(st) ||
+        ts.isInterfaceDeclaration(st) ||
+        ts.isTypeAliasDeclaration(st),
+    );
 }
 
 /**
@@ -34,7 +50,7 @@ export function deadCodeSurvivors(statements: readonly ts.Statement[], firstDead
     }
   }
   const live = (): ts.Statement[] => [...statements.slice(0, firstDead), ...survivors];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { s, names } of scoped) {
       if (survivors.has(s)) continue;
@@ -48,11 +64,20 @@ export function deadCodeSurvivors(statements: readonly ts.Statement[], firstDead
 }
 
 function alwaysSurvives(s: ts.Statement): boolean {
-  if (ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isModuleDeclaration(s) || ts.isEnumDeclaration(s) || ts.isClassDeclaration(s) || ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) return true;
+  if (
+    ts.isFunctionDeclaration(s) ||
+    ts.isInterfaceDeclaration(s) ||
+    ts.isTypeAliasDeclaration(s) ||
+    ts.isModuleDeclaration(s) ||
+    ts.isEnumDeclaration(s) ||
+    ts.isClassDeclaration(s) ||
+    ts.isImportDeclaration(s) ||
+    ts.isExportDeclaration(s)
+  )
+    return true;
   // `var` is hoisted: code before the exit may use it.
   return ts.isVariableStatement(s) && !(s.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
 }
-
 
 export function containsSwitchBreak(node: ts.Node): boolean {
   let found = false;

@@ -49,7 +49,15 @@ export function registryChanges(
     for (const [other, otherEntry] of registry.flags) {
       if (other === key || !otherEntry.dependsOn?.includes(key)) continue;
       const rest = otherEntry.dependsOn.filter((k) => k !== key);
-      apply(setFlagFieldEdits(registry, textOf(otherEntry.location.file), other, 'dependsOn', rest.length > 0 ? rest : undefined));
+      apply(
+        setFlagFieldEdits(
+          registry,
+          textOf(otherEntry.location.file),
+          other,
+          'dependsOn',
+          rest.length > 0 ? rest : undefined,
+        ),
+      );
       warnings.push(
         value
           ? `Removed '${key}' from the dependsOn of '${other}': it stays on for good, so the requirement always holds.`

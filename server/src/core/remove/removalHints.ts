@@ -16,18 +16,26 @@ const TODO = /\b(TODO|FIXME|HACK|XXX)\b/;
 
 function todoHints(workspace: Workspace, key: string, changed: readonly string[]): string[] {
   const names = [...new Set([key, camelCase(key)])];
-  const mentions = (comment: string): boolean => TODO.test(comment) && names.some((n) => new RegExp(`(?<![\\w-])${escape(n)}(?![\\w-])`, 'i').test(comment));
+  const mentions = (comment: string): boolean =>
+    TODO.test(comment) && names.some((n) => new RegExp(`(?<![\\w-])${escape(n)}(?![\\w-])`, 'i').test(comment));
   const hints: string[] = [];
-  const files = new Set([...changed, ...names.flatMap((n) => (/^[\w$]+$/.test(n) ? workspace.filesMentioning(n) : []))]);
+  const files = new Set([
+    ...changed,
+    ...names.flatMap((n) => (/^[\w$]+$/.test(n) ? workspace.filesMentioning(n) : [])),
+  ]);
   for (const file of [...files].sort()) {
     if (!/\.[cm]?[jt]sx?$/.test(file)) continue;
     const now = comments(file, workspace.text(file)).filter((c) => mentions(c.text));
     const before = comments(file, workspace.original(file)).filter((c) => mentions(c.text));
     const where = workspace.relative(file);
-    for (const c of now) hints.push(`${where}:${c.line + 1}: a TODO names the flag, check whether it is done now: ${oneLine(c.text)}`);
+    for (const c of now)
+      hints.push(`${where}:${c.line + 1}: a TODO names the flag, check whether it is done now: ${oneLine(c.text)}`);
     const kept = new Set(now.map((c) => c.text));
     for (const c of before) {
-      if (!kept.has(c.text)) hints.push(`${where}:${c.line + 1} (before the removal): a TODO naming the flag was in the removed code: ${oneLine(c.text)}`);
+      if (!kept.has(c.text))
+        hints.push(
+          `${where}:${c.line + 1} (before the removal): a TODO naming the flag was in the removed code: ${oneLine(c.text)}`,
+        );
     }
   }
   return hints;
@@ -46,7 +54,8 @@ function droppedCalls(file: string, before: string, after: string): Set<string> 
 function uncalledHints(workspace: Workspace, changed: readonly string[]): string[] {
   const candidates = new Set<string>();
   for (const file of changed) {
-    if (/\.[cm]?[jt]sx?$/.test(file)) droppedCalls(file, workspace.original(file), workspace.text(file)).forEach((n) => candidates.add(n));
+    if (/\.[cm]?[jt]sx?$/.test(file))
+      droppedCalls(file, workspace.original(file), workspace.text(file)).forEach((n) => candidates.add(n));
   }
   const hints: string[] = [];
   for (const name of [...candidates].sort()) {
@@ -61,7 +70,10 @@ function uncalledHints(workspace: Workspace, changed: readonly string[]): string
           if (used) return false;
           if (ts.isIdentifier(node) && node.text === name) {
             const owner = declarationOwner(node);
-            if (owner) declarations.push(`${owner} (${workspace.relative(file)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1})`);
+            if (owner)
+              declarations.push(
+                `${owner} (${workspace.relative(file)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1})`,
+              );
             else if (!isImportOrExportName(node)) used = true;
             return false;
           }
@@ -71,7 +83,9 @@ function uncalledHints(workspace: Workspace, changed: readonly string[]): string
       if (used) break;
     }
     if (!used && declarations.length > 0) {
-      hints.push(`${declarations.join(', ')} ${declarations.length === 1 ? 'is' : 'are'} no longer called anywhere in the workspace; delete ${declarations.length === 1 ? 'it' : 'them'} unless ${declarations.length === 1 ? 'it is' : 'they are'} used from outside.`);
+      hints.push(
+        `${declarations.join(', ')} ${declarations.length === 1 ? 'is' : 'are'} no longer called anywhere in the workspace; delete ${declarations.length === 1 ? 'it' : 'them'} unless ${declarations.length === 1 ? 'it is' : 'they are'} used from outside.`,
+      );
     }
   }
   return hints;
@@ -119,7 +133,13 @@ function declarationOwner(id: ts.Identifier): string | undefined {
     const owner = ts.isClassLike(p.parent) && p.parent.name ? `${p.parent.name.text}.` : '';
     return `${owner}${id.text}()`;
   }
-  if (ts.isVariableDeclaration(p) && p.name === id && p.initializer && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer))) return `${id.text}()`;
+  if (
+    ts.isVariableDeclaration(p) &&
+    p.name === id &&
+    p.initializer &&
+    (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer))
+  )
+    return `${id.text}()`;
   return undefined;
 }
 
@@ -136,7 +156,8 @@ function comments(file: string, text: string): { text: string; line: number }[] 
   const seen = new Map<number, { text: string; line: number }>();
   const add = (ranges: readonly ts.CommentRange[] | undefined): void => {
     for (const r of ranges ?? []) {
-      if (!seen.has(r.pos)) seen.set(r.pos, { text: text.slice(r.pos, r.end), line: sf.getLineAndCharacterOfPosition(r.pos).line });
+      if (!seen.has(r.pos))
+        seen.set(r.pos, { text: text.slice(r.pos, r.end), line: sf.getLineAndCharacterOfPosition(r.pos).line });
     }
   };
   walk(sf, (node) => {

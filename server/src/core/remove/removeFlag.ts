@@ -91,7 +91,9 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     if (!sf) continue;
     const result = rewriteFile(sf, checker, fileRefs, value);
     // Paths as the user sees them in the summary, like every other warning.
-    warnings.push(...result.warnings.map((w) => (w.startsWith(`${file}:`) ? workspace.relative(file) + w.slice(file.length) : w)));
+    warnings.push(
+      ...result.warnings.map((w) => (w.startsWith(`${file}:`) ? workspace.relative(file) + w.slice(file.length) : w)),
+    );
     leftInPlace += result.leftInPlace;
     result.callees.forEach((c) => callees.add(c));
     workspace.setText(file, foldLeftLiterals(file, workspace.original(file), result.text));
@@ -107,7 +109,18 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     for (const file of files) {
       const markParameters = projects.for(file).noUnusedParameters === true;
       const fileNotes: KeptDeclaration[] = [];
-      workspace.setText(file, removeNewlyUnused(file, workspace.original(file), workspace.text(file), callees, isPureCall, markParameters, fileNotes));
+      workspace.setText(
+        file,
+        removeNewlyUnused(
+          file,
+          workspace.original(file),
+          workspace.text(file),
+          callees,
+          isPureCall,
+          markParameters,
+          fileNotes,
+        ),
+      );
       notes.push(...fileNotes.map((n) => `${workspace.relative(file)}:${n.line + 1}: ${n.message}`));
       kept.push(...fileNotes.map((n) => ({ file, names: n.names })));
     }
@@ -134,7 +147,9 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   // unless some evaluation had to stay: a flag still in the code keeps its owner and plan.
   const read = (file: string): string => options.readFile?.(file) ?? workspace.original(file);
   if (leftInPlace > 0) {
-    warnings.push(`${leftInPlace} evaluation${leftInPlace > 1 ? 's' : ''} of '${key}' could not be rewritten (see above), so its registry entry is kept until they are edited by hand.`);
+    warnings.push(
+      `${leftInPlace} evaluation${leftInPlace > 1 ? 's' : ''} of '${key}' could not be rewritten (see above), so its registry entry is kept until they are edited by hand.`,
+    );
   }
   for (const change of leftInPlace > 0 ? [] : registryChanges(registries, key, value, read, warnings)) {
     edits.push(...change.edits);
@@ -142,7 +157,9 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   }
 
   const verification: Verification =
-    options.verify === false ? { ok: true, newErrors: [], checkedFiles: [] } : acceptKeptUnused(verifyRewrite(workspace, workspace.changedFiles()), kept);
+    options.verify === false
+      ? { ok: true, newErrors: [], checkedFiles: [] }
+      : acceptKeptUnused(verifyRewrite(workspace, workspace.changedFiles()), kept);
 
   return {
     key,
@@ -167,7 +184,9 @@ function droppedHookHints(workspace: Workspace, purity: PurityOracle): string[] 
     const calls = (text: string): number => text.split(new RegExp(`\\b${hook}\\(`)).length - 1;
     const dropped = workspace.changedFiles().filter((f) => calls(workspace.text(f)) < calls(workspace.original(f)));
     if (dropped.length === 0) continue;
-    hints.push(`${hook}() calls whose result was no longer used were removed (${dropped.map((f) => workspace.relative(f)).join(', ')}): its definition in ${workspace.relative(definedIn)} only reads state, so the call has no effect of its own.`);
+    hints.push(
+      `${hook}() calls whose result was no longer used were removed (${dropped.map((f) => workspace.relative(f)).join(', ')}): its definition in ${workspace.relative(definedIn)} only reads state, so the call has no effect of its own.`,
+    );
   }
   return hints;
 }
@@ -176,9 +195,13 @@ function droppedHookHints(workspace: Workspace, purity: PurityOracle): string[] 
  * A declaration kept on purpose (its initializer may have effects, see the notes) is not a failed
  * check when noUnusedLocals now calls it unused: the summary already asks the user to look at it.
  */
-function acceptKeptUnused(verification: Verification, kept: readonly { file: string; names: string[] }[]): Verification {
+function acceptKeptUnused(
+  verification: Verification,
+  kept: readonly { file: string; names: string[] }[],
+): Verification {
   const onPurpose = (e: { file: string; message: string }): boolean =>
-    /^TS(6133|6198)\b/.test(e.message) && kept.some((k) => k.file === e.file && k.names.some((n) => e.message.includes(`'${n}'`)));
+    /^TS(6133|6198)\b/.test(e.message) &&
+    kept.some((k) => k.file === e.file && k.names.some((n) => e.message.includes(`'${n}'`)));
   const newErrors = verification.newErrors.filter((e) => !onPurpose(e));
   return { ...verification, ok: newErrors.length === 0, newErrors };
 }
@@ -203,12 +226,21 @@ export function resolveFlagKey(scan: ScanResult, asked: string): ResolvedFlag {
     const valueType = entry?.valueType ?? impliedValueType(references, undefined);
     return { key, registries, references, ...(entry ? { entry } : {}), ...(valueType ? { valueType } : {}) };
   };
-  if (scan.registries.some((r) => r.flags.has(asked)) || scan.references.some((r) => (r.registryKey ?? r.key) === asked)) return found(asked);
+  if (
+    scan.registries.some((r) => r.flags.has(asked)) ||
+    scan.references.some((r) => (r.registryKey ?? r.key) === asked)
+  )
+    return found(asked);
   for (const registry of scan.registries) {
     const matched = matchRegistryKey(registry, asked);
     if (matched) return found(matched);
   }
-  const known = [...new Set([...scan.registries.flatMap((r) => [...r.flags.keys()]), ...scan.references.map((r) => r.registryKey ?? r.key)])];
+  const known = [
+    ...new Set([
+      ...scan.registries.flatMap((r) => [...r.flags.keys()]),
+      ...scan.references.map((r) => r.registryKey ?? r.key),
+    ]),
+  ];
   const suggestion = closest(asked, known);
   throw new RemoveError(
     'unknown-key',
@@ -227,7 +259,12 @@ function impliedValueType(refs: readonly FlagReference[], value: unknown): Value
 }
 
 /** Evaluations that read the flag as another type than the kept value's: their result needs a look. */
-function typeWarnings(refs: readonly FlagReference[], valueType: ValueType | undefined, value: unknown, workspace: Workspace): string[] {
+function typeWarnings(
+  refs: readonly FlagReference[],
+  valueType: ValueType | undefined,
+  value: unknown,
+  workspace: Workspace,
+): string[] {
   if (!valueType) return [];
   return refs
     .filter((r) => r.valueType && r.valueType !== valueType)
@@ -258,7 +295,9 @@ function uniqueLocations(locations: readonly Location[]): Location[] {
 
 function dynamicWarnings(scan: ScanResult, workspace: Workspace): string[] {
   if (scan.dynamic.length === 0) return [];
-  const places = scan.dynamic.slice(0, 3).map((d) => `${workspace.relative(d.location.file)}:${d.location.range.start.line + 1}`);
+  const places = scan.dynamic
+    .slice(0, 3)
+    .map((d) => `${workspace.relative(d.location.file)}:${d.location.range.start.line + 1}`);
   return [
     `${scan.dynamic.length} flag evaluation${scan.dynamic.length === 1 ? ' has a key' : 's have keys'} Flaglint could not resolve (${places.join(', ')}${scan.dynamic.length > 3 ? ', …' : ''}); check that none of them evaluates this flag.`,
   ];

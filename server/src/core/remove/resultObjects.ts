@@ -10,7 +10,10 @@ export type { ResultProperty } from '../sdks';
  */
 const RULES = resultObjectTable();
 
-export function resultObjectProperties(callee: string, source: string): Readonly<Record<string, ResultProperty>> | undefined {
+export function resultObjectProperties(
+  callee: string,
+  source: string,
+): Readonly<Record<string, ResultProperty>> | undefined {
   for (const rule of RULES) {
     if (!rule.callees.has(callee)) continue;
     if (rule.source !== undefined && !source.toLowerCase().includes(rule.source)) continue;

@@ -17,7 +17,12 @@ export interface FileRewrite {
  * Rewrites one file: every reference becomes the flag's value, then everything it folds is
  * simplified (see Simplifier and Emitter).
  */
-export function rewriteFile(sf: ts.SourceFile, checker: ts.TypeChecker, refs: readonly FlagReference[], value: FlagValue): FileRewrite {
+export function rewriteFile(
+  sf: ts.SourceFile,
+  checker: ts.TypeChecker,
+  refs: readonly FlagReference[],
+  value: FlagValue,
+): FileRewrite {
   const state = new RewriteState(sf, checker, value);
   for (const ref of refs) state.addReference(ref);
   state.derive();

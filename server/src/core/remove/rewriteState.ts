@@ -4,7 +4,17 @@ import type { FlagValue } from './flagValue';
 import { jsxGateFor, type JsxGate } from './jsxGates';
 import { resultObjectProperties, resultPropertyValue, type ResultProperty } from './resultObjects';
 import { Simplifier, type EvalContext } from './simplify';
-import { findInnermostNode, findNodeBySpan, hasExportModifier, isAssignmentOperator, isModuleFile, isReferenceIdentifier, literalValue, skipInnerTransparent, skipOuterTransparent } from './syntax';
+import {
+  findInnermostNode,
+  findNodeBySpan,
+  hasExportModifier,
+  isAssignmentOperator,
+  isModuleFile,
+  isReferenceIdentifier,
+  literalValue,
+  skipInnerTransparent,
+  skipOuterTransparent,
+} from './syntax';
 
 /**
  * What removing the flag changes in one file before any text is produced: which expressions become
@@ -65,12 +75,23 @@ export class RewriteState implements EvalContext {
         ? parent.name
         : ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent)
           ? parent.parent.name
-          : ts.isBinaryExpression(parent) && parent.right === slot && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
-            ? ts.isPropertyAccessExpression(parent.left) ? parent.left.name : parent.left
+          : ts.isBinaryExpression(parent) &&
+              parent.right === slot &&
+              parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+            ? ts.isPropertyAccessExpression(parent.left)
+              ? parent.left.name
+              : parent.left
             : undefined;
-    if (name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && BOOLEAN_NAME.test(name.text)) return true;
+    if (name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && BOOLEAN_NAME.test(name.text))
+      return true;
     // `const showHistory = draft.revisions && true` read only as a condition: its truthiness is all that is used.
-    if (ts.isVariableDeclaration(parent) && parent.initializer === slot && ts.isIdentifier(parent.name) && ts.isVariableDeclarationList(parent.parent) && parent.parent.flags & ts.NodeFlags.Const) {
+    if (
+      ts.isVariableDeclaration(parent) &&
+      parent.initializer === slot &&
+      ts.isIdentifier(parent.name) &&
+      ts.isVariableDeclarationList(parent.parent) &&
+      parent.parent.flags & ts.NodeFlags.Const
+    ) {
       const uses = this.usesOf(parent.name);
       return uses !== undefined && uses.length > 0 && uses.every((u) => this.simplifier.modeOf(u) === 'bool');
     }
@@ -107,12 +128,16 @@ export class RewriteState implements EvalContext {
       keyStart = sf.getPositionOfLineAndCharacter(ref.location.range.start.line, ref.location.range.start.character);
       keyEnd = sf.getPositionOfLineAndCharacter(ref.location.range.end.line, ref.location.range.end.character);
     } catch {
-      this.leave(`${sf.fileName}:${ref.evaluation.range.start.line + 1}: the reference no longer matches the file (it changed since the scan); not rewritten.`);
+      this.leave(
+        `${sf.fileName}:${ref.evaluation.range.start.line + 1}: the reference no longer matches the file (it changed since the scan); not rewritten.`,
+      );
       return;
     }
     const node = findNodeBySpan(sf, evStart, evEnd) ?? findInnermostNode(sf, evStart, evEnd);
 
-    const binding = enclosingBindingElement(node) ?? (ref.kind === 'destructure' ? enclosingBindingElement(findInnermostNode(sf, keyStart, keyEnd)) : undefined);
+    const binding =
+      enclosingBindingElement(node) ??
+      (ref.kind === 'destructure' ? enclosingBindingElement(findInnermostNode(sf, keyStart, keyEnd)) : undefined);
     if (binding) {
       this.addBinding(binding, this.value);
       return;
@@ -124,7 +149,9 @@ export class RewriteState implements EvalContext {
         this.gates.set(element, gate);
         this.markDirty(element);
       } else {
-        this.leave(`${this.where(element)}: <${tagName(element)}> evaluates the flag in a way Flaglint cannot rewrite; edit it by hand.`);
+        this.leave(
+          `${this.where(element)}: <${tagName(element)}> evaluates the flag in a way Flaglint cannot rewrite; edit it by hand.`,
+        );
       }
       return;
     }
@@ -150,7 +177,8 @@ export class RewriteState implements EvalContext {
     }
     // `const [a, variant] = await Promise.all([load(), getFlag(...)])`: the element and its binding
     // go together, and the binding's uses become the value.
-    const tuple = promiseAllBinding(target) ?? (ts.isExpression(target) ? this.guardedPromiseAllBinding(target) : undefined);
+    const tuple =
+      promiseAllBinding(target) ?? (ts.isExpression(target) ? this.guardedPromiseAllBinding(target) : undefined);
     if (tuple) {
       if (this.addBinding(tuple.binding, value)) {
         this.removedElements.add(tuple.element);
@@ -173,24 +201,40 @@ export class RewriteState implements EvalContext {
    * variant is the flag's value, so the element and its binding go as for a plain element. A use
    * not behind the condition could see the other branch's value: then the element stays.
    */
-  private guardedPromiseAllBinding(target: ts.Expression): { element: ts.Expression; binding: ts.BindingElement } | undefined {
+  private guardedPromiseAllBinding(
+    target: ts.Expression,
+  ): { element: ts.Expression; binding: ts.BindingElement } | undefined {
     const conditional = target.parent;
-    if (!ts.isConditionalExpression(conditional) || conditional.whenTrue !== target || !ts.isIdentifier(conditional.condition)) return undefined;
+    if (
+      !ts.isConditionalExpression(conditional) ||
+      conditional.whenTrue !== target ||
+      !ts.isIdentifier(conditional.condition)
+    )
+      return undefined;
     if (!isResolvedConstant(conditional.whenFalse)) return undefined;
     const guard = conditional.condition;
     const guardSymbol = this.checker.getSymbolAtLocation(guard);
     const guardDecl = guardSymbol?.valueDeclaration;
-    if (!guardDecl || !ts.isVariableDeclaration(guardDecl) || !(ts.getCombinedNodeFlags(guardDecl) & ts.NodeFlags.Const)) return undefined;
+    if (
+      !guardDecl ||
+      !ts.isVariableDeclaration(guardDecl) ||
+      !(ts.getCombinedNodeFlags(guardDecl) & ts.NodeFlags.Const)
+    )
+      return undefined;
     const tuple = promiseAllBinding(conditional);
     if (!tuple || !ts.isIdentifier(tuple.binding.name)) return undefined;
     const uses = this.usesOf(tuple.binding.name);
     const guarded = (use: ts.Node): boolean => {
       for (let n: ts.Node = use; n.parent && !ts.isFunctionLike(n.parent) && !ts.isSourceFile(n.parent); n = n.parent) {
         const p = n.parent;
-        const test = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.right === n ? p.left
-          : ts.isConditionalExpression(p) && p.whenTrue === n ? p.condition
-          : ts.isIfStatement(p) && p.thenStatement === n ? p.expression
-          : undefined;
+        const test =
+          ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.right === n
+            ? p.left
+            : ts.isConditionalExpression(p) && p.whenTrue === n
+              ? p.condition
+              : ts.isIfStatement(p) && p.thenStatement === n
+                ? p.expression
+                : undefined;
         if (test && this.conjunctsInclude(test, guardSymbol)) return true;
       }
       return false;
@@ -201,7 +245,8 @@ export class RewriteState implements EvalContext {
   /** `a && b && guard`: one of the `&&` operands is the guard variable itself. */
   private conjunctsInclude(test: ts.Expression, symbol: ts.Symbol | undefined): boolean {
     const inner = skipInnerTransparent(test);
-    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.conjunctsInclude(inner.left, symbol) || this.conjunctsInclude(inner.right, symbol);
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+      return this.conjunctsInclude(inner.left, symbol) || this.conjunctsInclude(inner.right, symbol);
     return ts.isIdentifier(inner) && this.checker.getSymbolAtLocation(inner) === symbol;
   }
 
@@ -225,7 +270,9 @@ export class RewriteState implements EvalContext {
       } else if (ts.isIdentifier(parent.name)) {
         // `const feature = useFeature('x')`: each `feature.on` is an evaluation.
         const uses = this.usesOf(parent.name);
-        const reads = uses?.map((u) => (ts.isPropertyAccessExpression(u.parent) && u.parent.expression === u ? u.parent : undefined));
+        const reads = uses?.map((u) =>
+          ts.isPropertyAccessExpression(u.parent) && u.parent.expression === u ? u.parent : undefined,
+        );
         if (reads && reads.every((r) => r && properties[r.name.text])) {
           for (const r of reads) this.addEvaluation(r!, resultPropertyValue(properties[r!.name.text]!, this.value));
           this.removedDeclarations.add(parent);
@@ -234,7 +281,9 @@ export class RewriteState implements EvalContext {
         }
       }
     }
-    this.leave(`${this.where(call)}: the evaluation's result object is used in a way Flaglint cannot rewrite; edit it by hand.`);
+    this.leave(
+      `${this.where(call)}: the evaluation's result object is used in a way Flaglint cannot rewrite; edit it by hand.`,
+    );
   }
 
   /** `const { newCheckout } = useFlags()`: the binding goes, its uses become the value. */
@@ -267,7 +316,9 @@ export class RewriteState implements EvalContext {
       if (blocked) return;
       if (ts.isIdentifier(node) && node !== name && node.text === name.text && isReferenceIdentifier(node)) {
         const parent = node.parent;
-        const sym = ts.isShorthandPropertyAssignment(parent) ? this.checker.getShorthandAssignmentValueSymbol(parent) : this.checker.getSymbolAtLocation(node);
+        const sym = ts.isShorthandPropertyAssignment(parent)
+          ? this.checker.getShorthandAssignmentValueSymbol(parent)
+          : this.checker.getSymbolAtLocation(node);
         if (sym === symbol) {
           if (ts.isExportSpecifier(parent) || ts.isExportAssignment(parent) || isInTypePosition(node)) blocked = true;
           else uses.push(node);
@@ -323,11 +374,17 @@ export class RewriteState implements EvalContext {
     const folded = this.simplifier.simplify(decl.initializer!);
     const source = folded.kind === 'node' ? skipInnerTransparent(folded.node) : undefined;
     const values = new Map<string, unknown>();
-    if (folded.kind === 'const' && typeof folded.value === 'object' && folded.value !== null && !Array.isArray(folded.value)) {
+    if (
+      folded.kind === 'const' &&
+      typeof folded.value === 'object' &&
+      folded.value !== null &&
+      !Array.isArray(folded.value)
+    ) {
       for (const [k, v] of Object.entries(folded.value)) if (v === null || typeof v !== 'object') values.set(k, v);
     } else if (source && ts.isObjectLiteralExpression(source)) {
       for (const p of source.properties) {
-        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return this.reject(decl);
+        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+          return this.reject(decl);
         const v = literalValue(skipInnerTransparent(p.initializer));
         if (!v) return this.reject(decl);
         values.set(p.name.text, v.value);
@@ -338,7 +395,8 @@ export class RewriteState implements EvalContext {
     const seeds: { uses: ts.Identifier[]; value: unknown }[] = [];
     for (const el of pattern.elements) {
       const prop = bindingPropertyName(el);
-      if (el.dotDotDotToken || el.initializer || !ts.isIdentifier(el.name) || prop === undefined || !values.has(prop)) return this.reject(decl);
+      if (el.dotDotDotToken || el.initializer || !ts.isIdentifier(el.name) || prop === undefined || !values.has(prop))
+        return this.reject(decl);
       const uses = this.derivableUses(decl, el.name);
       if (!uses) return this.reject(decl);
       seeds.push({ uses, value: values.get(prop) });
@@ -354,11 +412,18 @@ export class RewriteState implements EvalContext {
     return false;
   }
 
-  private derivableUses(decl: ts.VariableDeclaration, name: ts.Identifier = decl.name as ts.Identifier): ts.Identifier[] | undefined {
+  private derivableUses(
+    decl: ts.VariableDeclaration,
+    name: ts.Identifier = decl.name as ts.Identifier,
+  ): ts.Identifier[] | undefined {
     const list = decl.parent;
     if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return undefined;
     const statement = list.parent;
-    if (hasExportModifier(statement) || (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return undefined;
+    if (
+      hasExportModifier(statement) ||
+      (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)
+    )
+      return undefined;
     // A module-level variable of a script file is a global other files may read.
     if (ts.isSourceFile(statement.parent) && !isModuleFile(this.sf)) return undefined;
     const uses = this.usesOf(name);
@@ -374,10 +439,17 @@ export class RewriteState implements EvalContext {
  */
 function expectsPromise(call: ts.Expression): boolean {
   const parent = call.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === call) return ['then', 'catch', 'finally'].includes(parent.name.text);
-  const fn = ts.isReturnStatement(parent) ? ts.findAncestor(parent, ts.isFunctionLike) : ts.isArrowFunction(parent) && parent.body === call ? parent : undefined;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === call)
+    return ['then', 'catch', 'finally'].includes(parent.name.text);
+  const fn = ts.isReturnStatement(parent)
+    ? ts.findAncestor(parent, ts.isFunctionLike)
+    : ts.isArrowFunction(parent) && parent.body === call
+      ? parent
+      : undefined;
   if (!fn || !('type' in fn) || !fn.type) return false;
-  const isAsync = (ts.getModifiers(fn as ts.FunctionLikeDeclaration) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  const isAsync = (ts.getModifiers(fn as ts.FunctionLikeDeclaration) ?? []).some(
+    (m) => m.kind === ts.SyntaxKind.AsyncKeyword,
+  );
   return !isAsync && /^Promise\b|^PromiseLike\b/.test(fn.type.getText());
 }
 
@@ -387,15 +459,25 @@ function isResolvedConstant(node: ts.Expression): boolean {
   if (literalValue(inner)) return true;
   if (!ts.isCallExpression(inner) || inner.arguments.length > 1) return false;
   const callee = inner.expression;
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && callee.name.text === 'resolve' && inner.arguments.every((a) => literalValue(a) !== undefined);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Promise' &&
+    callee.name.text === 'resolve' &&
+    inner.arguments.every((a) => literalValue(a) !== undefined)
+  );
 }
 
 function isBooleanType(type: ts.Type): boolean {
-  return (type.flags & ts.TypeFlags.BooleanLike) !== 0 || (type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.BooleanLike) !== 0));
+  return (
+    (type.flags & ts.TypeFlags.BooleanLike) !== 0 ||
+    (type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.BooleanLike) !== 0))
+  );
 }
 
 /** Names that say the value is a yes/no: `isOpen`, `canEdit`, `showBanner`, `disabled`. */
-const BOOLEAN_NAME = /^(is|has|can|should|show|hide|enable|disable|allow|needs)[A-Z_]|^(disabled|enabled|checked|open|visible|hidden|required|readOnly|loading|selected|active|defaultChecked|defaultOpen)$/;
+const BOOLEAN_NAME =
+  /^(is|has|can|should|show|hide|enable|disable|allow|needs)[A-Z_]|^(disabled|enabled|checked|open|visible|hidden|required|readOnly|loading|selected|active|defaultChecked|defaultOpen)$/;
 
 function enclosingBindingElement(node: ts.Node): ts.BindingElement | undefined {
   for (let n: ts.Node | undefined = node; n && !ts.isStatement(n); n = n.parent) {
@@ -424,14 +506,22 @@ export function isWriteTarget(node: ts.Node): boolean {
       current = parent;
       continue;
     }
-    if (ts.isBinaryExpression(parent)) return parent.left === current && isAssignmentOperator(parent.operatorToken.kind);
+    if (ts.isBinaryExpression(parent))
+      return parent.left === current && isAssignmentOperator(parent.operatorToken.kind);
     if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
       return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
     }
     if (ts.isDeleteExpression(parent)) return true;
     if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return parent.initializer === current;
     // Inside a destructuring assignment target.
-    if (ts.isShorthandPropertyAssignment(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent) || (ts.isPropertyAssignment(parent) && parent.initializer === current)) {
+    if (
+      ts.isShorthandPropertyAssignment(parent) ||
+      ts.isSpreadElement(parent) ||
+      ts.isSpreadAssignment(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isObjectLiteralExpression(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === current)
+    ) {
       current = parent;
       continue;
     }
@@ -442,7 +532,8 @@ export function isWriteTarget(node: ts.Node): boolean {
 function isInTypePosition(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isTypeQueryNode(n) || ts.isTypeReferenceNode(n)) return true;
-    if (ts.isStatement(n) || ts.isExpression(n) && !ts.isIdentifier(n) && !ts.isPropertyAccessExpression(n)) return false;
+    if (ts.isStatement(n) || (ts.isExpression(n) && !ts.isIdentifier(n) && !ts.isPropertyAccessExpression(n)))
+      return false;
   }
   return false;
 }
@@ -458,7 +549,13 @@ function promiseAllBinding(element: ts.Node): { element: ts.Expression; binding:
   const call = list.parent;
   if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== list) return undefined;
   const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Promise' || callee.name.text !== 'all') return undefined;
+  if (
+    !ts.isPropertyAccessExpression(callee) ||
+    !ts.isIdentifier(callee.expression) ||
+    callee.expression.text !== 'Promise' ||
+    callee.name.text !== 'all'
+  )
+    return undefined;
   const awaited = skipOuterTransparent(call).parent;
   if (!ts.isAwaitExpression(awaited)) return undefined;
   const declaration = skipOuterTransparent(awaited).parent;
@@ -467,6 +564,11 @@ function promiseAllBinding(element: ts.Node): { element: ts.Expression; binding:
   if (index < 0 || list.elements.slice(0, index + 1).some(ts.isSpreadElement)) return undefined;
   const pattern = declaration.name.elements;
   const binding = pattern[index];
-  if (!binding || ts.isOmittedExpression(binding) || pattern.slice(0, index + 1).some((e) => !ts.isOmittedExpression(e) && e.dotDotDotToken)) return undefined;
+  if (
+    !binding ||
+    ts.isOmittedExpression(binding) ||
+    pattern.slice(0, index + 1).some((e) => !ts.isOmittedExpression(e) && e.dotDotDotToken)
+  )
+    return undefined;
   return { element: element as ts.Expression, binding };
 }

@@ -20,7 +20,11 @@ export function canUnwrapBlock(block: Pick<ts.Block, 'statements'>, replaced: ts
         out.forEach((n) => names.add(n));
       }
     } else if (
-      (ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isEnumDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) &&
+      (ts.isFunctionDeclaration(s) ||
+        ts.isClassDeclaration(s) ||
+        ts.isEnumDeclaration(s) ||
+        ts.isInterfaceDeclaration(s) ||
+        ts.isTypeAliasDeclaration(s)) &&
       s.name
     ) {
       names.add(s.name.text);
@@ -32,7 +36,10 @@ export function canUnwrapBlock(block: Pick<ts.Block, 'statements'>, replaced: ts
   // A script's top level is shared with every other script: keep its blocks.
   if (ts.isSourceFile(container) && !isModuleFile(container)) return false;
 
-  const scope: ts.Node[] = ts.isCaseClause(container) || ts.isDefaultClause(container) ? [...container.parent.clauses] : [...(container as ts.Block).statements];
+  const scope: ts.Node[] =
+    ts.isCaseClause(container) || ts.isDefaultClause(container)
+      ? [...container.parent.clauses]
+      : [...(container as ts.Block).statements];
   for (const node of scope) {
     if (node === replaced) continue;
     if (ts.isCaseClause(node) || ts.isDefaultClause(node)) {
@@ -45,7 +52,8 @@ export function canUnwrapBlock(block: Pick<ts.Block, 'statements'>, replaced: ts
   const owner = container.parent;
   const outer: string[] = [];
   if (owner && ts.isFunctionLike(owner)) for (const p of owner.parameters) collectBindingNames(p.name, outer);
-  if (owner && ts.isCatchClause(owner) && owner.variableDeclaration) collectBindingNames(owner.variableDeclaration.name, outer);
+  if (owner && ts.isCatchClause(owner) && owner.variableDeclaration)
+    collectBindingNames(owner.variableDeclaration.name, outer);
   return !outer.some((n) => names.has(n));
 }
 

@@ -14,6 +14,10 @@ export function isSdkAccessorCall(node: ts.Expression, extraCallees: ReadonlySet
   while (ts.isParenthesizedExpression(expr) || ts.isAwaitExpression(expr)) expr = expr.expression;
   if (!ts.isCallExpression(expr)) return false;
   const callee = expr.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = ts.isIdentifier(callee)
+    ? callee.text
+    : ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : undefined;
   return name !== undefined && (ACCESSORS.has(name) || extraCallees.has(name));
 }

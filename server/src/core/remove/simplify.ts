@@ -65,7 +65,11 @@ export class Simplifier {
       case ts.SyntaxKind.DoStatement:
         return (parent as ts.IfStatement).expression === node ? 'bool' : 'value';
       case ts.SyntaxKind.ForStatement:
-        return (parent as ts.ForStatement).condition === node ? 'bool' : (parent as ts.ForStatement).incrementor === node ? 'stmt' : 'value';
+        return (parent as ts.ForStatement).condition === node
+          ? 'bool'
+          : (parent as ts.ForStatement).incrementor === node
+            ? 'stmt'
+            : 'value';
       case ts.SyntaxKind.ExpressionStatement:
         return 'stmt';
       case ts.SyntaxKind.ConditionalExpression: {
@@ -121,7 +125,12 @@ export class Simplifier {
       if (inner.kind === 'node' && isAtomic(inner.node)) return inner;
       return SAME;
     }
-    if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
+    if (
+      ts.isAsExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      ts.isTypeAssertionExpression(node)
+    ) {
       // `flags.x as boolean` once `flags.x` is `true`: the literal stands alone.
       const inner = this.operand(node.expression);
       return inner.kind === 'const' && !inner.node ? inner : SAME;
@@ -129,15 +138,23 @@ export class Simplifier {
     if (ts.isPrefixUnaryExpression(node)) return this.prefix(node);
     if (ts.isTypeOfExpression(node)) {
       const inner = this.operand(node.expression);
-      return inner.kind === 'const' ? { kind: 'const', value: inner.value === null ? 'object' : typeof inner.value } : SAME;
+      return inner.kind === 'const'
+        ? { kind: 'const', value: inner.value === null ? 'object' : typeof inner.value }
+        : SAME;
     }
     if (ts.isBinaryExpression(node)) return this.binary(node);
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && !node.questionDotToken) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.arguments.length === 1 &&
+      !node.questionDotToken
+    ) {
       // `Boolean(flag)`, `String(variant)`: the conversions of a known value are known.
       const arg = this.operand(node.arguments[0]!);
       if (arg.kind === 'const' && !isSpread(node.arguments[0]!)) {
         if (node.expression.text === 'Boolean') return { kind: 'const', value: Boolean(arg.value) };
-        if (node.expression.text === 'String' && isPrimitive(arg.value)) return { kind: 'const', value: String(arg.value) };
+        if (node.expression.text === 'String' && isPrimitive(arg.value))
+          return { kind: 'const', value: String(arg.value) };
       }
       return SAME;
     }
@@ -147,10 +164,18 @@ export class Simplifier {
       // `user ? true : false` once the branches became literals: the condition's truthiness.
       const yes = this.operand(node.whenTrue);
       const no = this.operand(node.whenFalse);
-      if (yes.kind !== 'const' || no.kind !== 'const' || typeof yes.value !== 'boolean' || typeof no.value !== 'boolean') return SAME;
+      if (
+        yes.kind !== 'const' ||
+        no.kind !== 'const' ||
+        typeof yes.value !== 'boolean' ||
+        typeof no.value !== 'boolean'
+      )
+        return SAME;
       if (yes.value === no.value) return isPure(node.condition) ? { kind: 'const', value: yes.value } : SAME;
       if (!yes.value) return { kind: 'negation', node: node.condition, double: false };
-      return this.modeOf(node) !== 'value' || this.ctx.isBoolean?.(node.condition) ? this.asResult(node.condition) : { kind: 'negation', node: node.condition, double: true };
+      return this.modeOf(node) !== 'value' || this.ctx.isBoolean?.(node.condition)
+        ? this.asResult(node.condition)
+        : { kind: 'negation', node: node.condition, double: true };
     }
     return SAME;
   }
@@ -198,8 +223,11 @@ export class Simplifier {
           // `x || false` is x's truthy value or `false`: x's truthiness where a boolean is wanted.
           // `(x || true) && y` is always truthy on the left, so the `&&` is y.
           const right = this.operand(node.right);
-          if (right.kind === 'const' && right.value === true && isLeftOfAnd(node) && isPure(node.left)) return { kind: 'const', value: true };
-          return right.kind === 'const' && right.value === false && this.ctx.needsBoolean?.(node) ? { kind: 'truthiness', node: node.left } : SAME;
+          if (right.kind === 'const' && right.value === true && isLeftOfAnd(node) && isPure(node.left))
+            return { kind: 'const', value: true };
+          return right.kind === 'const' && right.value === false && this.ctx.needsBoolean?.(node)
+            ? { kind: 'truthiness', node: node.left }
+            : SAME;
         }
         const right = this.operand(node.right);
         if (right.kind !== 'const') return SAME;
@@ -232,7 +260,9 @@ function isLeftOfAnd(node: ts.Node): boolean {
   let current = node;
   while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
   const p = current.parent;
-  return ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === current;
+  return (
+    ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && p.left === current
+  );
 }
 
 function isSpread(node: ts.Node): boolean {
@@ -245,7 +275,8 @@ export function isPrimitive(v: unknown): v is string | number | boolean | null |
 
 /** Comparisons and arithmetic between two primitive constants. */
 function foldComparison(op: ts.SyntaxKind, a: unknown, b: unknown): { value: unknown } | undefined {
-  const primitive = (v: unknown): boolean => v === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof v);
+  const primitive = (v: unknown): boolean =>
+    v === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof v);
   if (!primitive(a) || !primitive(b)) return undefined;
   const x = a as string | number;
   const y = b as string | number;

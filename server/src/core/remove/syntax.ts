@@ -106,7 +106,9 @@ export function isPure(node: ts.Node): boolean {
     }
     case ts.SyntaxKind.PrefixUnaryExpression: {
       const e = node as ts.PrefixUnaryExpression;
-      return e.operator !== ts.SyntaxKind.PlusPlusToken && e.operator !== ts.SyntaxKind.MinusMinusToken && isPure(e.operand);
+      return (
+        e.operator !== ts.SyntaxKind.PlusPlusToken && e.operator !== ts.SyntaxKind.MinusMinusToken && isPure(e.operand)
+      );
     }
     case ts.SyntaxKind.BinaryExpression: {
       const e = node as ts.BinaryExpression;
@@ -123,7 +125,8 @@ export function isPure(node: ts.Node): boolean {
       return (node as ts.ArrayLiteralExpression).elements.every(isPure);
     case ts.SyntaxKind.ObjectLiteralExpression:
       return (node as ts.ObjectLiteralExpression).properties.every((p) => {
-        if (ts.isPropertyAssignment(p)) return (!ts.isComputedPropertyName(p.name) || isPure(p.name.expression)) && isPure(p.initializer);
+        if (ts.isPropertyAssignment(p))
+          return (!ts.isComputedPropertyName(p.name) || isPure(p.name.expression)) && isPure(p.initializer);
         if (ts.isShorthandPropertyAssignment(p)) return true;
         if (ts.isSpreadAssignment(p)) return isPure(p.expression);
         return ts.isMethodDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p);
@@ -262,7 +265,8 @@ export function literalValue(node: ts.Node): { value: unknown } | undefined {
       return (node as ts.Identifier).text === 'undefined' ? { value: undefined } : undefined;
     case ts.SyntaxKind.PrefixUnaryExpression: {
       const e = node as ts.PrefixUnaryExpression;
-      if (e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return { value: -Number(e.operand.text) };
+      if (e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand))
+        return { value: -Number(e.operand.text) };
       return undefined;
     }
     default:
@@ -273,10 +277,7 @@ export function literalValue(node: ts.Node): { value: unknown } | undefined {
 /** Statements that make the rest of their block unreachable. */
 export function isUnconditionalExit(node: ts.Statement): boolean {
   return (
-    ts.isReturnStatement(node) ||
-    ts.isThrowStatement(node) ||
-    ts.isBreakStatement(node) ||
-    ts.isContinueStatement(node)
+    ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node)
   );
 }
 
@@ -286,7 +287,18 @@ export function isReferenceIdentifier(id: ts.Identifier): boolean {
   if (!p) return true;
   if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
   if (ts.isQualifiedName(p) && p.right === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p)) && p.name === id) return false;
+  if (
+    (ts.isPropertyAssignment(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isMethodSignature(p) ||
+      ts.isGetAccessor(p) ||
+      ts.isSetAccessor(p) ||
+      ts.isEnumMember(p)) &&
+    p.name === id
+  )
+    return false;
   if (ts.isJsxAttribute(p) && p.name === id) return false;
   if (ts.isBindingElement(p) && p.propertyName === id) return false;
   if (ts.isImportSpecifier(p) && p.propertyName === id) return false;
@@ -330,7 +342,16 @@ export function declaredNames(statement: ts.Statement): string[] {
   const names: string[] = [];
   if (ts.isVariableStatement(statement)) {
     for (const d of statement.declarationList.declarations) collectBindingNames(d.name, names);
-  } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)) && statement.name && ts.isIdentifier(statement.name)) {
+  } else if (
+    (ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isModuleDeclaration(statement)) &&
+    statement.name &&
+    ts.isIdentifier(statement.name)
+  ) {
     names.push(statement.name.text);
   } else if (ts.isImportDeclaration(statement) && statement.importClause) {
     const clause = statement.importClause;

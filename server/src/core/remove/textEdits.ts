@@ -23,7 +23,12 @@ export function diffToTextEdits(file: string, before: string, after: string): Te
     start += p;
     newText = newText.slice(p);
     let s = 0;
-    while (s < newText.length && end - s > start && before.charCodeAt(end - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
+    while (
+      s < newText.length &&
+      end - s > start &&
+      before.charCodeAt(end - 1 - s) === newText.charCodeAt(newText.length - 1 - s)
+    )
+      s++;
     end -= s;
     newText = newText.slice(0, newText.length - s);
     edits.push({ file, range: rangeOf(starts, start, end), newText });

@@ -2,7 +2,16 @@ import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
 import { BindingUses } from './bindingUses';
 import { isSdkAccessorCall } from './sdkAccessors';
-import { collectBindingNames, countIdentifiers, hasExportModifier, isModuleFile, isPure, isReferenceIdentifier, parseFile, skipInnerTransparent } from './syntax';
+import {
+  collectBindingNames,
+  countIdentifiers,
+  hasExportModifier,
+  isModuleFile,
+  isPure,
+  isReferenceIdentifier,
+  parseFile,
+  skipInnerTransparent,
+} from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from '../text';
 import { declarationKey, UsedBefore } from './usedBefore';
 
@@ -48,9 +57,16 @@ export function removeNewlyUnused(
     const unused = (name: ts.Identifier): boolean =>
       (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && before.wasUsed(name) && !keepForJsx.has(name.text);
     const droppable = (init: ts.Expression | undefined): boolean =>
-      !init || isPure(init) || isSdkAccessorCall(init, accessors) || isPureCall(init, file) || isRequireCall(init) || isReadQuery(init);
+      !init ||
+      isPure(init) ||
+      isSdkAccessorCall(init, accessors) ||
+      isPureCall(init, file) ||
+      isRequireCall(init) ||
+      isReadQuery(init);
     const keep = (d: ts.VariableDeclaration, callOnly = false): void => {
-      const id = ts.isIdentifier(d.name) ? declarationKey(d.name) : `${d.name.getText(sf)}=${d.initializer!.getText(sf)}`;
+      const id = ts.isIdentifier(d.name)
+        ? declarationKey(d.name)
+        : `${d.name.getText(sf)}=${d.initializer!.getText(sf)}`;
       const names: string[] = [];
       collectBindingNames(d.name, names);
       anchors.set(id, { text: d.initializer!.getText(sf), near: d.initializer!.getStart(sf) });
@@ -65,12 +81,15 @@ export function removeNewlyUnused(
     // `let org = null; … org = await db.org.findFirst(…);` whose reads all went with the flag.
     const writeOnly = (name: ts.Identifier): readonly ts.ExpressionStatement[] | undefined => {
       const writes = uses.assignments(name);
-      return writes && writes.length > 0 && uses.reads(name) === 0 && before.wasRead(name) && !keepForJsx.has(name.text) ? writes : undefined;
+      return writes && writes.length > 0 && uses.reads(name) === 0 && before.wasRead(name) && !keepForJsx.has(name.text)
+        ? writes
+        : undefined;
     };
     const edits = collectRemovals(original, sf, unused, droppable, keep, writeOnly);
     // `let migrated = check();` whose reassignments all went with the flag: `const`, as the
     // project's lint (prefer-const) would ask of the diff.
-    if (edits.length === 0) edits.push(...constForLet(sf, (name) => uses.isReassigned(name) === false && before.wasReassigned(name)));
+    if (edits.length === 0)
+      edits.push(...constForLet(sf, (name) => uses.isReassigned(name) === false && before.wasReassigned(name)));
     if (edits.length === 0) {
       // Once nothing more goes, the parameters left unused (renaming earlier could overlap a removal).
       if (markUnusedParameters) text = applyOffsetEdits(text, parameterRenames(sf, parseFile(file, original)));
@@ -96,7 +115,11 @@ export function removeNewlyUnused(
 function isHookCall(init: ts.Expression): boolean {
   if (!ts.isCallExpression(init)) return false;
   const callee = init.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React' ? callee.name.text : '';
+  const name = ts.isIdentifier(callee)
+    ? callee.text
+    : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'React'
+      ? callee.name.text
+      : '';
   return /^use[A-Z0-9]/.test(name);
 }
 
@@ -111,12 +134,24 @@ function isReadQuery(init: ts.Expression): boolean {
   const awaited = skipInnerTransparent(init);
   if (!ts.isAwaitExpression(awaited)) return false;
   const call = skipInnerTransparent(awaited.expression);
-  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && READ_METHODS.has(call.expression.name.text) && ts.isPropertyAccessExpression(call.expression.expression) && call.arguments.every(isPure);
+  return (
+    ts.isCallExpression(call) &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    READ_METHODS.has(call.expression.name.text) &&
+    ts.isPropertyAccessExpression(call.expression.expression) &&
+    call.arguments.every(isPure)
+  );
 }
 
 /** `require('./flags')`: goes with its last binding, as an unused ES import does. */
 function isRequireCall(init: ts.Expression): boolean {
-  return ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]!);
+  return (
+    ts.isCallExpression(init) &&
+    ts.isIdentifier(init.expression) &&
+    init.expression.text === 'require' &&
+    init.arguments.length === 1 &&
+    ts.isStringLiteral(init.arguments[0]!)
+  );
 }
 
 function truncate(code: string): string {
@@ -140,7 +175,14 @@ function collectRemovals(
     const topLevel = node.parent === sf;
     if (topLevel && !module) return;
     // `if (!user.admin) { }` once the cleanup emptied it: with a pure condition it goes, comment and all.
-    if (ts.isIfStatement(node) && !node.elseStatement && ts.isBlock(node.thenStatement) && /^\{\s*\}$/.test(node.thenStatement.getText(sf)) && isPure(node.expression) && !original.includes(node.getText(sf))) {
+    if (
+      ts.isIfStatement(node) &&
+      !node.elseStatement &&
+      ts.isBlock(node.thenStatement) &&
+      /^\{\s*\}$/.test(node.thenStatement.getText(sf)) &&
+      isPure(node.expression) &&
+      !original.includes(node.getText(sf))
+    ) {
       statements.add(node);
       return;
     }
@@ -173,7 +215,11 @@ function collectRemovals(
         return;
       }
     } else if (
-      (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node)) &&
+      (ts.isFunctionDeclaration(node) ||
+        ts.isClassDeclaration(node) ||
+        ts.isInterfaceDeclaration(node) ||
+        ts.isTypeAliasDeclaration(node) ||
+        ts.isEnumDeclaration(node)) &&
       node.name &&
       !hasExportModifier(node) &&
       !(ts.isFunctionDeclaration(node) && !node.body) &&
@@ -218,7 +264,13 @@ function writeOnlyRemovals(
 function constForLet(sf: ts.SourceFile, noLongerReassigned: (name: ts.Identifier) => boolean): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Let) !== 0 && !ts.isForStatement(node.parent) && !ts.isForOfStatement(node.parent) && !ts.isForInStatement(node.parent)) {
+    if (
+      ts.isVariableDeclarationList(node) &&
+      (node.flags & ts.NodeFlags.Let) !== 0 &&
+      !ts.isForStatement(node.parent) &&
+      !ts.isForOfStatement(node.parent) &&
+      !ts.isForInStatement(node.parent)
+    ) {
       const simple = node.declarations.every((d) => ts.isIdentifier(d.name) && d.initializer !== undefined);
       if (simple && node.declarations.every((d) => noLongerReassigned(d.name as ts.Identifier))) {
         const start = node.getStart(sf);
@@ -231,11 +283,16 @@ function constForLet(sf: ts.SourceFile, noLongerReassigned: (name: ts.Identifier
   return edits;
 }
 
-function importRemovals(sf: ts.SourceFile, decl: ts.ImportDeclaration, unused: (name: ts.Identifier) => boolean): OffsetEdit[] | 'all' {
+function importRemovals(
+  sf: ts.SourceFile,
+  decl: ts.ImportDeclaration,
+  unused: (name: ts.Identifier) => boolean,
+): OffsetEdit[] | 'all' {
   const clause = decl.importClause;
   if (!clause) return [];
   const named = clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
-  const namespace = clause.namedBindings && ts.isNamespaceImport(clause.namedBindings) ? clause.namedBindings : undefined;
+  const namespace =
+    clause.namedBindings && ts.isNamespaceImport(clause.namedBindings) ? clause.namedBindings : undefined;
   const defaultGone = clause.name ? unused(clause.name) : true;
   const namespaceGone = namespace ? unused(namespace.name) : true;
   const removedNamed = new Set(named?.elements.filter((e) => unused(e.name)) ?? []);
@@ -277,20 +334,43 @@ function variableRemovals(
       // From an object literal, the property goes with its binding (an excess property is TS2353);
       // a binding whose property has effects or is not found stays.
       const propertyOf = (e: ts.BindingElement): ts.ObjectLiteralElementLike | undefined => {
-        const key = e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName.text : ts.isIdentifier(e.name) ? e.name.text : undefined;
-        return source?.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ts.isIdentifier(p.name) && p.name.text === key && (!ts.isPropertyAssignment(p) || isPure(p.initializer)));
+        const key =
+          e.propertyName && ts.isIdentifier(e.propertyName)
+            ? e.propertyName.text
+            : ts.isIdentifier(e.name)
+              ? e.name.text
+              : undefined;
+        return source?.properties.find(
+          (p) =>
+            (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
+            ts.isIdentifier(p.name) &&
+            p.name.text === key &&
+            (!ts.isPropertyAssignment(p) || isPure(p.initializer)),
+        );
       };
-      const gone = new Set(d.name.elements.filter((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name) && (!source || propertyOf(e))));
+      const gone = new Set(
+        d.name.elements.filter(
+          (e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name) && (!source || propertyOf(e)),
+        ),
+      );
       if (gone.size === 0) continue;
       const listEdits = removeListElements(sf, d.name.elements, gone);
       if (listEdits) {
         edits.push(...listEdits);
-        if (source) edits.push(...(removeListElements(sf, source.properties, new Set([...gone].map(propertyOf).filter((p): p is ts.ObjectLiteralElementLike => p !== undefined))) ?? []));
+        if (source)
+          edits.push(
+            ...(removeListElements(
+              sf,
+              source.properties,
+              new Set([...gone].map(propertyOf).filter((p): p is ts.ObjectLiteralElementLike => p !== undefined)),
+            ) ?? []),
+          );
       } else removed.add(d);
     } else if (ts.isArrayBindingPattern(d.name)) {
       // `const [open, setOpen] = useState(false)`: all or nothing (`[, setOpen]` reads badly).
       const names = d.name.elements.filter((e): e is ts.BindingElement => !ts.isOmittedExpression(e));
-      if (names.length > 0 && names.every((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name))) removed.add(d);
+      if (names.length > 0 && names.every((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && unused(e.name)))
+        removed.add(d);
     }
   }
   if (removed.size === 0) return edits.length ? edits : undefined;
@@ -301,7 +381,13 @@ function variableRemovals(
   // hooks are called for their effects as often as for their values.
   if (removed.size === decls.length && effects.every((d) => isHookCall(d.initializer!))) {
     effects.forEach((d) => keep(d, true));
-    return [{ start: statement.getStart(sf), end: statement.end, text: effects.map((d) => `${d.initializer!.getText(sf)};`).join(' ') }];
+    return [
+      {
+        start: statement.getStart(sf),
+        end: statement.end,
+        text: effects.map((d) => `${d.initializer!.getText(sf)};`).join(' '),
+      },
+    ];
   }
   effects.forEach((d) => keep(d));
   if (pureRemoved.size === 0) return edits.length ? edits : undefined;
@@ -319,7 +405,8 @@ function parameterRenames(sf: ts.SourceFile, original: ts.SourceFile): OffsetEdi
   const edits: OffsetEdit[] = [];
   const counts = countIdentifiers(sf);
   for (const p of unusedParameters(sf, true)) {
-    if (usedBefore.has(p.id) && !counts.has(`_${p.name.text}`)) edits.push({ start: p.name.getStart(sf), end: p.name.end, text: `_${p.name.text}` });
+    if (usedBefore.has(p.id) && !counts.has(`_${p.name.text}`))
+      edits.push({ start: p.name.getStart(sf), end: p.name.end, text: `_${p.name.text}` });
   }
   return edits;
 }
@@ -333,8 +420,16 @@ function unusedParameters(sf: ts.SourceFile, unused: boolean): { id: string; nam
       const paramsText = fn.parameters.map((p) => p.getText(sf)).join(',');
       for (const p of fn.parameters) {
         const name = p.name;
-        if (!ts.isIdentifier(name) || name.text.startsWith('_') || name.text === 'this' || (ts.getModifiers(p) ?? []).length > 0) continue;
-        const isUnused = !mentionsOutside(fn.body!, name.text) && !fn.parameters.some((q) => q !== p && q.initializer && mentionsOutside(q.initializer, name.text));
+        if (
+          !ts.isIdentifier(name) ||
+          name.text.startsWith('_') ||
+          name.text === 'this' ||
+          (ts.getModifiers(p) ?? []).length > 0
+        )
+          continue;
+        const isUnused =
+          !mentionsOutside(fn.body!, name.text) &&
+          !fn.parameters.some((q) => q !== p && q.initializer && mentionsOutside(q.initializer, name.text));
         if (isUnused === unused) out.push({ id: `${functionName(fn)}(${paramsText})#${name.text}`, name });
       }
     }
@@ -347,7 +442,11 @@ function unusedParameters(sf: ts.SourceFile, unused: boolean): { id: string; nam
 function functionName(fn: ts.FunctionLikeDeclaration): string {
   if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
   const parent = fn.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (
+    (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) &&
+    ts.isIdentifier(parent.name)
+  )
+    return parent.name.text;
   return '';
 }
 

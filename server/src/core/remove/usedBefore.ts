@@ -57,7 +57,7 @@ function isDeclarationName(id: ts.Identifier): boolean {
   const p = id.parent;
   if (!p || !isReferenceIdentifier(id)) return false;
   return (
-    ((ts.isVariableDeclaration(p) ||
+    (ts.isVariableDeclaration(p) ||
       ts.isBindingElement(p) ||
       ts.isFunctionDeclaration(p) ||
       ts.isClassDeclaration(p) ||
@@ -67,7 +67,7 @@ function isDeclarationName(id: ts.Identifier): boolean {
       ts.isImportClause(p) ||
       ts.isImportSpecifier(p) ||
       ts.isNamespaceImport(p)) &&
-      p.name === id)
+    p.name === id
   );
 }
 
@@ -82,7 +82,19 @@ export function declarationKey(name: ts.Identifier): string {
 }
 
 function containerName(node: ts.Node): string | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isMethodDeclaration(node) || ts.isModuleDeclaration(node)) && node.name) return node.name.getText();
-  if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) return node.parent.name.text;
+  if (
+    (ts.isFunctionDeclaration(node) ||
+      ts.isClassDeclaration(node) ||
+      ts.isMethodDeclaration(node) ||
+      ts.isModuleDeclaration(node)) &&
+    node.name
+  )
+    return node.name.getText();
+  if (
+    (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) &&
+    ts.isVariableDeclaration(node.parent) &&
+    ts.isIdentifier(node.parent.name)
+  )
+    return node.parent.name.text;
   return undefined;
 }

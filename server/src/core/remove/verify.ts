@@ -41,7 +41,8 @@ export function verifyRewrite(workspace: Workspace, changed: readonly string[]):
     const config = lookup.nearest(file) ?? '';
     groups.set(config, [...(groups.get(config) ?? []), file]);
   }
-  for (const [config, files] of groups) newErrors.push(...newTypeErrors(workspace, config ? projects.for(files[0]!) : undefined, files, sources));
+  for (const [config, files] of groups)
+    newErrors.push(...newTypeErrors(workspace, config ? projects.for(files[0]!) : undefined, files, sources));
 
   // A syntax error also surfaces as type errors; report each position once.
   const seen = new Set<string>();
@@ -83,7 +84,11 @@ function syntaxDiagnostics(sf: ts.SourceFile): ts.Diagnostic[] {
     fileExists: (f) => f === sf.fileName,
     readFile: () => undefined,
   };
-  const program = ts.createProgram({ rootNames: [sf.fileName], options: { noResolve: true, noLib: true, allowJs: true, noEmit: true }, host });
+  const program = ts.createProgram({
+    rootNames: [sf.fileName],
+    options: { noResolve: true, noLib: true, allowJs: true, noEmit: true },
+    host,
+  });
   return [...program.getSyntacticDiagnostics(sf)];
 }
 
@@ -97,9 +102,20 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   esModuleInterop: true,
 };
 
-function newTypeErrors(workspace: Workspace, configOptions: ts.CompilerOptions | undefined, files: readonly string[], changed: readonly string[]): VerificationError[] {
+function newTypeErrors(
+  workspace: Workspace,
+  configOptions: ts.CompilerOptions | undefined,
+  files: readonly string[],
+  changed: readonly string[],
+): VerificationError[] {
   // The project's options; declaration files are trusted (skipLibCheck), only errors are compared.
-  const options: ts.CompilerOptions = { ...(configOptions ?? DEFAULT_OPTIONS), noEmit: true, skipLibCheck: true, incremental: false, composite: false };
+  const options: ts.CompilerOptions = {
+    ...(configOptions ?? DEFAULT_OPTIONS),
+    noEmit: true,
+    skipLibCheck: true,
+    incremental: false,
+    composite: false,
+  };
   const checked = files.filter((f) => typeChecks(f, options, workspace.original(f)));
   if (checked.length === 0) return [];
   const roots = [...new Set([...checked, ...changed])];
@@ -178,8 +194,14 @@ function tally(diags: readonly ts.Diagnostic[]): Map<string, number> {
 
 function toError(d: ts.Diagnostic): VerificationError {
   const file = d.file ? path.resolve(d.file.fileName) : '';
-  const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-  return { file, line: pos.line, character: pos.character, message: `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}` };
+  const pos =
+    d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+  return {
+    file,
+    line: pos.line,
+    character: pos.character,
+    message: `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+  };
 }
 
 /**
@@ -204,7 +226,12 @@ function findImporters(workspace: Workspace, changed: readonly string[], project
       if (targets.has(candidate) || importers.has(candidate)) continue;
       const info = ts.preProcessFile(workspace.text(candidate), true, true);
       for (const imported of info.importedFiles) {
-        const resolved = ts.resolveModuleName(imported.fileName, candidate, optionsFor(candidate), ts.sys).resolvedModule;
+        const resolved = ts.resolveModuleName(
+          imported.fileName,
+          candidate,
+          optionsFor(candidate),
+          ts.sys,
+        ).resolvedModule;
         if (resolved && targets.has(path.resolve(resolved.resolvedFileName))) {
           importers.add(candidate);
           break;

@@ -34,7 +34,11 @@ export class Workspace {
         // The scan decodes UTF-16 (BOM) sources, but rewriting one as UTF-8 would change its encoding
         // and its flags' offsets would not match these bytes: refuse rather than corrupt it.
         const utf16 = utf16Bom(buf);
-        if (utf16) throw new RemoveError('unreadable-file', `Cannot rewrite ${file}: it is ${utf16} (it starts with a byte order mark); flaglint remove rewrites UTF-8 files only. Convert it to UTF-8 first.`);
+        if (utf16)
+          throw new RemoveError(
+            'unreadable-file',
+            `Cannot rewrite ${file}: it is ${utf16} (it starts with a byte order mark); flaglint remove rewrites UTF-8 files only. Convert it to UTF-8 first.`,
+          );
         text = buf.toString('utf8');
       }
       this.originals.set(file, text);

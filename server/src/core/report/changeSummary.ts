@@ -21,16 +21,28 @@ export function describeChangeSentence(change: ChangeReport): string {
   const added = Object.entries(change.evaluations.added);
   const removed = Object.entries(change.evaluations.removed);
   const sum = (list: [string, number][]): number => list.reduce((n, [, c]) => n + c, 0);
-  if (added.length > 0) parts.push(`adds ${plural(sum(added), 'evaluation')} of ${plural(added.length, 'flag')} (${keys(added.map(([k]) => k))})`);
-  if (removed.length > 0) parts.push(`removes ${plural(sum(removed), 'evaluation')} of ${plural(removed.length, 'flag')} (${keys(removed.map(([k]) => k))})`);
+  if (added.length > 0)
+    parts.push(
+      `adds ${plural(sum(added), 'evaluation')} of ${plural(added.length, 'flag')} (${keys(added.map(([k]) => k))})`,
+    );
+  if (removed.length > 0)
+    parts.push(
+      `removes ${plural(sum(removed), 'evaluation')} of ${plural(removed.length, 'flag')} (${keys(removed.map(([k]) => k))})`,
+    );
   if (change.registry.added.length > 0) parts.push(`registers ${keys(change.registry.added)}`);
   if (change.registry.removed.length > 0) {
     const still = change.registry.removedStillEvaluated;
-    parts.push(`removes ${change.registry.removed.length === 1 ? 'flag ' : 'flags '}${keys(change.registry.removed)} from the registry${still.length > 0 ? ` (${keys(still)} still evaluated)` : ''}`);
+    parts.push(
+      `removes ${change.registry.removed.length === 1 ? 'flag ' : 'flags '}${keys(change.registry.removed)} from the registry${still.length > 0 ? ` (${keys(still)} still evaluated)` : ''}`,
+    );
   }
   if (change.registry.changed.length > 0) {
-    const first = change.registry.changed.slice(0, 3).map((c) => `${code(c.key)} (${c.fields.map(describeField).join(', ')})`);
-    parts.push(`changes ${first.join(', ')}${change.registry.changed.length > 3 ? ` and ${change.registry.changed.length - 3} more` : ''}`);
+    const first = change.registry.changed
+      .slice(0, 3)
+      .map((c) => `${code(c.key)} (${c.fields.map(describeField).join(', ')})`);
+    parts.push(
+      `changes ${first.join(', ')}${change.registry.changed.length > 3 ? ` and ${change.registry.changed.length - 3} more` : ''}`,
+    );
   }
   if (parts.length === 0) return 'This change does not touch any flag.';
   const last = parts.pop()!;
@@ -51,13 +63,22 @@ const MAX_ROWS = 100;
 
 /** The PR comment / job summary for `flaglint check --base`. */
 export function formatChangeMarkdown(change: ChangeReport, root: string): string {
-  const out = [`## Flaglint: changes against ${code(change.base.rev)} (${change.base.commit.slice(0, 7)})`, '', describeChangeSentence(change), '', problemsLine(change.introduced, change.resolved), ''];
+  const out = [
+    `## Flaglint: changes against ${code(change.base.rev)} (${change.base.commit.slice(0, 7)})`,
+    '',
+    describeChangeSentence(change),
+    '',
+    problemsLine(change.introduced, change.resolved),
+    '',
+  ];
   if (change.introduced.length > 0) {
     const order = new Map(RULES.map((r, i) => [r.id, i]));
     const rows = [...change.introduced].sort((a, b) => (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
     out.push('| | Rule | Location | Flag | Message |', '|---|---|---|---|---|');
     for (const f of rows.slice(0, MAX_ROWS)) {
-      out.push(`| ${ICON[f.severity]} | ${code(f.ruleId)} | ${code(`${displayPath(f.location.file, root)}:${f.location.range.start.line + 1}`)} | ${f.flagKey === undefined ? '' : code(f.flagKey)} | ${cell(f.message)} |`);
+      out.push(
+        `| ${ICON[f.severity]} | ${code(f.ruleId)} | ${code(`${displayPath(f.location.file, root)}:${f.location.range.start.line + 1}`)} | ${f.flagKey === undefined ? '' : code(f.flagKey)} | ${cell(f.message)} |`,
+      );
     }
     if (rows.length > MAX_ROWS) out.push('', `… and ${rows.length - MAX_ROWS} more.`);
     out.push('');

@@ -13,8 +13,27 @@ export function csvRecord(fields: readonly unknown[]): string {
 }
 
 const COLUMNS = [
-  'key', 'registered', 'description', 'owner', 'type', 'status', 'valueType', 'created', 'expires', 'ageDays', 'daysToExpiry',
-  'permanent', 'references', 'files', 'packages', 'scope', 'rollback', 'dependsOn', 'errors', 'warnings', 'registry',
+  'key',
+  'registered',
+  'description',
+  'owner',
+  'type',
+  'status',
+  'valueType',
+  'created',
+  'expires',
+  'ageDays',
+  'daysToExpiry',
+  'permanent',
+  'references',
+  'files',
+  'packages',
+  'scope',
+  'rollback',
+  'dependsOn',
+  'errors',
+  'warnings',
+  'registry',
 ] as const;
 
 /** The inventory as CSV, one row per flag; list fields (packages, scope, dependsOn) are joined with ';'. */
@@ -32,7 +51,20 @@ export function formatInventoryCsv(inventory: readonly InventoryRow[], root: str
   return out;
 }
 
-const REFERENCE_COLUMNS = ['file', 'line', 'column', 'endLine', 'endColumn', 'key', 'registryKey', 'source', 'callee', 'form', 'via', 'inTest'] as const;
+const REFERENCE_COLUMNS = [
+  'file',
+  'line',
+  'column',
+  'endLine',
+  'endColumn',
+  'key',
+  'registryKey',
+  'source',
+  'callee',
+  'form',
+  'via',
+  'inTest',
+] as const;
 
 /** The references as CSV, one row per place the code evaluates a flag; `via` is joined with ';'. */
 export function formatReferencesCsv(records: readonly ReferenceRecord[]): string {

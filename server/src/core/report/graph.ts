@@ -43,7 +43,11 @@ export interface GraphEdge {
 
 const RETIRED = new Set(['archived', 'deprecated']);
 
-export function buildFlagGraph(rows: readonly InventoryRow[], result: ScanResult, packageOf: (file: string) => { name: string } | undefined): FlagGraph {
+export function buildFlagGraph(
+  rows: readonly InventoryRow[],
+  result: ScanResult,
+  packageOf: (file: string) => { name: string } | undefined,
+): FlagGraph {
   const outside = outsideScope(result, packageOf);
   const byKey = new Map<string, InventoryRow>();
   for (const r of rows) if (!byKey.has(r.key) || r.registered) byKey.set(r.key, r);
@@ -61,7 +65,8 @@ export function buildFlagGraph(rows: readonly InventoryRow[], result: ScanResult
   for (const r of byKey.values()) {
     for (const to of new Set(r.dependsOn)) {
       const target = byKey.get(to);
-      const kind = target === undefined || !target.registered ? 'unknown' : RETIRED.has(target.status ?? '') ? 'retired' : 'ok';
+      const kind =
+        target === undefined || !target.registered ? 'unknown' : RETIRED.has(target.status ?? '') ? 'retired' : 'ok';
       edges.push({ from: r.key, to, kind, inCycle: false });
     }
   }
@@ -77,7 +82,10 @@ export function buildFlagGraph(rows: readonly InventoryRow[], result: ScanResult
  * judged here rather than read from the out-of-scope-reference findings, so that turning the rule
  * off in `policy.severity` does not empty the blast radius.
  */
-function outsideScope(result: ScanResult, packageOf: (file: string) => { name: string } | undefined): Map<string, Set<string>> {
+function outsideScope(
+  result: ScanResult,
+  packageOf: (file: string) => { name: string } | undefined,
+): Map<string, Set<string>> {
   const outside = new Map<string, Set<string>>();
   const matchers = new Map<string, ScopeMatcher | null>();
   for (const ref of result.references) {
@@ -88,7 +96,9 @@ function outsideScope(result: ScanResult, packageOf: (file: string) => { name: s
     let matcher = matchers.get(id);
     if (matcher === undefined) {
       const scope = registry.flags.get(key)?.scope;
-      const items = Array.isArray(scope) ? scope.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+      const items = Array.isArray(scope)
+        ? scope.filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+        : [];
       matchers.set(id, (matcher = items.length > 0 ? new ScopeMatcher(items) : null));
     }
     if (!matcher) continue;

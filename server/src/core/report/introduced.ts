@@ -41,7 +41,8 @@ function counts<T>(items: readonly T[], keyOf: (item: T) => string): Map<string,
 /** Every registry entry of a scan by registry file (relative to the scan root) and key. */
 function entries(result: ScanResult): Map<string, ReturnType<typeof snapshotOf>> {
   const map = new Map<string, ReturnType<typeof snapshotOf>>();
-  for (const registry of result.registries) for (const [key, entry] of registry.flags) map.set(`${rel(result.root, registry.path)}\0${key}`, snapshotOf(entry));
+  for (const registry of result.registries)
+    for (const [key, entry] of registry.flags) map.set(`${rel(result.root, registry.path)}\0${key}`, snapshotOf(entry));
   return map;
 }
 

@@ -111,17 +111,20 @@ function row(g: Group, today: number, options: InventoryOptions): InventoryRow {
   };
   if (g.registry) r.registry = g.registry.path;
   if (!e) return r;
-  return Object.assign(r, definedOnly({
-    description: text(e.description),
-    owner: text(e.owner),
-    type: e.type,
-    status: e.status,
-    valueType: e.valueType,
-    created: text(e.created),
-    expires: text(e.expires),
-    ageDays: created === undefined ? undefined : today - created,
-    daysToExpiry: expires === undefined ? undefined : expires - today,
-  }));
+  return Object.assign(
+    r,
+    definedOnly({
+      description: text(e.description),
+      owner: text(e.owner),
+      type: e.type,
+      status: e.status,
+      valueType: e.valueType,
+      created: text(e.created),
+      expires: text(e.expires),
+      ageDays: created === undefined ? undefined : today - created,
+      daysToExpiry: expires === undefined ? undefined : expires - today,
+    }),
+  );
 }
 
 /** Leaves absent fields out rather than present-but-undefined, so JSON output stays compact. */

@@ -55,11 +55,17 @@ export interface JsonFinding extends JsonPosition {
 }
 
 function at(location: Location, root: string): JsonPosition {
-  return { file: displayPath(location.file, root), line: location.range.start.line + 1, column: location.range.start.character + 1 };
+  return {
+    file: displayPath(location.file, root),
+    line: location.range.start.line + 1,
+    column: location.range.start.character + 1,
+  };
 }
 
 export function jsonInventory(inventory: readonly InventoryRow[], root: string): InventoryRow[] {
-  return inventory.map((row) => (row.registry === undefined ? row : { ...row, registry: displayPath(row.registry, root) }));
+  return inventory.map((row) =>
+    row.registry === undefined ? row : { ...row, registry: displayPath(row.registry, root) },
+  );
 }
 
 export function buildJsonReport(result: ScanResult, inventory: readonly InventoryRow[]): JsonReport {
@@ -85,10 +91,21 @@ export function buildJsonReport(result: ScanResult, inventory: readonly Inventor
     }),
     inventory: jsonInventory(inventory, root),
     references: referenceRecords(result.references, result.registries, root),
-    dynamic: result.dynamic.map((d) => ({ ...at(d.location, root), source: d.source, callee: d.callee, expression: d.expression, reason: d.reason })),
+    dynamic: result.dynamic.map((d) => ({
+      ...at(d.location, root),
+      source: d.source,
+      callee: d.callee,
+      expression: d.expression,
+      reason: d.reason,
+    })),
     notes: result.notes.map((n) => {
       const pos = n.location ? at(n.location, root) : undefined;
-      return { file: displayPath(n.file, root), kind: n.kind, message: n.message, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+      return {
+        file: displayPath(n.file, root),
+        kind: n.kind,
+        message: n.message,
+        ...(pos ? { line: pos.line, column: pos.column } : {}),
+      };
     }),
     stats: result.stats,
   };

@@ -14,7 +14,12 @@ export function cell(value: unknown): string {
   const text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
   const safe = text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   // `<` would start HTML outside code spans; inside one, `&lt;` would show literally (a message's `--value <v>`).
-  return escapeControl(safe.split(/(`[^`]*`)/).map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;'))).join(''));
+  return escapeControl(
+    safe
+      .split(/(`[^`]*`)/)
+      .map((part, i) => (i % 2 === 1 ? part : part.replace(/</g, '&lt;')))
+      .join(''),
+  );
 }
 
 /** Inline code that survives backticks in the text, and pipes and control characters inside a table cell. */
@@ -24,7 +29,11 @@ function code(raw: string): string {
 }
 
 function table(header: string[], rows: string[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
 }
 
 const ICON: Record<Finding['severity'], string> = { error: '❌', warning: '⚠️', info: 'ℹ️', hint: '💡' };
@@ -43,22 +52,30 @@ export function formatMarkdown(result: ScanResult, inventory: readonly Inventory
   const byRule = new Map<RuleId, Finding[]>();
   for (const f of result.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
   if (byRule.size > 0) {
-    out.push(...table(['Rule', 'Errors', 'Warnings', 'Other'], RULES.filter((r) => byRule.has(r.id)).map((r) => {
-      const list = byRule.get(r.id)!;
-      const count = (sev: Finding['severity'][]) => String(list.filter((f) => sev.includes(f.severity)).length);
-      return [code(r.id), count(['error']), count(['warning']), count(['info', 'hint'])];
-    })), '');
+    out.push(
+      ...table(
+        ['Rule', 'Errors', 'Warnings', 'Other'],
+        RULES.filter((r) => byRule.has(r.id)).map((r) => {
+          const list = byRule.get(r.id)!;
+          const count = (sev: Finding['severity'][]) => String(list.filter((f) => sev.includes(f.severity)).length);
+          return [code(r.id), count(['error']), count(['warning']), count(['info', 'hint'])];
+        }),
+      ),
+      '',
+    );
   }
   for (const rule of RULES) {
     const list = byRule.get(rule.id);
     if (!list) continue;
     out.push(`### ${code(rule.id)} (${list.length})`, '', `${cell(rule.summary)}`, '');
-    const rows = list.slice(0, MAX_ROWS_PER_RULE).map((f) => [
-      ICON[f.severity],
-      code(`${displayPath(f.location.file, result.root)}:${f.location.range.start.line + 1}`),
-      f.flagKey === undefined ? '' : code(f.flagKey),
-      cell(f.message),
-    ]);
+    const rows = list
+      .slice(0, MAX_ROWS_PER_RULE)
+      .map((f) => [
+        ICON[f.severity],
+        code(`${displayPath(f.location.file, result.root)}:${f.location.range.start.line + 1}`),
+        f.flagKey === undefined ? '' : code(f.flagKey),
+        cell(f.message),
+      ]);
     out.push(...table(['', 'Location', 'Flag', 'Message'], rows));
     if (list.length > MAX_ROWS_PER_RULE) out.push('', `… and ${list.length - MAX_ROWS_PER_RULE} more.`);
     out.push('');
@@ -75,13 +92,18 @@ export function inventoryMarkdown(inventory: readonly InventoryRow[], collapsed 
     cell(r.type ?? ''),
     cell(r.status ?? ''),
     r.ageDays === undefined ? '' : `${r.ageDays} d`,
-    r.expires === undefined ? '' : `${cell(r.expires)}${r.daysToExpiry !== undefined && r.daysToExpiry < 0 ? ' (expired)' : ''}`,
+    r.expires === undefined
+      ? ''
+      : `${cell(r.expires)}${r.daysToExpiry !== undefined && r.daysToExpiry < 0 ? ' (expired)' : ''}`,
     String(r.references),
     cell(r.packages),
     r.rollback ? 'yes' : '',
     r.problems.error + r.problems.warning === 0 ? '' : `${r.problems.error} ❌ ${r.problems.warning} ⚠️`,
   ]);
-  const lines = table(['Flag', 'Owner', 'Type', 'Status', 'Age', 'Expires', 'Refs', 'Packages', 'Rollback', 'Problems'], rows);
+  const lines = table(
+    ['Flag', 'Owner', 'Type', 'Status', 'Age', 'Expires', 'Refs', 'Packages', 'Rollback', 'Problems'],
+    rows,
+  );
   if (!collapsed) return lines;
   return [`<details><summary>Flag inventory (${inventory.length})</summary>`, '', ...lines, '', '</details>'];
 }

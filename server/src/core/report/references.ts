@@ -4,8 +4,19 @@ import { registryGoverning } from './governing';
 import { displayPath } from './paths';
 
 /** How a reference names its flag, in the words of the README (one value per reference). */
-export type ReferenceForm = 'literal' | 'constant' | 'enum' | 'property' | 'key-object' | 'data' | 'wrapper' | 'alias' | 'membership';
-export const REFERENCE_FORMS: readonly ReferenceForm[] = ['literal', 'constant', 'enum', 'property', 'key-object', 'data', 'wrapper', 'alias', 'membership'];
+export type ReferenceForm =
+  'literal' | 'constant' | 'enum' | 'property' | 'key-object' | 'data' | 'wrapper' | 'alias' | 'membership';
+export const REFERENCE_FORMS: readonly ReferenceForm[] = [
+  'literal',
+  'constant',
+  'enum',
+  'property',
+  'key-object',
+  'data',
+  'wrapper',
+  'alias',
+  'membership',
+];
 
 /**
  * One reference as the JSON and CSV reports give it. Paths are relative to the scan root; lines
@@ -54,7 +65,11 @@ export function referenceForm(ref: FlagReference): ReferenceForm {
 }
 
 /** Every reference of a scan, in file, line, column order. */
-export function referenceRecords(references: readonly FlagReference[], registries: readonly Registry[], root: string): ReferenceRecord[] {
+export function referenceRecords(
+  references: readonly FlagReference[],
+  registries: readonly Registry[],
+  root: string,
+): ReferenceRecord[] {
   const records = references.map((ref): ReferenceRecord => {
     const { start, end } = ref.location.range;
     return {

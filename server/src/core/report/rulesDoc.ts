@@ -10,7 +10,16 @@ export function renderRulesDoc(): string {
     '',
   ];
   for (const rule of RULES) {
-    lines.push(`## ${rule.id}`, '', `Default severity: **${rule.defaultSeverity}**.`, '', rule.summary, '', rule.description, '');
+    lines.push(
+      `## ${rule.id}`,
+      '',
+      `Default severity: **${rule.defaultSeverity}**.`,
+      '',
+      rule.summary,
+      '',
+      rule.description,
+      '',
+    );
   }
   return lines.join('\n');
 }

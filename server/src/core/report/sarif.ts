@@ -37,7 +37,12 @@ function physicalLocation(location: Location, root: string): Sarif.PhysicalLocat
   const last = endBeforeStart ? start : end;
   return {
     artifactLocation: artifactLocation(location.file, root),
-    region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: last.line + 1, endColumn: last.character + 1 },
+    region: {
+      startLine: start.line + 1,
+      startColumn: start.character + 1,
+      endLine: last.line + 1,
+      endColumn: last.character + 1,
+    },
   };
 }
 
@@ -78,7 +83,12 @@ export function buildSarif(result: ScanResult): Sarif.Log {
   const info = toolInfo();
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   const prints = fingerprints(result);
-  const driver: Sarif.ToolComponent = { name: info.name, version: info.version, semanticVersion: info.version, rules: descriptors() };
+  const driver: Sarif.ToolComponent = {
+    name: info.name,
+    version: info.version,
+    semanticVersion: info.version,
+    rules: descriptors(),
+  };
   if (info.informationUri) driver.informationUri = info.informationUri;
   const results: Sarif.Result[] = result.findings.map((f, i) => {
     const r: Sarif.Result = {
@@ -90,7 +100,11 @@ export function buildSarif(result: ScanResult): Sarif.Log {
       partialFingerprints: { [FINGERPRINT]: prints[i]! }, // one print per finding, in order
     };
     if (f.related?.length) {
-      r.relatedLocations = f.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: physicalLocation(rel.location, result.root) }));
+      r.relatedLocations = f.related.map((rel, id) => ({
+        id,
+        message: { text: rel.message },
+        physicalLocation: physicalLocation(rel.location, result.root),
+      }));
     }
     if (f.flagKey !== undefined) r.properties = { flagKey: f.flagKey };
     return r;
@@ -98,7 +112,13 @@ export function buildSarif(result: ScanResult): Sarif.Log {
   const notifications: Sarif.Notification[] = result.notes.map((note) => ({
     level: 'warning',
     message: { text: note.message },
-    locations: [{ physicalLocation: note.location ? physicalLocation(note.location, result.root) : { artifactLocation: artifactLocation(note.file, result.root) } }],
+    locations: [
+      {
+        physicalLocation: note.location
+          ? physicalLocation(note.location, result.root)
+          : { artifactLocation: artifactLocation(note.file, result.root) },
+      },
+    ],
     properties: { kind: note.kind },
   }));
   return {

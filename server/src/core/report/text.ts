@@ -35,13 +35,17 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     if (lastFile !== undefined && f.location.file !== lastFile) lines.push('');
     lastFile = f.location.file;
     const severity = paint(c, f.severity)(f.severity.padEnd(7));
-    lines.push(`${c.underline(position(f, options.baseDir))}  ${severity}  ${escapeControl(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
+    lines.push(
+      `${c.underline(position(f, options.baseDir))}  ${severity}  ${escapeControl(f.message)}  ${c.dim(`[${f.ruleId}]`)}`,
+    );
   }
   if (result.notes.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(c.dim(`Skipped or partly read (${result.notes.length}):`));
     for (const note of result.notes) {
-      const where = note.location ? position({ location: note.location }, options.baseDir) : escapeControl(displayPath(note.file, options.baseDir));
+      const where = note.location
+        ? position({ location: note.location }, options.baseDir)
+        : escapeControl(displayPath(note.file, options.baseDir));
       lines.push(c.dim(`  ${where}  ${escapeControl(note.message)}  [${note.kind}]`));
     }
   }

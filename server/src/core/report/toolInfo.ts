@@ -39,7 +39,12 @@ export function ruleHelpUri(info: ToolInfo, ruleId: string): string | undefined 
 
 function repository(manifest: Record<string, unknown>): string | undefined {
   const repo = manifest.repository;
-  const url = typeof repo === 'string' ? repo : typeof repo === 'object' && repo !== null ? (repo as { url?: unknown }).url : undefined;
+  const url =
+    typeof repo === 'string'
+      ? repo
+      : typeof repo === 'object' && repo !== null
+        ? (repo as { url?: unknown }).url
+        : undefined;
   if (typeof url !== 'string' || !/^(git\+)?https?:\/\//.test(url)) return undefined;
   return url.replace(/^git\+/, '').replace(/\.git$/, '');
 }

@@ -4,8 +4,7 @@ import type { ModuleResolver } from './moduleResolver';
 import { isRelativeSpecifier } from '../detect/plainSyntax';
 
 export type ResolvedKey =
-  | { ok: true; value: string; form: KeyForm; definition?: Location }
-  | { ok: false; reason: string };
+  { ok: true; value: string; form: KeyForm; definition?: Location } | { ok: false; reason: string };
 
 /** Where a module-scope name ends up after following imports and re-exports. */
 export type Target = { file: string; local: string } | { external: string } | undefined;
@@ -14,7 +13,9 @@ const MAX_HOPS = 24;
 
 /** Why an import gives no constant: a package, or a workspace file Flaglint does not read (JSON, CSS…). */
 function unresolvedImport(name: string, from: string): string {
-  return isRelativeSpecifier(from) ? `'${name}' comes from '${from}', which is not a source file in the workspace` : `'${name}' comes from the package '${from}'`;
+  return isRelativeSpecifier(from)
+    ? `'${name}' comes from '${from}', which is not a source file in the workspace`
+    : `'${name}' comes from the package '${from}'`;
 }
 
 /**
@@ -98,14 +99,23 @@ export class KeyResolver {
       if (r.ok) return r;
     }
     // `import flags from './flags.cjs'` of a `module.exports = {…}` file: its members are the default's members.
-    if (exported === 'default' && path.length > 0) return this.resolveExport(file, path[0]!, path.slice(1), hops + 1, deps);
+    if (exported === 'default' && path.length > 0)
+      return this.resolveExport(file, path[0]!, path.slice(1), hops + 1, deps);
     return { ok: false, reason: `'${exported}' is not exported as a constant` };
   }
 
-  private navigate(file: string, value: ValueFact, path: string[], form: KeyForm, hops: number, deps?: Set<string>): ResolvedKey {
+  private navigate(
+    file: string,
+    value: ValueFact,
+    path: string[],
+    form: KeyForm,
+    hops: number,
+    deps?: Set<string>,
+  ): ResolvedKey {
     if (value.kind === 'ref') return this.resolveName(file, value.name, [...value.path, ...path], hops + 1, deps);
     if (path.length === 0) {
-      if (value.kind === 'string') return { ok: true, value: value.value, form, definition: { file, range: value.range } };
+      if (value.kind === 'string')
+        return { ok: true, value: value.value, form, definition: { file, range: value.range } };
       return { ok: false, reason: 'the key is an object, not a string' };
     }
     if (value.kind === 'string') return { ok: false, reason: 'the key reads a member of a string' };
@@ -118,7 +128,11 @@ export class KeyResolver {
    * Rows with property `prop` in the tables that the modules `file` imports export (one hop: the
    * modules its import statements name), for `isOn(route.flag)` over an imported route table.
    */
-  importedRows(file: string, prop: string, deps?: Set<string>): { file: string; rows: { value: string; range: Range }[] }[] {
+  importedRows(
+    file: string,
+    prop: string,
+    deps?: Set<string>,
+  ): { file: string; rows: { value: string; range: Range }[] }[] {
     const facts = this.factsOf(file);
     if (!facts) return [];
     const out: { file: string; rows: { value: string; range: Range }[] }[] = [];
@@ -144,7 +158,8 @@ export class KeyResolver {
     const resolved = this.modules.resolve(file, imp.from);
     if (!resolved) return { external: imp.from };
     // `const isOn = require('./isOn')` of a `module.exports = function …` file calls its default export.
-    if (imp.name === '*') return path.length <= 1 ? this.exportTarget(resolved, path[0] ?? 'default', hops + 1) : undefined;
+    if (imp.name === '*')
+      return path.length <= 1 ? this.exportTarget(resolved, path[0] ?? 'default', hops + 1) : undefined;
     return path.length === 0 ? this.exportTarget(resolved, imp.name, hops + 1) : undefined;
   }
 

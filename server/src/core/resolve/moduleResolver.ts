@@ -5,7 +5,12 @@ import { isRelativeSpecifier } from '../detect/plainSyntax';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 /** TypeScript ESM writes `./flags.js` for `./flags.ts`. */
-const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const JS_TO_TS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
 
 interface PathsConfig {
   /** Folder `paths` patterns are relative to. */
@@ -135,7 +140,9 @@ export class ModuleResolver {
 function readPathsConfig(file: string, seen: Set<string>): PathsConfig | undefined {
   if (seen.has(file)) return undefined;
   seen.add(file);
-  const config = readJsonc(file) as { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
+  const config = readJsonc(file) as
+    | { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }
+    | undefined;
   if (!config) return undefined;
   const dir = path.dirname(file);
   const options = config.compilerOptions ?? {};
@@ -186,7 +193,8 @@ function packageEntries(dir: string): string[] {
   else if (exp && typeof exp === 'object') {
     const dot = (exp as Record<string, unknown>)['.'] ?? exp;
     if (typeof dot === 'string') add(dot);
-    else if (dot && typeof dot === 'object') for (const k of ['source', 'types', 'import', 'require', 'default']) add((dot as Record<string, unknown>)[k]);
+    else if (dot && typeof dot === 'object')
+      for (const k of ['source', 'types', 'import', 'require', 'default']) add((dot as Record<string, unknown>)[k]);
   }
   add(manifest.types);
   add(manifest.typings);

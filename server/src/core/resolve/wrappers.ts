@@ -29,7 +29,20 @@ const baseName = (fn: string): string => (fn.endsWith(RETURNED) ? fn.slice(0, -R
  * the generic ones here, and every SDK's brand words (core/sdks).
  */
 const FLAG_WORDS = new Set([
-  'flag', 'flags', 'feature', 'features', 'toggle', 'toggles', 'experiment', 'experiments', 'gate', 'gates', 'variation', 'variations', 'rollout', 'rollouts',
+  'flag',
+  'flags',
+  'feature',
+  'features',
+  'toggle',
+  'toggles',
+  'experiment',
+  'experiments',
+  'gate',
+  'gates',
+  'variation',
+  'variations',
+  'rollout',
+  'rollouts',
   ...brandWords(),
 ]);
 
@@ -57,16 +70,40 @@ export class WrapperTable {
           // closure it returns (`gate(flag) { return (next) => isEnabled(flag) && next() }`).
           if (call.source !== 'candidate') {
             if (call.key.k === 'param') {
-              changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.source, ...(call.valueType ? { valueType: call.valueType } : {}), ...sdkFallbackOf(call, call.key.fn), via: [call.callee] }) || changed;
+              changed =
+                table.add(facts.file, call.key.fn, {
+                  keyParam: call.key.index,
+                  ...(call.key.prop ? { prop: call.key.prop } : {}),
+                  source: call.source,
+                  ...(call.valueType ? { valueType: call.valueType } : {}),
+                  ...sdkFallbackOf(call, call.key.fn),
+                  via: [call.callee],
+                }) || changed;
             }
             continue;
           }
           const inner = table.wrapperFor(facts.file, call, resolver);
           const arg = inner && argFor(call, inner);
           if (inner && arg && arg.key.k === 'param') {
-            changed = table.add(facts.file, arg.key.fn, { keyParam: arg.key.index, ...(arg.key.prop ? { prop: arg.key.prop } : {}), source: inner.source, ...(inner.valueType ? { valueType: inner.valueType } : {}), ...forwardedFallbackOf(call, inner, arg.key.fn), via: [call.callee, ...inner.via] }) || changed;
+            changed =
+              table.add(facts.file, arg.key.fn, {
+                keyParam: arg.key.index,
+                ...(arg.key.prop ? { prop: arg.key.prop } : {}),
+                source: inner.source,
+                ...(inner.valueType ? { valueType: inner.valueType } : {}),
+                ...forwardedFallbackOf(call, inner, arg.key.fn),
+                via: [call.callee, ...inner.via],
+              }) || changed;
           } else if (!inner && call.sdkFallback && call.key.k === 'param' && isExternal(facts.file, call, resolver)) {
-            changed = table.add(facts.file, call.key.fn, { keyParam: call.key.index, ...(call.key.prop ? { prop: call.key.prop } : {}), source: call.sdkFallback.source, ...(call.sdkFallback.valueType ? { valueType: call.sdkFallback.valueType } : {}), ...sdkFallbackOf(call, call.key.fn), via: [call.callee] }) || changed;
+            changed =
+              table.add(facts.file, call.key.fn, {
+                keyParam: call.key.index,
+                ...(call.key.prop ? { prop: call.key.prop } : {}),
+                source: call.sdkFallback.source,
+                ...(call.sdkFallback.valueType ? { valueType: call.sdkFallback.valueType } : {}),
+                ...sdkFallbackOf(call, call.key.fn),
+                via: [call.callee],
+              }) || changed;
           }
         }
       }
@@ -80,7 +117,8 @@ export class WrapperTable {
     if (!map) this.byFile.set(file, (map = new Map<string, WrapperInfo>()));
     if (map.has(fn)) return false;
     map.set(fn, info);
-    if (fn.startsWith(METHOD) && !this.byMethod.has(fn.slice(METHOD.length))) this.byMethod.set(fn.slice(METHOD.length), info);
+    if (fn.startsWith(METHOD) && !this.byMethod.has(fn.slice(METHOD.length)))
+      this.byMethod.set(fn.slice(METHOD.length), info);
     return true;
   }
 
@@ -89,10 +127,12 @@ export class WrapperTable {
       // Methods are known by name; when the receiver is declared in a file that has a method wrapper
       // of that name (`export const flagService = new FlagService()`), that one is meant.
       const declared = call.receiver ? resolver.target(file, call.receiver, []) : undefined;
-      const own = declared && 'file' in declared ? this.byFile.get(declared.file)?.get(METHOD + call.method) : undefined;
+      const own =
+        declared && 'file' in declared ? this.byFile.get(declared.file)?.get(METHOD + call.method) : undefined;
       if (own) return own;
       // `this.isOn(…)` inside the class that declares the wrapper.
-      if (call.receiverWords?.[0] === 'this' && call.receiverWords.length === 1) return this.byFile.get(file)?.get(METHOD + call.method);
+      if (call.receiverWords?.[0] === 'this' && call.receiverWords.length === 1)
+        return this.byFile.get(file)?.get(METHOD + call.method);
       // Otherwise a method is known only by its name: `cache.getVariant('k')` on an unrelated object
       // must not count, so the receiver has to name flags (`this.flagResolver`, `featureService`).
       return call.receiverWords?.some((w) => FLAG_WORDS.has(w)) ? this.byMethod.get(call.method) : undefined;
@@ -109,9 +149,10 @@ export class WrapperTable {
 
   private reachableNames(): Set<string> {
     const names = new Set<string>(['default']);
-    for (const map of this.byFile.values()) for (const fn of map.keys()) names.add(baseName(fn.startsWith(METHOD) ? fn.slice(METHOD.length) : fn));
+    for (const map of this.byFile.values())
+      for (const fn of map.keys()) names.add(baseName(fn.startsWith(METHOD) ? fn.slice(METHOD.length) : fn));
     // `export { isFeatureOn as isOn }`: follow renames to a fixed point.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [source, exported] of this.aliases) {
         if (!names.has(source)) continue;
@@ -128,7 +169,8 @@ export class WrapperTable {
   /** Names for the prefilter: a file that calls none of these (nor an SDK) holds no reference. */
   functionNames(): string[] {
     const out = new Set<string>();
-    for (const map of this.byFile.values()) for (const fn of map.keys()) if (!fn.startsWith(METHOD) && fn !== 'default') out.add(baseName(fn));
+    for (const map of this.byFile.values())
+      for (const fn of map.keys()) if (!fn.startsWith(METHOD) && fn !== 'default') out.add(baseName(fn));
     return [...out].sort();
   }
 
@@ -141,7 +183,9 @@ export class WrapperTable {
     const parts: string[] = [];
     for (const [file, map] of [...this.byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
       for (const [fn, w] of [...map].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        parts.push(`${file}#${fn}:${w.keyParam}:${w.prop ?? ''}:${w.source}:${w.valueType ?? ''}:${w.defaultParam ?? ''}:${w.fallback ? JSON.stringify(w.fallback.value) : ''}`);
+        parts.push(
+          `${file}#${fn}:${w.keyParam}:${w.prop ?? ''}:${w.source}:${w.valueType ?? ''}:${w.defaultParam ?? ''}:${w.fallback ? JSON.stringify(w.fallback.value) : ''}`,
+        );
       }
     }
     return parts.join('\n');
@@ -155,7 +199,11 @@ function sdkFallbackOf(call: CallFact, fn: string): Pick<WrapperInfo, 'defaultPa
 }
 
 /** The fallback of a wrapper-of-a-wrapper: what `fn` passes where the inner wrapper takes its fallback. */
-function forwardedFallbackOf(call: CallFact, inner: WrapperInfo, fn: string): Pick<WrapperInfo, 'defaultParam' | 'fallback'> {
+function forwardedFallbackOf(
+  call: CallFact,
+  inner: WrapperInfo,
+  fn: string,
+): Pick<WrapperInfo, 'defaultParam' | 'fallback'> {
   if (inner.defaultParam === undefined) return inner.fallback ? { fallback: inner.fallback } : {};
   const arg = call.args?.[inner.defaultParam];
   if (arg?.literal) return { fallback: arg.literal };

@@ -10,8 +10,8 @@ export const departedOwner: Rule = {
   defaultSeverity: 'warning',
   summary: "A flag's owner was removed from `owners:`; nobody answers for the flag any more.",
   description:
-    'When a handle is taken out of the registry\'s `owners:` list (the registry\'s git history shows the commit), the flags it owned are orphaned: nobody will extend, roll out or remove them. ' +
-    'Hand each flag to a current owner. This rule needs the registry\'s git history; without it, unknown-owner reports the same flags as unknown owners.',
+    "When a handle is taken out of the registry's `owners:` list (the registry's git history shows the commit), the flags it owned are orphaned: nobody will extend, roll out or remove them. " +
+    "Hand each flag to a current owner. This rule needs the registry's git history; without it, unknown-owner reports the same flags as unknown owners.",
   check(ctx) {
     const removed = ctx.registry.timeline?.ownersRemoved;
     if (!removed) return [];

@@ -53,7 +53,9 @@ function shortestCycle(graph: Map<string, Edge[]>, members: Set<string>, start: 
 export function abbreviateCycle(path: readonly string[]): string {
   if (path.length <= HEAD_KEYS + TAIL_KEYS + 1) return path.join(' → ');
   const hidden = path.length - HEAD_KEYS - TAIL_KEYS;
-  return [...path.slice(0, HEAD_KEYS), `… (${hidden.toLocaleString('en-US')} more)`, ...path.slice(-TAIL_KEYS)].join(' → ');
+  return [...path.slice(0, HEAD_KEYS), `… (${hidden.toLocaleString('en-US')} more)`, ...path.slice(-TAIL_KEYS)].join(
+    ' → ',
+  );
 }
 
 export const dependencyCycle: Rule = {
@@ -78,14 +80,22 @@ export const dependencyCycle: Rule = {
       const cycle = shortestCycle(graph, new Set(component), key);
       const edge = graph.get(key)!.find((e) => e.target === cycle[1])!;
       const others = component.slice(1);
-      const size = component.length === 1 ? `'${key}' depends on itself` : `${component.length.toLocaleString('en-US')} flags depend on each other in a cycle`;
+      const size =
+        component.length === 1
+          ? `'${key}' depends on itself`
+          : `${component.length.toLocaleString('en-US')} flags depend on each other in a cycle`;
       findings.push({
         message: `Flag '${key}' is part of a dependency cycle (${size}): ${abbreviateCycle(cycle)}. Remove one of these \`dependsOn\` links.`,
         location: entry.location,
         flagKey: key,
         related: [
           { message: `The dependency on '${cycle[1]}'`, location: dependencyLocation(entry, edge.index) },
-          ...others.slice(0, MAX_RELATED_MEMBERS).map((other) => ({ message: `'${other}' is in the same cycle`, location: ctx.registry.flags.get(other)!.location })),
+          ...others
+            .slice(0, MAX_RELATED_MEMBERS)
+            .map((other) => ({
+              message: `'${other}' is in the same cycle`,
+              location: ctx.registry.flags.get(other)!.location,
+            })),
         ],
       });
     }

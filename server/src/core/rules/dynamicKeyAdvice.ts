@@ -11,7 +11,7 @@ export function dynamicKeyAdvice(d: Pick<DynamicReference, 'expression' | 'reaso
     const fn = /^it comes from a parameter of (.+)$/.test(d.reason) ? fromParameter[1] : undefined;
     return fn
       ? `If ${fn} is your own flag helper, name it in the registry's \`scan.functions\` (with \`keyArg\`) so the keys its callers pass are followed instead.`
-      : 'If this function is your own flag helper, name it in the registry\'s `scan.functions` (with `keyArg`) so the keys its callers pass are followed instead.';
+      : "If this function is your own flag helper, name it in the registry's `scan.functions` (with `keyArg`) so the keys its callers pass are followed instead.";
   }
   if (/comes from the package '([^']+)'/.test(d.reason)) {
     return 'The constant is defined in a package outside the scanned files: include the folder that defines it in `scan.include` (or scan from the repository root).';

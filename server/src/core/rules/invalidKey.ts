@@ -17,7 +17,10 @@ export const invalidKey: Rule = {
       return [
         {
           message: `policy.keyPattern ${JSON.stringify(source)} is not a usable regular expression (${compiled.error}); keys are not checked. Fix the pattern.`,
-          location: { file: ctx.registry.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+          location: {
+            file: ctx.registry.path,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          },
         },
       ];
     }

@@ -11,7 +11,7 @@ export const missingCreated: Rule = {
   summary: 'A flag has no `created` date, so its age comes from git or is not judged at all.',
   description:
     'The age limits of `policy.maxAgeDays` count from `created`. When it is missing, flaglint takes the date of the commit that added the entry to the registry ' +
-    '(when the registry is in a git repository with that commit) and says so; otherwise the flag\'s age is not judged. Add `created: YYYY-MM-DD` to record the date.',
+    "(when the registry is in a git repository with that commit) and says so; otherwise the flag's age is not judged. Add `created: YYYY-MM-DD` to record the date.",
   check(ctx) {
     const findings: RuleFinding[] = [];
     for (const entry of ctx.registry.flags.values()) {

@@ -6,7 +6,7 @@ import { relativePosix, ScopeMatcher } from './scope';
 export const outOfScopeReference: Rule = {
   id: 'out-of-scope-reference',
   defaultSeverity: 'warning',
-  summary: "A flag is evaluated in a package or folder outside its declared `scope`.",
+  summary: 'A flag is evaluated in a package or folder outside its declared `scope`.',
   description:
     "A flag's `scope` lists the packages, folders or globs allowed to evaluate it, so that its blast radius is known before it is flipped. " +
     'A reference elsewhere widens that radius silently. Add the package to `scope` if it may evaluate the flag, or move the evaluation into the scoped code.',
@@ -14,7 +14,9 @@ export const outOfScopeReference: Rule = {
     const findings: RuleFinding[] = [];
     for (const [key, refs] of referencesByKey(ctx.references)) {
       const entry = ctx.registry.flags.get(key);
-      const scope = Array.isArray(entry?.scope) ? entry.scope.filter((s) => typeof s === 'string' && s.trim() !== '') : [];
+      const scope = Array.isArray(entry?.scope)
+        ? entry.scope.filter((s) => typeof s === 'string' && s.trim() !== '')
+        : [];
       if (!entry || scope.length === 0) continue;
       const matcher = new ScopeMatcher(scope);
       for (const ref of refs) {

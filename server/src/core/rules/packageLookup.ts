@@ -20,7 +20,10 @@ export function createPackageLookup(): (file: string) => PackageInfo | undefined
     let found: PackageInfo | undefined;
     const manifest = readManifest(path.join(dir, 'package.json'));
     if (manifest) {
-      found = { name: typeof manifest.name === 'string' && manifest.name.trim() !== '' ? manifest.name : path.basename(dir), dir };
+      found = {
+        name: typeof manifest.name === 'string' && manifest.name.trim() !== '' ? manifest.name : path.basename(dir),
+        dir,
+      };
     } else {
       const parent = path.dirname(dir);
       found = parent === dir ? undefined : lookup(parent);
@@ -40,7 +43,7 @@ function readManifest(file: string): { name?: unknown } | undefined {
   }
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
   } catch {
     return undefined;
   }

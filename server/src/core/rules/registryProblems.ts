@@ -4,7 +4,12 @@ import type { Rule, RuleFinding } from './rule';
 function problemsOf(problems: readonly RegistryProblem[], id: RegistryProblem['ruleId']): RuleFinding[] {
   return problems
     .filter((p) => p.ruleId === id)
-    .map((p) => ({ message: p.message, location: p.location, severity: p.severity, ...(p.flagKey !== undefined ? { flagKey: p.flagKey } : {}) }));
+    .map((p) => ({
+      message: p.message,
+      location: p.location,
+      severity: p.severity,
+      ...(p.flagKey !== undefined ? { flagKey: p.flagKey } : {}),
+    }));
 }
 
 /** The registry loader finds these; the rules only pass them on so that they share severities and output. */
@@ -24,7 +29,7 @@ export const duplicateFlag: Rule = {
   defaultSeverity: 'error',
   summary: 'The same flag key (or alias) is registered more than once.',
   description:
-    'Two entries for one key (in one file, across the files of a registry folder, or as another flag\'s alias) make it ambiguous which owner, type and plan apply. ' +
+    "Two entries for one key (in one file, across the files of a registry folder, or as another flag's alias) make it ambiguous which owner, type and plan apply. " +
     'Merge the entries into one.',
   check: (ctx) => problemsOf(ctx.registry.problems, 'duplicate-flag'),
 };

@@ -14,7 +14,7 @@ export const rolledOutTooLong: Rule = {
   summary: 'A flag rolled out longer ago than the grace period is still evaluated in the code.',
   description:
     'A rolled-out flag has done its job: every user gets the new path, and the old one is dead code waiting to be revived by mistake. ' +
-    'Once `policy.gracePeriodDays` have passed since the commit that set `status: rolled-out` (read from the registry\'s git history), the flag should be gone from the code. ' +
+    "Once `policy.gracePeriodDays` have passed since the commit that set `status: rolled-out` (read from the registry's git history), the flag should be gone from the code. " +
     'Remove it (`flaglint remove <key> --value <value that shipped>`) and archive the entry.',
   check(ctx) {
     const timeline = ctx.registry.timeline;

@@ -12,7 +12,8 @@ export const typeMismatch: Rule = {
     const findings: RuleFinding[] = [];
     for (const ref of ctx.references) {
       const entry = entryOf(ctx, ref);
-      if (!entry || ref.valueType === undefined || entry.valueType === undefined || ref.valueType === entry.valueType) continue;
+      if (!entry || ref.valueType === undefined || entry.valueType === undefined || ref.valueType === entry.valueType)
+        continue;
       findings.push({
         message: `Flag '${entry.key}' is registered as ${entry.valueType} but evaluated here as ${ref.valueType} (${ref.callee}). Use the ${entry.valueType} accessor, or change \`valueType\` in the registry.`,
         location: ref.location,

@@ -20,12 +20,15 @@ export const unknownOwner: Rule = {
       // departed-owner says more about a handle git shows was removed from `owners:`.
       if (ctx.registry.timeline?.ownersRemoved[normalise(owner)]) continue;
       const hit = closest(owner, known);
-      const hint = hit !== undefined ? ` Did you mean '${hit}'?` : known.length <= 6 ? ` Known owners: ${known.join(', ')}.` : '';
+      const hint =
+        hit !== undefined ? ` Did you mean '${hit}'?` : known.length <= 6 ? ` Known owners: ${known.join(', ')}.` : '';
       findings.push({
         message: `Flag '${entry.key}' is owned by '${owner}', who is not a known owner.${hint} Fix the handle or add it to \`owners:\`.`,
         location: entry.location,
         flagKey: entry.key,
-        ...(entry.fieldLocations['owner'] ? { related: [{ message: `The owner '${owner}'`, location: entry.fieldLocations['owner'] }] } : {}),
+        ...(entry.fieldLocations['owner']
+          ? { related: [{ message: `The owner '${owner}'`, location: entry.fieldLocations['owner'] }] }
+          : {}),
       });
     }
     return findings;

@@ -27,12 +27,18 @@ export const unregisteredFlag: Rule = {
     // A registry that could not be read (a folder or FIFO named flags.yaml, UTF-16, broken YAML with
     // nothing salvaged) says nothing about which flags are registered: its invalid-registry error is
     // the finding, and calling every flag "not in the registry" would only hide it.
-    if (ctx.registry.flags.size === 0 && ctx.registry.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error')) return [];
+    if (
+      ctx.registry.flags.size === 0 &&
+      ctx.registry.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error')
+    )
+      return [];
     const name = registryName(ctx.registry);
     const findings: RuleFinding[] = [];
     const inTest = (file: string): boolean => isTestFile(file, ctx.registry, ctx.registry.root);
     // Tests mock clients with made-up keys ('toggle-name'): a key evaluated only in tests is a hint, not an error.
-    const outsideTests = new Set(ctx.references.filter((r) => r.registryKey === undefined && !inTest(r.location.file)).map((r) => r.key));
+    const outsideTests = new Set(
+      ctx.references.filter((r) => r.registryKey === undefined && !inTest(r.location.file)).map((r) => r.key),
+    );
     for (const ref of ctx.references) {
       if (ref.registryKey !== undefined) continue;
       const testOnly = !outsideTests.has(ref.key);

@@ -2,7 +2,8 @@ import type { ArgShape, CallSpec, KeyArgRule } from './types';
 
 /** Key and fallback positions shared by several SDK modules, and the builders of their call specs. */
 
-const USER_LIKE = /^(user|users|context|ctx|ldcontext|attributes|attrs|attribute|options|opts|traits|identity|statsiguser|dvcuser|evaluationcontext)$/i;
+const USER_LIKE =
+  /^(user|users|context|ctx|ldcontext|attributes|attrs|attribute|options|opts|traits|identity|statsiguser|dvcuser|evaluationcontext)$/i;
 
 function keyLikeness(arg: ArgShape | undefined): number {
   if (!arg) return -1;
@@ -29,9 +30,19 @@ export const secondWhenThreeArgs = (args: readonly ArgShape[]): number => (args.
 export const thirdOfThreeElseSecond = (args: readonly ArgShape[]): number => (args.length >= 3 ? 2 : 1);
 
 /** A method call `x.name(key, …)`. */
-export const method = (name: string, extra: Partial<CallSpec> = {}): CallSpec => ({ name, style: 'method', keyArg: 0, ...extra });
+export const method = (name: string, extra: Partial<CallSpec> = {}): CallSpec => ({
+  name,
+  style: 'method',
+  keyArg: 0,
+  ...extra,
+});
 /** A function or hook call `name(key, …)`. */
-export const fn = (name: string, extra: Partial<CallSpec> = {}): CallSpec => ({ name, style: 'function', keyArg: 0, ...extra });
+export const fn = (name: string, extra: Partial<CallSpec> = {}): CallSpec => ({
+  name,
+  style: 'function',
+  keyArg: 0,
+  ...extra,
+});
 
 export function choosePosition(rule: KeyArgRule, args: readonly ArgShape[]): number {
   return typeof rule === 'number' ? rule : rule(args);

@@ -4,7 +4,13 @@ import type { SdkModule } from './types';
 /** DevCycle: variables; the server SDK takes the user first (`variableValue(user, key, default)`). */
 export const devcycle: SdkModule = {
   id: 'devcycle',
-  packages: ['@devcycle/nodejs-server-sdk', '@devcycle/js-client-sdk', '@devcycle/react-client-sdk', '@devcycle/nextjs-sdk', '@devcycle/openfeature-nodejs-provider'],
+  packages: [
+    '@devcycle/nodejs-server-sdk',
+    '@devcycle/js-client-sdk',
+    '@devcycle/react-client-sdk',
+    '@devcycle/nextjs-sdk',
+    '@devcycle/openfeature-nodejs-provider',
+  ],
   receiverWords: ['devcycle', 'dvc', 'dvcclient', 'devcycleclient'],
   brandWords: ['devcycle', 'dvc'],
   calls: [

@@ -20,8 +20,16 @@ export const growthbook: SdkModule = {
   ],
   jsx: [
     { component: 'IfFeatureEnabled', attribute: 'feature', valueType: 'boolean', gate: {} },
-    { component: 'FeatureString', attribute: 'feature', valueType: 'string', defaultAttribute: 'default', gate: { rendersValue: true } },
+    {
+      component: 'FeatureString',
+      attribute: 'feature',
+      valueType: 'string',
+      defaultAttribute: 'default',
+      gate: { rendersValue: true },
+    },
   ],
-  resultObjects: [{ callees: ['useFeature', 'feature', 'evalFeature'], properties: { on: 'truthy', off: 'falsy', value: 'value' } }],
+  resultObjects: [
+    { callees: ['useFeature', 'feature', 'evalFeature'], properties: { on: 'truthy', off: 'falsy', value: 'value' } },
+  ],
   accessors: ['useGrowthBook'],
 };

@@ -6,5 +6,12 @@ import type { CallSpec } from './types';
  * reads an in-house `isOn(key, fallback)` exactly as it reads an SDK's hook.
  */
 export function inHouseCallSpec(custom: CustomFunction, name: string, style: CallSpec['style']): CallSpec {
-  return { name, style, keyArg: custom.keyArg ?? 0, defaultArg: custom.defaultArg, valueType: custom.valueType, keyPath: custom.keyPath };
+  return {
+    name,
+    style,
+    keyArg: custom.keyArg ?? 0,
+    defaultArg: custom.defaultArg,
+    valueType: custom.valueType,
+    keyPath: custom.keyPath,
+  };
 }

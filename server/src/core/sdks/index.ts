@@ -10,7 +10,17 @@ import { statsig } from './statsig';
 import type { FlagMapHook, JsxGate, ResultProperty, SdkModule } from './types';
 import { unleash } from './unleash';
 
-export type { ArgShape, CallSpec, FlagMapHook, JsxGate, JsxSpec, KeyArgRule, ResultObjectSpec, ResultProperty, SdkModule } from './types';
+export type {
+  ArgShape,
+  CallSpec,
+  FlagMapHook,
+  JsxGate,
+  JsxSpec,
+  KeyArgRule,
+  ResultObjectSpec,
+  ResultProperty,
+  SdkModule,
+} from './types';
 export { choosePosition } from './argRules';
 
 /**
@@ -20,7 +30,18 @@ export { choosePosition } from './argRules';
  * `scan.presets` and the extension's activation events are all derived from this list. The order
  * is the order `scan.presets` documents and in which a call name shared by two SDKs is tried.
  */
-export const SDKS: readonly SdkModule[] = [openfeature, launchdarkly, unleash, growthbook, posthog, statsig, flagsmith, configcat, split, devcycle];
+export const SDKS: readonly SdkModule[] = [
+  openfeature,
+  launchdarkly,
+  unleash,
+  growthbook,
+  posthog,
+  statsig,
+  flagsmith,
+  configcat,
+  split,
+  devcycle,
+];
 
 /** The preset ids `scan.presets` may name (besides 'auto'). */
 export const SDK_IDS: readonly string[] = SDKS.map((s) => s.id);
@@ -38,7 +59,8 @@ export const FLAG_MAP: FlagMapHook & { sdk: string } = soleFlagMap();
 function soleFlagMap(): FlagMapHook & { sdk: string } {
   const owners = SDKS.filter((s) => s.flagMapHook);
   const owner = owners[0];
-  if (owners.length !== 1 || !owner?.flagMapHook) throw new Error(`core/sdks: detection follows exactly one flag-map hook, found ${owners.length}`);
+  if (owners.length !== 1 || !owner?.flagMapHook)
+    throw new Error(`core/sdks: detection follows exactly one flag-map hook, found ${owners.length}`);
   return { sdk: owner.id, ...owner.flagMapHook };
 }
 
@@ -50,7 +72,8 @@ export function keyListHookSdk(name: string, sdks: readonly SdkModule[] = SDKS):
 /** Gate components by element name, as removal rewrites them. */
 export function jsxGateTable(sdks: readonly SdkModule[] = SDKS): ReadonlyMap<string, JsxGate> {
   const out = new Map<string, JsxGate>();
-  for (const sdk of sdks) for (const spec of sdk.jsx ?? []) if (!out.has(spec.component)) out.set(spec.component, spec.gate);
+  for (const sdk of sdks)
+    for (const spec of sdk.jsx ?? []) if (!out.has(spec.component)) out.set(spec.component, spec.gate);
   return out;
 }
 
@@ -64,7 +87,11 @@ export interface ResultObjectRule {
 /** Result-object rules in SDK order; the first that matches a reference wins. */
 export function resultObjectTable(sdks: readonly SdkModule[] = SDKS): readonly ResultObjectRule[] {
   return sdks.flatMap((sdk) =>
-    (sdk.resultObjects ?? []).map((r) => ({ callees: new Set(r.callees), ...(r.anySource ? {} : { source: sdk.id }), properties: r.properties })),
+    (sdk.resultObjects ?? []).map((r) => ({
+      callees: new Set(r.callees),
+      ...(r.anySource ? {} : { source: sdk.id }),
+      properties: r.properties,
+    })),
   );
 }
 

@@ -4,7 +4,18 @@ import type { SdkModule } from './types';
 /** LaunchDarkly: server SDKs put the context between key and fallback; React hands out a flag map. */
 export const launchdarkly: SdkModule = {
   id: 'launchdarkly',
-  packages: ['@launchdarkly/node-server-sdk', 'launchdarkly-node-server-sdk', 'launchdarkly-js-client-sdk', 'launchdarkly-react-client-sdk', '@launchdarkly/js-client-sdk', '@launchdarkly/react-native-client-sdk', '@launchdarkly/vercel-server-sdk', '@launchdarkly/cloudflare-server-sdk', 'launchdarkly-node-client-sdk', '@launchdarkly/react-universal-sdk'],
+  packages: [
+    '@launchdarkly/node-server-sdk',
+    'launchdarkly-node-server-sdk',
+    'launchdarkly-js-client-sdk',
+    'launchdarkly-react-client-sdk',
+    '@launchdarkly/js-client-sdk',
+    '@launchdarkly/react-native-client-sdk',
+    '@launchdarkly/vercel-server-sdk',
+    '@launchdarkly/cloudflare-server-sdk',
+    'launchdarkly-node-client-sdk',
+    '@launchdarkly/react-universal-sdk',
+  ],
   receiverWords: ['ld', 'launchdarkly', 'launch', 'darkly', 'ldclient'],
   brandWords: ['ld', 'launchdarkly'],
   calls: [
@@ -20,9 +31,25 @@ export const launchdarkly: SdkModule = {
     method('jsonVariationDetail', { defaultArg: thirdOfThreeElseSecond, valueType: 'json' }),
   ],
   resultObjects: [
-    { callees: ['variationDetail', 'boolVariationDetail', 'stringVariationDetail', 'numberVariationDetail', 'jsonVariationDetail'], properties: { value: 'value' } },
+    {
+      callees: [
+        'variationDetail',
+        'boolVariationDetail',
+        'stringVariationDetail',
+        'numberVariationDetail',
+        'jsonVariationDetail',
+      ],
+      properties: { value: 'value' },
+    },
   ],
   accessors: ['useFlags', 'useLDClient'],
   // `useFlags()` / `withLDConsumer` hand out every flag as a camelCased property.
-  flagMapHook: { name: 'useFlags', packages: ['launchdarkly-react-client-sdk', '@launchdarkly/react-universal-sdk', '@launchdarkly/react-native-client-sdk'] },
+  flagMapHook: {
+    name: 'useFlags',
+    packages: [
+      'launchdarkly-react-client-sdk',
+      '@launchdarkly/react-universal-sdk',
+      '@launchdarkly/react-native-client-sdk',
+    ],
+  },
 };

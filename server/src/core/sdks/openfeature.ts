@@ -4,7 +4,15 @@ import type { SdkModule } from './types';
 /** OpenFeature: the vendor-neutral API (server, web, React, Angular, NestJS). */
 export const openfeature: SdkModule = {
   id: 'openfeature',
-  packages: ['@openfeature/server-sdk', '@openfeature/web-sdk', '@openfeature/react-sdk', '@openfeature/js-sdk', '@openfeature/core', '@openfeature/angular-sdk', '@openfeature/nestjs-sdk'],
+  packages: [
+    '@openfeature/server-sdk',
+    '@openfeature/web-sdk',
+    '@openfeature/react-sdk',
+    '@openfeature/js-sdk',
+    '@openfeature/core',
+    '@openfeature/angular-sdk',
+    '@openfeature/nestjs-sdk',
+  ],
   receiverWords: ['openfeature', 'of', 'client', 'feature', 'flag', 'flags'],
   brandWords: ['openfeature'],
   calls: [
@@ -30,8 +38,16 @@ export const openfeature: SdkModule = {
   resultObjects: [
     { callees: ['useFlag'], properties: { value: 'value' } },
     // Evaluation details are OpenFeature's shape, also when a wrapper or provider hands them out.
-    { callees: ['useBooleanFlagDetails', 'useStringFlagDetails', 'useNumberFlagDetails', 'useObjectFlagDetails'], properties: { value: 'value' }, anySource: true },
-    { callees: ['getBooleanDetails', 'getStringDetails', 'getNumberDetails', 'getObjectDetails'], properties: { value: 'value' }, anySource: true },
+    {
+      callees: ['useBooleanFlagDetails', 'useStringFlagDetails', 'useNumberFlagDetails', 'useObjectFlagDetails'],
+      properties: { value: 'value' },
+      anySource: true,
+    },
+    {
+      callees: ['getBooleanDetails', 'getStringDetails', 'getNumberDetails', 'getObjectDetails'],
+      properties: { value: 'value' },
+      anySource: true,
+    },
   ],
   accessors: ['useOpenFeatureClient', 'getClient'],
 };

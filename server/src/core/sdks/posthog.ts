@@ -15,7 +15,13 @@ export const posthog: SdkModule = {
     fn('useFeatureFlagVariantKey'),
     fn('useFeatureFlagPayload'),
   ],
-  jsx: [{ component: 'PostHogFeature', attribute: 'flag', gate: { matchAttribute: 'match', fallbackAttribute: 'fallback' } }],
+  jsx: [
+    {
+      component: 'PostHogFeature',
+      attribute: 'flag',
+      gate: { matchAttribute: 'match', fallbackAttribute: 'fallback' },
+    },
+  ],
   // A payload is more than the flag's value: no property of it follows from the value.
   resultObjects: [{ callees: ['getFeatureFlagPayload', 'useFeatureFlagPayload'], properties: {} }],
   accessors: ['usePostHog'],

@@ -4,7 +4,12 @@ import type { SdkModule } from './types';
 /** Split (Harness FME): treatments, by one name or a list; the server SDK takes the user key first. */
 export const split: SdkModule = {
   id: 'split',
-  packages: ['@splitsoftware/splitio', '@splitsoftware/splitio-react', '@splitsoftware/splitio-browserjs', '@splitsoftware/splitio-redux'],
+  packages: [
+    '@splitsoftware/splitio',
+    '@splitsoftware/splitio-react',
+    '@splitsoftware/splitio-browserjs',
+    '@splitsoftware/splitio-redux',
+  ],
   receiverWords: ['split', 'splitio', 'splits', 'treatment', 'treatments'],
   brandWords: ['split', 'splitio'],
   calls: [

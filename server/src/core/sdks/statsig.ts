@@ -4,7 +4,15 @@ import type { SdkModule } from './types';
 /** Statsig: gates, experiments, dynamic configs and layers; the server SDK takes the user first. */
 export const statsig: SdkModule = {
   id: 'statsig',
-  packages: ['statsig-node', '@statsig/statsig-node-core', 'statsig-js', '@statsig/js-client', '@statsig/react-bindings', 'statsig-react', 'statsig-react-native'],
+  packages: [
+    'statsig-node',
+    '@statsig/statsig-node-core',
+    'statsig-js',
+    '@statsig/js-client',
+    '@statsig/react-bindings',
+    'statsig-react',
+    'statsig-react-native',
+  ],
   receiverWords: ['statsig'],
   brandWords: ['statsig'],
   calls: [
@@ -32,7 +40,18 @@ export const statsig: SdkModule = {
     { callees: ['useGate', 'useFeatureGate', 'getFeatureGate'], properties: { value: 'value' } },
     // An experiment, config or layer is more than a value: its uses are left in place and reported.
     {
-      callees: ['getExperiment', 'getExperimentSync', 'getConfig', 'getConfigSync', 'getDynamicConfig', 'getLayer', 'getLayerSync', 'useExperiment', 'useDynamicConfig', 'useLayer'],
+      callees: [
+        'getExperiment',
+        'getExperimentSync',
+        'getConfig',
+        'getConfigSync',
+        'getDynamicConfig',
+        'getLayer',
+        'getLayerSync',
+        'useExperiment',
+        'useDynamicConfig',
+        'useLayer',
+      ],
       properties: {},
     },
   ],

@@ -4,7 +4,14 @@ import type { SdkModule } from './types';
 /** Unleash: the server client, the proxy/frontend clients and their React, Next.js, Vue and Svelte bindings. */
 export const unleash: SdkModule = {
   id: 'unleash',
-  packages: ['unleash-client', 'unleash-proxy-client', '@unleash/proxy-client-react', '@unleash/nextjs', '@unleash/proxy-client-vue', '@unleash/proxy-client-svelte'],
+  packages: [
+    'unleash-client',
+    'unleash-proxy-client',
+    '@unleash/proxy-client-react',
+    '@unleash/nextjs',
+    '@unleash/proxy-client-vue',
+    '@unleash/proxy-client-svelte',
+  ],
   receiverWords: ['unleash', 'feature', 'features', 'flag', 'flags', 'toggle', 'toggles'],
   brandWords: ['unleash'],
   calls: [

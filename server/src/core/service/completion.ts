@@ -18,7 +18,9 @@ export interface KeyCompletion {
  * Flag-evaluating callees every SDK module declares (core/sdks), for a call the engine has not seen
  * yet (an empty key). Key-list calls take an array, not a key string.
  */
-const COMMON_CALLEES: readonly string[] = [...new Set(SDKS.flatMap((sdk) => sdk.calls.filter((c) => !c.keyList).map((c) => c.name)))];
+const COMMON_CALLEES: readonly string[] = [
+  ...new Set(SDKS.flatMap((sdk) => sdk.calls.filter((c) => !c.keyList).map((c) => c.name))),
+];
 
 /** The keys to complete at a position, or undefined where no key belongs. */
 export function completeKey(workspace: Workspace, file: string, position: Position): KeyCompletion | undefined {
@@ -34,7 +36,13 @@ export function completeKey(workspace: Workspace, file: string, position: Positi
 }
 
 /** The inside of the key string literal at the position, when it is a flag call's key. */
-function keyStringRange(workspace: Workspace, folder: FolderState, file: string, text: string, position: Position): Range | undefined {
+function keyStringRange(
+  workspace: Workspace,
+  folder: FolderState,
+  file: string,
+  text: string,
+  position: Position,
+): Range | undefined {
   for (const ref of workspace.referencesIn(file)) {
     if (ref.keyForm !== 'literal' && ref.keyForm !== 'template') continue;
     if (rangeContains(ref.location.range, position)) return keyInside(text, ref.location.range);
@@ -48,7 +56,10 @@ function keyStringRange(workspace: Workspace, folder: FolderState, file: string,
   for (const ref of folder.result()?.references ?? []) callees.add(ref.callee.split('.').pop() ?? ref.callee);
   if (!callees.has(match[1]!)) return undefined;
   const tail = /^[\w.:/-]*/.exec(line.slice(position.character))?.[0] ?? '';
-  return { start: { line: position.line, character: position.character - match[3]!.length }, end: { line: position.line, character: position.character + tail.length } };
+  return {
+    start: { line: position.line, character: position.character - match[3]!.length },
+    end: { line: position.line, character: position.character + tail.length },
+  };
 }
 
 /** A key literal's range without its quotes; a half-typed literal has only the opening one. */
@@ -57,12 +68,16 @@ function keyInside(text: string, range: Range): Range {
   const quote = raw[0];
   if (quote !== "'" && quote !== '"' && quote !== '`') return range;
   const closed = raw.length >= 2 && raw.endsWith(quote);
-  return { start: { line: range.start.line, character: range.start.character + 1 }, end: closed ? { line: range.end.line, character: range.end.character - 1 } : range.end };
+  return {
+    start: { line: range.start.line, character: range.start.character + 1 },
+    end: closed ? { line: range.end.line, character: range.end.character - 1 } : range.end,
+  };
 }
 
 function entriesFor(folder: FolderState, file: string, ownKey: string | undefined): FlagEntry[] {
   const entries = new Map<string, FlagEntry>();
-  for (const registry of folder.registries()) for (const entry of registry.flags.values()) if (!entries.has(entry.key)) entries.set(entry.key, entry);
+  for (const registry of folder.registries())
+    for (const entry of registry.flags.values()) if (!entries.has(entry.key)) entries.set(entry.key, entry);
   try {
     for (const entry of folder.index.registryFor(file).flags.values()) entries.set(entry.key, entry);
   } catch {
@@ -82,7 +97,10 @@ function dependsOnContext(text: string, position: Position): { range: Range; own
   const before = line.slice(0, position.character);
   const typed = /[\w.:/-]*$/.exec(before)?.[0] ?? '';
   const tail = /^[\w.:/-]*/.exec(line.slice(position.character))?.[0] ?? '';
-  const range: Range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + tail.length } };
+  const range: Range = {
+    start: { line: position.line, character: position.character - typed.length },
+    end: { line: position.line, character: position.character + tail.length },
+  };
 
   // Flow style on the same line: `dependsOn: [a, b|` or `"dependsOn": ["a", "|`.
   const flow = /["']?dependsOn["']?\s*:\s*\[([^\]]*)$/.exec(before);

@@ -43,13 +43,21 @@ export const DISCOVERY_WORDS = ['lag', 'eature', 'oggle'];
 /** The proposals as a commented `scan:` YAML section, one comment per entry saying why. */
 export function renderScanProposal(proposals: readonly ScanProposal[]): string {
   if (proposals.length === 0) return '';
-  const lines = ['# Proposed by `flaglint init` from how the code reads flags: keep what is your flag API, delete the rest.', 'scan:'];
+  const lines = [
+    '# Proposed by `flaglint init` from how the code reads flags: keep what is your flag API, delete the rest.',
+    'scan:',
+  ];
   const functions = proposals.filter((p) => p.kind === 'function');
   const collections = proposals.filter((p) => p.kind === 'collection');
-  const why = (p: ScanProposal): string => `    # ${p.why}: ${p.sites} place${p.sites === 1 ? '' : 's'}, e.g. ${p.example}`;
+  const why = (p: ScanProposal): string =>
+    `    # ${p.why}: ${p.sites} place${p.sites === 1 ? '' : 's'}, e.g. ${p.example}`;
   if (functions.length) {
     lines.push('  functions:');
-    for (const p of functions) lines.push(why(p), p.keyArg ? `    - { name: ${JSON.stringify(p.name)}, keyArg: ${p.keyArg} }` : `    - ${JSON.stringify(p.name)}`);
+    for (const p of functions)
+      lines.push(
+        why(p),
+        p.keyArg ? `    - { name: ${JSON.stringify(p.name)}, keyArg: ${p.keyArg} }` : `    - ${JSON.stringify(p.name)}`,
+      );
   }
   if (collections.length) {
     lines.push('  collections:');
@@ -62,13 +70,18 @@ export function renderScanProposal(proposals: readonly ScanProposal[]): string {
 export function withScanSection(registryText: string, scanSection: string): string {
   if (!scanSection) return registryText;
   const at = registryText.indexOf('\n\nflags:');
-  return at < 0 ? scanSection + registryText : `${registryText.slice(0, at + 2)}${scanSection}\n${registryText.slice(at + 2)}`;
+  return at < 0
+    ? scanSection + registryText
+    : `${registryText.slice(0, at + 2)}${scanSection}\n${registryText.slice(at + 2)}`;
 }
 
 /** One line for `flaglint check`: what discovery would add, and how to get it. */
 export function discoveryHint(proposals: readonly ScanProposal[]): string | undefined {
   if (proposals.length === 0) return undefined;
-  const names = proposals.slice(0, 3).map((p) => p.name).join(', ');
+  const names = proposals
+    .slice(0, 3)
+    .map((p) => p.name)
+    .join(', ');
   const sites = proposals.reduce((n, p) => n + p.sites, 0);
   return `hint: the code seems to read flags through its own API (${names}${proposals.length > 3 ? ', …' : ''}; ${sites} places Flaglint does not count yet). \`flaglint init --dry-run\` proposes the scan section.`;
 }

@@ -26,18 +26,30 @@ export function fixesFor(workspace: Workspace, folder: FolderState, file: string
   if (rule === 'unregistered-flag') {
     const { registry, edits } = editor.addFlag(folder, file, key);
     const first = edits[0];
-    if (first) fixes.push({ kind: 'edit', title: `Add '${key}' to ${RegistryEditor.label(registry)}`, edits, preferred: true, reveal: { file: first.file, key } });
+    if (first)
+      fixes.push({
+        kind: 'edit',
+        title: `Add '${key}' to ${RegistryEditor.label(registry)}`,
+        edits,
+        preferred: true,
+        reveal: { file: first.file, key },
+      });
     return fixes;
   }
   const registry = editor.registryWith(folder, file, key);
   const entry = registry?.flags.get(key);
   if (!registry || !entry) return fixes;
-  const set = (title: string, field: Parameters<RegistryEditor['setField']>[2], value: unknown, preferred = false): void =>
-    add(title, editor.setField(registry, key, field, value), preferred);
+  const set = (
+    title: string,
+    field: Parameters<RegistryEditor['setField']>[2],
+    value: unknown,
+    preferred = false,
+  ): void => add(title, editor.setField(registry, key, field, value), preferred);
   switch (rule) {
     case 'missing-owner':
     case 'unknown-owner': {
-      for (const owner of ownerChoices(registry, folder, key)) set(`Set owner of '${key}' to ${owner}`, 'owner', owner, fixes.length === 0);
+      for (const owner of ownerChoices(registry, folder, key))
+        set(`Set owner of '${key}' to ${owner}`, 'owner', owner, fixes.length === 0);
       if (!fixes.length) set(`Add owner placeholder to '${key}'`, 'owner', '@TODO-owner');
       break;
     }
@@ -91,6 +103,7 @@ function ownerChoices(registry: Registry, folder: FolderState, key: string): str
 /** The distinct owners, most used first. */
 function byUse(owners: (string | undefined)[]): string[] {
   const ordered: string[] = [];
-  for (let rest = owners, next = mostCommon(rest); next; rest = rest.filter((o) => o !== next), next = mostCommon(rest)) ordered.push(next);
+  for (let rest = owners, next = mostCommon(rest); next; rest = rest.filter((o) => o !== next), next = mostCommon(rest))
+    ordered.push(next);
   return ordered;
 }

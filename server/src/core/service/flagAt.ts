@@ -36,14 +36,28 @@ export function flagAt(workspace: Workspace, file: string, position: Position): 
   const refs = workspace.referencesIn(file);
   // The key expression first (it is the narrower range), then the whole evaluation.
   const reference =
-    refs.find((r) => rangeContains(r.location.range, position)) ?? refs.find((r) => rangeContains(r.evaluation.range, position));
+    refs.find((r) => rangeContains(r.location.range, position)) ??
+    refs.find((r) => rangeContains(r.evaluation.range, position));
   if (!reference) return undefined;
   const key = registryKeyOf(reference);
   const found = safeEntryFor(folder, file, key);
-  return { folder, file, key, reference, registry: found?.registry, entry: found?.entry, range: reference.location.range, where: 'reference' };
+  return {
+    folder,
+    file,
+    key,
+    reference,
+    registry: found?.registry,
+    entry: found?.entry,
+    range: reference.location.range,
+    where: 'reference',
+  };
 }
 
-function safeEntryFor(folder: FolderState, file: string, key: string): { registry: Registry; entry: FlagEntry } | undefined {
+function safeEntryFor(
+  folder: FolderState,
+  file: string,
+  key: string,
+): { registry: Registry; entry: FlagEntry } | undefined {
   try {
     return folder.entryFor(file, key);
   } catch {
@@ -51,7 +65,12 @@ function safeEntryFor(folder: FolderState, file: string, key: string): { registr
   }
 }
 
-function registryFlagAt(workspace: Workspace, folder: FolderState, file: string, position: Position): FlagAt | undefined {
+function registryFlagAt(
+  workspace: Workspace,
+  folder: FolderState,
+  file: string,
+  position: Position,
+): FlagAt | undefined {
   for (const registry of folder.registries()) {
     for (const entry of registry.flags.values()) {
       if (entry.location.file !== file) continue;
@@ -71,7 +90,11 @@ function registryFlagAt(workspace: Workspace, folder: FolderState, file: string,
 }
 
 /** The items of every entry's `dependsOn` list that name `key`, with their ranges (without quotes). */
-export function dependencyMentions(workspace: Workspace, registry: Registry, key: string): { file: string; range: Range }[] {
+export function dependencyMentions(
+  workspace: Workspace,
+  registry: Registry,
+  key: string,
+): { file: string; range: Range }[] {
   const mentions: { file: string; range: Range }[] = [];
   const byFile = new Map<string, Range[]>();
   for (const entry of registry.flags.values()) {
@@ -85,7 +108,8 @@ export function dependencyMentions(workspace: Workspace, registry: Registry, key
   for (const [file, ranges] of byFile) {
     const text = workspace.readText(file);
     if (text === undefined) continue;
-    for (const scalar of scalarsIn(text, ranges)) if (scalar.value === key) mentions.push({ file, range: scalar.range });
+    for (const scalar of scalarsIn(text, ranges))
+      if (scalar.value === key) mentions.push({ file, range: scalar.range });
   }
   return mentions;
 }

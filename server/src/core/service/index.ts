@@ -5,8 +5,23 @@
 export { Workspace, FolderState } from './session';
 // The scan's own test, so the editor follows exactly the files the CLI scans.
 export { isSourceFile } from '../engine/fileWalker';
-export type { FolderInfo, FolderUpdate, OpenDocument, ProgressReporter, ScanState, SessionHost, WorkspaceOptions } from './session';
-export { CLIENT_SETTINGS, SERVER_SETTINGS, SEVERITY_LEVELS, defaultSettings, readSettings, sameScanScope } from './settings';
+export type {
+  FolderInfo,
+  FolderUpdate,
+  OpenDocument,
+  ProgressReporter,
+  ScanState,
+  SessionHost,
+  WorkspaceOptions,
+} from './session';
+export {
+  CLIENT_SETTINGS,
+  SERVER_SETTINGS,
+  SEVERITY_LEVELS,
+  defaultSettings,
+  readSettings,
+  sameScanScope,
+} from './settings';
 export type { FlaglintSettings, ReadSettingsResult, SettingSpec } from './settings';
 export { registryRefresh, sameScanSettings } from './registryRefresh';
 export type { RegistryRefresh } from './registryRefresh';

@@ -38,7 +38,10 @@ export interface RegistryDraft {
  * The draft for a session folder (scanned first if need be), as one edit that creates the file; or
  * the registry that already exists there, which a draft must not replace.
  */
-export async function draftRegistryFor(workspace: Workspace, folder: FolderState): Promise<{ existing: Registry } | { draft: RegistryDraft; edit: FileEdit }> {
+export async function draftRegistryFor(
+  workspace: Workspace,
+  folder: FolderState,
+): Promise<{ existing: Registry } | { draft: RegistryDraft; edit: FileEdit }> {
   if (!folder.ready) await workspace.scan(folder);
   const existing = folder.registries().find((r) => fs.existsSync(r.path));
   if (existing) return { existing };
@@ -53,9 +56,17 @@ export async function draftRegistryFor(workspace: Workspace, folder: FolderState
 export function draftRegistry(input: RegistryDraftInput, scanSection = ''): RegistryDraft {
   const file = path.resolve(input.file ?? path.join(input.root, 'flags.yaml'));
   // A key evaluated only in tests is a mock's made-up key more often than a flag: no entry for it.
-  const outsideTests = new Set(input.references.filter((r) => !isTestFile(r.location.file, undefined, input.root)).map((r) => r.key));
-  const flags = draftFlags(input.references.filter((r) => outsideTests.has(r.key)), input.root);
-  const text = withScanSection(renderRegistry(flags, path.dirname(file), isoDay(input.today), /\.json$/i.test(file)), scanSection);
+  const outsideTests = new Set(
+    input.references.filter((r) => !isTestFile(r.location.file, undefined, input.root)).map((r) => r.key),
+  );
+  const flags = draftFlags(
+    input.references.filter((r) => outsideTests.has(r.key)),
+    input.root,
+  );
+  const text = withScanSection(
+    renderRegistry(flags, path.dirname(file), isoDay(input.today), /\.json$/i.test(file)),
+    scanSection,
+  );
   return { file, text, flags, unowned: flags.filter((f) => f.owner === undefined).length };
 }
 
@@ -64,7 +75,9 @@ export function draftRegistry(input: RegistryDraftInput, scanSection = ''): Regi
  * code reads flags through) as a commented `scan:` section, and entries for the flags it reads, found
  * by scanning again with that section (a JSON registry gets no proposal: it cannot hold the comments).
  */
-export async function draftRegistryDiscovering(input: Omit<RegistryDraftInput, 'references'> & { result: ScanResult }): Promise<RegistryDraft> {
+export async function draftRegistryDiscovering(
+  input: Omit<RegistryDraftInput, 'references'> & { result: ScanResult },
+): Promise<RegistryDraft> {
   const file = path.resolve(input.file ?? path.join(input.root, 'flags.yaml'));
   const scanSection = /\.json$/i.test(file) ? '' : renderScanProposal(proposeScan(input.root, input.result));
   const result = scanSection ? await scanWithRegistryText(input.root, file, scanSection, input.today) : input.result;

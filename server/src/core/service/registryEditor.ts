@@ -12,7 +12,8 @@ import { addDays, isoDate, parseDate } from './dates';
 import type { FolderState, Workspace } from './session';
 
 export const OWNER_PLACEHOLDER = 'TODO-owner';
-export const ROLLBACK_PLACEHOLDER = 'TODO: how to turn this flag off safely, and what happens to data written meanwhile';
+export const ROLLBACK_PLACEHOLDER =
+  'TODO: how to turn this flag off safely, and what happens to data written meanwhile';
 
 export class RegistryEditor {
   constructor(private readonly workspace: Workspace) {}
@@ -40,7 +41,12 @@ export class RegistryEditor {
    */
   addFlag(folder: FolderState, file: string, key: string): { registry: Registry; edits: FileEdit[] } {
     const registry = folder.index.registryFor(file);
-    const fields = this.stubFields(registry, folder.referencesTo(key).length ? folder.referencesTo(key) : this.workspace.referencesIn(file).filter((r) => r.key === key));
+    const fields = this.stubFields(
+      registry,
+      folder.referencesTo(key).length
+        ? folder.referencesTo(key)
+        : this.workspace.referencesIn(file).filter((r) => r.key === key),
+    );
     fields.owner = codeownersAt(folder.root).ownersOf(file)[0] ?? OWNER_PLACEHOLDER;
     fields.rollback = ROLLBACK_PLACEHOLDER;
     return { registry, edits: addFlagEdits(registry, this.textFor(registry), key, fields) };
@@ -62,18 +68,22 @@ export class RegistryEditor {
   private stubFields(registry: Registry, refs: FlagReference[]): FlagFields {
     const entries = [...registry.flags.values()];
     const owner = mostCommon(entries.map((e) => e.owner)) ?? registry.owners[0];
-    const type = (mostCommon(entries.map((e) => e.type)) ?? 'release');
-    const valueType = mostCommon(refs.map((r) => r.valueType)) ?? (refs.some((r) => typeof r.defaultValue === 'boolean') ? 'boolean' : undefined);
+    const type = mostCommon(entries.map((e) => e.type)) ?? 'release';
+    const valueType =
+      mostCommon(refs.map((r) => r.valueType)) ??
+      (refs.some((r) => typeof r.defaultValue === 'boolean') ? 'boolean' : undefined);
     const defaults = refs.map((r) => r.defaultValue).filter((v) => v !== undefined);
     const created = this.workspace.today();
     const fields: FlagFields = { description: `TODO: what ${refs[0]?.key ?? 'this flag'} controls` };
     if (owner) fields.owner = owner;
     fields.type = type;
     if (valueType) fields.valueType = valueType;
-    if (defaults.length && defaults.every((v) => JSON.stringify(v) === JSON.stringify(defaults[0]))) fields.defaultValue = defaults[0];
+    if (defaults.length && defaults.every((v) => JSON.stringify(v) === JSON.stringify(defaults[0])))
+      fields.defaultValue = defaults[0];
     fields.status = 'active';
     fields.created = isoDate(created);
-    if (registry.policy.requireExpiry.includes(type)) fields.expires = isoDate(addDays(created, registry.policy.maxAgeDays[type] ?? 90));
+    if (registry.policy.requireExpiry.includes(type))
+      fields.expires = isoDate(addDays(created, registry.policy.maxAgeDays[type] ?? 90));
     return fields;
   }
 

@@ -14,12 +14,21 @@ export type RegistryRefresh =
   | { action: 'reload'; registry: Registry }
   | { action: 'wait'; registry: Registry };
 
-export function registryRefresh(previous: Registry, next: Registry, options: { saved: boolean; mayRebuild: boolean }): RegistryRefresh {
+export function registryRefresh(
+  previous: Registry,
+  next: Registry,
+  options: { saved: boolean; mayRebuild: boolean },
+): RegistryRefresh {
   // A registry that no longer parses keeps its previous scan settings rather than rescan for nothing.
-  const unusable = next.flags.size === 0 && next.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
+  const unusable =
+    next.flags.size === 0 && next.problems.some((p) => p.ruleId === 'invalid-registry' && p.severity === 'error');
   if (unusable || sameScanSettings(previous, next)) return { action: 'reload', registry: next };
   if (options.saved && options.mayRebuild) return { action: 'rebuild' };
-  const kept: Registry = { ...next, scan: previous.scan, policy: { ...next.policy, useCodeowners: previous.policy.useCodeowners } };
+  const kept: Registry = {
+    ...next,
+    scan: previous.scan,
+    policy: { ...next.policy, useCodeowners: previous.policy.useCodeowners },
+  };
   return { action: 'wait', registry: kept };
 }
 

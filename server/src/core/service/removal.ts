@@ -18,13 +18,26 @@ export interface Removal {
 }
 
 /** Plans the removal of a flag from a session folder's code and registry, reading open buffers first. */
-export async function planRemoval(folder: FolderState, key: string, value: unknown, buffers: ReadonlyMap<string, string>): Promise<Removal> {
-  if (!folder.ready) throw new ServiceError('not-ready', 'Flaglint is still scanning; remove the flag when the scan has finished');
+export async function planRemoval(
+  folder: FolderState,
+  key: string,
+  value: unknown,
+  buffers: ReadonlyMap<string, string>,
+): Promise<Removal> {
+  if (!folder.ready)
+    throw new ServiceError('not-ready', 'Flaglint is still scanning; remove the flag when the scan has finished');
   try {
-    const result = await removalModule().removeFlag({ index: folder.index, key, value, readFile: (file) => buffers.get(file) });
+    const result = await removalModule().removeFlag({
+      index: folder.index,
+      key,
+      value,
+      readFile: (file) => buffers.get(file),
+    });
     const messages = [...result.warnings, ...result.hints];
     for (const error of result.verification.newErrors) {
-      messages.push(`${path.relative(folder.root, error.file)}:${error.line + 1}:${error.character + 1}: the rewritten code has a new error: ${error.message}`);
+      messages.push(
+        `${path.relative(folder.root, error.file)}:${error.line + 1}:${error.character + 1}: the rewritten code has a new error: ${error.message}`,
+      );
     }
     return { edits: result.edits, messages, verified: result.verification.ok, references: result.references };
   } catch (error) {

@@ -13,30 +13,52 @@ import type { Workspace } from './session';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Where a rename at a position would edit the key, and the key itself; undefined when no flag is there. */
-export function prepareRename(workspace: Workspace, file: string, position: Position): { range: Range; placeholder: string } | undefined {
+export function prepareRename(
+  workspace: Workspace,
+  file: string,
+  position: Position,
+): { range: Range; placeholder: string } | undefined {
   const at = flagAt(workspace, file, position);
   if (!at) return undefined;
   if (at.reference?.registryKey && at.reference.registryKey !== at.reference.key) {
-    throw new ServiceError('invalid-request', `'${at.reference.key}' is an alias of '${at.key}'; rename the flag from its registry entry or a use of its key`);
+    throw new ServiceError(
+      'invalid-request',
+      `'${at.reference.key}' is an alias of '${at.key}'; rename the flag from its registry entry or a use of its key`,
+    );
   }
   return { range: innerRange(workspace.readText(at.file) ?? '', at.range), placeholder: at.key };
 }
 
 /** The edits that rename the flag at a position; undefined when no flag is there or the name is unchanged. */
-export function renameFlag(workspace: Workspace, file: string, position: Position, newName: string): TextEdit[] | undefined {
+export function renameFlag(
+  workspace: Workspace,
+  file: string,
+  position: Position,
+  newName: string,
+): TextEdit[] | undefined {
   const at = flagAt(workspace, file, position);
   if (!at) return undefined;
   const newKey = newName.trim();
   if (!newKey || /[\s'"`\\]/.test(newKey)) {
-    throw new ServiceError('invalid-params', `'${newName}' is not a usable flag key: it must be non-empty, without spaces, quotes or backslashes`);
+    throw new ServiceError(
+      'invalid-params',
+      `'${newName}' is not a usable flag key: it must be non-empty, without spaces, quotes or backslashes`,
+    );
   }
   if (newKey === at.key) return undefined;
   const folder = at.folder;
   const clash = folder.entriesNamed(newKey)[0];
   if (clash) {
-    throw new ServiceError('invalid-params', `A flag '${newKey}' already exists in ${clash.registry.path}:${clash.entry.location.range.start.line + 1}`);
+    throw new ServiceError(
+      'invalid-params',
+      `A flag '${newKey}' already exists in ${clash.registry.path}:${clash.entry.location.range.start.line + 1}`,
+    );
   }
-  if (!folder.ready) throw new ServiceError('not-ready', 'Flaglint is still scanning the workspace; try the rename again when the scan has finished');
+  if (!folder.ready)
+    throw new ServiceError(
+      'not-ready',
+      'Flaglint is still scanning the workspace; try the rename again when the scan has finished',
+    );
 
   const renamer = new Renamer(workspace);
   for (const { entry } of folder.entriesNamed(at.key)) renamer.replaceKeyText(entry.location, newKey, 'registry');
@@ -45,7 +67,10 @@ export function renameFlag(workspace: Workspace, file: string, position: Positio
   }
   for (const ref of folder.referencesTo(at.key)) renamer.renameReference(ref, at.key, newKey);
   if (renamer.problems.length) {
-    throw new ServiceError('invalid-request', `Cannot rename '${at.key}' to '${newKey}': ${renamer.problems.join('; ')}`);
+    throw new ServiceError(
+      'invalid-request',
+      `Cannot rename '${at.key}' to '${newKey}': ${renamer.problems.join('; ')}`,
+    );
   }
   return renamer.edits;
 }
@@ -61,7 +86,11 @@ class Renamer {
   }
 
   replaceDependency(mention: { file: string; range: Range }, newKey: string): void {
-    this.edits.push({ file: mention.file, range: mention.range, newText: yamlScalar(newKey, this.positions(mention.file), mention.range) });
+    this.edits.push({
+      file: mention.file,
+      range: mention.range,
+      newText: yamlScalar(newKey, this.positions(mention.file), mention.range),
+    });
   }
 
   renameReference(ref: FlagReference, oldKey: string, newKey: string): void {
@@ -93,7 +122,11 @@ class Renamer {
           // A shorthand `{ oldKey }` binds a local name too: keep it by renaming the property only.
           const after = pos.text.slice(pos.offset(ref.location.range.end)).trimStart();
           const shorthand = ref.kind === 'destructure' && !after.startsWith(':');
-          this.edits.push({ file: ref.location.file, range: ref.location.range, newText: shorthand ? `${newKey}: ${oldKey}` : newKey });
+          this.edits.push({
+            file: ref.location.file,
+            range: ref.location.range,
+            newText: shorthand ? `${newKey}: ${oldKey}` : newKey,
+          });
         } else if (!this.replaceStringIn(ref.location, oldKey, newKey)) {
           this.problems.push(`cannot find the key's text at ${where}`);
         }
@@ -131,7 +164,11 @@ class Renamer {
       const at = span.indexOf(literal);
       if (at >= 0) {
         const from = start + at + 1;
-        this.edits.push({ file: location.file, range: pos.range(from, from + literal.length - 2), newText: escapeFor(newKey, quote) });
+        this.edits.push({
+          file: location.file,
+          range: pos.range(from, from + literal.length - 2),
+          newText: escapeFor(newKey, quote),
+        });
         return true;
       }
     }
@@ -143,7 +180,10 @@ class Renamer {
 export function innerRange(text: string, range: Range): Range {
   const raw = new TextPositions('', text).slice(range);
   if (raw.length >= 2 && /^['"`]/.test(raw) && raw.endsWith(raw[0]!)) {
-    return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
+    return {
+      start: { line: range.start.line, character: range.start.character + 1 },
+      end: { line: range.end.line, character: range.end.character - 1 },
+    };
   }
   return range;
 }

@@ -86,7 +86,9 @@ export class FolderState {
       // The session's day, so hovers, lenses and drafted entries judge by the rules' date.
       now: currentDay(),
       // Never the workspace itself: the server writes only what the user asks for.
-      cacheDir: cacheBase ? path.join(cacheBase, createHash('sha1').update(info.root).digest('hex').slice(0, 16)) : false,
+      cacheDir: cacheBase
+        ? path.join(cacheBase, createHash('sha1').update(info.root).digest('hex').slice(0, 16))
+        : false,
       registryPath: registryPath ? path.resolve(info.root, registryPath) : undefined,
       include: settings.include.length ? settings.include : undefined,
       exclude: settings.exclude.length ? settings.exclude : undefined,
@@ -364,7 +366,9 @@ export class Workspace {
     // Open documents first: their findings from the buffer and the registry, published before the
     // walk of the workspace starts (the scan replaces them when it ends).
     // A document answered when it opened is not answered again for the same version.
-    for (const doc of this.openFiles()) if (this.folderFor(doc.file) === folder && folder.earlyAnswers.get(doc.file) !== doc.version) this.answerEarly(doc.file);
+    for (const doc of this.openFiles())
+      if (this.folderFor(doc.file) === folder && folder.earlyAnswers.get(doc.file) !== doc.version)
+        this.answerEarly(doc.file);
     // The walk below is synchronous: let the diagnostics just published leave the process first.
     await new Promise((resolve) => setImmediate(resolve));
     if (folder.index !== index) {
@@ -384,7 +388,10 @@ export class Workspace {
       folder.state = 'ready';
       folder.dropEarlyIndex();
       folder.version++;
-      this.client.log('info', `Scanned ${folder.info.name}: ${result.stats.files} files (${result.stats.parsed} parsed, ${result.stats.cached} from cache), ${result.references.length} references, ${result.findings.length} findings in ${result.stats.ms} ms`);
+      this.client.log(
+        'info',
+        `Scanned ${folder.info.name}: ${result.stats.files} files (${result.stats.parsed} parsed, ${result.stats.cached} from cache), ${result.references.length} references, ${result.findings.length} findings in ${result.stats.ms} ms`,
+      );
       for (const note of result.notes) this.client.log('log', `${note.file}: ${note.kind}: ${note.message}`);
       for (const file of [...this.changedDuringScan]) {
         if (this.folderFor(file) !== folder) continue;
@@ -399,7 +406,10 @@ export class Workspace {
       if (folder.index !== index) return;
       folder.state = 'failed';
       const message = error instanceof Error ? error.message : String(error);
-      this.client.log('error', `Scan of ${folder.root} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      this.client.log(
+        'error',
+        `Scan of ${folder.root} failed: ${error instanceof Error ? (error.stack ?? message) : message}`,
+      );
       this.client.showMessage('error', `Flaglint could not scan ${folder.info.name}: ${message}`);
     } finally {
       progress.done();
@@ -489,7 +499,11 @@ export class Workspace {
     const folder = this.folderFor(file);
     if (!folder) return;
     const base = path.basename(file);
-    const structural = (kind !== 'changed' && folder.isRegistryFile(file)) || base === 'package.json' || base === 'CODEOWNERS' || base === '.gitignore';
+    const structural =
+      (kind !== 'changed' && folder.isRegistryFile(file)) ||
+      base === 'package.json' ||
+      base === 'CODEOWNERS' ||
+      base === '.gitignore';
     if (structural) void this.rebuild(folder);
     else this.fileChangedOnDisk(file);
   }
@@ -529,11 +543,19 @@ export class Workspace {
    * section (what counts as a flag call, which files) rebuilds the index, which reads the disk, so
    * an unsaved change of that section waits for the save.
    */
-  private registryChanged(folder: FolderState, file: string, text: string | undefined, fromDisk: boolean, mayRebuild = true): void {
+  private registryChanged(
+    folder: FolderState,
+    file: string,
+    text: string | undefined,
+    fromDisk: boolean,
+    mayRebuild = true,
+  ): void {
     const configured = folder.settings.registryPath.trim();
     const registryPath = configured ? path.resolve(folder.root, configured) : (registryContaining(file) ?? file);
     const folderForm = registryPath !== file;
-    const next = folderForm ? loadRegistry(registryPath, undefined, { buffers: this.buffers() }) : loadRegistry(registryPath, text);
+    const next = folderForm
+      ? loadRegistry(registryPath, undefined, { buffers: this.buffers() })
+      : loadRegistry(registryPath, text);
     const previous = folder.registries().find((r) => r.path === registryPath);
     if (!previous) {
       // Governs nothing yet: a registry just written (its folder is rebuilt once it is on disk), or
@@ -548,7 +570,8 @@ export class Workspace {
       void this.rebuild(folder);
       return;
     }
-    if (decision.action === 'wait') this.client.log('info', `${file}: the changed scan settings take effect when the registry is saved`);
+    if (decision.action === 'wait')
+      this.client.log('info', `${file}: the changed scan settings take effect when the registry is saved`);
     // Parsed once, here: the engine takes this registry (with a folder registry's unsaved files too).
     void folder.index.updateRegistry(registryPath, folderForm ? undefined : text, decision.registry);
     this.changed(folder, undefined);

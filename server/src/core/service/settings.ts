@@ -38,7 +38,11 @@ export const SEVERITY_LEVELS: readonly SeveritySetting[] = ['error', 'warning', 
 
 /** Whether two settings scan the same files against the same registry (else the folder's index is rebuilt). */
 export function sameScanScope(a: FlaglintSettings, b: FlaglintSettings): boolean {
-  return a.registryPath === b.registryPath && JSON.stringify(a.include) === JSON.stringify(b.include) && JSON.stringify(a.exclude) === JSON.stringify(b.exclude);
+  return (
+    a.registryPath === b.registryPath &&
+    JSON.stringify(a.include) === JSON.stringify(b.include) &&
+    JSON.stringify(a.exclude) === JSON.stringify(b.exclude)
+  );
 }
 
 export function defaultSettings(): FlaglintSettings {

@@ -28,11 +28,21 @@ export class CodeActionsFeature {
       try {
         for (const fix of fixesFor(this.workspace, folder, file, key, diagnostic.code as RuleId)) {
           if (fix.kind === 'edit') {
-            const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit: toWorkspaceEdit(this.workspace, fix.edits) };
+            const action: CodeAction = {
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: fix.preferred || undefined,
+              edit: toWorkspaceEdit(this.workspace, fix.edits),
+            };
             if (fix.reveal) {
               // After the edit, VS Code reveals the new entry and offers its placeholders as snippet tab stops.
               const args: RevealEntryArgs = { registryUri: fileToUri(fix.reveal.file), key: fix.reveal.key };
-              action.command = { title: 'Reveal the new entry', command: ClientCommands.revealEntry, arguments: [args] };
+              action.command = {
+                title: 'Reveal the new entry',
+                command: ClientCommands.revealEntry,
+                arguments: [args],
+              };
             }
             actions.push(action);
           } else if (!removalOffered.has(fix.key)) {
@@ -54,11 +64,17 @@ export class CodeActionsFeature {
       }
     }
     const only = params.context.only;
-    return only?.length ? actions.filter((a) => only.some((kind) => a.kind === kind || a.kind?.startsWith(`${kind}.`))) : actions;
+    return only?.length
+      ? actions.filter((a) => only.some((kind) => a.kind === kind || a.kind?.startsWith(`${kind}.`)))
+      : actions;
   }
 }
 
 function removeFlagAction(key: string, uri: string, kind: string): CodeAction {
   const args: Omit<RemoveFlagArgs, 'value'> = { key, uri };
-  return { title: `Remove flag '${key}' from the code…`, kind, command: { title: `Remove flag '${key}'`, command: ClientCommands.removeFlag, arguments: [args] } };
+  return {
+    title: `Remove flag '${key}' from the code…`,
+    kind,
+    command: { title: `Remove flag '${key}'`, command: ClientCommands.removeFlag, arguments: [args] },
+  };
 }

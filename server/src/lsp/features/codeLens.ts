@@ -4,7 +4,12 @@
  */
 import type { CodeLens, CodeLensParams, Command } from 'vscode-languageserver/node';
 import type { Location } from '../../core/model';
-import { ClientCommands, ServerCommands, type AddToRegistryArgs, type ShowReferencesArgs } from '../../../../protocol/src';
+import {
+  ClientCommands,
+  ServerCommands,
+  type AddToRegistryArgs,
+  type ShowReferencesArgs,
+} from '../../../../protocol/src';
 import { fileToUri, toLspLocation, toLspRange, uriToFile } from '../convert';
 import { actualPackages, lensTitle } from '../describe';
 import { plural, recordLocation, referenceRecordsOf } from '../../core/service';
@@ -33,11 +38,25 @@ export class CodeLensFeature {
       const found = safe(() => folder.entryFor(file, key));
       // The count and the list are the JSON report's records of the flag (the open file's own before the scan).
       const locations = folder.ready ? recordLocations(folder, key) : [ref.location];
-      const range = { start: { line, character: ref.evaluation.range.start.character }, end: { line, character: ref.evaluation.range.start.character } };
-      lenses.push({ range, command: showReferences(lensTitle(key, found?.entry, locations.length), uri, ref.location.range.start, locations) });
+      const range = {
+        start: { line, character: ref.evaluation.range.start.character },
+        end: { line, character: ref.evaluation.range.start.character },
+      };
+      lenses.push({
+        range,
+        command: showReferences(
+          lensTitle(key, found?.entry, locations.length),
+          uri,
+          ref.location.range.start,
+          locations,
+        ),
+      });
       if (!found && this.workspace.trusted) {
         const args: AddToRegistryArgs = { uri, key };
-        lenses.push({ range, command: { title: 'Add to registry', command: ServerCommands.addToRegistry, arguments: [args] } });
+        lenses.push({
+          range,
+          command: { title: 'Add to registry', command: ServerCommands.addToRegistry, arguments: [args] },
+        });
       }
     }
     return lenses;
@@ -65,7 +84,12 @@ function recordLocations(folder: FolderState, registryKey: string): Location[] {
   return referenceRecordsOf(folder, registryKey).map((record) => recordLocation(folder.root, record));
 }
 
-function showReferences(title: string, uri: string, position: { line: number; character: number }, locations: Location[]): Command {
+function showReferences(
+  title: string,
+  uri: string,
+  position: { line: number; character: number },
+  locations: Location[],
+): Command {
   if (!locations.length) return { title, command: '' };
   const args: ShowReferencesArgs = { uri, position, locations: locations.map(toLspLocation) };
   return { title, command: ClientCommands.showReferences, arguments: [args] };

@@ -22,7 +22,11 @@ import type { FolderState, Workspace } from '../workspace';
 /** What a client asking for edits in an untrusted workspace is told. */
 export const UNTRUSTED_EDITS = 'Flaglint: edits are off in an untrusted workspace';
 
-export const WRITE_COMMANDS: readonly string[] = [ServerCommands.addToRegistry, ServerCommands.removeFlag, ServerCommands.createRegistry];
+export const WRITE_COMMANDS: readonly string[] = [
+  ServerCommands.addToRegistry,
+  ServerCommands.removeFlag,
+  ServerCommands.createRegistry,
+];
 export const READ_COMMANDS: readonly string[] = [ServerCommands.rescan];
 
 export class CommandsFeature {
@@ -52,7 +56,7 @@ export class CommandsFeature {
       case ServerCommands.removeFlag:
         return this.removeFlag(arg as unknown as RemoveFlagArgs);
       case ServerCommands.createRegistry:
-        return this.createRegistry((arg ?? {}));
+        return this.createRegistry(arg ?? {});
       case ServerCommands.rescan:
         await this.rescan();
         return null;
@@ -64,10 +68,14 @@ export class CommandsFeature {
   private async addToRegistry(args: AddToRegistryArgs): Promise<boolean> {
     const file = args?.uri ? uriToFile(args.uri) : undefined;
     const folder = file ? this.workspace.folderFor(file) : undefined;
-    if (!file || !folder || typeof args.key !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'addToRegistry needs { uri, key } of a file in the workspace');
+    if (!file || !folder || typeof args.key !== 'string')
+      throw new ResponseError(ErrorCodes.InvalidParams, 'addToRegistry needs { uri, key } of a file in the workspace');
     const { registry, edits } = this.editor.addFlag(folder, file, args.key);
     if (!edits.length) return false;
-    const result = await this.client.applyEdit(`Add '${args.key}' to ${RegistryEditor.label(registry)}`, toWorkspaceEdit(this.workspace, edits));
+    const result = await this.client.applyEdit(
+      `Add '${args.key}' to ${RegistryEditor.label(registry)}`,
+      toWorkspaceEdit(this.workspace, edits),
+    );
     return result.applied;
   }
 
@@ -76,14 +84,22 @@ export class CommandsFeature {
   }
 
   private async removeFlag(args: RemoveFlagArgs): Promise<RemoveFlagResult> {
-    if (!args || typeof args.key !== 'string' || !('value' in args)) throw new ResponseError(ErrorCodes.InvalidParams, 'removeFlag needs { key, value } and optionally uri');
+    if (!args || typeof args.key !== 'string' || !('value' in args))
+      throw new ResponseError(ErrorCodes.InvalidParams, 'removeFlag needs { key, value } and optionally uri');
     const folder = this.folderOf(args.uri, args.key);
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to remove the flag from');
-    const removal = await asResponseErrorAsync(() => planRemoval(folder, args.key, args.value, this.workspace.buffers()));
+    const removal = await asResponseErrorAsync(() =>
+      planRemoval(folder, args.key, args.value, this.workspace.buffers()),
+    );
     const files = new Set(removal.edits.map((e) => e.file)).size;
     const summary = { files, references: removal.references, verified: removal.verified, messages: removal.messages };
     for (const message of removal.messages) this.client.log('warning', `remove ${args.key}: ${message}`);
-    if (!removal.edits.length) return { applied: false, ...summary, messages: removal.messages.length ? removal.messages : [`Nothing to change for '${args.key}'`] };
+    if (!removal.edits.length)
+      return {
+        applied: false,
+        ...summary,
+        messages: removal.messages.length ? removal.messages : [`Nothing to change for '${args.key}'`],
+      };
     const mode = args.mode ?? 'preview';
     const value = JSON.stringify(args.value);
     const edit = toWorkspaceEdit(this.workspace, removal.edits, {
@@ -105,11 +121,24 @@ export class CommandsFeature {
     const folder = this.folderOf(args.folderUri);
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder to create a registry in');
     const drafted = await draftRegistryFor(this.workspace, folder);
-    if ('existing' in drafted) return { uri: fileToUri(drafted.existing.path), flags: drafted.existing.flags.size, message: `A registry already exists: ${drafted.existing.path}` };
+    if ('existing' in drafted)
+      return {
+        uri: fileToUri(drafted.existing.path),
+        flags: drafted.existing.flags.size,
+        message: `A registry already exists: ${drafted.existing.path}`,
+      };
     // The same draft as `flaglint init`, written by the editor as one new file.
     const { draft, edit } = drafted;
     const result = await this.client.applyEdit(`Create ${draft.file}`, toWorkspaceEdit(this.workspace, [edit]));
-    if (!result.applied) return { flags: 0, message: `The editor did not create ${draft.file}${result.failureReason ? `: ${result.failureReason}` : ''}` };
-    return { uri: fileToUri(draft.file), flags: draft.flags.length, message: `Created ${draft.file} with ${draft.flags.length} flags` };
+    if (!result.applied)
+      return {
+        flags: 0,
+        message: `The editor did not create ${draft.file}${result.failureReason ? `: ${result.failureReason}` : ''}`,
+      };
+    return {
+      uri: fileToUri(draft.file),
+      flags: draft.flags.length,
+      message: `Created ${draft.file} with ${draft.flags.length} flags`,
+    };
   }
 }

@@ -1,5 +1,11 @@
 /** textDocument/completion: the service's key completion (core/service/completion.ts) as completion items. */
-import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionParams,
+} from 'vscode-languageserver/node';
 import { completeKey, type Workspace } from '../../core/service';
 import { toLspRange, uriToFile } from '../convert';
 import { lifetime } from '../describe';

@@ -32,7 +32,13 @@ export class DiagnosticsFeature {
     private readonly client: LspClient,
   ) {
     workspace.onDidUpdate.on((update) => this.folderUpdated(update));
-    workspace.onEarlyResult.on(({ folder, file, result }) => this.publish(folder, file, result.findings.filter((f) => f.location.file === file)));
+    workspace.onEarlyResult.on(({ folder, file, result }) =>
+      this.publish(
+        folder,
+        file,
+        result.findings.filter((f) => f.location.file === file),
+      ),
+    );
   }
 
   /**

@@ -3,7 +3,12 @@
  * a formatter, the user's other editor). The server registers the watchers itself when the client
  * allows dynamic registration, so any client gets them.
  */
-import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  WatchKind,
+  type DidChangeWatchedFilesParams,
+} from 'vscode-languageserver/node';
 import { uriToFile } from '../convert';
 import type { LspClient } from '../lspClient';
 import type { Workspace } from '../workspace';
@@ -33,7 +38,12 @@ export class FileWatchingFeature {
       {
         id: 'flaglint-watchers',
         method: DidChangeWatchedFilesNotification.method,
-        registerOptions: { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })) },
+        registerOptions: {
+          watchers: WATCHED_GLOBS.map((globPattern) => ({
+            globPattern,
+            kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete,
+          })),
+        },
       },
     ]);
   }

@@ -8,12 +8,15 @@ export class GraphFeature {
 
   graph(params: GraphParams | undefined): GraphResult | null {
     const folders = this.workspace.folders;
-    const folder = params?.folderUri ? folders.find((f) => f.info.uri === params.folderUri) : (folders.find((f) => f.registries().length > 0) ?? folders[0]);
+    const folder = params?.folderUri
+      ? folders.find((f) => f.info.uri === params.folderUri)
+      : (folders.find((f) => f.registries().length > 0) ?? folders[0]);
     const result = folder?.result();
     if (!folder || !result) return null;
     const packageOf = createPackageLookup();
     let graph = buildFlagGraph(buildInventory(result, { packageOf }), result, packageOf);
-    if (params?.flag !== undefined && graph.nodes.some((n) => n.key === params.flag)) graph = neighbourhood(graph, params.flag);
+    if (params?.flag !== undefined && graph.nodes.some((n) => n.key === params.flag))
+      graph = neighbourhood(graph, params.flag);
     return { folderName: folder.info.name, graph };
   }
 }

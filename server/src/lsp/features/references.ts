@@ -19,11 +19,13 @@ export class ReferencesFeature {
       for (const { entry } of at.folder.entriesNamed(at.key)) locations.push(toLspLocation(entry.location));
     }
     if (at.folder.ready) {
-      for (const record of referenceRecordsOf(at.folder, at.key)) locations.push(toLspLocation(recordLocation(at.folder.root, record)));
+      for (const record of referenceRecordsOf(at.folder, at.key))
+        locations.push(toLspLocation(recordLocation(at.folder.root, record)));
     } else if (at.reference) locations.push(toLspLocation(at.reference.location));
     // Other flags that depend on this one name it in the registry too.
     for (const registry of at.folder.registries()) {
-      for (const mention of dependencyMentions(this.workspace, registry, at.key)) locations.push(toLspLocation(mention));
+      for (const mention of dependencyMentions(this.workspace, registry, at.key))
+        locations.push(toLspLocation(mention));
     }
     return locations;
   }

@@ -16,7 +16,9 @@ export class RenameFeature {
 
   rename(params: RenameParams): WorkspaceEdit | null {
     const file = uriToFile(params.textDocument.uri);
-    const edits = file ? asResponseError(() => renameFlag(this.workspace, file, params.position, params.newName)) : undefined;
+    const edits = file
+      ? asResponseError(() => renameFlag(this.workspace, file, params.position, params.newName))
+      : undefined;
     return edits ? toWorkspaceEdit(this.workspace, edits) : null;
   }
 }

@@ -2,7 +2,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, FlagEntry } from '../../core/model';
-import type { StatusResult, TreeFlag, TreeFolder, TreeParams, TreeProblem, TreeReference, TreeResult } from '../../../../protocol/src';
+import type {
+  StatusResult,
+  TreeFlag,
+  TreeFolder,
+  TreeParams,
+  TreeProblem,
+  TreeReference,
+  TreeResult,
+} from '../../../../protocol/src';
 import type { ReferenceRecord } from '../../core/report';
 import { auditLine, folderReferenceRecords, proposeScan, recordLocation } from '../../core/service';
 import { fileToUri, toLspLocation, uriToFile } from '../convert';
@@ -30,7 +38,13 @@ export class TreeFeature {
       .sort((a, b) => a.info.name.localeCompare(b.info.name))
       .map((f) => this.folderTree(f));
     if (!params?.folderUri) {
-      this.lines.retain(new Set(folders.flatMap((f) => f.flags.flatMap((flag) => flag.references.map((r) => uriToFile(r.location.uri) ?? '')))));
+      this.lines.retain(
+        new Set(
+          folders.flatMap((f) =>
+            f.flags.flatMap((flag) => flag.references.map((r) => uriToFile(r.location.uri) ?? '')),
+          ),
+        ),
+      );
     }
     return { scanning: this.workspace.scanning, folders };
   }
@@ -57,11 +71,16 @@ export class TreeFeature {
     }
     const keys = [...new Set([...entries.keys(), ...refsByKey.keys()])].sort();
     const dependents = new Map<string, string[]>();
-    for (const entry of entries.values()) for (const target of new Set(entry.dependsOn ?? [])) dependents.set(target, [...(dependents.get(target) ?? []), entry.key]);
+    for (const entry of entries.values())
+      for (const target of new Set(entry.dependsOn ?? []))
+        dependents.set(target, [...(dependents.get(target) ?? []), entry.key]);
     const lines = this.lines;
     const flags = keys.map((key): TreeFlag => {
       const entry = entries.get(key);
-      const refs = (refsByKey.get(key) ?? []).map((record) => ({ record, location: recordLocation(folder.root, record) }));
+      const refs = (refsByKey.get(key) ?? []).map((record) => ({
+        record,
+        location: recordLocation(folder.root, record),
+      }));
       return {
         key,
         status: entry ? (entry.status ?? 'active') : 'unregistered',
@@ -89,7 +108,12 @@ export class TreeFeature {
         audit: audits.get(key),
       };
     });
-    return { uri: folder.info.uri, name: folder.info.name, registries: registries.map((r) => fileToUri(r.path)), flags };
+    return {
+      uri: folder.info.uri,
+      name: folder.info.name,
+      registries: registries.map((r) => fileToUri(r.path)),
+      flags,
+    };
   }
 
   status(): StatusResult {
@@ -112,7 +136,16 @@ export class TreeFeature {
       warnings += counts.warnings;
     }
     const inHouse = registries === 0 && !this.workspace.scanning ? this.inHouseApi() : undefined;
-    return { flags, problems, errors, warnings, scanning: this.workspace.scanning, registries, trusted: this.workspace.trusted, ...(inHouse ? { inHouse } : {}) };
+    return {
+      flags,
+      problems,
+      errors,
+      warnings,
+      scanning: this.workspace.scanning,
+      registries,
+      trusted: this.workspace.trusted,
+      ...(inHouse ? { inHouse } : {}),
+    };
   }
 
   /** What discovery proposes for folders without a registry, computed once per scan result (it reads the sources). */
@@ -134,7 +167,12 @@ export class TreeFeature {
 }
 
 function toProblem(finding: Finding): TreeProblem {
-  return { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, location: toLspLocation(finding.location) };
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    location: toLspLocation(finding.location),
+  };
 }
 
 /**

@@ -19,14 +19,24 @@ export class WorkspaceSymbolFeature {
           if (seen.has(entry.key) || !matches(entry.key, query)) continue;
           seen.add(entry.key);
           const container = [entry.type, entry.owner, entry.status].filter(Boolean).join(' · ');
-          symbols.push({ name: entry.key, kind: SymbolKind.Constant, location: toLspLocation(entry.location), containerName: container || undefined });
+          symbols.push({
+            name: entry.key,
+            kind: SymbolKind.Constant,
+            location: toLspLocation(entry.location),
+            containerName: container || undefined,
+          });
         }
       }
       for (const ref of folder.result()?.references ?? []) {
         const key = registryKeyOf(ref);
         if (seen.has(key) || !matches(key, query)) continue;
         seen.add(key);
-        symbols.push({ name: key, kind: SymbolKind.Constant, location: toLspLocation(ref.location), containerName: 'not in registry' });
+        symbols.push({
+          name: key,
+          kind: SymbolKind.Constant,
+          location: toLspLocation(ref.location),
+          containerName: 'not in registry',
+        });
       }
       if (symbols.length >= LIMIT) break;
     }

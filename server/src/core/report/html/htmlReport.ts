@@ -54,7 +54,9 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const counts = countBySeverity(result.findings);
   const registered = inventory.filter((r) => r.registered);
   const stale = new Set(result.findings.filter((f) => f.ruleId === 'stale-flag').map((f) => f.flagKey));
-  const expired = registered.filter((r) => r.daysToExpiry !== undefined && r.daysToExpiry < 0 && r.status !== 'archived' && !r.permanent).length;
+  const expired = registered.filter(
+    (r) => r.daysToExpiry !== undefined && r.daysToExpiry < 0 && r.status !== 'archived' && !r.permanent,
+  ).length;
   const age = ageHistogram(inventory);
   const expiry = expiryTimeline(inventory, today);
   const data = { byOwner: flagsByOwner(inventory), byStatus: flagsByStatus(inventory), age, expiry };
@@ -99,15 +101,29 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     '<section class="charts">',
     chart('owner', 'Flags by owner', Math.min(600, Math.max(160, data.byOwner.labels.length * 24 + 40))),
     chart('status', 'Flags by status', 240),
-    chart('age', 'Age (days since created)', 240, age.undated > 0 ? `${age.undated} registered flag${age.undated === 1 ? ' has' : 's have'} no created date (and git could not date ${age.undated === 1 ? 'it' : 'them'}).` : ''),
-    chart('expiry', 'Expiries by month (red: overdue)', 240, expiry.labels.length === 0 ? 'No flag has an expiry date.' : ''),
+    chart(
+      'age',
+      'Age (days since created)',
+      240,
+      age.undated > 0
+        ? `${age.undated} registered flag${age.undated === 1 ? ' has' : 's have'} no created date (and git could not date ${age.undated === 1 ? 'it' : 'them'}).`
+        : '',
+    ),
+    chart(
+      'expiry',
+      'Expiries by month (red: overdue)',
+      240,
+      expiry.labels.length === 0 ? 'No flag has an expiry date.' : '',
+    ),
     '</section>',
   ];
 
   out.push(`<h2 id="problems">Problems (${result.findings.length})</h2>`);
   if (result.findings.length === 0) out.push('<p class="empty">No problems.</p>');
   else {
-    out.push('<table class="problems"><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Flag</th><th>Message</th></tr></thead><tbody>');
+    out.push(
+      '<table class="problems"><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Flag</th><th>Message</th></tr></thead><tbody>',
+    );
     for (const f of result.findings.slice(0, MAX_PROBLEMS)) {
       out.push(
         `<tr data-rule="${esc(f.ruleId)}"><td class="sev ${esc(f.severity)}">${esc(f.severity)}</td><td><code>${esc(f.ruleId)}</code></td><td><code>${esc(location(f, root))}</code></td>` +
@@ -115,17 +131,25 @@ export function renderHtmlReport(input: HtmlReportInput): string {
       );
     }
     out.push('</tbody></table>');
-    if (result.findings.length > MAX_PROBLEMS) out.push(`<p class="empty">… and ${result.findings.length - MAX_PROBLEMS} more (<code>flaglint check</code> lists them all).</p>`);
+    if (result.findings.length > MAX_PROBLEMS)
+      out.push(
+        `<p class="empty">… and ${result.findings.length - MAX_PROBLEMS} more (<code>flaglint check</code> lists them all).</p>`,
+      );
   }
 
   out.push('<h2 id="map">Dependency map</h2>');
   if (map.drawn === 0) out.push('<p class="empty">No flag depends on another (no <code>dependsOn</code> links).</p>');
   else {
     out.push(`<div class="map-wrap">${map.svg}</div>`);
-    if (map.isolated > 0) out.push(`<p class="empty">${map.isolated} flag${map.isolated === 1 ? '' : 's'} without dependencies ${map.isolated === 1 ? 'is' : 'are'} not drawn.</p>`);
+    if (map.isolated > 0)
+      out.push(
+        `<p class="empty">${map.isolated} flag${map.isolated === 1 ? '' : 's'} without dependencies ${map.isolated === 1 ? 'is' : 'are'} not drawn.</p>`,
+      );
   }
 
-  const statuses = [...new Set(inventory.map((r) => (r.registered ? (r.status ?? '') : 'unregistered')))].filter((s) => s !== '').sort();
+  const statuses = [...new Set(inventory.map((r) => (r.registered ? (r.status ?? '') : 'unregistered')))]
+    .filter((s) => s !== '')
+    .sort();
   out.push(
     '<h2 id="flags">Every flag</h2>',
     '<div class="filters"><input id="filter" type="search" placeholder="Filter by key, owner, type, package…" aria-label="Filter flags">',
@@ -136,14 +160,19 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   for (const row of inventory) {
     const status = row.registered ? (row.status ?? '') : 'unregistered';
     const refs = refsByKey.get(row.key) ?? [];
-    const search = [row.key, row.owner, row.type, status, row.description, ...row.packages].filter(Boolean).join(' ').toLowerCase();
+    const search = [row.key, row.owner, row.type, status, row.description, ...row.packages]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase();
     const problems = row.problems.error + row.problems.warning + row.problems.info + row.problems.hint;
     const trail = audit(row);
-    const refList = refs.length === 0 ? '' :
-      `<details><summary>${refs.length} place${refs.length === 1 ? '' : 's'}</summary><ul>${refs
-        .slice(0, MAX_REFS)
-        .map((r) => `<li><code>${esc(location(r, root))}</code> ${esc(r.callee)}</li>`)
-        .join('')}${refs.length > MAX_REFS ? `<li>… and ${refs.length - MAX_REFS} more</li>` : ''}</ul></details>`;
+    const refList =
+      refs.length === 0
+        ? ''
+        : `<details><summary>${refs.length} place${refs.length === 1 ? '' : 's'}</summary><ul>${refs
+            .slice(0, MAX_REFS)
+            .map((r) => `<li><code>${esc(location(r, root))}</code> ${esc(r.callee)}</li>`)
+            .join('')}${refs.length > MAX_REFS ? `<li>… and ${refs.length - MAX_REFS} more</li>` : ''}</ul></details>`;
     out.push(
       `<tr class="flag-row" data-key="${esc(row.key)}" data-status="${esc(status)}" data-search="${esc(search)}">` +
         `<td><code>${esc(row.key)}</code>${row.description ? `<br><span class="empty">${esc(row.description)}</span>` : ''}${trail ? `<br><span class="empty">${esc(trail)}</span>` : ''}</td>` +
@@ -154,7 +183,9 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   }
   out.push('</tbody></table>');
   out.push(`<script type="application/json" id="flaglint-data">${scriptJson(data)}</script>`);
-  out.push(`<script>${input.chartJs.replace(/\/\/# sourceMappingURL=\S+\s*$/, '').replace(/<\/script/gi, '<\\/script')}</script>`);
+  out.push(
+    `<script>${input.chartJs.replace(/\/\/# sourceMappingURL=\S+\s*$/, '').replace(/<\/script/gi, '<\\/script')}</script>`,
+  );
   out.push(`<script>${CLIENT_SCRIPT}</script>`);
   out.push('</body></html>');
   return `${out.join('\n')}\n`;

@@ -13,7 +13,10 @@ const PADDING = 10;
 
 function lines(node: GraphNode | undefined, key: string): string[] {
   if (!node || !node.registered) return [key, 'not in the registry'];
-  const radius = node.packages.length === 0 ? 'evaluated nowhere' : `${node.packages.length} package${node.packages.length === 1 ? '' : 's'}`;
+  const radius =
+    node.packages.length === 0
+      ? 'evaluated nowhere'
+      : `${node.packages.length} package${node.packages.length === 1 ? '' : 's'}`;
   const outside = node.outsideScope.length > 0 ? `, ${node.outsideScope.length} outside scope` : '';
   return [key, `${node.status ?? 'no status'} · ${node.owner ?? 'no owner'}`, `${radius}${outside}`];
 }
@@ -68,10 +71,13 @@ export function renderMapSvg(graph: FlagGraph): MapSvg {
     const points: { x: number; y: number }[] = g.edge(ids.get(e.from)!, ids.get(e.to)!, `e${i}`)?.points ?? [];
     const d = points.map((p, j) => `${j === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join('');
     const cls = e.kind !== 'ok' ? e.kind : e.inCycle ? 'cycle' : 'ok';
-    out.push(`<path class="edge ${cls}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}" d="${d}" marker-end="url(#arrow)"/>`);
+    out.push(
+      `<path class="edge ${cls}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}" d="${d}" marker-end="url(#arrow)"/>`,
+    );
     const mid = points[Math.floor(points.length / 2)];
     const label = e.kind === 'unknown' ? 'unknown flag' : e.kind === 'retired' ? 'retired' : e.inCycle ? 'cycle' : '';
-    if (mid && label) out.push(`<text class="edge-label ${cls}" x="${mid.x.toFixed(1)}" y="${(mid.y - 4).toFixed(1)}">${label}</text>`);
+    if (mid && label)
+      out.push(`<text class="edge-label ${cls}" x="${mid.x.toFixed(1)}" y="${(mid.y - 4).toFixed(1)}">${label}</text>`);
   });
   for (const key of keys) {
     const box = g.node(ids.get(key)!);
@@ -82,7 +88,9 @@ export function renderMapSvg(graph: FlagGraph): MapSvg {
     out.push(`<g class="node ${nodeClass(node, inCycle.has(key))}" data-key="${escapeHtml(key)}">`);
     out.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${box.width}" height="${box.height}" rx="6"/>`);
     text.forEach((t, i) => {
-      out.push(`<text x="${(x + PADDING).toFixed(1)}" y="${(y + PADDING + (i + 0.8) * LINE_HEIGHT).toFixed(1)}"${i === 0 ? ' class="key"' : ''}>${escapeHtml(t)}</text>`);
+      out.push(
+        `<text x="${(x + PADDING).toFixed(1)}" y="${(y + PADDING + (i + 0.8) * LINE_HEIGHT).toFixed(1)}"${i === 0 ? ' class="key"' : ''}>${escapeHtml(t)}</text>`,
+      );
     });
     out.push('</g>');
   }

@@ -28,7 +28,12 @@ function countBy(rows: readonly InventoryRow[], keyOf: (row: InventoryRow) => st
 
 /** Registered flags per owner, most first ("no owner" counted as such). */
 export function flagsByOwner(rows: readonly InventoryRow[]): Series {
-  const counts = [...countBy(rows.filter((r) => r.registered), (r) => r.owner ?? '(no owner)')].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const counts = [
+    ...countBy(
+      rows.filter((r) => r.registered),
+      (r) => r.owner ?? '(no owner)',
+    ),
+  ].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return { labels: counts.map(([k]) => k), values: counts.map(([, n]) => n) };
 }
 
@@ -76,7 +81,8 @@ export function expiryTimeline(rows: readonly InventoryRow[], today: number): Se
   const current = monthOf(today);
   let first = months[0]!;
   let last = months[months.length - 1]!;
-  const span = (a: string, b: string): number => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5)) - Number(a.slice(5));
+  const span = (a: string, b: string): number =>
+    (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5)) - Number(a.slice(5));
   if (span(first, last) >= MAX_MONTHS) {
     first = first < addMonths(current, -6) ? addMonths(current, -6) : first;
     last = addMonths(first, MAX_MONTHS - 1);
