@@ -1,5 +1,11 @@
-import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import {
+  DISCOVERY_PREFILTER,
+  tallyProposals,
+  type DiscoverySite,
+  type FileDiscovery,
+  type ScanProposal,
+} from './discoverySites';
 import { KEY_OBJECT_PROPS } from './keyObject';
 import { splitWords } from './receiver';
 import { memberChain, parseSource, propertyNameText, unwrap } from './syntax';
@@ -10,19 +16,10 @@ import { memberChain, parseSource, propertyNameText, unwrap } from './syntax';
  * `flag({ key: FEATURE_FLAG.x })`) and objects or lists whose name says flags that the code tests
  * for a key (`featureFlags.includes('x')`, `org.featureFlags[FEATURE_FLAG.x]`, `flags.newNav`).
  * Each proposal is a `scan` entry with the reason and an example place. Only files that a cheap text
- * test points at are parsed; sites Flaglint already counts propose nothing.
+ * test points at are parsed; sites Flaglint already counts propose nothing. This half parses one
+ * file into its sites; detect/discoverySites.ts adds sites up (and holds what needs no compiler).
  */
-export interface ScanProposal {
-  kind: 'function' | 'collection';
-  /** The `scan.functions` name or `scan.collections` path. */
-  name: string;
-  keyArg?: number;
-  /** How many places would become references. */
-  sites: number;
-  /** The first such place, `file:line` relative to the root. */
-  example: string;
-  why: string;
-}
+export type { ScanProposal } from './discoverySites';
 
 const FLAG_WORDS = new Set([
   'flag',
@@ -39,25 +36,19 @@ const READ_VERB = /^(is|has|use|get|check|can|evaluate|eval|read|resolve|query|f
 /** Names of a flag collection: `featureFlags`, `enabledFeatures`, `flags`, `features`, `toggles`. */
 const COLLECTION_NAME = /(^|[a-z])(flags|features|toggles|Flags|Features|Toggles)$/;
 const KEY_TEXT = /^[A-Za-z][A-Za-z0-9_.:/-]{1,100}$/;
-const PREFILTER =
-  /(?:Flag|Feature|Toggle|flag|feature|toggle)\w*\s*(?:<[^()\n]{0,80}>)?\s*\(|(?:flags|features|toggles|Flags|Features|Toggles)\s*(?:\?\.|\.|\[|\))/;
-/** Collection reads proposed only from this many places: one `flags.x` is not a pattern. */
-const MIN_SITES = 2;
 
 const saysFlag = (name: string): boolean =>
   splitWords(name).some((w) => FLAG_WORDS.has(w)) || /flag|feature|toggle/i.test(name.replace(/[^A-Za-z]/g, ''));
 
-interface Tally {
-  kind: ScanProposal['kind'];
-  name: string;
-  keyArg?: number;
-  sites: number;
-  example: string;
-  why: string;
+/** One file's discovery sites in source order; [] for a text the prefilter does not select (nothing parsed). */
+export function discoverySites(file: string, text: string): DiscoverySite[] {
+  if (!DISCOVERY_PREFILTER.test(text)) return [];
+  return new SiteCollector(parseSource(file, text)).collect();
 }
 
+/** Discovery over texts handed in one by one (tests, and callers without a scan). */
 export class ScanDiscovery {
-  private readonly tallies = new Map<string, Tally>();
+  private readonly files: FileDiscovery[] = [];
 
   /**
    * @param root paths in examples are relative to it
@@ -70,12 +61,26 @@ export class ScanDiscovery {
 
   /** Whether a file's text is worth parsing at all. */
   static wants(text: string): boolean {
-    return PREFILTER.test(text);
+    return DISCOVERY_PREFILTER.test(text);
   }
 
   addFile(file: string, text: string): void {
-    if (!ScanDiscovery.wants(text)) return;
-    const sf = parseSource(file, text);
+    const sites = discoverySites(file, text);
+    if (sites.length > 0) this.files.push({ file, sites });
+  }
+
+  proposals(): ScanProposal[] {
+    return tallyProposals(this.root, this.files, this.known);
+  }
+}
+
+class SiteCollector {
+  private readonly sites: DiscoverySite[] = [];
+
+  constructor(private readonly sf: ts.SourceFile) {}
+
+  collect(): DiscoverySite[] {
+    const sf = this.sf;
     const callees = new Set<ts.Node>();
     // An explicit stack: generated files nest deeper than the call stack allows.
     const stack: ts.Node[] = [sf];
@@ -83,14 +88,14 @@ export class ScanDiscovery {
       const node = stack.pop()!;
       if (ts.isCallExpression(node)) {
         callees.add(node.expression);
-        this.call(node, sf);
+        this.call(node);
       } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword) {
-        this.collectionUse(node.right, node.left, sf, node, 'tests it with `in`');
+        this.collectionUse(node.right, node.left, node, 'tests it with `in`');
       } else if (ts.isElementAccessExpression(node)) {
-        this.collectionUse(node.expression, node.argumentExpression, sf, node, 'reads it by key');
+        this.collectionUse(node.expression, node.argumentExpression, node, 'reads it by key');
       } else if (ts.isPropertyAccessExpression(node) && !callees.has(node) && memberLooksLikeFlag(node, sf)) {
         // `flags.newNav`, `featureFlags.postbacks`: a member of an object named like flags, read as a value.
-        this.collectionUse(node.expression, undefined, sf, node, 'reads flags as its properties');
+        this.collectionUse(node.expression, undefined, node, 'reads flags as its properties');
       }
       // Children pushed last-first, so that they are visited in source order.
       const children: ts.Node[] = [];
@@ -99,33 +104,18 @@ export class ScanDiscovery {
       });
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
+    return this.sites;
   }
 
-  proposals(): ScanProposal[] {
-    return (
-      [...this.tallies.values()]
-        // One read of `featureFlags.x` is telling; one of `features.x` is not.
-        .filter((t) => t.sites >= MIN_SITES || t.kind === 'function' || /flag|toggle/i.test(t.name))
-        .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
-        .map((t) => ({
-          kind: t.kind,
-          name: t.name,
-          ...(t.keyArg ? { keyArg: t.keyArg } : {}),
-          sites: t.sites,
-          example: t.example,
-          why: t.why,
-        }))
-    );
-  }
-
-  private call(call: ts.CallExpression, sf: ts.SourceFile): void {
+  private call(call: ts.CallExpression): void {
+    const sf = this.sf;
     const callee = unwrap(call.expression);
     if (
       ts.isPropertyAccessExpression(callee) &&
       (callee.name.text === 'includes' || callee.name.text === 'has') &&
       call.arguments.length === 1
     ) {
-      this.collectionUse(callee.expression, call.arguments[0], sf, call, `tests it with .${callee.name.text}()`);
+      this.collectionUse(callee.expression, call.arguments[0], call, `tests it with .${callee.name.text}()`);
       return;
     }
     const chain = memberChain(callee);
@@ -134,60 +124,34 @@ export class ScanDiscovery {
     const fn = names.at(-1) ?? '';
     if (!saysFlag(fn) || !READ_VERB.test(fn) || COLLECTION_NAME.test(fn)) return;
     const keyArg = call.arguments.findIndex((a) => keyLike(a, sf));
-    if (keyArg < 0 || this.isKnown(call, sf)) return;
+    if (keyArg < 0) return;
     const name = names.length === 1 ? fn : `${names.at(-2)}.${fn}`;
-    this.tally(
-      'function',
-      name,
-      call,
-      sf,
-      keyArg,
-      `calls named like a flag read, with a flag key as argument ${keyArg}`,
-    );
+    this.site('function', name, call, keyArg, `calls named like a flag read, with a flag key as argument ${keyArg}`);
   }
 
-  private collectionUse(
-    target: ts.Expression,
-    key: ts.Expression | undefined,
-    sf: ts.SourceFile,
-    site: ts.Node,
-    how: string,
-  ): void {
+  private collectionUse(target: ts.Expression, key: ts.Expression | undefined, site: ts.Node, how: string): void {
+    const sf = this.sf;
     const chain = memberChain(target);
     if (!chain) return;
     const names = [chain.root.getText(sf), ...chain.path];
     const last = names.at(-1) ?? '';
     if (!COLLECTION_NAME.test(last) && !/^(flags|features|toggles)$/i.test(last)) return;
     if (key !== undefined && !keyLike(key, sf)) return;
-    if (this.isKnown(site, sf)) return;
     // `organization.features` says more than `features` alone; `featureFlags` stands by itself.
     const generic = /^(flags|features|toggles)$/i.test(last);
     const name = (generic && names.length > 1 ? names.slice(-2).join('.') : last).replace(/^this\./, '');
-    this.tally('collection', name, site, sf, undefined, `an object or list named like flags; the code ${how}`);
+    this.site('collection', name, site, undefined, `an object or list named like flags; the code ${how}`);
   }
 
-  private isKnown(node: ts.Node, sf: ts.SourceFile): boolean {
-    const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-    return this.known.has(`${sf.fileName}:${line}`);
-  }
-
-  private tally(
-    kind: Tally['kind'],
+  private site(
+    kind: DiscoverySite['kind'],
     name: string,
     node: ts.Node,
-    sf: ts.SourceFile,
     keyArg: number | undefined,
     why: string,
   ): void {
-    const id = `${kind}:${name}`;
-    const t = this.tallies.get(id);
-    if (t) {
-      t.sites++;
-      return;
-    }
-    const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-    const example = `${path.relative(this.root, sf.fileName).split(path.sep).join('/')}:${line}`;
-    this.tallies.set(id, { kind, name, ...(keyArg !== undefined ? { keyArg } : {}), sites: 1, example, why });
+    const line = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf)).line + 1;
+    this.sites.push({ kind, name, ...(keyArg !== undefined ? { keyArg } : {}), line, why });
   }
 }
 
