@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { indentAt, lineStartAt, reindent, removeListElements, statementRemovals } from './layout';
+import { foldRedundantGuard } from './redundantGuards';
 import { literalValue, parseFile, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from '../text';
 
@@ -20,7 +21,8 @@ const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffec
  * written the code without the flag: `...([])` and `...({})` disappear, `...({ a: 1 })` becomes its
  * properties, a constant leaves a hook's dependency list (`[roles, false]` → `[roles]`), a JSX
  * attribute set to `undefined` goes and `={true}` becomes the bare attribute, `x: x` becomes `x`,
- * and an effect whose callback is now empty goes.
+ * an effect whose callback is now empty goes, and a pure guard returning the literal the next
+ * statement returns goes (redundantGuards.ts).
  *
  * Only code the rewrite produced is folded: a candidate whose text already stood in the original
  * file is the author's and stays (an explicit `label={undefined}` may override a spread).
@@ -30,14 +32,14 @@ export function foldLeftLiterals(file: string, original: string, current: string
   let text = current;
   for (let round = 0; round < 10; round++) {
     const sf = parseFile(file, text);
-    const edits = collectFolds(sf, (node) => !original.includes(node.getText(sf)));
+    const edits = collectFolds(sf, (node) => !original.includes(node.getText(sf)), original);
     if (edits.length === 0) break;
     text = applyOffsetEdits(text, edits);
   }
   return text;
 }
 
-function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean): OffsetEdit[] {
+function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean, original: string): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   // One fold per region and round: nested folds see the result of the outer one next round.
   const claim = (list: OffsetEdit[] | undefined): void => {
@@ -49,6 +51,7 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean): 
     if (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) claim(foldSpreads(sf, node, produced));
     else if (ts.isCallExpression(node)) claim(foldHookCall(sf, node, produced));
     else if (ts.isJsxAttributes(node)) claim(foldJsxAttributes(node, produced));
+    else if (ts.isBlock(node) && produced(node)) claim(foldRedundantGuard(sf, node, original));
     else if (
       ts.isPropertyAssignment(node) &&
       ts.isIdentifier(node.name) &&

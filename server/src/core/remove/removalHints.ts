@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { constantReturnHints } from './constantReturnHints';
 import { parseFile } from './syntax';
 import type { Workspace } from './workspace';
 
@@ -6,13 +7,14 @@ import type { Workspace } from './workspace';
  * What a removal leaves for a person, listed in the summary rather than done silently: TODO
  * comments that name the flag (their instruction is the author's plan for this very cleanup), and
  * functions and methods that only the removed code called (deleting exported API is the owner's
- * call, not a tool's).
+ * call, not a tool's), and functions the removal left returning one literal (their callers to fold).
  */
 export function removalHints(workspace: Workspace, key: string, changed: readonly string[]): string[] {
   return [
     ...todoHints(workspace, key, changed),
     ...staleCommentHints(workspace, key, changed),
     ...uncalledHints(workspace, changed),
+    ...constantReturnHints(workspace, changed),
   ];
 }
 
