@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { constantPropHints } from './constantPropHints';
 import { constantReturnHints } from './constantReturnHints';
 import { parseFile } from './syntax';
 import type { Workspace } from './workspace';
@@ -7,7 +8,8 @@ import type { Workspace } from './workspace';
  * What a removal leaves for a person, listed in the summary rather than done silently: TODO
  * comments that name the flag (their instruction is the author's plan for this very cleanup), and
  * functions and methods that only the removed code called (deleting exported API is the owner's
- * call, not a tool's), and functions the removal left returning one literal (their callers to fold).
+ * call, not a tool's), functions the removal left returning one literal (their callers to fold), and component props
+ * it left constant at every use (the component's branches to fold).
  */
 export function removalHints(workspace: Workspace, key: string, changed: readonly string[]): string[] {
   return [
@@ -15,6 +17,7 @@ export function removalHints(workspace: Workspace, key: string, changed: readonl
     ...staleCommentHints(workspace, key, changed),
     ...uncalledHints(workspace, changed),
     ...constantReturnHints(workspace, changed),
+    ...constantPropHints(workspace, changed),
   ];
 }
 
