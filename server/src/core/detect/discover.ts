@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { dataNames, readEvidence, usedAsBoolean } from './discoverEvidence';
+import { TypedCollectionDiscovery } from './discoverTypes';
 import { KEY_OBJECT_PROPS } from './keyObject';
 import { splitWords } from './receiver';
 import { memberChain, parseSource, propertyNameText, unwrap } from './syntax';
@@ -10,7 +12,9 @@ import { memberChain, parseSource, propertyNameText, unwrap } from './syntax';
  * `flag({ key: FEATURE_FLAG.x })`) and objects or lists whose name says flags that the code tests
  * for a key (`featureFlags.includes('x')`, `org.featureFlags[FEATURE_FLAG.x]`, `flags.newNav`).
  * Each proposal is a `scan` entry with the reason and an example place. Only files that a cheap text
- * test points at are parsed; sites Flaglint already counts propose nothing.
+ * test points at are parsed; sites Flaglint already counts propose nothing. A collection is proposed
+ * only on evidence that its members are flags (discoverEvidence.ts): reads tested as booleans, keyed
+ * by flag constants or named like flags, and more of them than reads and uses that say it is data.
  */
 export interface ScanProposal {
   kind: 'function' | 'collection';
@@ -40,7 +44,7 @@ const READ_VERB = /^(is|has|use|get|check|can|evaluate|eval|read|resolve|query|f
 const COLLECTION_NAME = /(^|[a-z])(flags|features|toggles|Flags|Features|Toggles)$/;
 const KEY_TEXT = /^[A-Za-z][A-Za-z0-9_.:/-]{1,100}$/;
 const PREFILTER =
-  /(?:Flag|Feature|Toggle|flag|feature|toggle)\w*\s*(?:<[^()\n]{0,80}>)?\s*\(|(?:flags|features|toggles|Flags|Features|Toggles)\s*(?:\?\.|\.|\[|\))/;
+  /(?:Flag|Feature|Toggle|flag|feature|toggle)\w*\s*(?:<[^()\n]{0,80}>)?\s*\(|(?:flags|features|toggles|Flags|Features|Toggles)\s*(?:\?\.|\.|\[|\))|(?:Flags|Features|Toggles)\s*(?:=|\{|<)/;
 /** Collection reads proposed only from this many places: one `flags.x` is not a pattern. */
 const MIN_SITES = 2;
 
@@ -51,13 +55,23 @@ interface Tally {
   kind: ScanProposal['kind'];
   name: string;
   keyArg?: number;
+  /** For a collection: the reads that support it. */
   sites: number;
+  /** Collections only: reads whose member is an object, or of a name this file treats as data. */
+  against: number;
+  /** Collections only: a read keyed by a flag constant (`FEATURE_FLAG.x`), enough on its own. */
+  flagConstant: boolean;
   example: string;
   why: string;
 }
 
 export class ScanDiscovery {
   private readonly tallies = new Map<string, Tally>();
+  /** How many files treat each name as data (iterate it, parse it, fill it by computed keys). */
+  private readonly dataFiles = new Map<string, number>();
+  /** This file's data names, while it is walked. */
+  private fileData: ReadonlySet<string> = new Set();
+  private readonly typed = new TypedCollectionDiscovery();
 
   /**
    * @param root paths in examples are relative to it
@@ -75,7 +89,11 @@ export class ScanDiscovery {
 
   addFile(file: string, text: string): void {
     if (!ScanDiscovery.wants(text)) return;
-    const sf = parseSource(file, text);
+    // Parents set: the evidence of a read is in what surrounds it (`!x.y`, `if (x.y)`, `x.y.z`).
+    const sf = parseSource(file, text, true);
+    this.fileData = dataNames(sf);
+    this.typed.addFile(sf);
+    for (const n of this.fileData) this.dataFiles.set(n, (this.dataFiles.get(n) ?? 0) + 1);
     const callees = new Set<ts.Node>();
     // An explicit stack: generated files nest deeper than the call stack allows.
     const stack: ts.Node[] = [sf];
@@ -88,8 +106,14 @@ export class ScanDiscovery {
         this.collectionUse(node.right, node.left, sf, node, 'tests it with `in`');
       } else if (ts.isElementAccessExpression(node)) {
         this.collectionUse(node.expression, node.argumentExpression, sf, node, 'reads it by key');
-      } else if (ts.isPropertyAccessExpression(node) && !callees.has(node) && memberLooksLikeFlag(node, sf)) {
-        // `flags.newNav`, `featureFlags.postbacks`: a member of an object named like flags, read as a value.
+      } else if (
+        ts.isPropertyAccessExpression(node) &&
+        !callees.has(node) &&
+        !OBJECT_API.has(node.name.text) &&
+        (memberLooksLikeFlag(node, sf) || usedAsBoolean(node))
+      ) {
+        // `flags.newNav`, `featureFlags.postbacks`, `if (licenseFeatures.sso)`: a member of an object
+        // named like flags, read as a value.
         this.collectionUse(node.expression, undefined, sf, node, 'reads flags as its properties');
       }
       // Children pushed last-first, so that they are visited in source order.
@@ -102,20 +126,35 @@ export class ScanDiscovery {
   }
 
   proposals(): ScanProposal[] {
-    return (
-      [...this.tallies.values()]
-        // One read of `featureFlags.x` is telling; one of `features.x` is not.
-        .filter((t) => t.sites >= MIN_SITES || t.kind === 'function' || /flag|toggle/i.test(t.name))
-        .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
-        .map((t) => ({
-          kind: t.kind,
-          name: t.name,
-          ...(t.keyArg ? { keyArg: t.keyArg } : {}),
-          sites: t.sites,
-          example: t.example,
-          why: t.why,
-        }))
-    );
+    return [...this.tallies.values(), ...this.typedTallies()]
+      .filter((t) => t.kind === 'function' || t.why.startsWith('a type') || this.collectionHolds(t))
+      .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
+      .map((t) => ({
+        kind: t.kind,
+        name: t.name,
+        ...(t.keyArg ? { keyArg: t.keyArg } : {}),
+        sites: t.sites,
+        example: t.example,
+        why: t.kind === 'collection' && !t.why.startsWith('a type') ? this.collectionWhy(t) : t.why,
+      }));
+  }
+
+  /**
+   * Whether a collection's evidence outweighs what says it is data. One read of `featureFlags.x` or
+   * one keyed by `FEATURE_FLAG.x` is telling; one of `features.x` is not.
+   */
+  private collectionHolds(t: Tally): boolean {
+    const need = t.flagConstant || /flag|toggle/i.test(t.name) ? 1 : MIN_SITES;
+    return t.sites >= need && t.sites > this.against(t);
+  }
+
+  private against(t: Tally): number {
+    return t.against + (this.dataFiles.get(t.name.split('.').at(-1) ?? '') ?? 0);
+  }
+
+  private collectionWhy(t: Tally): string {
+    const against = this.against(t);
+    return `${t.why}; its members are read as flags (tested as booleans, keyed by flag constants or named like flags)${against ? `, against ${against} read${against === 1 ? '' : 's'} or use${against === 1 ? '' : 's'} as data or as an object` : ''}`;
   }
 
   private call(call: ts.CallExpression, sf: ts.SourceFile): void {
@@ -160,10 +199,57 @@ export class ScanDiscovery {
     if (!COLLECTION_NAME.test(last) && !/^(flags|features|toggles)$/i.test(last)) return;
     if (key !== undefined && !keyLike(key, sf)) return;
     if (this.isKnown(site, sf)) return;
+    const evidence = this.evidence(site, key, sf, last);
     // `organization.features` says more than `features` alone; `featureFlags` stands by itself.
     const generic = /^(flags|features|toggles)$/i.test(last);
     const name = (generic && names.length > 1 ? names.slice(-2).join('.') : last).replace(/^this\./, '');
-    this.tally('collection', name, site, sf, undefined, `an object or list named like flags; the code ${how}`);
+    this.tally(
+      'collection',
+      name,
+      site,
+      sf,
+      undefined,
+      `an object or list named like flags; the code ${how}`,
+      evidence,
+    );
+  }
+
+  /** What a read says of its collection: a membership test (`.includes(k)`, `k in x`) is a flag test. */
+  private evidence(site: ts.Node, key: ts.Expression | undefined, sf: ts.SourceFile, collection: string): Evidence {
+    // Read where this file iterates, parses or fills it: data, whatever the read looks like.
+    if (this.fileData.has(collection)) return { supports: false, against: true, flagConstant: false };
+    const k = key && unwrap(key);
+    const flagConstant = k !== undefined && !ts.isStringLiteralLike(k) && keyLike(k, sf);
+    if (ts.isCallExpression(site) || ts.isBinaryExpression(site))
+      return { supports: true, against: false, flagConstant };
+    const member = ts.isPropertyAccessExpression(site)
+      ? site.name.text
+      : k !== undefined && ts.isStringLiteralLike(k)
+        ? k.text
+        : undefined;
+    const r = readEvidence(site, member, flagConstant);
+    return { supports: r === 'supports', against: r === 'object-member', flagConstant };
+  }
+
+  /** Types named like flags whose boolean members the code tests (discoverTypes.ts), from MIN_SITES reads. */
+  private typedTallies(): Tally[] {
+    const out: Tally[] = [];
+    for (const { type, reads } of this.typed.found()) {
+      const unknown = reads.filter((r) => !this.isKnown(r.node, r.sf));
+      const first = unknown[0];
+      if (!first || unknown.length < MIN_SITES || this.tallies.has(`collection:${type}`)) continue;
+      const line = first.sf.getLineAndCharacterOfPosition(first.node.getStart(first.sf)).line + 1;
+      out.push({
+        kind: 'collection',
+        name: type,
+        sites: unknown.length,
+        against: 0,
+        flagConstant: false,
+        example: `${path.relative(this.root, first.sf.fileName).split(path.sep).join('/')}:${line}`,
+        why: 'a type named like flags whose members are booleans; values declared with it are tested member by member',
+      });
+    }
+    return out;
   }
 
   private isKnown(node: ts.Node, sf: ts.SourceFile): boolean {
@@ -178,17 +264,36 @@ export class ScanDiscovery {
     sf: ts.SourceFile,
     keyArg: number | undefined,
     why: string,
+    evidence: Evidence = { supports: true, against: false, flagConstant: false },
   ): void {
     const id = `${kind}:${name}`;
-    const t = this.tallies.get(id);
-    if (t) {
-      t.sites++;
-      return;
-    }
     const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
     const example = `${path.relative(this.root, sf.fileName).split(path.sep).join('/')}:${line}`;
-    this.tallies.set(id, { kind, name, ...(keyArg !== undefined ? { keyArg } : {}), sites: 1, example, why });
+    let t = this.tallies.get(id);
+    if (!t) {
+      t = {
+        kind,
+        name,
+        ...(keyArg !== undefined ? { keyArg } : {}),
+        sites: 0,
+        against: 0,
+        flagConstant: false,
+        example: '',
+        why,
+      };
+      this.tallies.set(id, t);
+    }
+    // The example is the first read that supports the proposal, so that the comment shows why.
+    if (evidence.supports && t.sites++ === 0) t.example = example;
+    if (evidence.against) t.against++;
+    if (evidence.supports && evidence.flagConstant) t.flagConstant = true;
   }
+}
+
+interface Evidence {
+  supports: boolean;
+  against: boolean;
+  flagConstant: boolean;
 }
 
 /** Members of lists and objects themselves, never flags. */
