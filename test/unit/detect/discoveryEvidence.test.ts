@@ -23,6 +23,8 @@ describe('detection: discovery proposes only what the evidence supports', () => 
     'src/admin/saveFlags.ts',
     'src/license/types.ts',
     'src/license/gates.ts',
+    'src/editor/exportMenu.ts',
+    'tools/build.ts',
   ];
   const proposals = (): ReturnType<ScanDiscovery['proposals']> => {
     const d = new ScanDiscovery(root, new Set());
@@ -40,6 +42,16 @@ describe('detection: discovery proposes only what the evidence supports', () => 
     assert.equal(p.sites, 2);
     assert.equal(p.example, 'src/workspace/toolbar.ts:6');
     assert.match(p.why, /read as flags/);
+  });
+
+  it('proposes flags that are live objects (flags.enable_html_export.value) under a name that says flags', () => {
+    const p = must(named('featureFlagService.flags'));
+    assert.equal(p.sites, 3);
+    assert.equal(p.example, 'src/editor/exportMenu.ts:13');
+  });
+
+  it('does not propose command-line options called flags, read as values (flags.mode, flags.channel)', () => {
+    assert.equal(named('flags'), undefined);
   });
 
   it("does not propose a plan's features whose members are objects (features.hasAuditLog.enabled)", () => {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
-import { dataNames, readEvidence, usedAsBoolean } from './discoverEvidence';
+import { dataNames, FLAG_MEMBER, readEvidence, usedAsBoolean } from './discoverEvidence';
 import { TypedCollectionDiscovery } from './discoverTypes';
 import { KEY_OBJECT_PROPS } from './keyObject';
 import { splitWords } from './receiver';
@@ -59,6 +59,8 @@ interface Tally {
   sites: number;
   /** Collections only: reads whose member is an object, or of a name this file treats as data. */
   against: number;
+  /** Collections only: reads that say neither (`flags.mode`, `flags.entry`: values, as CLI options are). */
+  neutral: number;
   /** Collections only: a read keyed by a flag constant (`FEATURE_FLAG.x`), enough on its own. */
   flagConstant: boolean;
   example: string;
@@ -145,7 +147,8 @@ export class ScanDiscovery {
    */
   private collectionHolds(t: Tally): boolean {
     const need = t.flagConstant || /flag|toggle/i.test(t.name) ? 1 : MIN_SITES;
-    return t.sites >= need && t.sites > this.against(t);
+    // Half the reads at least must look like flag reads: CLI options (`flags.mode`) are read as values.
+    return t.sites >= need && t.sites > this.against(t) && t.sites >= t.neutral;
   }
 
   private against(t: Tally): number {
@@ -227,7 +230,7 @@ export class ScanDiscovery {
       : k !== undefined && ts.isStringLiteralLike(k)
         ? k.text
         : undefined;
-    const r = readEvidence(site, member, flagConstant);
+    const r = readEvidence(site, collection, member, flagConstant);
     return { supports: r === 'supports', against: r === 'object-member', flagConstant };
   }
 
@@ -244,6 +247,7 @@ export class ScanDiscovery {
         name: type,
         sites: unknown.length,
         against: 0,
+        neutral: 0,
         flagConstant: false,
         example: `${path.relative(this.root, first.sf.fileName).split(path.sep).join('/')}:${line}`,
         why: 'a type named like flags whose members are booleans; values declared with it are tested member by member',
@@ -277,6 +281,7 @@ export class ScanDiscovery {
         ...(keyArg !== undefined ? { keyArg } : {}),
         sites: 0,
         against: 0,
+        neutral: 0,
         flagConstant: false,
         example: '',
         why,
@@ -286,6 +291,7 @@ export class ScanDiscovery {
     // The example is the first read that supports the proposal, so that the comment shows why.
     if (evidence.supports && t.sites++ === 0) t.example = example;
     if (evidence.against) t.against++;
+    else if (!evidence.supports) t.neutral++;
     if (evidence.supports && evidence.flagConstant) t.flagConstant = true;
   }
 }
@@ -321,7 +327,7 @@ const OBJECT_API = new Set([
 function memberLooksLikeFlag(node: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
   const name = node.name.text;
   if (OBJECT_API.has(name)) return false;
-  if (/^[a-z][A-Za-z0-9]*[A-Z]\w*$/.test(name)) return true;
+  if (/^[a-z][A-Za-z0-9]*[A-Z]\w*$/.test(name) || FLAG_MEMBER.test(name)) return true;
   const chain = memberChain(node.expression);
   const last = chain ? [chain.root.getText(sf), ...chain.path].pop()! : '';
   return /^[a-z][a-z0-9]+$/.test(name) && /flag|toggle/i.test(last);

@@ -6,17 +6,52 @@ import { memberChain, unwrap } from './syntax';
  * flags is not enough: trigger.dev's `plan.features.hasStagingEnvironment.enabled` is a plan's
  * limits and its `requestedFlags` a request body, and proposing them made removal rewrite them.
  * A read supports the collection when it is used as a flag is (tested as a boolean, keyed by a
- * flag constant, or named like a flag); it counts against it when the member is itself an object.
+ * flag constant, or named like a flag); it counts against it when the member is itself an object
+ * (unless the name says flag: flag objects are a common API).
  */
 export type ReadEvidence = 'supports' | 'object-member' | 'neutral';
 
 /** Member names that read as a flag's: `hasSso`, `isMultiOrgEnabled`, `queueMetricsUiEnabled`, `canExport`. */
-const FLAG_MEMBER = /^(is|has|can|enable|enabled|use|show|allow|disable)[A-Z0-9_]|(Enabled|Disabled|Access)$/;
+export const FLAG_MEMBER = /^(is|has|can|enable|enabled|use|show|allow|disable)[A-Z0-9_]|(Enabled|Disabled|Access)$/;
 
-export function readEvidence(site: ts.Node, member: string | undefined, flagConstantKey: boolean): ReadEvidence {
-  if (isObjectMember(site)) return 'object-member';
-  if (flagConstantKey || usedAsBoolean(site) || (member !== undefined && FLAG_MEMBER.test(member))) return 'supports';
+/** Names that say flag or toggle outright; `features` may be a plan's or a licence's. */
+const SAYS_FLAG = /flag|toggle/i;
+
+export function readEvidence(
+  site: ts.Node,
+  collection: string,
+  member: string | undefined,
+  flagConstantKey: boolean,
+): ReadEvidence {
+  // Flags may be objects (`flags.enable_ai.$`, `flags.x.value`); features that are objects are a plan's.
+  if (isObjectMember(site) && !SAYS_FLAG.test(collection)) return 'object-member';
+  if (
+    flagConstantKey ||
+    usedAsBoolean(site) ||
+    storedAsFlag(site) ||
+    (member !== undefined && FLAG_MEMBER.test(member))
+  )
+    return 'supports';
   return 'neutral';
+}
+
+/** `postbacksEnabled: partner.featureFlags.postbacks`, `const showAi = flags.ai ?? false`: kept under a flag's name or defaulted to a boolean. */
+function storedAsFlag(site: ts.Node): boolean {
+  let e = outermost(site);
+  const p0 = e.parent;
+  if (p0 && ts.isBinaryExpression(p0) && p0.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) {
+    if (p0.right.kind === ts.SyntaxKind.TrueKeyword || p0.right.kind === ts.SyntaxKind.FalseKeyword) return true;
+    e = outermost(p0);
+  }
+  const p = e.parent;
+  if (!p) return false;
+  const name =
+    (ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p)) && p.initializer === e
+      ? p.name.getText()
+      : ts.isJsxExpression(p) && p.parent && ts.isJsxAttribute(p.parent)
+        ? p.parent.name.getText()
+        : '';
+  return FLAG_MEMBER.test(name);
 }
 
 /** `features.hasStagingEnvironment.enabled`, `flags.x()`: the member holds an object or a function, not an on/off. */
@@ -112,7 +147,11 @@ export function dataNames(sf: ts.SourceFile): Set<string> {
       !VALUE_API.has(node.name.text)
     ) {
       // `features.hasStagingEnvironment.enabled`: in this file `features` holds objects, not on/offs.
-      add((unwrap(node.expression) as ts.PropertyAccessExpression).expression);
+      // A name that says flag may hold flag objects (AFFiNE's `flags.enable_ai.$`, a live value).
+      const holder = (unwrap(node.expression) as ts.PropertyAccessExpression).expression;
+      const chain = memberChain(holder);
+      const last = chain ? ([chain.root.getText(sf), ...chain.path].at(-1) ?? '') : '';
+      if (!SAYS_FLAG.test(last)) names.add(last);
     } else if (ts.isVariableDeclaration(node) && node.initializer && isParsedInput(node.initializer)) {
       for (const id of boundNames(node.name)) names.add(id);
     }
