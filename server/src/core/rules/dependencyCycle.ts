@@ -90,12 +90,10 @@ export const dependencyCycle: Rule = {
         flagKey: key,
         related: [
           { message: `The dependency on '${cycle[1]}'`, location: dependencyLocation(entry, edge.index) },
-          ...others
-            .slice(0, MAX_RELATED_MEMBERS)
-            .map((other) => ({
-              message: `'${other}' is in the same cycle`,
-              location: ctx.registry.flags.get(other)!.location,
-            })),
+          ...others.slice(0, MAX_RELATED_MEMBERS).map((other) => ({
+            message: `'${other}' is in the same cycle`,
+            location: ctx.registry.flags.get(other)!.location,
+          })),
         ],
       });
     }
