@@ -25,6 +25,7 @@ describe('detection: discovery proposes only what the evidence supports', () => 
     'src/license/gates.ts',
     'src/editor/exportMenu.ts',
     'tools/build.ts',
+    'tools/release.ts',
   ];
   const proposals = (): ReturnType<ScanDiscovery['proposals']> => {
     const d = new ScanDiscovery(root, new Set());
@@ -50,8 +51,9 @@ describe('detection: discovery proposes only what the evidence supports', () => 
     assert.equal(p.example, 'src/editor/exportMenu.ts:13');
   });
 
-  it('does not propose command-line options called flags, read as values (flags.mode, flags.channel)', () => {
+  it('does not propose command-line options called flags, read as values (flags.mode) or from argv (readFlag)', () => {
     assert.equal(named('flags'), undefined);
+    assert.equal(named('readFlag'), undefined);
   });
 
   it("does not propose a plan's features whose members are objects (features.hasAuditLog.enabled)", () => {

@@ -74,6 +74,8 @@ export class ScanDiscovery {
   /** This file's data names, while it is walked. */
   private fileData: ReadonlySet<string> = new Set();
   private readonly typed = new TypedCollectionDiscovery();
+  /** Whether this file, while it is walked, reads its command line: its "flags" are CLI options. */
+  private fileReadsArgv = false;
 
   /**
    * @param root paths in examples are relative to it
@@ -94,6 +96,7 @@ export class ScanDiscovery {
     // Parents set: the evidence of a read is in what surrounds it (`!x.y`, `if (x.y)`, `x.y.z`).
     const sf = parseSource(file, text, true);
     this.fileData = dataNames(sf);
+    this.fileReadsArgv = /\bprocess\.argv\b/.test(text);
     this.typed.addFile(sf);
     for (const n of this.fileData) this.dataFiles.set(n, (this.dataFiles.get(n) ?? 0) + 1);
     const callees = new Set<ts.Node>();
@@ -128,17 +131,22 @@ export class ScanDiscovery {
   }
 
   proposals(): ScanProposal[] {
-    return [...this.tallies.values(), ...this.typedTallies()]
-      .filter((t) => t.kind === 'function' || t.why.startsWith('a type') || this.collectionHolds(t))
-      .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
-      .map((t) => ({
-        kind: t.kind,
-        name: t.name,
-        ...(t.keyArg ? { keyArg: t.keyArg } : {}),
-        sites: t.sites,
-        example: t.example,
-        why: t.kind === 'collection' && !t.why.startsWith('a type') ? this.collectionWhy(t) : t.why,
-      }));
+    return (
+      [...this.tallies.values(), ...this.typedTallies()]
+        // A function read mostly in scripts that parse their command line reads CLI options (`readFlag('run')`).
+        .filter((t) =>
+          t.kind === 'function' ? t.sites > t.against : t.why.startsWith('a type') || this.collectionHolds(t),
+        )
+        .sort((a, b) => b.sites - a.sites || a.name.localeCompare(b.name))
+        .map((t) => ({
+          kind: t.kind,
+          name: t.name,
+          ...(t.keyArg ? { keyArg: t.keyArg } : {}),
+          sites: t.sites,
+          example: t.example,
+          why: t.kind === 'collection' && !t.why.startsWith('a type') ? this.collectionWhy(t) : t.why,
+        }))
+    );
   }
 
   /**
@@ -152,7 +160,8 @@ export class ScanDiscovery {
   }
 
   private against(t: Tally): number {
-    return t.against + (this.dataFiles.get(t.name.split('.').at(-1) ?? '') ?? 0);
+    // A bare name (`flags`) is whatever any file calls so; `decision.flags` is not the `flags` another file parses.
+    return t.against + (t.name.includes('.') ? 0 : (this.dataFiles.get(t.name) ?? 0));
   }
 
   private collectionWhy(t: Tally): string {
@@ -185,6 +194,7 @@ export class ScanDiscovery {
       sf,
       keyArg,
       `calls named like a flag read, with a flag key as argument ${keyArg}`,
+      { supports: !this.fileReadsArgv, against: this.fileReadsArgv, flagConstant: false },
     );
   }
 
