@@ -26,6 +26,7 @@ describe('detection: discovery proposes only what the evidence supports', () => 
     'src/editor/exportMenu.ts',
     'tools/build.ts',
     'tools/release.ts',
+    'src/cli/links.ts',
   ];
   const proposals = (): ReturnType<ScanDiscovery['proposals']> => {
     const d = new ScanDiscovery(root, new Set());
@@ -54,6 +55,8 @@ describe('detection: discovery proposes only what the evidence supports', () => 
   it('does not propose command-line options called flags, read as values (flags.mode) or from argv (readFlag)', () => {
     assert.equal(named('flags'), undefined);
     assert.equal(named('readFlag'), undefined);
+    // Nor a library's function (`has-flag`), though its name and its string argument look like a flag read.
+    assert.equal(named('hasFlag'), undefined);
   });
 
   it("does not propose a plan's features whose members are objects (features.hasAuditLog.enabled)", () => {

@@ -76,6 +76,8 @@ export class ScanDiscovery {
   private readonly typed = new TypedCollectionDiscovery();
   /** Whether this file, while it is walked, reads its command line: its "flags" are CLI options. */
   private fileReadsArgv = false;
+  /** Names this file imports from third-party packages (`import hasFlag from 'has-flag'`): not the project's API. */
+  private fileThirdParty: ReadonlySet<string> = new Set();
 
   /**
    * @param root paths in examples are relative to it
@@ -97,6 +99,7 @@ export class ScanDiscovery {
     const sf = parseSource(file, text, true);
     this.fileData = dataNames(sf);
     this.fileReadsArgv = /\bprocess\.argv\b/.test(text);
+    this.fileThirdParty = thirdPartyImports(sf);
     this.typed.addFile(sf);
     for (const n of this.fileData) this.dataFiles.set(n, (this.dataFiles.get(n) ?? 0) + 1);
     const callees = new Set<ts.Node>();
@@ -183,6 +186,7 @@ export class ScanDiscovery {
     if (!chain) return;
     const names = [chain.root.getText(sf), ...chain.path];
     const fn = names.at(-1) ?? '';
+    if (this.fileThirdParty.has(names[0] ?? '')) return;
     if (!saysFlag(fn) || !READ_VERB.test(fn) || COLLECTION_NAME.test(fn)) return;
     const keyArg = call.arguments.findIndex((a) => keyLike(a, sf));
     if (keyArg < 0 || this.isKnown(call, sf)) return;
@@ -310,6 +314,25 @@ interface Evidence {
   supports: boolean;
   against: boolean;
   flagConstant: boolean;
+}
+
+/**
+ * The local names bound by imports from unscoped packages (`has-flag`, `yargs`): a library's calls, not
+ * an in-house flag API. Known SDKs are counted by their presets before discovery runs; scoped packages
+ * (`@acme/flags`) and paths (`./flags`, `@/lib/flags`, `~/flags`) may be the project's own.
+ */
+function thirdPartyImports(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause) continue;
+    if (!/^[a-z0-9]/i.test(st.moduleSpecifier.text) || st.moduleSpecifier.text.startsWith('node:')) continue;
+    const { name, namedBindings } = st.importClause;
+    if (name) names.add(name.text);
+    if (namedBindings && ts.isNamespaceImport(namedBindings)) names.add(namedBindings.name.text);
+    if (namedBindings && ts.isNamedImports(namedBindings))
+      for (const el of namedBindings.elements) names.add(el.name.text);
+  }
+  return names;
 }
 
 /** Members of lists and objects themselves, never flags. */
