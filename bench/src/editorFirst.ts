@@ -20,20 +20,23 @@ import { generateRepo } from './generate';
 import { median } from './sideBySide';
 
 /**
- * `node out/bench/src/editorFirst.js [--files 12000] [--runs 5] [--repo <folder> --open <file>]`
+ * `node out/bench/src/editorFirst.js [--files 12000] [--runs 5] [--repo <folder> --open <file>] [--server <a.js>,<b.js>]`
  *
  * The editor's wait: the real language server (the `dist/server.js` bundle when built, else the
  * compiled one) started over stdio on a workspace with one document open, as VS Code starts it
  * (initialize, initialized, didOpen at once). Reports, per run and as medians: the time from the
  * process start to the first publishDiagnostics of the open document, and to the end of the first
  * scan (the `flaglint/indexChanged` status that stops saying "scanning"). No analysis cache, so
- * every run is a cold start.
+ * every run is a cold start. `--server` names the server module(s) to start; with two or more, the runs
+ * alternate between them (run i starts server i mod n), so that each sees the same machine load, and
+ * each gets its own medians.
  */
 interface Args {
   files: number;
   runs: number;
   repo?: string;
   open?: string;
+  servers?: string[];
 }
 
 interface Run {
@@ -56,7 +59,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--runs') args.runs = Number(v);
     else if (a === '--repo') args.repo = path.resolve(v);
     else if (a === '--open') args.open = v;
-    else throw new Error(`unknown argument ${a} (expected --files, --runs, --repo, --open)`);
+    else if (a === '--server') args.servers = v.split(',').map((p) => path.resolve(p));
+    else throw new Error(`unknown argument ${a} (expected --files, --runs, --repo, --open, --server)`);
   }
   return args;
 }
@@ -66,10 +70,10 @@ function serverPath(): string {
   return fs.existsSync(bundle) ? bundle : path.resolve(__dirname, '../../server/src/lsp/main.js');
 }
 
-async function oneRun(root: string, file: string): Promise<Run> {
+async function oneRun(server: string, root: string, file: string): Promise<Run> {
   const uri = pathToFileURL(file).toString();
   const started = performance.now();
-  const child = spawn(process.execPath, [serverPath(), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [server, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(
     new StreamMessageReader(child.stdout),
     new StreamMessageWriter(child.stdin),
@@ -152,22 +156,27 @@ async function main(): Promise<void> {
     file = args.open ? path.resolve(root, args.open) : repo.largeFile;
     console.log(`generated ${repo.files} files (${(repo.bytes / 1048576).toFixed(1)} MB) in ${root}`);
   }
+  const servers = args.servers ?? [serverPath()];
   console.log(
-    `server ${path.relative(process.cwd(), serverPath())}; open ${path.relative(root, file)}; ${os.cpus().length} cores, Node ${process.version}`,
+    `server ${servers.map((s) => path.relative(process.cwd(), s)).join(' / ')}; open ${path.relative(root, file)}; ${os.cpus().length} cores, Node ${process.version}`,
   );
-  const runs: Run[] = [];
-  for (let i = 0; i < args.runs; i++) {
-    const run = await oneRun(root, file);
-    runs.push(run);
+  const runs = new Map<string, Run[]>(servers.map((s) => [s, []]));
+  for (let i = 0; i < args.runs * servers.length; i++) {
+    const server = servers[i % servers.length]!;
+    const run = await oneRun(server, root, file);
+    runs.get(server)!.push(run);
+    const label = servers.length > 1 ? ` ${path.relative(process.cwd(), server)}` : '';
     console.log(
-      `  run ${i + 1}: initialize answered ${run.initializedMs} ms, first diagnostics ${run.firstDiagnosticsMs} ms (${run.firstCount}), scan end ${run.scanEndMs} ms (${run.finalCount}), first = final: ${run.firstEqualsFinal}`,
+      `  run ${i + 1}${label}: initialize answered ${run.initializedMs} ms, first diagnostics ${run.firstDiagnosticsMs} ms (${run.firstCount}), scan end ${run.scanEndMs} ms (${run.finalCount}), first = final: ${run.firstEqualsFinal}, load ${os.loadavg()[0]!.toFixed(2)}`,
     );
   }
-  const firsts = runs.map((r) => r.firstDiagnosticsMs);
-  const ends = runs.map((r) => r.scanEndMs);
-  console.log(
-    `median of ${runs.length}: initialize answered ${median(runs.map((r) => r.initializedMs))} ms, first diagnostics ${median(firsts)} ms (${Math.min(...firsts)}–${Math.max(...firsts)}), scan end ${median(ends)} ms (${Math.min(...ends)}–${Math.max(...ends)})`,
-  );
+  for (const [server, list] of runs) {
+    const firsts = list.map((r) => r.firstDiagnosticsMs);
+    const ends = list.map((r) => r.scanEndMs);
+    console.log(
+      `${path.relative(process.cwd(), server)}: median of ${list.length}: initialize answered ${median(list.map((r) => r.initializedMs))} ms, first diagnostics ${median(firsts)} ms (${Math.min(...firsts)}–${Math.max(...firsts)}), scan end ${median(ends)} ms (${Math.min(...ends)}–${Math.max(...ends)})`,
+    );
+  }
 }
 
 main().catch((error) => {

@@ -33,7 +33,7 @@ describe('flaglint check: a committed, forged cache', function () {
     const [entryDir] = fs.readdirSync(inRepo).filter((f) => fs.statSync(path.join(inRepo, f)).isDirectory());
     const index = path.join(inRepo, must(entryDir), 'index.jsonl');
     const [, header, ...entries] = fs.readFileSync(index, 'utf8').split('\n');
-    const body = [header, ...entries.map((l) => l.replace(/\t[01]\t.*$/, '\t0\tnull'))].join('\n');
+    const body = [header, ...entries.map((l) => l.replace(/\t[01]\t[^\t]*\t.*$/, '\t0\t-\tnull'))].join('\n');
     fs.writeFileSync(
       index,
       `flaglint-cache-hmac-sha256:${createHmac('sha256', key).update(body).digest('hex')}\n${body}`,

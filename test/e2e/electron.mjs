@@ -25,7 +25,7 @@ try {
   process.exit(2);
 }
 
-for (const built of ['dist/extension.js', 'dist/server.js', 'out/test/e2e/suite/index.js']) {
+for (const built of ['dist/extension.js', 'dist/server.js', 'dist/compiler.js', 'out/test/e2e/suite/index.js']) {
   if (!fs.existsSync(path.join(repoRoot, built))) {
     console.error(`${built} is missing: run node scripts/bundle.mjs and tsc -p test/e2e/tsconfig.json first`);
     process.exit(2);

@@ -17,6 +17,8 @@ export interface ScanOptions {
   history?: boolean;
   /** Called with the loaded registries before the rules run (see EngineOptions.beforeFindings). */
   beforeFindings?(registries: readonly Registry[]): Promise<readonly Registry[]>;
+  /** Gather discovery's sites with the scan (EngineOptions.discover). */
+  discover?: 'always' | 'undescribed';
 }
 
 /** Runs the engine over a folder, with a progress line on a terminal; `now` is the date the rules judged by. */
@@ -42,6 +44,7 @@ export async function scanWorkspace(
         }
       : {}),
     ...(options.beforeFindings ? { beforeFindings: options.beforeFindings } : {}),
+    ...(options.discover ? { discover: options.discover } : {}),
   });
   try {
     const result = await index.scan();

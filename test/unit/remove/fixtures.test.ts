@@ -21,6 +21,8 @@ interface Case {
   warnings?: string[];
   /** Substrings each of which some hint (TODOs, functions no longer called) must contain. */
   hints?: string[];
+  /** Substrings no hint may contain. */
+  noHints?: string[];
   /** Expected number of references rewritten. */
   references?: number;
 }
@@ -59,6 +61,12 @@ describe('remove: before/after fixtures', function () {
           assert.ok(
             result.hints.some((x) => x.includes(h)),
             `expected a hint containing "${h}", got ${JSON.stringify(result.hints)}`,
+          );
+        }
+        for (const h of spec.noHints ?? []) {
+          assert.ok(
+            !result.hints.some((x) => x.includes(h)),
+            `unexpected hint "${h}" in ${JSON.stringify(result.hints)}`,
           );
         }
         applyResult(result);

@@ -76,7 +76,7 @@ describe('core/sdks: every SDK module is detected and removed from its own decla
           const frozen = FROZEN[use.valueType];
           const result = await removeFlag({ index, key: use.key, value: frozen.value });
           const after = result.changes.find((c) => c.file === use.file)?.after;
-          if (spec.keyList) continue; // see the pending test below
+          if (spec.keyList) continue; // see the key-list test below
           if (resultCallees.has(spec.name)) {
             // An evaluation object is no scalar: returned whole, it stays.
             assert.ok(after === undefined || after.includes(`${spec.name}(`), `${spec.name}: ${after}`);
@@ -88,16 +88,24 @@ describe('core/sdks: every SDK module is detected and removed from its own decla
         }
       });
 
-      // Known gap of removal (core/remove, not of the modules): a key-list call returns a map of the
-      // flags it names (`getTreatments(['a'])` → `{ a: 'on' }`, Flagsmith's `useFlags(['a'])`), and
-      // removal replaces the whole map by the value. Pending until removal handles key lists.
+      // A key-list call returns a map of the flags it names (`getTreatments(['a'])` → `{ a: 'on' }`,
+      // Flagsmith's `useFlags(['a'])`): replacing the call by one flag's value would replace the whole
+      // map, so removal leaves the call, says why, and keeps the registry entry.
       if (sdk.calls.some((c) => c.keyList))
-        it.skip('leaves a key-list call (a map of flags) in place', async () => {
+        it('leaves a key-list call (a map of flags) in place and says why', async () => {
           for (const [spec, use] of [...ws.calls, ...ws.serverCalls]) {
             if (!spec.keyList) continue;
             const result = await removeFlag({ index, key: use.key, value: FROZEN[use.valueType].value });
             const after = result.changes.find((c) => c.file === use.file)?.after;
             assert.ok(after === undefined || after.includes(`${spec.name}(`), `${spec.name}: ${after}`);
+            assert.ok(
+              result.warnings.some((w) => w.includes(`${spec.name}([...]) returns a map of the flags`)),
+              `${spec.name}: ${result.warnings.join(' | ')}`,
+            );
+            assert.ok(
+              !result.changes.some((c) => c.file.endsWith('.yaml') || c.file.endsWith('.json')),
+              `${spec.name}: the registry entry must stay while the call does`,
+            );
           }
         });
 

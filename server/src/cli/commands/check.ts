@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { createPackageLookup, discoveryHint, proposeScan, type ScanResult } from '../../core/service';
+import { createPackageLookup, describesFlagApi, discoveryHint, proposeScan, type ScanResult } from '../../core/service';
 import type { Finding } from '../../core/model';
 import {
   buildInventory,
@@ -80,6 +80,8 @@ async function check(target: string, options: CheckOptions): Promise<number> {
     cache: options.cache,
     now: options.now,
     history: options.history,
+    // The hint's sites come with the scan's own reads and cache (only asked for when the hint can show).
+    ...(options.format === 'text' ? { discover: 'undescribed' as const } : {}),
   });
   emit(render(result, now, options), options.output);
   if (!hasRegistry(result)) {
@@ -89,9 +91,7 @@ async function check(target: string, options: CheckOptions): Promise<number> {
   }
   // A project that has not described its own flag API yet: say what the code suggests, in one line.
   // Only then, and only for the text report, is the extra read of the sources worth it.
-  const described = result.registries.some(
-    (r) => r.scan.functions.length > 0 || r.scan.properties.length > 0 || (r.scan.collections?.length ?? 0) > 0,
-  );
+  const described = result.registries.some((r) => describesFlagApi(r.scan));
   const hint = !described && options.format === 'text' ? discoveryHint(proposeScan(root, result)) : undefined;
   if (hint) say(`flaglint: ${hint}`);
   const unusable = unusableRegistryProblems(result);

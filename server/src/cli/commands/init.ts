@@ -43,7 +43,7 @@ export function registerInit(program: Command): void {
           `${displayPath(existing, process.cwd())} already exists; add flags to it from the editor or with \`flaglint import\`, or pass --force to replace it.`,
         );
       }
-      const { result, now } = await scanWorkspace({ root, cache: options.cache, now: options.now });
+      const { result, now } = await scanWorkspace({ root, cache: options.cache, now: options.now, discover: 'always' });
       // With the project's own flag API that discovery proposes (a commented scan section), as the editor drafts it.
       const { text, flags, unowned } = await draftRegistryDiscovering({ result, root, file, today: now });
       if (options.dryRun) {

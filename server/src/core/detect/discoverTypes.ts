@@ -1,84 +1,75 @@
 import { ts } from 'ts-morph';
 import { typeNamesIn } from './callCollector';
 import { usedAsBoolean } from './discoverEvidence';
+import type { DiscoverySite } from './discoverySites';
 import { propertyNameText, unwrap } from './syntax';
 
 /**
  * Discovery of collections named by their type (`scan.collections: [TEnterpriseLicenseFeatures]`,
  * core/detect/collections.ts): a type whose name says features or flags, whose members are nearly
  * all booleans, and whose values are tested member by member (`if (features.sso)`). The type and
- * its values may be declared in different files, so each file adds what it declares and what it
- * reads, and the two are joined at the end.
+ * its values may be declared in different files, so each file gives what it declares and what it
+ * reads, and the two are joined when discovery adds files up (discoverySites.ts).
  */
-export class TypedCollectionDiscovery {
-  /** Type name -> its boolean members, for types named like flags. */
-  private readonly types = new Map<string, Set<string>>();
-  private readonly reads: { types: string[]; member: string; node: ts.Node; sf: ts.SourceFile }[] = [];
-
-  addFile(sf: ts.SourceFile): void {
-    const zodObjects = zodBooleanObjects(sf);
-    const localMembers = new Map<string, { name: string; type: ts.TypeNode }[]>();
-    for (const st of sf.statements) {
-      if (!ts.isInterfaceDeclaration(st) && !ts.isTypeAliasDeclaration(st)) continue;
-      const members = ts.isInterfaceDeclaration(st)
-        ? st.members
-        : ts.isTypeLiteralNode(st.type)
-          ? st.type.members
-          : undefined;
-      const typed = (members ?? []).flatMap((m) => {
-        const name = ts.isPropertySignature(m) ? propertyNameText(m.name) : undefined;
-        return name !== undefined && ts.isPropertySignature(m) && m.type ? [{ name, type: m.type }] : [];
-      });
-      localMembers.set(st.name.text, typed);
-      if (!TYPE_NAME.test(st.name.text)) continue;
-      const booleans = members
-        ? typed.filter((m) => isBooleanType(m.type)).map((m) => m.name)
-        : ts.isTypeAliasDeclaration(st)
-          ? zodInferOf(st, zodObjects)
-          : undefined;
-      if (booleans && booleans.length >= MIN_MEMBERS && booleans.length >= 0.8 * Math.max(typed.length, 1))
-        this.types.set(st.name.text, new Set(booleans));
-    }
-    // Values declared with a type here: `features: T`, and `{ features }: Props` where Props is local.
-    const typedNames = new Map<string, string[]>();
-    const note = (name: ts.BindingName, type: ts.TypeNode | undefined): void => {
-      if (!type) return;
-      if (ts.isIdentifier(name)) typedNames.set(name.text, typeNamesIn(type));
-      else if (ts.isObjectBindingPattern(name)) {
-        const members = typeNamesIn(type).flatMap((t) => localMembers.get(t) ?? []);
-        for (const el of name.elements) {
-          const prop = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
-          const m = members.find((x) => x.name === prop);
-          if (m && ts.isIdentifier(el.name)) typedNames.set(el.name.text, typeNamesIn(m.type));
-        }
-      }
-    };
-    const stack: ts.Node[] = [sf];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (ts.isParameter(node) || ts.isVariableDeclaration(node)) note(node.name, node.type);
-      else if (ts.isPropertyAccessExpression(node) && usedAsBoolean(node)) {
-        const root = unwrap(node.expression);
-        const types = ts.isIdentifier(root) ? typedNames.get(root.text) : undefined;
-        if (types?.length) this.reads.push({ types, member: node.name.text, node, sf });
-      }
-      // Children pushed last-first, so that a parameter is noted before the body that reads it.
-      const children: ts.Node[] = [];
-      node.forEachChild((c) => {
-        children.push(c);
-      });
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
+export function typedCollectionSites(sf: ts.SourceFile): DiscoverySite[] {
+  const sites: DiscoverySite[] = [];
+  const zodObjects = zodBooleanObjects(sf);
+  const localMembers = new Map<string, { name: string; type: ts.TypeNode }[]>();
+  for (const st of sf.statements) {
+    if (!ts.isInterfaceDeclaration(st) && !ts.isTypeAliasDeclaration(st)) continue;
+    const members = ts.isInterfaceDeclaration(st)
+      ? st.members
+      : ts.isTypeLiteralNode(st.type)
+        ? st.type.members
+        : undefined;
+    const typed = (members ?? []).flatMap((m) => {
+      const name = ts.isPropertySignature(m) ? propertyNameText(m.name) : undefined;
+      return name !== undefined && ts.isPropertySignature(m) && m.type ? [{ name, type: m.type }] : [];
+    });
+    localMembers.set(st.name.text, typed);
+    if (!TYPE_NAME.test(st.name.text)) continue;
+    const booleans = members
+      ? typed.filter((m) => isBooleanType(m.type)).map((m) => m.name)
+      : ts.isTypeAliasDeclaration(st)
+        ? zodInferOf(st, zodObjects)
+        : undefined;
+    if (booleans && booleans.length >= MIN_MEMBERS && booleans.length >= 0.8 * Math.max(typed.length, 1))
+      sites.push({ kind: 'flag-type', name: st.name.text, members: booleans });
   }
-
-  /** Each flag type with the reads of its boolean members, in the order they were added. */
-  found(): { type: string; reads: { node: ts.Node; sf: ts.SourceFile }[] }[] {
-    const out = new Map<string, { node: ts.Node; sf: ts.SourceFile }[]>();
-    for (const r of this.reads)
-      for (const t of r.types)
-        if (this.types.get(t)?.has(r.member)) out.set(t, [...(out.get(t) ?? []), { node: r.node, sf: r.sf }]);
-    return [...out].map(([type, reads]) => ({ type, reads }));
+  // Values declared with a type here: `features: T`, and `{ features }: Props` where Props is local.
+  const typedNames = new Map<string, string[]>();
+  const note = (name: ts.BindingName, type: ts.TypeNode | undefined): void => {
+    if (!type) return;
+    if (ts.isIdentifier(name)) typedNames.set(name.text, typeNamesIn(type));
+    else if (ts.isObjectBindingPattern(name)) {
+      const members = typeNamesIn(type).flatMap((t) => localMembers.get(t) ?? []);
+      for (const el of name.elements) {
+        const prop = propertyNameText(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+        const m = members.find((x) => x.name === prop);
+        if (m && ts.isIdentifier(el.name)) typedNames.set(el.name.text, typeNamesIn(m.type));
+      }
+    }
+  };
+  const stack: ts.Node[] = [sf];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isParameter(node) || ts.isVariableDeclaration(node)) note(node.name, node.type);
+    else if (ts.isPropertyAccessExpression(node) && usedAsBoolean(node)) {
+      const root = unwrap(node.expression);
+      const types = ts.isIdentifier(root) ? typedNames.get(root.text) : undefined;
+      if (types?.length) {
+        const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+        sites.push({ kind: 'typed-read', types, member: node.name.text, line });
+      }
+    }
+    // Children pushed last-first, so that a parameter is noted before the body that reads it.
+    const children: ts.Node[] = [];
+    node.forEachChild((c) => {
+      children.push(c);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
+  return sites;
 }
 
 /** `TEnterpriseLicenseFeatures`, `FeatureFlags`, `OrgToggles`: the type's name says what it holds. */

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { DiscoverySite } from '../detect/discoverySites';
 import type { FileFacts } from '../detect/facts';
 import { prepareForWrite, readSealed, writeSealed, type CacheFolder } from './cacheFolder';
 
 /** Bump when FileFacts or the analysis changes shape: older caches are then ignored. */
-const CACHE_VERSION = 5;
+// 7: discovery sites carry their evidence and the file's data names, flag types and typed reads.
+const CACHE_VERSION = 7;
 const CACHE_FILE = 'index.jsonl';
 
 export interface CacheEntry {
@@ -16,6 +18,11 @@ export interface CacheEntry {
   matched: boolean;
   /** Facts of an analysed file, or of a file read only to resolve a constant; null when never parsed. */
   facts: FileFacts | null;
+  /**
+   * Discovery's sites in the file (detect/discoverySites.ts), undefined when no scan that wanted
+   * them has read this content: they depend on the text alone, like the facts.
+   */
+  discovery?: DiscoverySite[];
 }
 
 /** Wrapper names known when the entries were made: unmatched files were prefiltered with them. */
@@ -41,6 +48,9 @@ interface StoredEntry {
   matched: boolean;
   facts: FileFacts | null | undefined;
   factsJson: string;
+  /** The sites as JSON text ('-': not computed), parsed with the facts. */
+  discoveryJson: string;
+  discovery?: DiscoverySite[];
 }
 
 /**
@@ -89,14 +99,15 @@ export class AnalysisCache {
       for (let i = 1; i < lines.length; i++) {
         const line = lines[i];
         if (!line) continue;
-        // rel (a JSON string: no raw tabs) \t size \t mtime \t hash \t matched \t facts JSON or null
+        // rel (a JSON string: no raw tabs) \t size \t mtime \t hash \t matched \t discovery JSON or - \t facts JSON or null
         const t1 = line.indexOf('\t');
         const t2 = line.indexOf('\t', t1 + 1);
         const t3 = line.indexOf('\t', t2 + 1);
         const t4 = line.indexOf('\t', t3 + 1);
         const t5 = line.indexOf('\t', t4 + 1);
+        const t6 = line.indexOf('\t', t5 + 1);
         const rel = JSON.parse(line.slice(0, t1)) as string;
-        const factsJson = line.slice(t5 + 1);
+        const factsJson = line.slice(t6 + 1);
         this.entries.set(prefix + rel, {
           size: Number(line.slice(t1 + 1, t2)),
           mtimeMs: Number(line.slice(t2 + 1, t3)),
@@ -104,6 +115,7 @@ export class AnalysisCache {
           matched: line.slice(t4 + 1, t5) === '1',
           facts: factsJson === 'null' ? null : undefined,
           factsJson,
+          discoveryJson: line.slice(t5 + 1, t6),
         });
       }
       return header.wrappers;
@@ -122,11 +134,14 @@ export class AnalysisCache {
   get(file: string): CacheEntry | undefined {
     const stored = this.entries.get(file);
     if (!stored) return undefined;
-    if (stored.facts === undefined) {
+    if (stored.facts === undefined || (stored.discovery === undefined && stored.discoveryJson !== '-')) {
       try {
-        const facts = JSON.parse(stored.factsJson) as FileFacts;
-        facts.file = file;
-        stored.facts = facts;
+        if (stored.facts === undefined) {
+          const facts = JSON.parse(stored.factsJson) as FileFacts;
+          facts.file = file;
+          stored.facts = facts;
+        }
+        if (stored.discoveryJson !== '-') stored.discovery = JSON.parse(stored.discoveryJson) as DiscoverySite[];
       } catch {
         this.entries.delete(file);
         return undefined;
@@ -145,7 +160,11 @@ export class AnalysisCache {
     const old = this.entries.get(file);
     // Same facts object as loaded (only size or mtime moved): its stored JSON text is still right.
     const factsJson = old && old.facts === entry.facts ? old.factsJson : '';
-    this.entries.set(file, { ...entry, factsJson });
+    // Sites depend on the content alone: an entry remade for the same content keeps them.
+    const sameContent = old !== undefined && old.hash === entry.hash;
+    const discovery = entry.discovery ?? (sameContent ? old.discovery : undefined);
+    const discoveryJson = sameContent && old.discovery === discovery ? old.discoveryJson : '';
+    this.entries.set(file, { ...entry, factsJson, discovery, discoveryJson });
     this.dirty = true;
   }
 
@@ -170,7 +189,10 @@ export class AnalysisCache {
     for (const [abs, e] of this.entries) {
       const rel = path.relative(this.root, abs);
       const factsJson = e.factsJson || (e.facts ? JSON.stringify({ ...e.facts, file: rel }) : 'null');
-      lines.push(`${JSON.stringify(rel)}\t${e.size}\t${e.mtimeMs}\t${e.hash}\t${e.matched ? 1 : 0}\t${factsJson}`);
+      const discoveryJson = e.discoveryJson || (e.discovery ? JSON.stringify(e.discovery) : '-');
+      lines.push(
+        `${JSON.stringify(rel)}\t${e.size}\t${e.mtimeMs}\t${e.hash}\t${e.matched ? 1 : 0}\t${discoveryJson}\t${factsJson}`,
+      );
     }
     try {
       if (!prepareForWrite(this.folder, this.root)) return;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../detect/detectorConfig';
+import { describesFlagApi, type DiscoverySite, type FileDiscovery } from '../detect/discoverySites';
 import { trieAlternation } from '../detect/wordTrie';
 import type { FileFacts, KeyExpr } from '../detect/facts';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
@@ -17,6 +18,7 @@ import { FindingsCache } from './findingsCache';
 import { isLargeGeneratedFile } from './generatedFiles';
 import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
 import { analyzeFile, parseTime, resetParseTime } from './lazyAnalysis';
+import { discoverySitesOf } from './lazyDiscovery';
 import { readPackageNames } from './packages';
 import { ReferenceTable } from './referenceTable';
 import { filterByRegistryScan } from './scanScope';
@@ -70,6 +72,9 @@ export class FlagIndex {
   private scanning = false;
   /** Where the running scan reports progress (the options' listener, unless the scan was given one). */
   private progress: ((progress: ScanProgress) => void) | undefined;
+  /** Whether this scan gathers discovery's sites (options.discover), and the files that have any, in walk order. */
+  private discovering = false;
+  private discovered: FileDiscovery[] = [];
 
   constructor(readonly options: Readonly<EngineOptions>) {
     this.root = path.resolve(options.root);
@@ -120,6 +125,10 @@ export class FlagIndex {
     this.walk.files = filterByRegistryScan(this.walk.files, (f) => this.registries.for(f), this.registries.all());
     this.files = new Set(this.walk.files);
     this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
+    this.discovering =
+      this.options.discover === 'always' ||
+      (this.options.discover === 'undescribed' && !this.registries.all().some((r) => describesFlagApi(r.scan)));
+    this.discovered = [];
     this.modules = new ModuleResolver(this.root, this.files, readPackageNames(this.walk.packageManifests));
     this.resolver = new KeyResolver(
       (f) => this.factsOf(f),
@@ -194,6 +203,7 @@ export class FlagIndex {
       findings: this.currentFindings(),
       notes: this.notes(),
       stats: { ...this.stats },
+      ...(this.discovering ? { discovery: this.discovered } : {}),
     };
   }
 
@@ -332,8 +342,10 @@ export class FlagIndex {
       const entry = overlay === undefined ? this.cache.get(file) : undefined;
       if (entry) {
         const st = statOf(file);
-        if (st && this.cache.isFresh(entry, st)) {
+        // Sites the cache lacks (no earlier scan wanted them) need the text: the entry is checked by its hash below.
+        if (st && this.cache.isFresh(entry, st) && (!this.discovering || entry.discovery)) {
           this.useEntry(file, entry.matched, entry.facts);
+          if (entry.discovery) this.discoveredIn(file, entry.discovery);
           continue;
         }
       }
@@ -349,19 +361,43 @@ export class FlagIndex {
       const hash = this.cache.enabled
         ? contentHash(read && 'bytes' in read && !utf16Bom(read.bytes) ? read.bytes : source.text)
         : '';
+      const bytes = read && 'bytes' in read ? read.bytes : undefined;
+      const sites = (known: DiscoverySite[] | undefined): DiscoverySite[] | undefined =>
+        !this.discovering ? known : (known ?? discoverySitesOf(file, this.root, bytes, () => source.text));
       if (entry && entry.hash === hash) {
         this.useEntry(file, entry.matched, entry.facts);
-        if (overlay === undefined) this.cache.set(file, { ...entry, size: source.size, mtimeMs: source.mtimeMs });
+        const discovery = sites(entry.discovery);
+        if (discovery) this.discoveredIn(file, discovery);
+        if (overlay === undefined)
+          this.cache.set(file, {
+            ...entry,
+            size: source.size,
+            mtimeMs: source.mtimeMs,
+            ...(discovery ? { discovery } : {}),
+          });
         continue;
       }
       const matched = !isLargeGeneratedFile(file, source.text) && regex.test(source.text);
       const facts = matched ? analyzeFile(file, source.text, this.config) : null;
       if (matched) this.stats.parsed++;
       this.useEntry(file, matched, facts, false);
+      const discovery = sites(undefined);
+      if (discovery) this.discoveredIn(file, discovery);
       if (overlay === undefined && this.cache.enabled)
-        this.cache.set(file, { size: source.size, mtimeMs: source.mtimeMs, hash, matched, facts });
+        this.cache.set(file, {
+          size: source.size,
+          mtimeMs: source.mtimeMs,
+          hash,
+          matched,
+          facts,
+          ...(discovery ? { discovery } : {}),
+        });
     }
     this.progress?.({ phase: 'scanning', done: total, total });
+  }
+
+  private discoveredIn(file: string, sites: readonly DiscoverySite[]): void {
+    if (sites.length > 0) this.discovered.push({ file, sites });
   }
 
   private useEntry(file: string, matched: boolean, facts: FileFacts | null, fromCache = true): void {

@@ -1,3 +1,4 @@
+import type { FileDiscovery } from '../detect/discoverySites';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
 
 export interface ScanProgress {
@@ -26,6 +27,12 @@ export interface EngineOptions {
    * The given ones must not be changed: they may be the registry cache's.
    */
   beforeFindings?(registries: readonly Registry[]): Promise<readonly Registry[]>;
+  /**
+   * Gather discovery's sites (detect/discoverySites.ts) from the files the scan reads, kept in the
+   * analysis cache: 'always' (`flaglint init`), or 'undescribed' (`check`'s hint: only when no
+   * registry describes the project's own flag API). Off by default: a cold scan then parses more.
+   */
+  discover?: 'always' | 'undescribed';
 }
 
 export interface ScanStats {
@@ -47,6 +54,8 @@ export interface ScanResult {
   findings: Finding[];
   notes: ScanNote[];
   stats: ScanStats;
+  /** The sites discovery found, per file in walk order, when the scan gathered them (EngineOptions.discover). */
+  discovery?: FileDiscovery[];
 }
 
 /** What one file contributes, for editors that need one file's answer before the workspace scan ends. */

@@ -1,42 +1,12 @@
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { DocContext, Path } from './docContext';
-import { SCHEMA_ID, registrySchema } from './schema';
 import { didYouMean } from './suggest';
+// Ajv's standalone code of the strict schema (strictSchema.ts), generated at build time so that
+// start-up compiles no schema (see validatorSource.ts).
+import * as generated from './validators.generated';
 
-/**
- * The loader validates against a stricter copy of the schema, where every object with known
- * properties rejects others: that is how unknown (often misspelt) fields are found. They are reported
- * as warnings, since the published schema allows them.
- */
-function strictCopy(schema: unknown): unknown {
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
-  const out: Record<string, unknown> = { ...(schema as Record<string, unknown>) };
-  const mapOfSchemas = (m: unknown) =>
-    Object.fromEntries(Object.entries(m as Record<string, unknown>).map(([k, v]) => [k, strictCopy(v)]));
-  if (out.properties) out.properties = mapOfSchemas(out.properties);
-  if (out.definitions) out.definitions = mapOfSchemas(out.definitions);
-  if (out.additionalProperties) out.additionalProperties = strictCopy(out.additionalProperties);
-  if (out.items) out.items = strictCopy(out.items);
-  for (const k of ['anyOf', 'oneOf', 'allOf'])
-    if (Array.isArray(out[k])) out[k] = (out[k] as unknown[]).map(strictCopy);
-  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
-  return out;
-}
-
-let validators: { registry: ValidateFunction; flagFile: ValidateFunction } | undefined;
-
-function getValidators(): { registry: ValidateFunction; flagFile: ValidateFunction } {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    ajv.addSchema(strictCopy(registrySchema) as object);
-    validators = {
-      registry: ajv.getSchema(SCHEMA_ID)!,
-      flagFile: ajv.getSchema(`${SCHEMA_ID}#/definitions/flagFile`)!,
-    };
-  }
-  return validators;
-}
+/** The generated module is not type-checked (`@ts-nocheck`): these are the types Ajv gives its functions. */
+const validators = generated as unknown as { registry: ValidateFunction; flagFile: ValidateFunction };
 
 function parsePointer(pointer: string): string[] {
   if (!pointer) return [];
@@ -112,7 +82,7 @@ function typeNames(types: unknown): string {
 
 /** Validates plain data read from `ctx` and reports each problem once, at the right range. */
 export function validateData(ctx: DocContext, kind: 'registry' | 'flagFile', data: unknown, labeller: Labeller): void {
-  const validate = getValidators()[kind];
+  const validate = validators[kind];
   if (validate(data)) return;
   const errors = selectErrors(validate.errors ?? []);
   for (const e of errors) {

@@ -9,7 +9,50 @@ import type { Workspace } from './workspace';
  * call, not a tool's).
  */
 export function removalHints(workspace: Workspace, key: string, changed: readonly string[]): string[] {
-  return [...todoHints(workspace, key, changed), ...uncalledHints(workspace, changed)];
+  return [
+    ...todoHints(workspace, key, changed),
+    ...staleCommentHints(workspace, key, changed),
+    ...uncalledHints(workspace, changed),
+  ];
+}
+
+/**
+ * Comments that name the flag and stay next to code the removal changed: a comment leading a
+ * statement or declaration whose text changed, or inside a function whose text changed (its flag
+ * logic collapsed). They likely describe the logic that is gone ("only when runOpsMintKind is set
+ * …"); rewriting prose is the author's job, so they are listed, never edited. TODOs have their own hint.
+ */
+function staleCommentHints(workspace: Workspace, key: string, changed: readonly string[]): string[] {
+  const names = [...new Set([key, camelCase(key)])];
+  const mentions = (comment: string): boolean =>
+    !TODO.test(comment) && names.some((n) => new RegExp(`(?<![\\w-])${escape(n)}(?![\\w-])`, 'i').test(comment));
+  const hints: string[] = [];
+  for (const file of [...changed].sort()) {
+    if (!/\.[cm]?[jt]sx?$/.test(file)) continue;
+    const original = workspace.original(file);
+    const text = workspace.text(file);
+    if (original === text) continue;
+    const sf = tryParse(file, text);
+    if (!sf) continue;
+    const changedNode = (node: ts.Node): boolean => !original.includes(node.getText(sf));
+    const reported = new Set<number>();
+    walk(sf, (node) => {
+      if (node === sf) return true;
+      for (const r of ts.getLeadingCommentRanges(text, node.pos) ?? []) {
+        const comment = text.slice(r.pos, r.end);
+        if (reported.has(r.pos) || !mentions(comment)) continue;
+        const fn = ts.isFunctionLike(node) ? node : ts.findAncestor(node.parent, ts.isFunctionLike);
+        if (!changedNode(node) && !(fn && changedNode(fn))) continue;
+        reported.add(r.pos);
+        const line = sf.getLineAndCharacterOfPosition(r.pos).line;
+        hints.push(
+          `${workspace.relative(file)}:${line + 1}: a comment names the flag next to code the removal changed; check that it still describes the code: ${oneLine(comment)}`,
+        );
+      }
+      return true;
+    });
+  }
+  return hints;
 }
 
 const TODO = /\b(TODO|FIXME|HACK|XXX)\b/;

@@ -53,7 +53,7 @@ export interface RemoveFlagResult {
   files: string[];
   /** Each touched file's text before and after, for previews and diffs. */
   changes: FileChange[];
-  /** How many references were rewritten (as found by the engine). */
+  /** How many references were rewritten (as found by the engine; those left in place for the user not counted). */
   references: number;
   verification: Verification;
   warnings: string[];
@@ -167,7 +167,7 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     edits,
     files: [...new Set(changes.map((c) => c.file))].sort(),
     changes: changes.sort((a, b) => a.file.localeCompare(b.file)),
-    references: refs.length,
+    references: Math.max(0, refs.length - leftInPlace),
     verification,
     warnings,
     hints: [...removalHints(workspace, key, workspace.changedFiles()), ...droppedHookHints(workspace, purity)],

@@ -26,6 +26,15 @@ export function rewriteFile(
   const state = new RewriteState(sf, checker, value);
   for (const ref of refs) state.addReference(ref);
   state.derive();
+  if (state.memberReads.length > 0) {
+    // Writing `true.enabled` is never right; the whole file waits for the user instead.
+    return {
+      text: sf.getFullText(),
+      warnings: state.memberReads.map((w) => `${w}; the file is left as is, edit it by hand.`),
+      callees: new Set(),
+      leftInPlace: Math.max(refs.length, 1),
+    };
+  }
   const text = new Emitter(state).emitFile();
   return { text, warnings: state.warnings, callees: state.callees, leftInPlace: state.leftInPlace };
 }

@@ -2,6 +2,9 @@ import { ts } from 'ts-morph';
 import type { FlagReference } from '../model';
 import type { FlagValue } from './flagValue';
 import { jsxGateFor, type JsxGate } from './jsxGates';
+import { isKeyListReference } from './keyLists';
+import { missingMemberRead } from './memberReads';
+import { isFlagSchemaParse, PARSE_RESULT_MEMBERS, parseResultMember } from './parseResults';
 import { resultObjectProperties, resultPropertyValue, type ResultProperty } from './resultObjects';
 import { Simplifier, type EvalContext } from './simplify';
 import {
@@ -34,6 +37,10 @@ export class RewriteState implements EvalContext {
   readonly warnings: string[] = [];
   /** Evaluations left in the code (a reason is in `warnings`): the flag is then still in use. */
   leftInPlace = 0;
+
+  /** Uses that read a member the frozen value lacks (`true.enabled`): the file is then left as it is. */
+  readonly memberReads: string[] = [];
+  readonly flagKeyTexts = new Set<string>();
 
   private leave(warning: string): void {
     this.warnings.push(warning);
@@ -110,6 +117,12 @@ export class RewriteState implements EvalContext {
   private addSeed(node: ts.Node, value: unknown): void {
     // A use inside another evaluation that is already replaced (nested wrapper calls) adds nothing.
     for (let n = node.parent; n; n = n.parent) if (this.exprSeeds.has(n)) return;
+    const member = missingMemberRead(node, value);
+    if (member !== undefined) {
+      this.memberReads.push(
+        `${this.where(node)}: '${node.getText(this.sf)}.${member}' reads '${member}' of the flag's value, which ${JSON.stringify(value)} does not have (the code holds an object with the flag, not its value)`,
+      );
+    }
     this.exprSeeds.set(node, value);
     this.markDirty(node);
   }
@@ -134,6 +147,17 @@ export class RewriteState implements EvalContext {
       return;
     }
     const node = findNodeBySpan(sf, evStart, evEnd) ?? findInnermostNode(sf, evStart, evEnd);
+    this.flagKeyTexts.add(ref.key).add(sf.text.slice(keyStart, keyEnd));
+    if (
+      ts.isCallExpression(node) &&
+      isKeyListReference(ref) &&
+      inArrayLiteral(findInnermostNode(sf, keyStart, keyEnd), node)
+    ) {
+      this.leave(
+        `${this.where(node)}: ${ref.callee}([...]) returns a map of the flags it names, not the value of '${ref.key}'; remove '${ref.key}' from the list and its reads from the map by hand.`,
+      );
+      return;
+    }
 
     const binding =
       enclosingBindingElement(node) ??
@@ -347,6 +371,10 @@ export class RewriteState implements EvalContext {
           continue;
         }
         if (!node.initializer || !this.dirty.has(node.initializer) || !ts.isIdentifier(node.name)) continue;
+        if (this.deriveParseResult(node)) {
+          changed = true;
+          continue;
+        }
         const folded = this.simplifier.simplify(node.initializer);
         // A JSON value stays in its variable: copying an object literal into every use would change identity.
         if (folded.kind !== 'const' || (typeof folded.value === 'object' && folded.value !== null)) continue;
@@ -407,6 +435,37 @@ export class RewriteState implements EvalContext {
     return true;
   }
 
+  /**
+   * `const parsed = Catalog[FEATURE_FLAG.x].safeParse(override)` once the override is the kept value,
+   * read only as `parsed.success` and `parsed.data`: each read is known (parseResults.ts) and the
+   * declaration goes.
+   */
+  private deriveParseResult(decl: ts.VariableDeclaration): boolean {
+    const call = skipInnerTransparent(decl.initializer!);
+    if (!isFlagSchemaParse(call, this.flagKeyTexts)) return false;
+    const arg = this.simplifier.simplify(call.arguments[0]!);
+    if (arg.kind !== 'const') return false;
+    const uses = this.derivableUses(decl);
+    const reads = uses?.map((u) => u.parent);
+    if (
+      !uses ||
+      uses.length === 0 ||
+      !reads?.every(
+        (r, i) =>
+          ts.isPropertyAccessExpression(r) &&
+          r.expression === uses[i] &&
+          !r.questionDotToken &&
+          PARSE_RESULT_MEMBERS.has(r.name.text) &&
+          !isWriteTarget(r),
+      )
+    )
+      return false;
+    this.removedDeclarations.add(decl);
+    for (const read of reads as ts.PropertyAccessExpression[])
+      this.addSeed(read, parseResultMember(read.name.text, arg.value));
+    return true;
+  }
+
   private reject(decl: ts.VariableDeclaration): false {
     this.rejected.add(decl);
     return false;
@@ -431,6 +490,12 @@ export class RewriteState implements EvalContext {
     if (!(list.flags & ts.NodeFlags.Const) && uses.some(isWriteTarget)) return undefined;
     return uses;
   }
+}
+
+/** The key sits in an array literal inside the call (its key list), not in a plain key argument. */
+function inArrayLiteral(key: ts.Node, call: ts.CallExpression): boolean {
+  for (let n: ts.Node | undefined = key; n && n !== call; n = n.parent) if (ts.isArrayLiteralExpression(n)) return true;
+  return false;
 }
 
 /**

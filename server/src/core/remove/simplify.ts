@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { isFlagSchemaParse, PARSE_RESULT_MEMBERS, parseResultMember } from './parseResults';
 import { isPure, literalValue, skipInnerTransparent } from './syntax';
 
 /**
@@ -37,6 +38,8 @@ export interface EvalContext {
   isBoolean?(node: ts.Expression): boolean;
   /** The slot takes a boolean (its contextual type, or a name such as `isOpen` or `disabled`). */
   needsBoolean?(node: ts.Expression): boolean;
+  /** How this file's evaluations spell the flag's key (`FEATURE_FLAG.x`, `'x'`): finds the flag's own schema. */
+  readonly flagKeyTexts?: ReadonlySet<string>;
 }
 
 const SAME: Simplified = { kind: 'same' };
@@ -143,6 +146,13 @@ export class Simplifier {
         : SAME;
     }
     if (ts.isBinaryExpression(node)) return this.binary(node);
+    if (ts.isPropertyAccessExpression(node) && PARSE_RESULT_MEMBERS.has(node.name.text) && !node.questionDotToken) {
+      // `Catalog[FEATURE_FLAG.x].safeParse(true).success`: see parseResults.ts.
+      const call = skipInnerTransparent(node.expression);
+      if (!isFlagSchemaParse(call, this.ctx.flagKeyTexts ?? new Set())) return SAME;
+      const arg = this.operand(call.arguments[0]!);
+      return arg.kind === 'const' ? { kind: 'const', value: parseResultMember(node.name.text, arg.value) } : SAME;
+    }
     if (
       ts.isCallExpression(node) &&
       ts.isIdentifier(node.expression) &&

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
 import { BindingUses } from './bindingUses';
+import { lookupGuardOf } from './lookupGuards';
 import { isSdkAccessorCall } from './sdkAccessors';
 import {
   collectBindingNames,
@@ -79,11 +80,17 @@ export function removeNewlyUnused(
       });
     };
     // `let org = null; … org = await db.org.findFirst(…);` whose reads all went with the flag.
-    const writeOnly = (name: ts.Identifier): readonly ts.ExpressionStatement[] | undefined => {
+    const writeOnly = (name: ts.Identifier): readonly ts.Statement[] | undefined => {
       const writes = uses.assignments(name);
-      return writes && writes.length > 0 && uses.reads(name) === 0 && before.wasRead(name) && !keepForJsx.has(name.text)
-        ? writes
-        : undefined;
+      if (!writes || writes.length === 0 || !before.wasRead(name) || keepForJsx.has(name.text)) return undefined;
+      const reads = uses.reads(name);
+      if (reads === 0) return writes;
+      // `if (org === undefined) org = await db.organization.findFirst(…);` as its only reads, where
+      // the original read it elsewhere too: the lookup only feeds its own guard (lookupGuards.ts).
+      const guards = writes.map((w) => lookupGuardOf(w, name.text));
+      if (reads === undefined || guards.some((g) => !g) || reads !== guards.length) return undefined;
+      if (before.readCount(name) <= reads) return undefined;
+      return guards as ts.IfStatement[];
     };
     const edits = collectRemovals(original, sf, unused, droppable, keep, writeOnly);
     // `let migrated = check();` whose reassignments all went with the flag: `const`, as the
@@ -165,7 +172,7 @@ function collectRemovals(
   unused: (name: ts.Identifier) => boolean,
   droppable: (init: ts.Expression | undefined) => boolean,
   keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
-  writeOnly: (name: ts.Identifier) => readonly ts.ExpressionStatement[] | undefined = () => undefined,
+  writeOnly: (name: ts.Identifier) => readonly ts.Statement[] | undefined = () => undefined,
 ): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   const statements = new Set<ts.Statement>();
@@ -243,7 +250,7 @@ function writeOnlyRemovals(
   sf: ts.SourceFile,
   statement: ts.VariableStatement,
   droppable: (init: ts.Expression | undefined) => boolean,
-  writeOnly: (name: ts.Identifier) => readonly ts.ExpressionStatement[] | undefined,
+  writeOnly: (name: ts.Identifier) => readonly ts.Statement[] | undefined,
 ): { statements: ts.Statement[]; edits: OffsetEdit[] } | undefined {
   const list = statement.declarationList;
   if (list.flags & ts.NodeFlags.Const || list.declarations.length !== 1) return undefined;
@@ -254,9 +261,21 @@ function writeOnlyRemovals(
   const statements: ts.Statement[] = [];
   const edits: OffsetEdit[] = [];
   for (const w of writes) {
-    const value = (w.expression as ts.BinaryExpression).right;
+    if (ts.isIfStatement(w)) {
+      // A guarded lookup goes whole, and only when the lookup is a read: a call with effects keeps all.
+      const write = (
+        ts.isBlock(w.thenStatement) ? w.thenStatement.statements[0] : w.thenStatement
+      ) as ts.ExpressionStatement;
+      if (!droppable((write.expression as ts.BinaryExpression).right)) return undefined;
+      statements.push(w);
+      continue;
+    }
+    const value = ((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right;
     if (droppable(value)) statements.push(w);
-    else edits.push({ start: w.expression.getStart(sf), end: w.expression.end, text: value.getText(sf) });
+    else {
+      const expression = (w as ts.ExpressionStatement).expression;
+      edits.push({ start: expression.getStart(sf), end: expression.end, text: value.getText(sf) });
+    }
   }
   return { statements, edits };
 }

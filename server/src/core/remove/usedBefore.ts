@@ -15,6 +15,7 @@ import { countIdentifiers, isReferenceIdentifier } from './syntax';
 export class UsedBefore {
   private readonly used = new Map<string, boolean>();
   private readonly read = new Map<string, boolean>();
+  private readonly readCounts = new Map<string, number>();
   private readonly reassigned = new Map<string, boolean>();
   private readonly names: Map<string, number>;
 
@@ -28,6 +29,7 @@ export class UsedBefore {
           const usedHere = (uses.mentions(node) ?? this.names.get(node.text) ?? 0) >= 2;
           this.used.set(key, (this.used.get(key) ?? true) && usedHere);
           this.read.set(key, (this.read.get(key) ?? true) && (uses.reads(node) ?? 0) >= 1);
+          this.readCounts.set(key, Math.min(this.readCounts.get(key) ?? Infinity, uses.reads(node) ?? 0));
           this.reassigned.set(key, (this.reassigned.get(key) ?? true) && uses.isReassigned(node) === true);
         }
         return;
@@ -45,6 +47,11 @@ export class UsedBefore {
   /** Whether the variable named `name` was read (not only assigned) in the original. */
   wasRead(name: ts.Identifier): boolean {
     return this.read.get(declarationKey(name)) ?? false;
+  }
+
+  /** How many reads the variable named `name` had in the original (the fewest, when names repeat). */
+  readCount(name: ts.Identifier): number {
+    return this.readCounts.get(declarationKey(name)) ?? 0;
   }
 
   /** Whether the declaration named `name` (in the rewritten file) was used in the original. */

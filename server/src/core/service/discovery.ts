@@ -1,14 +1,17 @@
 import * as path from 'node:path';
-import type * as Discover from '../detect/discover';
-import type { ScanProposal } from '../detect/discover';
-import { isTestFile } from '../detect/testFiles';
+import { tallyProposals, type FileDiscovery, type ScanProposal } from '../detect/discoverySites';
 import { walkWorkspace } from '../engine/fileWalker';
-import { bytesInclude, decodeSource, readListedSourceBytes } from '../engine/sourceText';
+import { discoverySitesOf } from '../engine/lazyDiscovery';
+import { decodeSource, readListedSourceBytes } from '../engine/sourceText';
 import type { ScanResult } from '../engine/types';
+
+export { DISCOVERY_WORDS } from '../detect/discoverySites';
 
 /**
  * What the code suggests for the registry's `scan` section: the project's own flag functions and
- * flag collections (core/detect/discover.ts), leaving out places the scan already counts.
+ * flag collections (core/detect/discover.ts), leaving out places the scan already counts. A scan run
+ * with `discover` brings the sites along (read with its walk and cached with its facts); without
+ * them (the editor's tree) the workspace is walked and read here.
  */
 export function proposeScan(root: string, result: ScanResult): ScanProposal[] {
   const known = new Set<string>();
@@ -16,29 +19,24 @@ export function proposeScan(root: string, result: ScanResult): ScanProposal[] {
     known.add(`${r.evaluation.file}:${r.evaluation.range.start.line + 1}`);
     known.add(`${r.location.file}:${r.location.range.start.line + 1}`);
   }
-  // Required here, not imported: the detector needs the compiler, and every command that loads the
-  // service (a warm `check` among them) would otherwise load it at start-up (architecture.md,
-  // "Loading the compiler").
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ScanDiscovery } = require('../detect/discover') as typeof Discover;
-  const discovery = new ScanDiscovery(root, known);
-  for (const file of walkWorkspace(root).files) {
-    // Tests mock flag clients with made-up keys: what they call says nothing about the flag API.
-    if (isTestFile(file, undefined, root)) continue;
-    // Only files the discovery prefilter could select are decoded (most of a workspace is not).
-    const read = readListedSourceBytes(file);
-    if ('note' in read || !DISCOVERY_WORDS.some((w) => bytesInclude(read.bytes, w))) continue;
-    const source = decodeSource(read);
-    if ('text' in source) discovery.addFile(path.resolve(file), source.text);
-  }
-  return discovery.proposals();
+  return tallyProposals(root, result.discovery ?? readDiscovery(root), known);
 }
 
-/**
- * Every name the discovery prefilter (detect/discover.ts) looks for holds one of these (Flag, flags,
- * Feature, features, Toggle, toggles …): a file that holds none of them is never selected by it.
- */
-export const DISCOVERY_WORDS = ['lag', 'eature', 'oggle'];
+/** Every listed file's sites, read from disk (the detector stays unloaded unless a file passes the gates). */
+function readDiscovery(root: string): FileDiscovery[] {
+  const files: FileDiscovery[] = [];
+  for (const file of walkWorkspace(root).files) {
+    const abs = path.resolve(file);
+    const read = readListedSourceBytes(file);
+    if ('note' in read) continue;
+    const sites = discoverySitesOf(abs, root, read.bytes, () => {
+      const source = decodeSource(read);
+      return 'text' in source ? source.text : undefined;
+    });
+    if (sites.length > 0) files.push({ file: abs, sites });
+  }
+  return files;
+}
 
 /** The proposals as a commented `scan:` YAML section, one comment per entry saying why. */
 export function renderScanProposal(proposals: readonly ScanProposal[]): string {

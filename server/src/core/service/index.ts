@@ -40,6 +40,7 @@ export { RegistryEditor, mostCommon } from './registryEditor';
 export { planRemoval } from './removal';
 export type { Removal } from './removal';
 export { draftRegistry, draftRegistryDiscovering, draftRegistryFor } from './registryDraft';
+export { describesFlagApi } from '../detect/discoverySites';
 export { discoveryHint, proposeScan } from './discovery';
 export type { RegistryDraft, RegistryDraftInput } from './registryDraft';
 export { currentDay, dayOf, isoDay, sameDay } from './today';
