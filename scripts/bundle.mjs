@@ -4,8 +4,9 @@
 //   client/src/extension.ts -> dist/extension.js  ('vscode' is provided by the editor)
 //   server/src/lsp/main.ts  -> dist/server.js     (the language server) and
 //   server/src/cli/main.ts  -> dist/cli.js        (package.json's bin), both with ts-morph in a file
-//                              dist/compiler.js    of its own, loaded with V8's code cache (see the
-//                                                  note below); the CLI requires it only when it
+//                              dist/compiler.js    of its own: the server loads it with V8's code
+//                                                  cache, the CLI with a plain require (see the
+//                                                  entries below); the CLI requires it only when it
 //                                                  parses a file, so a warm run never reads its 13 MB
 // Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--check]
 //   --check also starts dist/server.js and asks it to initialize over stdio, and runs dist/cli.js on
@@ -27,7 +28,7 @@ const sourcemap = args.has('--sourcemap');
 
 /**
  * `require('ts-morph')` (and `@ts-morph/common`) in the server and CLI bundles loads dist/compiler.js beside it at run time, through
- * server/src/cli/compilerLoader.ts (which keeps V8's code cache of it).
+ * server/src/cli/compilerLoader.ts (which keeps V8's code cache of it unless told `codeCache: false`).
  */
 const compilerBeside = (cacheOptions = {}) => ({
   name: 'compiler-beside',
@@ -56,7 +57,7 @@ const compilerBeside = (cacheOptions = {}) => ({
 const entries = [
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
   // The language server parses the open file at once, so it needs the compiler before its first
-  // answer too; taking it from dist/compiler.js gives it the CLI's V8 code cache (issue #12: the
+  // answer too; taking it from dist/compiler.js gives it V8's code cache (issue #12: the
   // compile of the 13 MB was most of the start-up's module loading). Written 20 s after the load,
   // when the first scan has compiled what a start-up runs (see compilerLoader.ts).
   {

@@ -871,7 +871,7 @@ function endsWithPattern(names: string[], prefix: string[]): boolean {
 }
 
 /** The type names a type mentions: `X`, `X | null`, `Readonly<X>`, `ns.X` (as `X`). */
-function typeNamesIn(type: ts.TypeNode): string[] {
+export function typeNamesIn(type: ts.TypeNode): string[] {
   const names: string[] = [];
   const stack: ts.Node[] = [type];
   while (stack.length > 0) {

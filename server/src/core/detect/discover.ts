@@ -1,7 +1,10 @@
 import { ts } from 'ts-morph';
+import { dataNames, FLAG_MEMBER, readEvidence, usedAsBoolean } from './discoverEvidence';
+import { typedCollectionSites } from './discoverTypes';
 import {
   DISCOVERY_PREFILTER,
   tallyProposals,
+  type CandidateSite,
   type DiscoverySite,
   type FileDiscovery,
   type ScanProposal,
@@ -16,8 +19,11 @@ import { memberChain, parseSource, propertyNameText, unwrap } from './syntax';
  * `flag({ key: FEATURE_FLAG.x })`) and objects or lists whose name says flags that the code tests
  * for a key (`featureFlags.includes('x')`, `org.featureFlags[FEATURE_FLAG.x]`, `flags.newNav`).
  * Each proposal is a `scan` entry with the reason and an example place. Only files that a cheap text
- * test points at are parsed; sites Flaglint already counts propose nothing. This half parses one
- * file into its sites; detect/discoverySites.ts adds sites up (and holds what needs no compiler).
+ * test points at are parsed; sites Flaglint already counts propose nothing. A collection is proposed
+ * only on evidence that its members are flags (discoverEvidence.ts): reads tested as booleans, keyed
+ * by flag constants or named like flags, and more of them than reads and uses that say it is data.
+ * This half parses one file into its sites and their evidence; detect/discoverySites.ts adds the
+ * sites of all files up (and holds what needs no compiler), so that the scan can cache them.
  */
 export type { ScanProposal } from './discoverySites';
 
@@ -36,14 +42,13 @@ const READ_VERB = /^(is|has|use|get|check|can|evaluate|eval|read|resolve|query|f
 /** Names of a flag collection: `featureFlags`, `enabledFeatures`, `flags`, `features`, `toggles`. */
 const COLLECTION_NAME = /(^|[a-z])(flags|features|toggles|Flags|Features|Toggles)$/;
 const KEY_TEXT = /^[A-Za-z][A-Za-z0-9_.:/-]{1,100}$/;
-
 const saysFlag = (name: string): boolean =>
   splitWords(name).some((w) => FLAG_WORDS.has(w)) || /flag|feature|toggle/i.test(name.replace(/[^A-Za-z]/g, ''));
 
 /** One file's discovery sites in source order; [] for a text the prefilter does not select (nothing parsed). */
 export function discoverySites(file: string, text: string): DiscoverySite[] {
   if (!DISCOVERY_PREFILTER.test(text)) return [];
-  return new SiteCollector(parseSource(file, text)).collect();
+  return new SiteCollector(file, text).collect();
 }
 
 /** Discovery over texts handed in one by one (tests, and callers without a scan). */
@@ -76,11 +81,26 @@ export class ScanDiscovery {
 
 class SiteCollector {
   private readonly sites: DiscoverySite[] = [];
+  private readonly sf: ts.SourceFile;
+  /** The names this file treats as data (iterates, parses, fills by computed keys). */
+  private readonly fileData: ReadonlySet<string>;
+  /** Whether this file reads its command line: its "flags" are CLI options. */
+  private readonly fileReadsArgv: boolean;
+  /** Names this file imports from third-party packages (`import hasFlag from 'has-flag'`): not the project's API. */
+  private readonly fileThirdParty: ReadonlySet<string>;
 
-  constructor(private readonly sf: ts.SourceFile) {}
+  constructor(file: string, text: string) {
+    // Parents set: the evidence of a read is in what surrounds it (`!x.y`, `if (x.y)`, `x.y.z`).
+    this.sf = parseSource(file, text, true);
+    this.fileData = dataNames(this.sf);
+    this.fileReadsArgv = /\bprocess\.argv\b/.test(text);
+    this.fileThirdParty = thirdPartyImports(this.sf);
+  }
 
   collect(): DiscoverySite[] {
     const sf = this.sf;
+    for (const name of this.fileData) this.sites.push({ kind: 'data', name });
+    this.sites.push(...typedCollectionSites(sf));
     const callees = new Set<ts.Node>();
     // An explicit stack: generated files nest deeper than the call stack allows.
     const stack: ts.Node[] = [sf];
@@ -93,8 +113,14 @@ class SiteCollector {
         this.collectionUse(node.right, node.left, node, 'tests it with `in`');
       } else if (ts.isElementAccessExpression(node)) {
         this.collectionUse(node.expression, node.argumentExpression, node, 'reads it by key');
-      } else if (ts.isPropertyAccessExpression(node) && !callees.has(node) && memberLooksLikeFlag(node, sf)) {
-        // `flags.newNav`, `featureFlags.postbacks`: a member of an object named like flags, read as a value.
+      } else if (
+        ts.isPropertyAccessExpression(node) &&
+        !callees.has(node) &&
+        !OBJECT_API.has(node.name.text) &&
+        (memberLooksLikeFlag(node, sf) || usedAsBoolean(node))
+      ) {
+        // `flags.newNav`, `featureFlags.postbacks`, `if (licenseFeatures.sso)`: a member of an object
+        // named like flags, read as a value.
         this.collectionUse(node.expression, undefined, node, 'reads flags as its properties');
       }
       // Children pushed last-first, so that they are visited in source order.
@@ -122,11 +148,16 @@ class SiteCollector {
     if (!chain) return;
     const names = [chain.root.getText(sf), ...chain.path];
     const fn = names.at(-1) ?? '';
+    if (this.fileThirdParty.has(names[0] ?? '')) return;
     if (!saysFlag(fn) || !READ_VERB.test(fn) || COLLECTION_NAME.test(fn)) return;
     const keyArg = call.arguments.findIndex((a) => keyLike(a, sf));
     if (keyArg < 0) return;
     const name = names.length === 1 ? fn : `${names.at(-2)}.${fn}`;
-    this.site('function', name, call, keyArg, `calls named like a flag read, with a flag key as argument ${keyArg}`);
+    this.site('function', name, call, keyArg, `calls named like a flag read, with a flag key as argument ${keyArg}`, {
+      supports: !this.fileReadsArgv,
+      against: this.fileReadsArgv,
+      flagConstant: false,
+    });
   }
 
   private collectionUse(target: ts.Expression, key: ts.Expression | undefined, site: ts.Node, how: string): void {
@@ -137,22 +168,75 @@ class SiteCollector {
     const last = names.at(-1) ?? '';
     if (!COLLECTION_NAME.test(last) && !/^(flags|features|toggles)$/i.test(last)) return;
     if (key !== undefined && !keyLike(key, sf)) return;
+    const evidence = this.evidence(site, key, last);
     // `organization.features` says more than `features` alone; `featureFlags` stands by itself.
     const generic = /^(flags|features|toggles)$/i.test(last);
     const name = (generic && names.length > 1 ? names.slice(-2).join('.') : last).replace(/^this\./, '');
-    this.site('collection', name, site, undefined, `an object or list named like flags; the code ${how}`);
+    this.site('collection', name, site, undefined, `an object or list named like flags; the code ${how}`, evidence);
+  }
+
+  /** What a read says of its collection: a membership test (`.includes(k)`, `k in x`) is a flag test. */
+  private evidence(site: ts.Node, key: ts.Expression | undefined, collection: string): Evidence {
+    const sf = this.sf;
+    // Read where this file iterates, parses or fills it: data, whatever the read looks like.
+    if (this.fileData.has(collection)) return { supports: false, against: true, flagConstant: false };
+    const k = key && unwrap(key);
+    const flagConstant = k !== undefined && !ts.isStringLiteralLike(k) && keyLike(k, sf);
+    if (ts.isCallExpression(site) || ts.isBinaryExpression(site))
+      return { supports: true, against: false, flagConstant };
+    const member = ts.isPropertyAccessExpression(site)
+      ? site.name.text
+      : k !== undefined && ts.isStringLiteralLike(k)
+        ? k.text
+        : undefined;
+    const r = readEvidence(site, collection, member, flagConstant);
+    return { supports: r === 'supports', against: r === 'object-member', flagConstant };
   }
 
   private site(
-    kind: DiscoverySite['kind'],
+    kind: CandidateSite['kind'],
     name: string,
     node: ts.Node,
     keyArg: number | undefined,
     why: string,
+    evidence: Evidence,
   ): void {
     const line = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf)).line + 1;
-    this.sites.push({ kind, name, ...(keyArg !== undefined ? { keyArg } : {}), line, why });
+    this.sites.push({
+      kind,
+      name,
+      ...(keyArg !== undefined ? { keyArg } : {}),
+      line,
+      why,
+      ...(evidence.supports ? {} : { evidence: evidence.against ? 'against' : 'neutral' }),
+      ...(evidence.supports && evidence.flagConstant ? { flagConstant: true } : {}),
+    });
   }
+}
+
+interface Evidence {
+  supports: boolean;
+  against: boolean;
+  flagConstant: boolean;
+}
+
+/**
+ * The local names bound by imports from unscoped packages (`has-flag`, `yargs`): a library's calls, not
+ * an in-house flag API. Known SDKs are counted by their presets before discovery runs; scoped packages
+ * (`@acme/flags`) and paths (`./flags`, `@/lib/flags`, `~/flags`) may be the project's own.
+ */
+function thirdPartyImports(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause) continue;
+    if (!/^[a-z0-9]/i.test(st.moduleSpecifier.text) || st.moduleSpecifier.text.startsWith('node:')) continue;
+    const { name, namedBindings } = st.importClause;
+    if (name) names.add(name.text);
+    if (namedBindings && ts.isNamespaceImport(namedBindings)) names.add(namedBindings.name.text);
+    if (namedBindings && ts.isNamedImports(namedBindings))
+      for (const el of namedBindings.elements) names.add(el.name.text);
+  }
+  return names;
 }
 
 /** Members of lists and objects themselves, never flags. */
@@ -180,7 +264,7 @@ const OBJECT_API = new Set([
 function memberLooksLikeFlag(node: ts.PropertyAccessExpression, sf: ts.SourceFile): boolean {
   const name = node.name.text;
   if (OBJECT_API.has(name)) return false;
-  if (/^[a-z][A-Za-z0-9]*[A-Z]\w*$/.test(name)) return true;
+  if (/^[a-z][A-Za-z0-9]*[A-Z]\w*$/.test(name) || FLAG_MEMBER.test(name)) return true;
   const chain = memberChain(node.expression);
   const last = chain ? [chain.root.getText(sf), ...chain.path].pop()! : '';
   return /^[a-z][a-z0-9]+$/.test(name) && /flag|toggle/i.test(last);

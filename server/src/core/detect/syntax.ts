@@ -13,8 +13,9 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
   jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
 };
 
-export function parseSource(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, PARSE_OPTIONS, false, scriptKindFor(file));
+/** @param withParents set `parent` links, for callers that look up from a node (discovery's evidence). */
+export function parseSource(file: string, text: string, withParents = false): ts.SourceFile {
+  return ts.createSourceFile(file, text, PARSE_OPTIONS, withParents, scriptKindFor(file));
 }
 
 export function rangeOf(node: ts.Node, sf: ts.SourceFile): Range {

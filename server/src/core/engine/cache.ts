@@ -6,7 +6,8 @@ import type { FileFacts } from '../detect/facts';
 import { prepareForWrite, readSealed, writeSealed, type CacheFolder } from './cacheFolder';
 
 /** Bump when FileFacts or the analysis changes shape: older caches are then ignored. */
-const CACHE_VERSION = 6;
+// 7: discovery sites carry their evidence and the file's data names, flag types and typed reads.
+const CACHE_VERSION = 7;
 const CACHE_FILE = 'index.jsonl';
 
 export interface CacheEntry {

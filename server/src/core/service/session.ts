@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { isSourceFile } from '../engine/fileWalker';
 import { FlagIndex } from '../engine/flagIndex';
 import { isRegistryPath, loadRegistry, registryContaining, registryIn } from '../registry';
-import type { FileResult, ScanProgress, ScanResult } from '../engine/types';
+import type { EngineOptions, FileResult, ScanProgress, ScanResult } from '../engine/types';
 import type { Finding, FlagEntry, FlagReference, Registry, SeveritySetting } from '../model';
 import { Emitter } from './events';
 import { PackageLocator } from './packages';
@@ -75,13 +75,21 @@ export class FolderState {
     /** The extension's cache folder, if the client gave one. */
     readonly cacheBase?: string,
   ) {
-    this.index = FolderState.createIndex(info, settings, cacheBase);
+    // The full scan gathers discovery's sites with its own reads (and caches them), so that the
+    // Explorer's "own flag API" hint needs no second walk of the workspace.
+    this.index = FolderState.createIndex(info, settings, cacheBase, 'undescribed');
     this.packages = new PackageLocator(info.root);
   }
 
-  static createIndex(info: FolderInfo, settings: FlaglintSettings, cacheBase?: string): FlagIndex {
+  static createIndex(
+    info: FolderInfo,
+    settings: FlaglintSettings,
+    cacheBase?: string,
+    discover?: EngineOptions['discover'],
+  ): FlagIndex {
     const registryPath = settings.registryPath.trim();
     return new FlagIndex({
+      ...(discover ? { discover } : {}),
       root: info.root,
       // The session's day, so hovers, lenses and drafted entries judge by the rules' date.
       now: currentDay(),
@@ -336,7 +344,7 @@ export class Workspace {
     folder.settings = settings;
     const rescan = force || !sameScanScope(before, settings);
     if (rescan) {
-      folder.index = FolderState.createIndex(folder.info, settings, folder.cacheBase);
+      folder.index = FolderState.createIndex(folder.info, settings, folder.cacheBase, 'undescribed');
       folder.dropEarlyIndex();
       folder.state = 'pending';
       folder.version++;
