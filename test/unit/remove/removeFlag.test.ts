@@ -117,6 +117,33 @@ describe('remove: removeFlag()', function () {
       })),
       [{ file: 'src/api/checkoutRoute.ts', line: 3, character: 6 }],
     );
+    // checkoutConfig's type changed with the edit, so the file importing it was checked too.
+    assert.ok(result.verification.checkedFiles.includes(path.join(root, 'src/api/checkoutRoute.ts')));
+  });
+
+  it('checks the files importing a rewritten file only when the types of its exports change', async () => {
+    root = copyWorkspace('if-else-literal');
+    const summary = path.join(root, 'src/checkout/summary.ts');
+    fs.writeFileSync(
+      summary,
+      [
+        "import { checkoutSteps, quoteBasket } from './quote';",
+        "import type { Basket } from './pricing';",
+        '',
+        'export async function stepCount(basket: Basket): Promise<number> {',
+        "  const user = { id: 'u1', country: basket.country };",
+        '  const [steps, quote] = await Promise.all([checkoutSteps(user, false), quoteBasket(basket, user)]);',
+        '  return steps.length + (quote.shippingIncluded ? 0 : 1);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const index = await scanned(root);
+    const result = await removeFlag({ index, key: 'new-checkout', value: true });
+    assert.equal(result.verification.ok, true, JSON.stringify(result.verification.newErrors));
+    assert.ok(result.verification.checkedFiles.includes(path.join(root, 'src/checkout/quote.ts')));
+    // quote.ts's functions keep their declared signatures: nothing summary.ts sees has changed.
+    assert.ok(!result.verification.checkedFiles.includes(summary), result.verification.checkedFiles.join(', '));
   });
 
   it('warns where the code reads the flag as another type than the registry says', async () => {

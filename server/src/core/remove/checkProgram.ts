@@ -12,7 +12,16 @@ import { ts } from 'ts-morph';
  *
  * ts-morph ships the lib .d.ts files in memory, not on disk: they are served from its bundle (ts-morph's
  * own dependency, the same version).
+ *
+ * Only what the checked files can see is loaded: the roots' imports resolve, and so do those of the
+ * files they import (the types the roots use are declared there), but a file further away has its own
+ * workspace imports left unresolved (their types become `any` in it, before and after alike). On a
+ * real app the transitive closure of one page is a thousand files; the checked files' errors depend
+ * on the first two rings. Declaration files always resolve theirs: a package's types stay whole.
  */
+
+/** How many rings of workspace imports around the roots are resolved (0: the roots' own imports). */
+const RESOLVED_DEPTH = 1;
 
 const LIB_DIR = '/__flaglint_lib__';
 let libTexts: Map<string, string> | undefined;
@@ -45,6 +54,8 @@ export class CheckPrograms {
   private program: ts.Program | undefined;
 
   private readonly key: string;
+  /** Shared by the before and after programs: the same specifiers resolve the same way in both. */
+  private readonly resolutions: ts.ModuleResolutionCache;
 
   constructor(
     private readonly options: ts.CompilerOptions,
@@ -52,11 +63,23 @@ export class CheckPrograms {
     private readonly overlay: (file: string) => string | undefined,
   ) {
     this.key = JSON.stringify(options);
+    this.resolutions = ts.createModuleResolutionCache(process.cwd(), (f) => f, options);
   }
 
   /** A program over `roots`, reusing the previous one's files where the texts did not change. */
   create(roots: readonly string[], texts: ReadonlyMap<string, string>): ts.Program {
     const host = this.host(texts);
+    const near = this.nearFiles(roots, host);
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, _options, containingSourceFile) => {
+      const resolvesAll = near.has(containingFile) || containingFile.endsWith('.d.ts');
+      return literals.map((literal) => {
+        const result = this.resolve(literal.text, containingFile, host, redirected, containingSourceFile, literal);
+        const module = result.resolvedModule;
+        if (resolvesAll || !module || (module.isExternalLibraryImport && module.resolvedFileName.endsWith('.d.ts')))
+          return result;
+        return { resolvedModule: undefined };
+      });
+    };
     const oldProgram = this.program ?? warm.get(this.key);
     this.program = ts.createProgram({
       rootNames: roots,
@@ -65,6 +88,42 @@ export class CheckPrograms {
       ...(oldProgram ? { oldProgram } : {}),
     });
     return this.program;
+  }
+
+  /** The roots and the rings of files their imports reach, up to RESOLVED_DEPTH. */
+  private nearFiles(roots: readonly string[], host: ts.CompilerHost): Set<string> {
+    const near = new Set(roots.map((r) => path.resolve(r)));
+    let ring = [...near];
+    for (let depth = 0; depth < RESOLVED_DEPTH && ring.length > 0; depth++) {
+      const next: string[] = [];
+      for (const file of ring) {
+        const text = host.readFile(file);
+        if (text === undefined) continue;
+        for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
+          const module = this.resolve(imported.fileName, file, host).resolvedModule;
+          if (!module || module.isExternalLibraryImport || near.has(module.resolvedFileName)) continue;
+          near.add(module.resolvedFileName);
+          next.push(module.resolvedFileName);
+        }
+      }
+      ring = next;
+    }
+    return near;
+  }
+
+  private resolve(
+    specifier: string,
+    containingFile: string,
+    host: ts.ModuleResolutionHost,
+    redirected?: ts.ResolvedProjectReference,
+    containingSourceFile?: ts.SourceFile,
+    literal?: ts.StringLiteralLike,
+  ): ts.ResolvedModuleWithFailedLookupLocations {
+    const mode =
+      containingSourceFile && literal
+        ? ts.getModeForUsageLocation(containingSourceFile, literal, this.options)
+        : undefined;
+    return ts.resolveModuleName(specifier, containingFile, this.options, host, this.resolutions, redirected, mode);
   }
 
   /** Keep what this check parsed, and its last program, for the next one (and let go of the rest). */
@@ -101,7 +160,12 @@ export class CheckPrograms {
           this.parsed.set(file, hit);
           return hit.sf;
         }
-        const sf = ts.createSourceFile(file, text, languageVersion, false);
+        // As tsc parses: JSDoc only where it can carry type errors (JavaScript), not in every comment.
+        const settings: ts.CreateSourceFileOptions =
+          typeof languageVersion === 'object'
+            ? { ...languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }
+            : { languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors };
+        const sf = ts.createSourceFile(file, text, settings, false);
         this.parsed.set(file, { text, format, sf });
         return sf;
       },

@@ -22,10 +22,12 @@ export interface Verification {
 }
 
 /**
- * Checks that the rewrite parses and type-checks no worse than the original: every rewritten file
- * and every file importing one are checked twice with their nearest tsconfig.json, before and
- * after (the new texts as an in-memory overlay), and errors that only appear after are reported.
- * Only those files and what their imports pull in are loaded, never the whole repository.
+ * Checks that the rewrite parses and type-checks no worse than the original, with each file's nearest
+ * tsconfig.json. The rewritten files are checked after the edit (the new texts as an in-memory
+ * overlay); only the files that have errors then are checked before it too, and errors that only
+ * appear after are reported. The files importing a rewritten file are checked too, but only when
+ * the types of its exports changed: an edit inside a function's body that keeps its signature
+ * cannot break an importer. Only those files and what their imports pull in are loaded.
  */
 export function verifyRewrite(workspace: Workspace, changed: readonly string[]): Verification {
   const newErrors: VerificationError[] = [];
@@ -33,16 +35,18 @@ export function verifyRewrite(workspace: Workspace, changed: readonly string[]):
   for (const file of sources) newErrors.push(...newSyntaxErrors(file, workspace.original(file), workspace.text(file)));
 
   const projects = new ProjectOptions();
-  const lookup = projects.lookup;
-  const importers = findImporters(workspace, sources, projects);
-  const targets = [...new Set([...sources, ...importers])];
-  const groups = new Map<string, string[]>();
-  for (const file of targets) {
-    const config = lookup.nearest(file) ?? '';
-    groups.set(config, [...(groups.get(config) ?? []), file]);
+  const reshaped: string[] = [];
+  for (const [config, files] of byProject(sources, projects)) {
+    const options = config ? projects.for(must(files[0])) : undefined;
+    const result = newTypeErrors(workspace, options, files, sources, files);
+    newErrors.push(...result.errors);
+    reshaped.push(...result.changedExports);
   }
-  for (const [config, files] of groups)
-    newErrors.push(...newTypeErrors(workspace, config ? projects.for(files[0]!) : undefined, files, sources));
+  const importers = reshaped.length > 0 ? findImporters(workspace, reshaped, projects) : [];
+  for (const [config, files] of byProject(importers, projects)) {
+    const options = config ? projects.for(must(files[0])) : undefined;
+    newErrors.push(...newTypeErrors(workspace, options, files, sources, []).errors);
+  }
 
   // A syntax error also surfaces as type errors; report each position once.
   const seen = new Set<string>();
@@ -52,7 +56,22 @@ export function verifyRewrite(workspace: Workspace, changed: readonly string[]):
     seen.add(id);
     return true;
   });
-  return { ok: unique.length === 0, newErrors: unique, checkedFiles: targets.sort() };
+  return { ok: unique.length === 0, newErrors: unique, checkedFiles: [...new Set([...sources, ...importers])].sort() };
+}
+
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('empty project group');
+  return value;
+}
+
+/** Files grouped by their nearest tsconfig ('' for none): one compiler configuration per group. */
+function byProject(files: readonly string[], projects: ProjectOptions): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const config = projects.lookup.nearest(file) ?? '';
+    groups.set(config, [...(groups.get(config) ?? []), file]);
+  }
+  return groups;
 }
 
 function newSyntaxErrors(file: string, before: string, after: string): VerificationError[] {
@@ -102,12 +121,19 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   esModuleInterop: true,
 };
 
+interface GroupCheck {
+  errors: VerificationError[];
+  /** Of the files asked about, those whose exports have other types after the edit. */
+  changedExports: string[];
+}
+
 function newTypeErrors(
   workspace: Workspace,
   configOptions: ts.CompilerOptions | undefined,
   files: readonly string[],
   changed: readonly string[],
-): VerificationError[] {
+  exportsOf: readonly string[],
+): GroupCheck {
   // The project's options; declaration files are trusted (skipLibCheck), only errors are compared.
   const options: ts.CompilerOptions = {
     ...(configOptions ?? DEFAULT_OPTIONS),
@@ -117,18 +143,78 @@ function newTypeErrors(
     composite: false,
   };
   const checked = files.filter((f) => typeChecks(f, options, workspace.original(f)));
-  if (checked.length === 0) return [];
+  if (checked.length === 0 && exportsOf.length === 0) return { errors: [], changedExports: [] };
   const roots = [...new Set([...checked, ...changed])];
-  const originals = new Map([...roots].map((f) => [f, workspace.original(f)]));
   const programs = new CheckPrograms(options, (f) => workspace.overlayText(f));
   try {
-    const before = diagnosticsOf(programs.create(roots, originals), checked);
-    const texts = new Map([...roots].map((f) => [f, workspace.text(f)]));
-    const after = diagnosticsOf(programs.create(roots, texts), checked);
-    return unmatched(before, after).map(toError);
+    // After first: on most removals it has no errors, and the original need not be checked at all.
+    const after = programs.create(roots, new Map(roots.map((f) => [f, workspace.text(f)])));
+    const afterErrors = diagnosticsOf(after, checked);
+    const exportsAfter = exportTypes(after, exportsOf);
+    const failing = [...new Set(afterErrors.map((d) => path.resolve(d.file?.fileName ?? '')))];
+    if (failing.length === 0 && exportsOf.length === 0) return { errors: [], changedExports: [] };
+    const before = programs.create(roots, new Map(roots.map((f) => [f, workspace.original(f)])));
+    const beforeErrors = diagnosticsOf(
+      before,
+      checked.filter((f) => failing.includes(path.resolve(f))),
+    );
+    const exportsBefore = exportTypes(before, exportsOf);
+    return {
+      errors: unmatched(beforeErrors, afterErrors).map(toError),
+      changedExports: exportsOf.filter((f) => exportsBefore.get(f) !== exportsAfter.get(f)),
+    };
   } finally {
     programs.dispose();
   }
+}
+
+/**
+ * Each file's exports as text: names with their types (and a type's members), independent of the
+ * order the checker happened to build union members in, so that two programs can be compared.
+ */
+function exportTypes(program: ts.Program, files: readonly string[]): Map<string, string> {
+  const checker = program.getTypeChecker();
+  const out = new Map<string, string>();
+  for (const file of files) {
+    const sf = program.getSourceFile(file);
+    const module = sf ? checker.getSymbolAtLocation(sf) : undefined;
+    if (!sf || !module) {
+      out.set(file, sf ? `script:${sf.text.length}` : 'missing');
+      continue;
+    }
+    const lines = checker.getExportsOfModule(module).map((symbol) => {
+      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      const parts = [symbol.name];
+      if (target.flags & ts.SymbolFlags.Value) parts.push(typeText(checker, checker.getTypeOfSymbol(target)));
+      if (target.flags & ts.SymbolFlags.Type) {
+        const declared = checker.getDeclaredTypeOfSymbol(target);
+        parts.push(typeText(checker, declared), membersText(checker, declared));
+      }
+      return parts.join(' : ');
+    });
+    out.set(file, lines.sort().join('\n'));
+  }
+  return out;
+}
+
+function typeText(checker: ts.TypeChecker, type: ts.Type): string {
+  if (type.isUnion() || type.isIntersection()) {
+    const parts = type.types.map((t) => checker.typeToString(t, undefined, ts.TypeFormatFlags.NoTruncation));
+    return parts.sort().join(type.isUnion() ? ' | ' : ' & ');
+  }
+  return checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+}
+
+/** One level of a type's members: a named interface prints as its name, its members are what change. */
+function membersText(checker: ts.TypeChecker, type: ts.Type): string {
+  const members = checker
+    .getPropertiesOfType(type)
+    .map((p) => `${p.name}: ${typeText(checker, checker.getTypeOfSymbol(p))}`);
+  const signatures = [
+    ...checker.getSignaturesOfType(type, ts.SignatureKind.Call),
+    ...checker.getSignaturesOfType(type, ts.SignatureKind.Construct),
+  ].map((sig) => checker.signatureToString(sig, undefined, ts.TypeFormatFlags.NoTruncation));
+  return [...members.sort(), ...signatures.sort()].join('; ');
 }
 
 /** JavaScript is only type-checked where the project asks for it (checkJs, `// @ts-check`). */
