@@ -39,10 +39,10 @@ export function constantReturnHints(workspace: Workspace, changed: readonly stri
   return hints;
 }
 
-type FunctionWithBody = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+export type FunctionWithBody = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ArrowFunction | ts.FunctionExpression;
 
 /** A function declaration, a method, or a function held by a const, with the name callers use. */
-function namedFunction(node: ts.Node): { name: string; fn: FunctionWithBody } | undefined {
+export function namedFunction(node: ts.Node): { name: string; fn: FunctionWithBody } | undefined {
   if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name && ts.isIdentifier(node.name))
     return node.body ? { name: node.name.text, fn: node } : undefined;
   if (
@@ -74,7 +74,7 @@ function constantReturn(fn: FunctionWithBody): string | undefined {
   return others.length === 0 ? only : undefined;
 }
 
-function literalText(expr: ts.Expression): string | undefined {
+export function literalText(expr: ts.Expression): string | undefined {
   while (ts.isParenthesizedExpression(expr)) expr = expr.expression;
   if (expr.kind === ts.SyntaxKind.TrueKeyword) return 'true';
   if (expr.kind === ts.SyntaxKind.FalseKeyword) return 'false';
@@ -114,7 +114,7 @@ function summarise(sites: readonly string[]): string {
 }
 
 /** The parsed file, or undefined when TypeScript's own parser runs out of stack on it. */
-function tryParse(file: string, text: string): ts.SourceFile | undefined {
+export function tryParse(file: string, text: string): ts.SourceFile | undefined {
   try {
     return parseFile(file, text);
   } catch (error) {

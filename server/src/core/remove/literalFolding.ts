@@ -52,6 +52,7 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean, o
     else if (ts.isCallExpression(node)) claim(foldHookCall(sf, node, produced));
     else if (ts.isJsxAttributes(node)) claim(foldJsxAttributes(node, produced));
     else if (ts.isBlock(node) && produced(node)) claim(foldRedundantGuard(sf, node, original));
+    else if (ts.isVariableDeclaration(node) && produced(node)) claim(foldSinglePromiseAll(sf, node));
     else if (
       ts.isPropertyAssignment(node) &&
       ts.isIdentifier(node.name) &&
@@ -65,6 +66,65 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean, o
   };
   visit(sf);
   return edits;
+}
+
+/**
+ * `const [runs] = await Promise.all([countRuns(org)])`, what is left when the flag's element went
+ * from the tuple: `const runs = await countRuns(org)`.
+ */
+function foldSinglePromiseAll(sf: ts.SourceFile, decl: ts.VariableDeclaration): OffsetEdit[] | undefined {
+  const pattern = decl.name;
+  if (!ts.isArrayBindingPattern(pattern) || pattern.elements.length !== 1 || decl.type) return undefined;
+  const binding = pattern.elements[0]!;
+  if (ts.isOmittedExpression(binding) || binding.dotDotDotToken || binding.initializer) return undefined;
+  const awaited = decl.initializer && skipInnerTransparent(decl.initializer);
+  if (!awaited || !ts.isAwaitExpression(awaited)) return undefined;
+  const call = skipInnerTransparent(awaited.expression);
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.typeArguments) return undefined;
+  const callee = call.expression;
+  if (
+    !ts.isPropertyAccessExpression(callee) ||
+    !ts.isIdentifier(callee.expression) ||
+    callee.expression.text !== 'Promise' ||
+    callee.name.text !== 'all'
+  )
+    return undefined;
+  const list = call.arguments[0]!;
+  if (!ts.isArrayLiteralExpression(list) || list.elements.length !== 1) return undefined;
+  const element = list.elements[0]!;
+  if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return undefined;
+  // `await Promise.resolve(x)` is `await x`, and a plain value needs no await at all.
+  const resolved = promiseResolveArgument(element);
+  const value = resolved && isPlainValue(resolved) ? resolved : undefined;
+  return [
+    { start: pattern.getStart(sf), end: pattern.end, text: binding.name.getText(sf) },
+    value
+      ? { start: awaited.getStart(sf), end: awaited.end, text: value.getText(sf) }
+      : { start: call.getStart(sf), end: call.end, text: (resolved ?? element).getText(sf) },
+  ];
+}
+
+function promiseResolveArgument(expr: ts.Expression): ts.Expression | undefined {
+  const inner = skipInnerTransparent(expr);
+  if (!ts.isCallExpression(inner) || inner.arguments.length !== 1) return undefined;
+  const callee = inner.expression;
+  return ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Promise' &&
+    callee.name.text === 'resolve'
+    ? inner.arguments[0]
+    : undefined;
+}
+
+/** A value that is never a promise: a literal, a template, a String()/Number()/Boolean() conversion. */
+function isPlainValue(expr: ts.Expression): boolean {
+  const inner = skipInnerTransparent(expr);
+  if (literalValue(inner) || ts.isTemplateExpression(inner)) return true;
+  return (
+    ts.isCallExpression(inner) &&
+    ts.isIdentifier(inner.expression) &&
+    ['String', 'Number', 'Boolean'].includes(inner.expression.text)
+  );
 }
 
 /** `[...([]), a]` → `[a]`; `{ ...({ a: 1 }), b }` → `{ a: 1, b }`; `{ ...(undefined) }` → `{}`. */

@@ -11,6 +11,7 @@ import { ProjectOptions } from './compilerOptions';
 import { checkFlagValue } from './flagValue';
 import { removeUnusedKeyDefinitions } from './keyDefinitions';
 import { foldLeftLiterals } from './literalFolding';
+import { foldConstantResolvers } from './resolverFolding';
 import { registryChanges } from './registryChanges';
 import { removalHints } from './removalHints';
 import { PurityOracle } from './pureFunctions';
@@ -99,39 +100,27 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     workspace.setText(file, foldLeftLiterals(file, workspace.original(file), result.text));
   }
 
-  // 2. Imports, variables and functions only the removed code used.
+  // 2. Resolvers left returning the value are folded into their callers (see resolverFolding.ts);
+  // then imports, variables and functions only the removed code used, and the key constants.
   const purity = new PurityOracle(workspace);
-  const isPureCall = (expr: ts.Expression, file: string): boolean => purity.isPureCall(expr, file);
   const projects = new ProjectOptions();
-  const notes: string[] = [];
-  const kept: { file: string; names: string[] }[] = [];
-  const cleanup = (files: Iterable<string>): void => {
-    for (const file of files) {
-      const markParameters = projects.for(file).noUnusedParameters === true;
-      const fileNotes: KeptDeclaration[] = [];
-      workspace.setText(
-        file,
-        removeNewlyUnused(
-          file,
-          workspace.original(file),
-          workspace.text(file),
-          callees,
-          isPureCall,
-          markParameters,
-          fileNotes,
-        ),
-      );
-      notes.push(...fileNotes.map((n) => `${workspace.relative(file)}:${n.line + 1}: ${n.message}`));
-      kept.push(...fileNotes.map((n) => ({ file, names: n.names })));
-    }
-  };
-  cleanup(workspace.changedFiles());
-
-  // 3. Key constants, enum members and `as const` properties nothing uses any more.
+  const rewritten = new Map(workspace.changedFiles().map((f) => [f, workspace.text(f)]));
   const definitions = uniqueLocations(refs.map((r) => r.keyDefinition).filter((d): d is Location => d !== undefined));
-  cleanup(removeUnusedKeyDefinitions(workspace, definitions, warnings));
-
-  warnings.push(...new Set(notes));
+  const tidy = (fold: boolean): Tidied => {
+    for (const file of workspace.changedFiles())
+      workspace.setText(file, rewritten.get(file) ?? workspace.original(file));
+    let folded = false;
+    for (let round = 0; fold && round < 3 && foldConstantResolvers(workspace, projects); round++) folded = true;
+    return { folded, ...cleanUp(workspace, definitions, callees, purity, projects) };
+  };
+  let tidied = tidy(true);
+  let verification = verifyResult(options.verify, workspace, tidied);
+  if (!verification.ok && tidied.folded) {
+    // Folding a resolver changed the callers' types in a way the check rejects: leave it to the hint.
+    tidied = tidy(false);
+    verification = verifyResult(options.verify, workspace, tidied);
+  }
+  warnings.push(...tidied.warnings);
   warnings.push(...dynamicWarnings(scan, workspace));
 
   const edits: FileEdit[] = [];
@@ -156,11 +145,6 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     changes.push({ file: change.file, before: change.before, after: change.after });
   }
 
-  const verification: Verification =
-    options.verify === false
-      ? { ok: true, newErrors: [], checkedFiles: [] }
-      : acceptKeptUnused(verifyRewrite(workspace, workspace.changedFiles()), kept);
-
   return {
     key,
     value,
@@ -172,6 +156,53 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     warnings,
     hints: [...removalHints(workspace, key, workspace.changedFiles()), ...droppedHookHints(workspace, purity)],
   };
+}
+
+interface Tidied {
+  folded: boolean;
+  warnings: string[];
+  /** Declarations kept on purpose (their initializer may have effects), by file. */
+  kept: { file: string; names: string[] }[];
+}
+
+function cleanUp(
+  workspace: Workspace,
+  definitions: readonly Location[],
+  callees: ReadonlySet<string>,
+  purity: PurityOracle,
+  projects: ProjectOptions,
+): Omit<Tidied, 'folded'> {
+  const isPureCall = (expr: ts.Expression, file: string): boolean => purity.isPureCall(expr, file);
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const kept: { file: string; names: string[] }[] = [];
+  const cleanup = (files: Iterable<string>): void => {
+    for (const file of files) {
+      const markParameters = projects.for(file).noUnusedParameters === true;
+      const fileNotes: KeptDeclaration[] = [];
+      const cleaned = removeNewlyUnused(
+        file,
+        workspace.original(file),
+        workspace.text(file),
+        callees,
+        isPureCall,
+        markParameters,
+        fileNotes,
+      );
+      // What the cleanup took away can leave a literal where an element should go again.
+      workspace.setText(file, foldLeftLiterals(file, workspace.original(file), cleaned));
+      notes.push(...fileNotes.map((n) => `${workspace.relative(file)}:${n.line + 1}: ${n.message}`));
+      kept.push(...fileNotes.map((n) => ({ file, names: n.names })));
+    }
+  };
+  cleanup(workspace.changedFiles());
+  cleanup(removeUnusedKeyDefinitions(workspace, definitions, warnings));
+  return { warnings: [...warnings, ...new Set(notes)], kept };
+}
+
+function verifyResult(verify: boolean | undefined, workspace: Workspace, tidied: Tidied): Verification {
+  if (verify === false) return { ok: true, newErrors: [], checkedFiles: [] };
+  return acceptKeptUnused(verifyRewrite(workspace, workspace.changedFiles()), tidied.kept);
 }
 
 /**
