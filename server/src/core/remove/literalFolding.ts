@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { indentAt, lineStartAt, reindent, removeListElements, statementRemovals } from './layout';
 import { foldRedundantGuard } from './redundantGuards';
-import { literalValue, parseFile, skipInnerTransparent } from './syntax';
+import { isPure, literalValue, parseFile, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from '../text';
 
 /** Hooks whose last argument is a dependency list: a constant in it never changes, so it means nothing. */
@@ -53,6 +53,8 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean, o
     else if (ts.isJsxAttributes(node)) claim(foldJsxAttributes(node, produced));
     else if (ts.isBlock(node) && produced(node)) claim(foldRedundantGuard(sf, node, original));
     else if (ts.isVariableDeclaration(node) && produced(node)) claim(foldSinglePromiseAll(sf, node));
+    else if (ts.isTryStatement(node) && produced(node)) claim(unwrapSafeTry(sf, node));
+    else if (ts.isVariableStatement(node)) claim(foldOverwrittenLet(sf, node, produced));
     else if (
       ts.isPropertyAssignment(node) &&
       ts.isIdentifier(node.name) &&
@@ -66,6 +68,89 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean, o
   };
   visit(sf);
   return edits;
+}
+
+/**
+ * `try { backend = 'native'; } catch (error) { … }` once the flag's lookup left the try block: what
+ * is left cannot throw (assignments of literals and names to local variables), so the catch is dead
+ * and the statements stand on their own.
+ */
+function unwrapSafeTry(sf: ts.SourceFile, node: ts.TryStatement): OffsetEdit[] | undefined {
+  if (node.finallyBlock || (!ts.isBlock(node.parent) && !ts.isSourceFile(node.parent))) return undefined;
+  const statements = node.tryBlock.statements;
+  if (statements.length === 0 || !statements.every(cannotThrow)) return undefined;
+  const text = sf.text;
+  const first = statements[0]!;
+  const last = statements[statements.length - 1]!;
+  const body = text.slice(first.getStart(sf), last.end);
+  const indent = indentAt(text, node.getStart(sf));
+  return [
+    {
+      start: node.getStart(sf),
+      end: node.end,
+      text: reindent(body, indentAt(text, first.getStart(sf)), indent, sf.fileName),
+    },
+  ];
+}
+
+function cannotThrow(statement: ts.Statement): boolean {
+  if (ts.isExpressionStatement(statement)) {
+    const e = statement.expression;
+    return (
+      ts.isBinaryExpression(e) &&
+      e.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(e.left) &&
+      isInert(e.right)
+    );
+  }
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.every(
+      (d) => ts.isIdentifier(d.name) && (!d.initializer || isInert(d.initializer)),
+    );
+  return false;
+}
+
+/** A literal or a plain name: evaluating it cannot throw (a property read could, through a getter). */
+function isInert(expr: ts.Expression): boolean {
+  const inner = skipInnerTransparent(expr);
+  return (
+    literalValue(inner) !== undefined ||
+    (ts.isIdentifier(inner) && inner.text !== 'undefined') ||
+    inner.kind === ts.SyntaxKind.UndefinedKeyword
+  );
+}
+
+/**
+ * `let backend: Backend = env.DEFAULT;` directly followed by the `backend = 'native';` the removal
+ * left: the first value is never read, so the declaration takes the second.
+ */
+function foldOverwrittenLet(
+  sf: ts.SourceFile,
+  statement: ts.VariableStatement,
+  produced: (node: ts.Node) => boolean,
+): OffsetEdit[] | undefined {
+  const list = statement.declarationList;
+  if (!(list.flags & ts.NodeFlags.Let) || list.declarations.length !== 1) return undefined;
+  const decl = list.declarations[0]!;
+  if (!ts.isIdentifier(decl.name) || !decl.initializer || !isPure(decl.initializer)) return undefined;
+  const siblings: readonly ts.Statement[] =
+    ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent) ? statement.parent.statements : [];
+  const next = siblings[siblings.indexOf(statement) + 1];
+  if (!next || !ts.isExpressionStatement(next) || !produced(next)) return undefined;
+  const e = next.expression;
+  if (
+    !ts.isBinaryExpression(e) ||
+    e.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+    !ts.isIdentifier(e.left) ||
+    e.left.text !== decl.name.text ||
+    !isInert(e.right) ||
+    (ts.isIdentifier(skipInnerTransparent(e.right)) && skipInnerTransparent(e.right).getText(sf) === decl.name.text)
+  )
+    return undefined;
+  return [
+    { start: decl.initializer.getStart(sf), end: decl.initializer.end, text: e.right.getText(sf) },
+    ...statementRemovals(sf, new Set([next])),
+  ];
 }
 
 /**

@@ -179,18 +179,23 @@ function cleanUp(
   const cleanup = (files: Iterable<string>): void => {
     for (const file of files) {
       const markParameters = projects.for(file).noUnusedParameters === true;
-      const fileNotes: KeptDeclaration[] = [];
-      const cleaned = removeNewlyUnused(
-        file,
-        workspace.original(file),
-        workspace.text(file),
-        callees,
-        isPureCall,
-        markParameters,
-        fileNotes,
-      );
-      // What the cleanup took away can leave a literal where an element should go again.
-      workspace.setText(file, foldLeftLiterals(file, workspace.original(file), cleaned));
+      let fileNotes: KeptDeclaration[] = [];
+      // What the cleanup takes away can leave a literal to fold, and a fold can leave a name unused.
+      for (let round = 0; round < 3; round++) {
+        fileNotes = [];
+        const cleaned = removeNewlyUnused(
+          file,
+          workspace.original(file),
+          workspace.text(file),
+          callees,
+          isPureCall,
+          markParameters,
+          fileNotes,
+        );
+        const folded = foldLeftLiterals(file, workspace.original(file), cleaned);
+        workspace.setText(file, folded);
+        if (folded === cleaned) break;
+      }
       notes.push(...fileNotes.map((n) => `${workspace.relative(file)}:${n.line + 1}: ${n.message}`));
       kept.push(...fileNotes.map((n) => ({ file, names: n.names })));
     }

@@ -137,10 +137,30 @@ function isHookCall(init: ts.Expression): boolean {
  */
 const READ_METHODS = new Set(['findFirst', 'findUnique', 'findMany', 'count', 'aggregate']);
 
+/**
+ * An awaited read of a database client (`await db.org.findFirst({...})`), also under a property read
+ * (`(await db.org.findFirst(…))?.featureFlags`) or as a branch of a pure choice (`given ?? await
+ * db.org.findFirst(…)`, `given !== undefined ? given : (await …)?.flags`): nothing but a read.
+ */
 function isReadQuery(init: ts.Expression): boolean {
-  const awaited = skipInnerTransparent(init);
-  if (!ts.isAwaitExpression(awaited)) return false;
-  const call = skipInnerTransparent(awaited.expression);
+  const expr = skipInnerTransparent(init);
+  const readOrPure = (e: ts.Expression): boolean => isPure(e) || isReadQuery(e);
+  if (ts.isConditionalExpression(expr))
+    return (
+      isPure(expr.condition) &&
+      readOrPure(expr.whenTrue) &&
+      readOrPure(expr.whenFalse) &&
+      (isReadQuery(expr.whenTrue) || isReadQuery(expr.whenFalse))
+    );
+  if (
+    ts.isBinaryExpression(expr) &&
+    (expr.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+      expr.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return readOrPure(expr.left) && readOrPure(expr.right) && (isReadQuery(expr.left) || isReadQuery(expr.right));
+  if (ts.isPropertyAccessExpression(expr)) return isReadQuery(expr.expression);
+  if (!ts.isAwaitExpression(expr)) return false;
+  const call = skipInnerTransparent(expr.expression);
   return (
     ts.isCallExpression(call) &&
     ts.isPropertyAccessExpression(call.expression) &&
