@@ -48,10 +48,14 @@ const TSCONFIG = JSON.stringify({
   include: ['src'],
 });
 
-/** A read of the flag: the SDK call itself or the alias, possibly negated. */
-const flagRead = fc.record({ alias: fc.boolean(), negate: fc.boolean() });
-type FlagRead = { alias: boolean; negate: boolean };
-const read = (r: FlagRead): string => `${r.negate ? '!' : ''}${r.alias ? 'enabled' : CALL}`;
+/** A read of the flag: the SDK call itself, the alias or a call of a local resolver, possibly negated. */
+const flagRead = fc.record({
+  via: fc.constantFrom('call' as const, 'alias' as const, 'resolver' as const),
+  negate: fc.boolean(),
+});
+type FlagRead = { via: 'call' | 'alias' | 'resolver'; negate: boolean };
+const READS = { call: CALL, alias: 'enabled', resolver: 'newPricing()' };
+const read = (r: FlagRead): string => `${r.negate ? '!' : ''}${READS[r.via]}`;
 
 const small = fc.integer({ min: 1, max: 9 });
 const block = fc.oneof(
@@ -94,8 +98,12 @@ function blockCode(b: Block): string {
 }
 
 function program(blocks: Block[], gates: Gate[]): string {
-  const usesAlias = [...blocks.map((b) => b.f), ...gates.map((g) => g.f)].some((f) => f.alias);
-  const alias = usesAlias ? `  const enabled = ${CALL};\n` : '';
+  const reads = [...blocks.map((b) => b.f), ...gates.map((g) => g.f)];
+  const alias = reads.some((f) => f.via === 'alias') ? `  const enabled = ${CALL};\n` : '';
+  // A function whose only job is the flag: removal folds its calls and deletes it.
+  const resolver = reads.some((f) => f.via === 'resolver')
+    ? `function newPricing(): boolean {\n  return ${CALL};\n}\n\n`
+    : '';
   const gateCode = gates
     .map((g) => {
       if (g.kind === 'and') return `{${read(g.f)} && <b>new</b>}`;
@@ -109,7 +117,7 @@ function program(blocks: Block[], gates: Gate[]): string {
     '',
     'declare function h(tag: string, props: unknown, ...children: unknown[]): JSX.Element;',
     '',
-    'export function compute(x: number): number {',
+    resolver + 'export function compute(x: number): number {',
     alias + '  let r = x;',
     blocks.map(blockCode).join('') + '  return r;',
     '}',
@@ -201,6 +209,7 @@ describe('remove: property-based, on generated flag-using programs', function ()
           const after = result.changes.find((c) => c.file === file)?.after ?? before;
 
           assert.ok(!after.includes(KEY), `the flag is still read:\n${after}`);
+          assert.ok(!after.includes('newPricing'), `the resolver was not folded into its callers:\n${after}`);
           assert.ok(
             !/&& true\b|\btrue &&|\|\| false\b|\? (true|false) : (true|false)\b/.test(after),
             `a literal is left in a condition:\n${after}`,
