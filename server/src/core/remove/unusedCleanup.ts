@@ -57,8 +57,11 @@ export function removeNewlyUnused(
     // checker cannot tell). Used before: its original declaration was mentioned elsewhere too.
     const unused = (name: ts.Identifier): boolean =>
       (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && before.wasUsed(name) && !keepForJsx.has(name.text);
-    const droppable = (init: ts.Expression | undefined): boolean =>
+    // `const featureFlags = useFeatureFlags()` where `featureFlags` is the flag collection the removed
+    // references read: the call only handed the flags out, and its holder goes with the last read.
+    const droppable = (init: ts.Expression | undefined, holder?: string): boolean =>
       !init ||
+      (holder !== undefined && accessors.has(holder) && isCallOfNames(init)) ||
       isPure(init) ||
       isSdkAccessorCall(init, accessors) ||
       isPureCall(init, file) ||
@@ -170,6 +173,13 @@ function isReadQuery(init: ts.Expression): boolean {
   );
 }
 
+/** `useFeatureFlags()`, `getFlags(org.id)`: a call whose arguments are names and literals. */
+function isCallOfNames(init: ts.Expression): boolean {
+  let expr = skipInnerTransparent(init);
+  if (ts.isAwaitExpression(expr)) expr = skipInnerTransparent(expr.expression);
+  return ts.isCallExpression(expr) && expr.arguments.every(isPure);
+}
+
 /** `require('./flags')`: goes with its last binding, as an unused ES import does. */
 function isRequireCall(init: ts.Expression): boolean {
   return (
@@ -190,7 +200,7 @@ function collectRemovals(
   original: string,
   sf: ts.SourceFile,
   unused: (name: ts.Identifier) => boolean,
-  droppable: (init: ts.Expression | undefined) => boolean,
+  droppable: (init: ts.Expression | undefined, holder?: string) => boolean,
   keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
   writeOnly: (name: ts.Identifier) => readonly ts.Statement[] | undefined = () => undefined,
 ): OffsetEdit[] {
@@ -269,7 +279,7 @@ function collectRemovals(
 function writeOnlyRemovals(
   sf: ts.SourceFile,
   statement: ts.VariableStatement,
-  droppable: (init: ts.Expression | undefined) => boolean,
+  droppable: (init: ts.Expression | undefined, holder?: string) => boolean,
   writeOnly: (name: ts.Identifier) => readonly ts.Statement[] | undefined,
 ): { statements: ts.Statement[]; edits: OffsetEdit[] } | undefined {
   const list = statement.declarationList;
@@ -355,7 +365,7 @@ function variableRemovals(
   sf: ts.SourceFile,
   statement: ts.VariableStatement,
   unused: (name: ts.Identifier) => boolean,
-  droppable: (init: ts.Expression | undefined) => boolean,
+  droppable: (init: ts.Expression | undefined, holder?: string) => boolean,
   keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
 ): OffsetEdit[] | 'all' | undefined {
   const decls = statement.declarationList.declarations;
@@ -413,7 +423,9 @@ function variableRemovals(
     }
   }
   if (removed.size === 0) return edits.length ? edits : undefined;
-  const pureRemoved = new Set([...removed].filter((d) => droppable(d.initializer)));
+  const pureRemoved = new Set(
+    [...removed].filter((d) => droppable(d.initializer, ts.isIdentifier(d.name) ? d.name.text : undefined)),
+  );
   const effects = [...removed].filter((d) => !pureRemoved.has(d));
   if (pureRemoved.size === decls.length) return 'all';
   // A hook that fetches or subscribes (`useQuery(...)`) keeps running, its unused result goes:
