@@ -12,10 +12,31 @@ import { skipInnerTransparent } from './syntax';
  */
 export function lookupGuardOf(write: ts.ExpressionStatement, name: string): ts.IfStatement | undefined {
   let statement: ts.Node = write;
-  if (ts.isBlock(statement.parent) && statement.parent.statements.length === 1) statement = statement.parent;
+  // `{ const org = await db.org.findFirst(…); overrides = org?.flags ?? {}; }`: block-scoped consts
+  // before the write are the lookup's own steps (nothing outside the block can see them).
+  if (ts.isBlock(statement.parent) && guardBlockWrite(statement.parent) === write) statement = statement.parent;
   const guard = statement.parent;
   if (!ts.isIfStatement(guard) || guard.thenStatement !== statement || guard.elseStatement) return undefined;
   return testsNotFilled(guard.expression, name) ? guard : undefined;
+}
+
+/** The write a guard's block ends with, when every statement before it is a `const` declaration. */
+export function guardBlockWrite(block: ts.Block): ts.ExpressionStatement | undefined {
+  const statements = block.statements;
+  const last = statements[statements.length - 1];
+  if (!last || !ts.isExpressionStatement(last)) return undefined;
+  const steps = statements.slice(0, -1);
+  const constOnly = steps.every(
+    (s) => ts.isVariableStatement(s) && (s.declarationList.flags & ts.NodeFlags.Const) !== 0,
+  );
+  return constOnly ? last : undefined;
+}
+
+/** The `const` declarations a guard's block runs before its write. */
+export function guardBlockSteps(block: ts.Block): ts.VariableDeclaration[] {
+  return block.statements
+    .slice(0, -1)
+    .flatMap((s) => (ts.isVariableStatement(s) ? [...s.declarationList.declarations] : []));
 }
 
 /** `x === undefined`, `x == null`, `x === null`, `undefined === x`, `!x`, `typeof x === 'undefined'`. */

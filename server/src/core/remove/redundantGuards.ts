@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { statementRemovals } from './layout';
 import { isPure, literalValue } from './syntax';
+import { isReadQuery } from './readQueries';
 import type { OffsetEdit } from '../text';
 
 /**
@@ -16,20 +17,36 @@ export function foldRedundantGuard(sf: ts.SourceFile, block: ts.Block, original:
     const guard = statements[i]!;
     const next = statements[i + 1]!;
     if (!ts.isIfStatement(guard) || guard.elseStatement || !isPure(guard.expression)) continue;
-    const guarded = onlyReturn(guard.thenStatement);
-    if (!guarded || !ts.isReturnStatement(next) || !sameLiteral(guarded, next)) continue;
+    if (!ts.isReturnStatement(next) || !decidesNothing(guard.thenStatement, next)) continue;
     if (original.includes(sf.text.slice(guard.getStart(sf), next.end))) continue;
     return statementRemovals(sf, new Set([guard]));
   }
   return undefined;
 }
 
-/** The return statement that is the branch's only statement. */
-function onlyReturn(branch: ts.Statement): ts.ReturnStatement | undefined {
-  if (ts.isReturnStatement(branch)) return branch;
-  if (ts.isBlock(branch) && branch.statements.length === 1 && ts.isReturnStatement(branch.statements[0]!))
-    return branch.statements[0];
-  return undefined;
+/**
+ * The branch returns what `next` returns or falls through to it, and does nothing else on the way:
+ * `return true;`, or `{ const admin = isAdmin ?? (await db.user.findFirst(…))?.admin; if (admin)
+ * return true; }`, whose reads (pure values, database reads) change nothing.
+ */
+function decidesNothing(branch: ts.Statement, next: ts.ReturnStatement): boolean {
+  if (ts.isReturnStatement(branch)) return sameLiteral(branch, next);
+  if (ts.isIfStatement(branch))
+    return (
+      isPure(branch.expression) &&
+      decidesNothing(branch.thenStatement, next) &&
+      (!branch.elseStatement || decidesNothing(branch.elseStatement, next))
+    );
+  if (!ts.isBlock(branch) || branch.statements.length === 0) return false;
+  return branch.statements.every(
+    (s) =>
+      (ts.isVariableStatement(s) &&
+        (s.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+        s.declarationList.declarations.every(
+          (d) => d.initializer && (isPure(d.initializer) || isReadQuery(d.initializer)),
+        )) ||
+      (!ts.isVariableStatement(s) && decidesNothing(s, next)),
+  );
 }
 
 /** Both return the same primitive literal (a bare `return;` counts as `undefined`). */

@@ -1,7 +1,8 @@
 import { ts } from 'ts-morph';
 import { removeListElements, statementRemovals } from './layout';
 import { BindingUses } from './bindingUses';
-import { lookupGuardOf } from './lookupGuards';
+import { isReadQuery } from './readQueries';
+import { guardBlockSteps, guardBlockWrite, lookupGuardOf } from './lookupGuards';
 import { isSdkAccessorCall } from './sdkAccessors';
 import {
   collectBindingNames,
@@ -133,46 +134,6 @@ function isHookCall(init: ts.Expression): boolean {
   return /^use[A-Z0-9]/.test(name);
 }
 
-/**
- * `await db.organization.findFirst({...})` whose result is no longer used: a read changes nothing, so
- * it goes with its variable (the flag's per-organization override was the only reason to load it).
- * The `OrThrow` variants decide the response and stay.
- */
-const READ_METHODS = new Set(['findFirst', 'findUnique', 'findMany', 'count', 'aggregate']);
-
-/**
- * An awaited read of a database client (`await db.org.findFirst({...})`), also under a property read
- * (`(await db.org.findFirst(…))?.featureFlags`) or as a branch of a pure choice (`given ?? await
- * db.org.findFirst(…)`, `given !== undefined ? given : (await …)?.flags`): nothing but a read.
- */
-function isReadQuery(init: ts.Expression): boolean {
-  const expr = skipInnerTransparent(init);
-  const readOrPure = (e: ts.Expression): boolean => isPure(e) || isReadQuery(e);
-  if (ts.isConditionalExpression(expr))
-    return (
-      isPure(expr.condition) &&
-      readOrPure(expr.whenTrue) &&
-      readOrPure(expr.whenFalse) &&
-      (isReadQuery(expr.whenTrue) || isReadQuery(expr.whenFalse))
-    );
-  if (
-    ts.isBinaryExpression(expr) &&
-    (expr.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
-      expr.operatorToken.kind === ts.SyntaxKind.BarBarToken)
-  )
-    return readOrPure(expr.left) && readOrPure(expr.right) && (isReadQuery(expr.left) || isReadQuery(expr.right));
-  if (ts.isPropertyAccessExpression(expr)) return isReadQuery(expr.expression);
-  if (!ts.isAwaitExpression(expr)) return false;
-  const call = skipInnerTransparent(expr.expression);
-  return (
-    ts.isCallExpression(call) &&
-    ts.isPropertyAccessExpression(call.expression) &&
-    READ_METHODS.has(call.expression.name.text) &&
-    ts.isPropertyAccessExpression(call.expression.expression) &&
-    call.arguments.every(isPure)
-  );
-}
-
 /** `useFeatureFlags()`, `getFlags(org.id)`: a call whose arguments are names and literals. */
 function isCallOfNames(init: ts.Expression): boolean {
   let expr = skipInnerTransparent(init);
@@ -293,10 +254,10 @@ function writeOnlyRemovals(
   for (const w of writes) {
     if (ts.isIfStatement(w)) {
       // A guarded lookup goes whole, and only when the lookup is a read: a call with effects keeps all.
-      const write = (
-        ts.isBlock(w.thenStatement) ? w.thenStatement.statements[0] : w.thenStatement
-      ) as ts.ExpressionStatement;
+      const then = w.thenStatement;
+      const write = (ts.isBlock(then) ? guardBlockWrite(then) : then) as ts.ExpressionStatement;
       if (!droppable((write.expression as ts.BinaryExpression).right)) return undefined;
+      if (ts.isBlock(then) && !guardBlockSteps(then).every((d) => droppable(d.initializer))) return undefined;
       statements.push(w);
       continue;
     }
