@@ -109,9 +109,17 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
   const tidy = (fold: boolean): Tidied => {
     for (const file of workspace.changedFiles())
       workspace.setText(file, rewritten.get(file) ?? workspace.original(file));
+    // The cleanup first: a resolver is often `return true` only once its lookups went.
+    const first = cleanUp(workspace, definitions, callees, purity, projects);
     let folded = false;
     for (let round = 0; fold && round < 3 && foldConstantResolvers(workspace, projects); round++) folded = true;
-    return { folded, ...cleanUp(workspace, definitions, callees, purity, projects) };
+    if (!folded) return { folded, ...first };
+    const second = cleanUp(workspace, definitions, callees, purity, projects);
+    return {
+      folded,
+      warnings: [...new Set([...first.warnings, ...second.warnings])],
+      kept: [...first.kept, ...second.kept],
+    };
   };
   let tidied = tidy(true);
   let verification = verifyResult(options.verify, workspace, tidied);
