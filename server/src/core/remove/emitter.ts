@@ -243,6 +243,9 @@ export class Emitter {
   // ------------------------------------------------------------------------------------------
   // Statements
 
+  /** Statements this rewrite deletes (dead branches): a name they declare cannot clash any more. */
+  private readonly removedStatements = new Set<ts.Node>();
+
   private statementListEdits(statements: readonly ts.Statement[]): { edits: OffsetEdit[]; exits: boolean } {
     const edits: OffsetEdit[] = [];
     let exits = false;
@@ -271,6 +274,7 @@ export class Emitter {
       const result = this.rewriteStatement(s);
       if (result.kind === 'remove') {
         run.push(s);
+        this.removedStatements.add(s);
         continue;
       }
       flush();
@@ -409,7 +413,7 @@ export class Emitter {
     const targetIndent = indentAt(this.text, s.getStart(this.sf));
     if (ts.isBlock(live)) {
       const { edits, exits } = this.statementListEdits(live.statements);
-      if (isStatementContainer(s.parent) && canUnwrapBlock(live, s)) {
+      if (isStatementContainer(s.parent) && canUnwrapBlock(live, s, (n) => this.removedStatements.has(n))) {
         const last = live.statements[live.statements.length - 1];
         // `if (!enabled) { res.status(404).end(); return; }` at the end of a handler: the return is noise.
         if (last && ts.isReturnStatement(last) && !last.expression && !this.isChanged(last) && endsFunctionBody(s)) {

@@ -196,7 +196,22 @@ function isEffectFree(expr: ts.Expression): boolean {
     );
   if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => !ts.isSpreadElement(e) && isEffectFree(e));
   if (ts.isTemplateExpression(expr)) return expr.templateSpans.every((s) => isEffectFree(s.expression));
+  if (ts.isBinaryExpression(expr))
+    return !isAssignment(expr.operatorToken.kind) && isEffectFree(expr.left) && isEffectFree(expr.right);
+  if (ts.isConditionalExpression(expr))
+    return isEffectFree(expr.condition) && isEffectFree(expr.whenTrue) && isEffectFree(expr.whenFalse);
+  if (ts.isPrefixUnaryExpression(expr))
+    return (
+      expr.operator !== ts.SyntaxKind.PlusPlusToken &&
+      expr.operator !== ts.SyntaxKind.MinusMinusToken &&
+      isEffectFree(expr.operand)
+    );
+  if (ts.isTypeOfExpression(expr)) return isEffectFree(expr.expression);
   return false;
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
 /**

@@ -61,6 +61,23 @@ export class RewriteState implements EvalContext {
     return this.exprSeeds.has(node) ? { value: this.exprSeeds.get(node) } : undefined;
   }
 
+  constantMember(node: ts.Expression): { value: unknown } | undefined {
+    if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression) || node.questionDotToken)
+      return undefined;
+    const decl = this.checker.getSymbolAtLocation(node.expression)?.valueDeclaration;
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    if (!(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)) return undefined;
+    // Only `as const`: the members of a plain object can be written.
+    const init = decl.initializer;
+    if (!ts.isAsExpression(init) || init.type.getText(this.sf) !== 'const') return undefined;
+    const object = skipInnerTransparent(init.expression);
+    if (!ts.isObjectLiteralExpression(object)) return undefined;
+    const property = object.properties.find(
+      (p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === node.name.text,
+    );
+    return property && ts.isPropertyAssignment(property) ? literalValue(property.initializer) : undefined;
+  }
+
   isDirty(node: ts.Node): boolean {
     return this.dirty.has(node);
   }

@@ -7,7 +7,12 @@ import { collectBindingNames, isModuleFile } from './syntax';
  * (a duplicate declaration), capture a use of an outer variable of that name (a silent change of
  * meaning), or be a `using` declaration (disposal would move to the end of the outer scope).
  */
-export function canUnwrapBlock(block: Pick<ts.Block, 'statements'>, replaced: ts.Statement): boolean {
+export function canUnwrapBlock(
+  block: Pick<ts.Block, 'statements'>,
+  replaced: ts.Statement,
+  /** Siblings the same rewrite deletes: what they declare is gone with them. */
+  removed: (node: ts.Node) => boolean = () => false,
+): boolean {
   const names = new Set<string>();
   for (const s of block.statements) {
     if (ts.isVariableStatement(s)) {
@@ -41,7 +46,7 @@ export function canUnwrapBlock(block: Pick<ts.Block, 'statements'>, replaced: ts
       ? [...container.parent.clauses]
       : [...(container as ts.Block).statements];
   for (const node of scope) {
-    if (node === replaced) continue;
+    if (node === replaced || removed(node)) continue;
     if (ts.isCaseClause(node) || ts.isDefaultClause(node)) {
       if (node.statements.some((s) => s !== replaced && mentions(s, names))) return false;
     } else if (mentions(node, names)) {

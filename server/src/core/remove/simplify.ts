@@ -32,6 +32,8 @@ export type Simplified =
 export interface EvalContext {
   /** A flag evaluation or a variable that only held the flag's value. */
   knownValue(node: ts.Node): { value: unknown } | undefined;
+  /** A member of a local `as const` object (`STORES.CLICKHOUSE`), which compares like its literal. */
+  constantMember?(node: ts.Expression): { value: unknown } | undefined;
   /** The node contains a flag evaluation (only such nodes are folded). */
   isDirty(node: ts.Node): boolean;
   /** The expression's static type is boolean, so its truthiness is its value. */
@@ -103,7 +105,7 @@ export class Simplifier {
 
   private operand(node: ts.Expression): Simplified {
     if (!this.ctx.isDirty(node)) {
-      const lit = literalValue(node);
+      const lit = literalValue(node) ?? this.ctx.constantMember?.(node);
       return lit ? { kind: 'const', value: lit.value, node } : SAME;
     }
     return this.simplify(node);
