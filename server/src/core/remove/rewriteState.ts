@@ -164,6 +164,15 @@ export class RewriteState implements EvalContext {
       return;
     }
     const node = findNodeBySpan(sf, evStart, evEnd) ?? findInnermostNode(sf, evStart, evEnd);
+    if (ref.shape === 'data') {
+      // `features[row.key]` over a table of rows: the same expression evaluates every row's flag, so
+      // it cannot become this one's value. Which rows stay is the author's call.
+      const row = sf.getLineAndCharacterOfPosition(keyStart).line + 1;
+      this.leave(
+        `${this.where(node)}: ${node.getText(sf).replace(/\s+/g, ' ').slice(0, 60)} evaluates the flag of each row of a table (this one's row is at line ${row}), not only '${ref.key}'; edit the table or its use by hand.`,
+      );
+      return;
+    }
     this.flagKeyTexts.add(ref.key).add(sf.text.slice(keyStart, keyEnd));
     if (
       ts.isCallExpression(node) &&
