@@ -108,6 +108,15 @@ export class RewriteState implements EvalContext {
             : undefined;
     if (name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && BOOLEAN_NAME.test(name.text))
       return true;
+    // `return license.active && true;` in a function declared to return a boolean (or a promise of
+    // one): the binding program has no lib to resolve `Promise<boolean>`, the annotation says it.
+    const fn = ts.isReturnStatement(parent)
+      ? ts.findAncestor(parent, ts.isFunctionLike)
+      : ts.isArrowFunction(parent) && parent.body === slot
+        ? parent
+        : undefined;
+    if (fn && 'type' in fn && fn.type && /^(Promise<\s*boolean\s*>|boolean)$/.test(fn.type.getText(this.sf)))
+      return true;
     // `const showHistory = draft.revisions && true` read only as a condition: its truthiness is all that is used.
     if (
       ts.isVariableDeclaration(parent) &&
