@@ -18,6 +18,7 @@ import { FindingsCache } from './findingsCache';
 import { isLargeGeneratedFile } from './generatedFiles';
 import { isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
 import {
+  engineBuild,
   InputLog,
   judgedKey,
   listingHash,
@@ -230,6 +231,7 @@ export class FlagIndex {
   /** What a kept result depends on that is known before any file is looked at (resultCache.ts). */
   private resultKey(globs: { include: string[]; exclude: string[] }): string {
     return resultKey([
+      engineBuild(),
       this.root,
       this.now.toISOString(),
       this.options.registryPath ?? null,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FileDiscovery } from '../detect/discoverySites';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
 import { prepareForWrite, readSealed, writeSealed, type CacheFolder } from './cacheFolder';
@@ -66,6 +67,16 @@ export class InputLog {
   readonly note = (file: string): void => {
     if (!this.states.has(file)) this.states.set(file, inputState(file));
   };
+}
+
+/**
+ * Which build of the engine made a kept result or walk: the tool version seals them (cacheFolder.ts),
+ * but a rebuilt engine of the same version may judge differently. The file this code runs from (the
+ * whole CLI, bundled) and, compiled by tsc, the server project's build info, which every build that
+ * changed anything rewrites.
+ */
+export function engineBuild(): string {
+  return `${inputState(__filename)} ${inputState(path.join(__dirname, '../../../../server.tsbuildinfo'))}`;
 }
 
 function inputState(file: string): string {

@@ -3,6 +3,7 @@ import type { ScanNote } from '../model';
 import { registryIn } from '../registry';
 import { prepareForWrite, readSealed, writeSealed, type CacheFolder } from './cacheFolder';
 import { walkWorkspace, type WalkOptions, type WalkResult } from './fileWalker';
+import { engineBuild } from './resultCache';
 
 /** Bump when the walk's rules or this file's shape change: older walks are then ignored. */
 const WALK_CACHE_VERSION = 1;
@@ -14,7 +15,7 @@ const RACY_WINDOW_MS = 2000;
 interface WalkHeader {
   version: number;
   root: string;
-  /** The caller's include/exclude globs, as JSON. */
+  /** The engine's build and the caller's include/exclude globs, as JSON. */
   globs: string;
   /** When the walk started (ms since the epoch): what changed after it is never trusted. */
   startedAt: number;
@@ -45,7 +46,7 @@ export function walkWithCache(
   options: Pick<WalkOptions, 'include' | 'exclude'>,
   folder: CacheFolder | undefined,
 ): { walk: WalkResult; reused: boolean } {
-  const globs = JSON.stringify([options.include ?? [], options.exclude ?? []]);
+  const globs = JSON.stringify([engineBuild(), options.include ?? [], options.exclude ?? []]);
   if (!folder) return { walk: walkWorkspace(root, options), reused: false };
   const cached = loadWalk(folder, root, globs);
   if (cached) return { walk: cached, reused: true };
