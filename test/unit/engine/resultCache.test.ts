@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { openCacheFolder, type CacheFolder } from '../../../server/src/core/engine/cacheFolder';
+import { walkWorkspace } from '../../../server/src/core/engine/fileWalker';
 import { FlagIndex } from '../../../server/src/core/engine/flagIndex';
+import { walkWithCache } from '../../../server/src/core/engine/walkCache';
 import type { ScanResult } from '../../../server/src/core/engine/types';
 import { NOW, copyWorkspace } from '../../helpers/workspace';
 
@@ -176,5 +179,63 @@ describe('kept scan results and walk (warm path)', function () {
       fs.writeFileSync(p, `flaglint-cache-hmac-sha256:${'0'.repeat(64)}\n${header}`);
     }
     assert.deepEqual(view(await warm()), view(truth));
+  });
+});
+
+describe('kept walk', () => {
+  let root: string;
+  let cacheDir: string;
+  const old = new Date(Date.now() - 3_600_000);
+  const folder = (): CacheFolder => {
+    const opened = openCacheFolder(cacheDir, root);
+    assert.ok(!('note' in opened));
+    return opened;
+  };
+  const listed = (): { files: string[]; reused: boolean } => {
+    const { walk, reused } = walkWithCache(root, {}, folder());
+    return { files: walk.files.map((f) => path.relative(root, f)), reused };
+  };
+
+  beforeEach(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-walk-')));
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-walk-cache-'));
+  });
+  afterEach(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('is reused while nothing changed, and sees a dangling link that starts to lead somewhere', () => {
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export const a = 1;\n');
+    fs.symlinkSync(path.join(root, 'later'), path.join(root, 'src', 'linked'));
+    for (const p of ['src/a.ts', 'src', '.']) fs.utimesSync(path.join(root, p), old, old);
+    assert.deepEqual(listed(), { files: ['src/a.ts'], reused: false });
+    assert.deepEqual(listed(), { files: ['src/a.ts'], reused: true });
+
+    // The link's target appears; the folders the walk lists keep their mtimes.
+    fs.mkdirSync(path.join(root, 'later'));
+    fs.writeFileSync(path.join(root, 'later', 'b.ts'), 'export const b = 1;\n');
+    for (const p of ['later/b.ts', 'later', '.']) fs.utimesSync(path.join(root, p), old, old);
+    // Listed twice (its own folder and through the link): what a walk without the cache says.
+    const fresh = walkWorkspace(root).files.map((f) => path.relative(root, f));
+    assert.ok(fresh.some((f) => f.endsWith('b.ts')));
+    assert.deepEqual(listed(), { files: fresh, reused: false });
+  });
+
+  it('sees a file added to a listed folder whose mtime is old, and one deleted', () => {
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export const a = 1;\n');
+    for (const p of ['src/a.ts', 'src', '.']) fs.utimesSync(path.join(root, p), old, old);
+    listed();
+    fs.writeFileSync(path.join(root, 'src', 'b.ts'), 'export const b = 1;\n');
+    const older = new Date(old.getTime() + 1000);
+    for (const p of ['src/b.ts', 'src']) fs.utimesSync(path.join(root, p), older, older);
+    assert.deepEqual(listed(), { files: ['src/a.ts', 'src/b.ts'], reused: false });
+    fs.rmSync(path.join(root, 'src', 'a.ts'));
+    const oldest = new Date(old.getTime() + 2000);
+    fs.utimesSync(path.join(root, 'src'), oldest, oldest);
+    assert.deepEqual(listed(), { files: ['src/b.ts'], reused: false });
+    assert.deepEqual(listed(), { files: ['src/b.ts'], reused: true });
   });
 });
