@@ -3,7 +3,8 @@
 // files and no node_modules:
 //   client/src/extension.ts -> dist/extension.js  ('vscode' is provided by the editor)
 //   server/src/lsp/main.ts  -> dist/server.js     (the language server) and
-//   server/src/cli/main.ts  -> dist/cli.js        (package.json's bin), both with ts-morph in a file
+//   server/src/cli/main.ts  -> dist/cli-main.js   (the CLI, run by the launcher dist/cli.js, package.json's
+//                              bin, with V8's code cache: cli/launcher.ts), both with ts-morph in a file
 //                              dist/compiler.js    of its own: the server loads it with V8's code
 //                                                  cache, the CLI with a plain require (see the
 //                                                  entries below); the CLI requires it only when it
@@ -66,12 +67,15 @@ const entries = [
     external: [],
     plugins: [compilerBeside({ saveAfterMs: 20_000 })],
   },
+  // The CLI: dist/cli.js (package.json's bin) is a small launcher that runs dist/cli-main.js with
+  // V8's code cache (cli/launcher.ts); the compiler is required plainly, only when a file is parsed.
   {
     entry: 'server/src/cli/main.ts',
-    outfile: 'dist/cli.js',
+    outfile: 'dist/cli-main.js',
     external: [],
     plugins: [compilerBeside({ codeCache: false })],
   },
+  { entry: 'server/src/cli/launcher.ts', outfile: 'dist/cli.js', external: [] },
   { entry: 'scripts/compiler-entry.cjs', outfile: 'dist/compiler.js', external: [] },
 ];
 

@@ -19,6 +19,14 @@ describe('flaglint check: a committed, forged cache', function () {
 
   it('is ignored by default and refused when the cache folder is pointed at it', function () {
     const dir = copyFixture('bookings');
+    // Files as old as a checkout's usually are, so that the whole result is kept too (a file changed
+    // within seconds of a run is never trusted by mtime): the forgery below must cover it.
+    const old = new Date(Date.now() - 3_600_000);
+    const age = (p: string): void => {
+      if (fs.statSync(p).isDirectory()) for (const e of fs.readdirSync(p)) age(path.join(p, e));
+      fs.utimesSync(p, old, old);
+    };
+    age(dir);
     const truth = flaglint(['check', dir, '--now', NOW, '--format', 'json', '--no-cache']);
     assert.ok((findings(truth.stdout) as unknown[]).length > 0, 'the fixture has findings to hide');
 
@@ -34,10 +42,17 @@ describe('flaglint check: a committed, forged cache', function () {
     const index = path.join(inRepo, must(entryDir), 'index.jsonl');
     const [, header, ...entries] = fs.readFileSync(index, 'utf8').split('\n');
     const body = [header, ...entries.map((l) => l.replace(/\t[01]\t[^\t]*\t.*$/, '\t0\t-\tnull'))].join('\n');
-    fs.writeFileSync(
-      index,
-      `flaglint-cache-hmac-sha256:${createHmac('sha256', key).update(body).digest('hex')}\n${body}`,
-    );
+    const seal = (text: string): string =>
+      `flaglint-cache-hmac-sha256:${createHmac('sha256', key).update(text).digest('hex')}\n${text}`;
+    fs.writeFileSync(index, seal(body));
+    // A kept whole result (written when the files were old enough to trust) loses its findings too.
+    for (const name of ['results.jsonl', 'results-discovery.jsonl']) {
+      const kept = path.join(inRepo, must(entryDir), name);
+      if (name === 'results.jsonl') assert.ok(fs.existsSync(kept), 'the whole result was kept');
+      if (!fs.existsSync(kept)) continue;
+      const [, ...lines] = fs.readFileSync(kept, 'utf8').split('\n');
+      fs.writeFileSync(kept, seal(lines.filter((l) => !l.startsWith('F\t')).join('\n')));
+    }
     // Sanity: while the folder is not committed, a cache the user pointed there is the user's own and is believed.
     const believed = flaglint(['check', dir, '--now', NOW, '--format', 'json'], {
       env: { FLAGLINT_CACHE_DIR: inRepo },

@@ -1,10 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import * as vm from 'node:vm';
 // This module runs before the rest of the CLI is loaded (it installs the compiler's loader), so it
 // takes these two small modules directly instead of the whole of core/service.
 // eslint-disable-next-line no-restricted-imports
-import { openCacheFolder, prepareForWrite, readSealed, userCacheBase, writeSealed } from '../core/engine/cacheFolder';
+import {
+  openCacheFolder,
+  prepareForWrite,
+  readSealed,
+  userCacheBase,
+  writeSealed,
+  type CacheFolder,
+} from '../core/engine/cacheFolder';
 // eslint-disable-next-line no-restricted-imports
 import { toolVersion } from '../core/engine/toolVersion';
 
@@ -36,46 +44,65 @@ export function loadCompiler(dir: string, options: CompilerCacheOptions = {}): u
   const file = path.join(dir, 'compiler.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (options.codeCache === false) return require(file) as unknown;
+  return loadWithCodeCache(file, 'compiler', options.saveAfterMs);
+}
+
+/**
+ * Runs a bundled CommonJS file as `require` would, compiled with the code V8 made of it last time
+ * (`<name>-<version>-<node>-<arch>.v8cache` in the user's cache folder, sealed like the analysis
+ * cache: V8 checks that the code fits the source, not where it came from, and code from a forged
+ * file would run). Without a usable cache the file is compiled and the cache written at exit (or
+ * `saveAfterMs` after the load), so that it holds the functions the run compiled lazily too. Any
+ * failure of the cache falls back to a plain require; the file's own exceptions propagate.
+ */
+export function loadWithCodeCache(file: string, name: string, saveAfterMs?: number): unknown {
+  let script: vm.Script;
+  let usable: CacheFolder | undefined;
+  let stored: string | undefined;
+  let cacheName = '';
+  let base = '';
   try {
-    const base = userCacheBase();
+    base = userCacheBase();
     const folder = openCacheFolder(base, base);
-    const usable = 'note' in folder ? undefined : folder;
-    const name = `compiler-${toolVersion()}-${process.version}-${process.arch}.v8cache`;
-    const stored = usable ? readSealed(usable, name) : undefined;
-    const source = fs.readFileSync(file, 'utf8');
+    usable = 'note' in folder ? undefined : folder;
+    cacheName = `${name}-${toolVersion()}-${process.version}-${process.arch}.v8cache`;
+    stored = usable ? readSealed(usable, cacheName) : undefined;
+    const text = fs.readFileSync(file, 'utf8');
+    // A hashbang line (the CLI bundle's) is no JavaScript inside the wrapper; require drops it too.
+    const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
     const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-    const script = new vm.Script(wrapper, {
+    script = new vm.Script(wrapper, {
       filename: file,
       ...(stored ? { cachedData: Buffer.from(stored, 'base64') } : {}),
     });
-    const mod = { exports: {} as unknown };
-    (
-      script.runInThisContext() as (
-        e: unknown,
-        r: NodeJS.Require,
-        m: { exports: unknown },
-        f: string,
-        d: string,
-      ) => void
-    )(mod.exports, require, mod, file, dir);
-    if (usable && (!stored || script.cachedDataRejected)) {
-      // Written late, the cache also holds the functions this run compiled lazily (the parser's).
-      let written = false;
-      const save = () => {
-        if (written) return;
-        written = true;
-        try {
-          if (prepareForWrite(usable, base)) writeSealed(usable, name, script.createCachedData().toString('base64'));
-        } catch {
-          // Only speed is lost.
-        }
-      };
-      process.once('exit', save);
-      if (options.saveAfterMs !== undefined) setTimeout(save, options.saveAfterMs).unref();
-    }
-    return mod.exports;
   } catch {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as unknown;
   }
+  const mod = { exports: {} as unknown, filename: file, id: file, loaded: false };
+  (script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: typeof mod, f: string, d: string) => void)(
+    mod.exports,
+    createRequire(file),
+    mod,
+    file,
+    path.dirname(file),
+  );
+  mod.loaded = true;
+  if (usable && (!stored || script.cachedDataRejected)) {
+    const folder = usable;
+    // Written late, the cache also holds the functions this run compiled lazily.
+    let written = false;
+    const save = () => {
+      if (written) return;
+      written = true;
+      try {
+        if (prepareForWrite(folder, base)) writeSealed(folder, cacheName, script.createCachedData().toString('base64'));
+      } catch {
+        // Only speed is lost.
+      }
+    };
+    process.once('exit', save);
+    if (saveAfterMs !== undefined) setTimeout(save, saveAfterMs).unref();
+  }
+  return mod.exports;
 }

@@ -45,6 +45,8 @@ export async function scanWorkspace(
       : {}),
     ...(options.beforeFindings ? { beforeFindings: options.beforeFindings } : {}),
     ...(options.discover ? { discover: options.discover } : {}),
+    // One scan, then its result: a kept result of an unchanged tree is as good (not when a registry text replaces the file's).
+    ...(options.registryText === undefined ? { reuseResults: true } : {}),
   });
   try {
     const result = await index.scan();

@@ -150,6 +150,12 @@ export class AnalysisCache {
     return stored as CacheEntry;
   }
 
+  /** The size and mtime an entry was made from, without parsing its facts (the result cache's check). */
+  statOf(file: string): { size: number; mtimeMs: number } | undefined {
+    const stored = this.entries.get(file);
+    return stored && { size: stored.size, mtimeMs: stored.mtimeMs };
+  }
+
   /** Whether an entry can be used without reading the file: same size and mtime, and not racy. */
   isFresh(entry: CacheEntry, stat: { size: number; mtimeMs: number }): boolean {
     return entry.size === stat.size && entry.mtimeMs === stat.mtimeMs && stat.mtimeMs < this.writtenAt - RACY_WINDOW_MS;

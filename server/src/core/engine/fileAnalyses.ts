@@ -84,6 +84,11 @@ export class FileAnalyses {
     return this.overlays.get(file);
   }
 
+  /** Whether any editor buffer wins over the disk. */
+  hasOverlays(): boolean {
+    return this.overlays.size > 0;
+  }
+
   hasOverlay(file: string): boolean {
     return this.overlays.has(file);
   }

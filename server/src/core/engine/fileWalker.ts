@@ -37,6 +37,15 @@ const SKIPPED_DIRS = new Set([
 export interface WalkOptions {
   include?: readonly string[];
   exclude?: readonly string[];
+  /**
+   * Told of every folder the walk lists (and whether it holds a registry's name), every .gitignore it
+   * reads and every symbolic link it meets: walkCache.ts validates a cached walk by them.
+   */
+  observe?: {
+    folder(dir: string, registryNamed: boolean): void;
+    gitignore(file: string): void;
+    link(entry: string): void;
+  };
 }
 
 export interface WalkResult {
@@ -122,6 +131,8 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
       else if (e.name === REGISTRY_FOLDER_NAME || REGISTRY_FILE_NAMES.includes(e.name)) hasRegistry = true;
       else if (e.name === 'package.json' && dir !== root) result.packageManifests.push(path.join(dir, 'package.json'));
     }
+    options.observe?.folder(dir, hasRegistry);
+    if (hasGitignore) options.observe?.gitignore(path.join(dir, '.gitignore'));
     if (hasRegistry) {
       const reg = registryIn(dir);
       if (reg) result.registries.push(reg);
@@ -142,6 +153,7 @@ export function walkWorkspace(root: string, options: WalkOptions = {}): WalkResu
       let entryReal = realPrefix + name;
       const isLink = entry.isSymbolicLink();
       if (isLink) {
+        options.observe?.link(full);
         const target = followLink(full, realRoot, result.notes);
         if (!target) continue;
         ({ isDir, isFile } = target);

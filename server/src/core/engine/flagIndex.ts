@@ -11,12 +11,24 @@ import { ModuleResolver } from '../resolve/moduleResolver';
 import { referencesOf } from '../resolve/references';
 import { WrapperTable } from '../resolve/wrappers';
 import { AnalysisCache, contentHash, type WrapperNames } from './cache';
-import { defaultCacheDir, openCacheFolder } from './cacheFolder';
+import { defaultCacheDir, openCacheFolder, type CacheFolder } from './cacheFolder';
 import { FileAnalyses } from './fileAnalyses';
 import { computeFindings } from './findings';
 import { FindingsCache } from './findingsCache';
 import { isLargeGeneratedFile } from './generatedFiles';
-import { walkWorkspace, isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
+import { isInSkippedDir, isSourceFile, type WalkResult } from './fileWalker';
+import {
+  engineBuild,
+  InputLog,
+  judgedKey,
+  listingHash,
+  loadResult,
+  RACY_WINDOW_MS,
+  resultKey,
+  saveResult,
+  type StoredResult,
+} from './resultCache';
+import { walkWithCache } from './walkCache';
 import { analyzeFile, parseTime, resetParseTime } from './lazyAnalysis';
 import { discoverySitesOf } from './lazyDiscovery';
 import { readPackageNames } from './packages';
@@ -75,6 +87,12 @@ export class FlagIndex {
   /** Whether this scan gathers discovery's sites (options.discover), and the files that have any, in walk order. */
   private discovering = false;
   private discovered: FileDiscovery[] = [];
+  /** The usable cache folder (undefined: --no-cache or refused). */
+  private readonly cacheFolder: CacheFolder | undefined;
+  /** Files this scan looked at outside the listed sources (options.reuseResults only). */
+  private inputs: InputLog | undefined;
+  /** The result the last scan took from the result cache: the index then holds nothing else. */
+  private reused: ScanResult | undefined;
 
   constructor(readonly options: Readonly<EngineOptions>) {
     this.root = path.resolve(options.root);
@@ -84,6 +102,7 @@ export class FlagIndex {
     const folder = cacheDir ? openCacheFolder(cacheDir, this.root) : undefined;
     if (folder && 'note' in folder) this.cacheNote = folder.note;
     const usable = folder && !('note' in folder) ? folder : undefined;
+    this.cacheFolder = usable;
     this.registryCache = new RegistryCache(usable, this.root);
     this.registries = new RegistrySet(
       this.root,
@@ -105,6 +124,7 @@ export class FlagIndex {
    * progress (the editor shows each scan in its own progress report), instead of the options' listener.
    */
   async scan(onProgress?: (progress: ScanProgress) => void): Promise<ScanResult> {
+    this.reused = undefined;
     this.scanning = true;
     this.progress = onProgress ?? this.options.onProgress?.bind(this.options);
     try {
@@ -120,24 +140,52 @@ export class FlagIndex {
     this.progress?.({ phase: 'listing', done: 0, total: 0 });
     // The caller's globs apply while walking; each registry's own (relative to its folder) after it.
     resetParseTime();
-    this.walk = walkWorkspace(this.root, { include: this.options.include ?? [], exclude: this.options.exclude ?? [] });
+    const startedAt = Date.now();
+    const globs = { include: this.options.include ?? [], exclude: this.options.exclude ?? [] };
+    this.walk = walkWithCache(this.root, globs, this.cacheFolder).walk;
     this.registries.init(this.walk.registries);
     this.walk.files = filterByRegistryScan(this.walk.files, (f) => this.registries.for(f), this.registries.all());
-    this.files = new Set(this.walk.files);
     this.config = createDetectorConfig(this.registries.all().map((r) => r.scan));
     this.discovering =
       this.options.discover === 'always' ||
       (this.options.discover === 'undescribed' && !this.registries.all().some((r) => describesFlagApi(r.scan)));
     this.discovered = [];
-    this.modules = new ModuleResolver(this.root, this.files, readPackageNames(this.walk.packageManifests));
+    this.stats = { files: this.walk.files.length, parsed: 0, cached: 0, ms: 0 };
+    this.files = new Set(this.walk.files);
+
+    // A one-shot scan of an unchanged tree: the last run's result, if everything it depends on is as it was.
+    const folder = this.options.reuseResults ? this.cacheFolder : undefined;
+    const keep = folder !== undefined && !this.analyses.hasOverlays() && !this.registries.hasTexts();
+    const before = keep ? this.resultKey(globs) : '';
+    const listing = keep ? listingHash(this.walk.files, this.walk.registries, this.walk.packageManifests) : '';
+    let completed: readonly Registry[] | undefined;
+    if (keep) {
+      const stored = loadResult(folder, this.root, this.discovering, before, listing, this.walk.files);
+      if (stored) {
+        if (this.options.beforeFindings) {
+          completed = await this.options.beforeFindings(this.registries.all());
+          this.registries.replace(completed);
+        }
+        const items =
+          stored.after === judgedKey(this.registries.all(), this.registries.codeowners()) && stored.result();
+        if (items) return this.reuse(items, started, performance.now() - started);
+      }
+    }
+    this.inputs = keep ? new InputLog() : undefined;
+    for (const manifest of this.walk.packageManifests) this.inputs?.note(manifest);
+    this.modules = new ModuleResolver(
+      this.root,
+      this.files,
+      readPackageNames(this.walk.packageManifests),
+      this.inputs?.note,
+    );
     this.resolver = new KeyResolver(
       (f) => this.factsOf(f),
       this.modules,
       (f) => this.mayHoldWrapper(f),
     );
-    this.packageOf = createPackageLookup();
+    this.packageOf = createPackageLookup(this.inputs?.note);
     this.analyses.clear();
-    this.stats = { files: this.walk.files.length, parsed: 0, cached: 0, ms: 0 };
 
     const walked = performance.now();
     this.timings.walk = walked - started;
@@ -167,17 +215,96 @@ export class FlagIndex {
     );
     this.registryCache.save();
     if (this.options.beforeFindings) {
-      this.registries.replace(await this.options.beforeFindings(this.registries.all()));
+      // Already asked when a kept result was looked at (its registries then differed): not twice.
+      this.registries.replace(completed ?? (await this.options.beforeFindings(this.registries.all())));
       this.references.rebind((f) => this.registries.for(f));
       this.findings.invalidateAll();
     }
     this.scanned = true;
     this.stats.ms = Math.round(performance.now() - started);
-    return this.result();
+    const result = this.result();
+    if (keep) this.keepResult(result, before, listing, startedAt);
+    this.inputs = undefined;
+    return result;
+  }
+
+  /** What a kept result depends on that is known before any file is looked at (resultCache.ts). */
+  private resultKey(globs: { include: string[]; exclude: string[] }): string {
+    return resultKey([
+      engineBuild(),
+      this.root,
+      this.now.toISOString(),
+      this.options.registryPath ?? null,
+      globs,
+      this.discovering,
+      this.config.fingerprint,
+      this.registries.all(),
+    ]);
+  }
+
+  /** Stores this scan's result for the next run, when every listed file has the analysis it was made from. */
+  private keepResult(result: ScanResult, before: string, listing: string, startedAt: number): void {
+    const stats: { size: number; mtimeMs: number }[] = [];
+    const skipped = new Map(result.notes.map((n) => [n.file, n.kind]));
+    let cached = 0;
+    for (const file of this.walk.files) {
+      let st = this.cache.statOf(file);
+      if (st) cached++;
+      else {
+        // Not analysed: too large or binary, which its size and content (so its mtime) decide. An
+        // unreadable file may become readable without changing either: no result is kept then.
+        const kind = skipped.get(file);
+        if (kind !== 'too-large' && kind !== 'binary') return;
+        st = statOf(file);
+        if (!st || st.mtimeMs >= startedAt - RACY_WINDOW_MS) return;
+      }
+      stats.push(st);
+    }
+    // The rules ran (result() above), so every package.json they looked for is noted.
+    const stored: StoredResult = {
+      references: result.references,
+      dynamic: result.dynamic,
+      findings: result.findings,
+      notes: result.notes,
+      cached,
+      ...(result.discovery ? { discovery: result.discovery } : {}),
+    };
+    saveResult(this.cacheFolder!, {
+      root: this.root,
+      discovering: this.discovering,
+      before,
+      after: judgedKey(this.registries.all(), this.registries.codeowners()),
+      listing,
+      stats,
+      startedAt,
+      inputs: this.inputs!.states,
+      result: stored,
+    });
+  }
+
+  /** A kept result as this scan's: nothing was read, parsed or resolved. */
+  private reuse(items: StoredResult, started: number, walkMs: number): ScanResult {
+    const files = this.walk.files.length;
+    // As a scan from the analysis cache counts: every analysed file's entry used, nothing parsed.
+    this.stats = { files, parsed: 0, cached: items.cached, ms: Math.round(performance.now() - started) };
+    Object.assign(this.timings, { walk: walkMs, prefilter: 0, parse: 0, resolve: 0, findings: 0 });
+    this.scanned = true;
+    this.reused = {
+      root: this.root,
+      registries: this.registries.all(),
+      references: items.references,
+      dynamic: items.dynamic,
+      findings: items.findings,
+      notes: items.notes,
+      stats: { ...this.stats },
+      ...(this.discovering ? { discovery: items.discovery ?? [] } : {}),
+    };
+    return this.reused;
   }
 
   /** The current state (after the last scan and any updates since). */
   result(): ScanResult {
+    if (this.reused) return { ...this.reused, stats: { ...this.reused.stats } };
     const references: FlagReference[] = [];
     const dynamic: DynamicReference[] = [];
     // A table row that two files evaluate (both import the table) is one reference.
@@ -213,6 +340,7 @@ export class FlagIndex {
    * files that depend on it. Returns the files whose references may have changed.
    */
   updateFile(file: string, text?: string): string[] {
+    this.refuseIfReused();
     const abs = path.resolve(file);
     this.reexports.delete(abs);
     // A JSON module read for its keys is not a listed source file, but its importers depend on it.
@@ -261,6 +389,7 @@ export class FlagIndex {
    * registry when the caller already loaded it (the language server does, to compare settings).
    */
   async updateRegistry(registryPath: string, text?: string, parsed?: Registry): Promise<void> {
+    this.refuseIfReused();
     const before = this.config.fingerprint;
     this.registries.reload(registryPath, text, parsed);
     // The keys stay resolved; which entry each names (aliases, case variants) is bound anew.
@@ -272,6 +401,7 @@ export class FlagIndex {
 
   /** One file's references and findings; works before `scan()` has finished (for open documents). */
   fileResult(file: string, text?: string): FileResult {
+    this.refuseIfReused();
     const abs = path.resolve(file);
     if (text !== undefined && text !== this.analyses.overlay(abs)) this.updateFile(abs, text);
     else if (!this.references.has(abs)) {
@@ -324,6 +454,11 @@ export class FlagIndex {
     if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
     if (!isSourceFile(file) || isInSkippedDir(this.root, file)) return false;
     return filterByRegistryScan([file], (f) => this.registries.for(f), this.registries.all()).length === 1;
+  }
+
+  /** An index whose scan took a kept result holds no facts or references to update (options.reuseResults). */
+  private refuseIfReused(): void {
+    if (this.reused) throw new Error('this index reused a kept scan result (reuseResults): it answers result() only');
   }
 
   // ---- scanning ----------------------------------------------------------------------------
@@ -482,6 +617,8 @@ export class FlagIndex {
   private factsOf(file: string): FileFacts | undefined {
     const known = this.analyses.factsOf(file);
     if (known) return known;
+    // A JSON module, or a file the walk did not list: what a kept result depends on.
+    if (!this.files.has(file)) this.inputs?.note(file);
     const text = this.analyses.textOf(file);
     if (text === undefined) return undefined;
     const facts = analyzeFile(file, text, this.config);

@@ -60,6 +60,11 @@ export class RegistrySet {
     return (this.owners ??= this.all().some((r) => r.policy.useCodeowners) ? readCodeowners(this.root) : []);
   }
 
+  /** Whether a registry's text was given by the caller rather than read from disk. */
+  hasTexts(): boolean {
+    return this.texts.size > 0;
+  }
+
   get(registryPath: string): Registry | undefined {
     return this.byPath.get(path.resolve(registryPath));
   }

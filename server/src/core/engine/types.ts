@@ -33,6 +33,12 @@ export interface EngineOptions {
    * registry describes the project's own flag API). Off by default: a cold scan then parses more.
    */
   discover?: 'always' | 'undescribed';
+  /**
+   * For one-shot scans (the CLI): keep the whole result in the cache and, when nothing it depends on
+   * changed, return it without reading, parsing or resolving anything (engine/resultCache.ts). The
+   * index then answers `result()` only: updates and per-file questions throw.
+   */
+  reuseResults?: boolean;
 }
 
 export interface ScanStats {

@@ -34,6 +34,8 @@ export class ModuleResolver {
     private readonly knownFiles: ReadonlySet<string>,
     /** Workspace package name → its folder. */
     private readonly packages: ReadonlyMap<string, string>,
+    /** Told of every file looked at on disk outside `knownFiles` (what a kept result depends on: engine/resultCache.ts). */
+    private readonly onInput?: (file: string) => void,
   ) {}
 
   resolve(fromFile: string, spec: string): string | undefined {
@@ -76,6 +78,7 @@ export class ModuleResolver {
     if (!dir) return undefined;
     const sub = parts.slice(nameLength).join('/');
     if (sub) return this.probe(path.join(dir, sub)) ?? this.probe(path.join(dir, 'src', sub));
+    this.onInput?.(path.join(dir, 'package.json'));
     for (const entry of packageEntries(dir)) {
       const found = this.probe(path.resolve(dir, entry));
       if (found) return found;
@@ -105,6 +108,7 @@ export class ModuleResolver {
     const hit = this.existsCache.get(file);
     if (hit !== undefined) return hit;
     let ok: boolean;
+    this.onInput?.(file);
     try {
       ok = fs.statSync(file).isFile() && !file.split(path.sep).includes('node_modules');
     } catch {
@@ -120,8 +124,9 @@ export class ModuleResolver {
     let found: PathsConfig | undefined;
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const file = path.join(dir, name);
+      this.onInput?.(file);
       if (fs.existsSync(file)) {
-        found = readPathsConfig(file, new Set());
+        found = readPathsConfig(file, new Set(), this.onInput);
         if (found) break;
       }
     }
@@ -137,9 +142,10 @@ export class ModuleResolver {
  * and trailing commas are gone; TypeScript's own JSONC reader (and so the compiler, ~0.5 s to load)
  * is needed only for the rest, which keeps a warm scan free of it.
  */
-function readPathsConfig(file: string, seen: Set<string>): PathsConfig | undefined {
+function readPathsConfig(file: string, seen: Set<string>, onInput?: (file: string) => void): PathsConfig | undefined {
   if (seen.has(file)) return undefined;
   seen.add(file);
+  onInput?.(file);
   const config = readJsonc(file) as
     | { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }
     | undefined;
@@ -155,7 +161,7 @@ function readPathsConfig(file: string, seen: Set<string>): PathsConfig | undefin
   for (const parent of parents) {
     if (!isRelativeSpecifier(parent)) continue;
     const target = path.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
-    const found = readPathsConfig(target, seen);
+    const found = readPathsConfig(target, seen, onInput);
     if (found) return found;
   }
   return undefined;

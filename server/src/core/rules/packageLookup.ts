@@ -12,12 +12,16 @@ export interface PackageInfo {
  * counts (as its folder's name): it marks a package boundary. A package.json that cannot be parsed is
  * skipped, so a broken manifest does not hide the package above it.
  */
-export function createPackageLookup(): (file: string) => PackageInfo | undefined {
+export function createPackageLookup(
+  /** Told of every package.json looked for (what a kept result depends on: engine/resultCache.ts). */
+  onRead?: (file: string) => void,
+): (file: string) => PackageInfo | undefined {
   const byDir = new Map<string, PackageInfo | null>();
   const lookup = (dir: string): PackageInfo | undefined => {
     const known = byDir.get(dir);
     if (known !== undefined) return known ?? undefined;
     let found: PackageInfo | undefined;
+    onRead?.(path.join(dir, 'package.json'));
     const manifest = readManifest(path.join(dir, 'package.json'));
     if (manifest) {
       found = {
