@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Location } from '../model';
 import { removalRange, removeListElements } from './layout';
+import { unknownKeyedRead } from './keyedReads';
 import { findInnermostNode, isReferenceIdentifier, parseFile } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from '../text';
 import type { Workspace } from './workspace';
@@ -13,12 +14,15 @@ type KeyDefinition =
 /**
  * Removes the constants, enum members and `as const` object properties that named the removed
  * flag's key, once no code in the workspace uses them any more. Anything still used (a list of
- * all keys, a re-export, `Object.values(FLAGS)`) stays, with a warning saying where.
+ * all keys, a re-export, `Object.values(FLAGS)`) stays, with a warning saying where. A use that
+ * looks the flag up by its key through a receiver Flaglint does not know (see keyedReads.ts) goes to
+ * `unknownReads` (where, and what it reads), so the caller keeps the registry entry.
  */
 export function removeUnusedKeyDefinitions(
   workspace: Workspace,
   locations: readonly Location[],
   warnings: string[],
+  unknownReads: string[] = [],
 ): string[] {
   const seen = new Set<string>();
   const changed: string[] = [];
@@ -28,8 +32,10 @@ export function removeUnusedKeyDefinitions(
     const id = def.kind === 'const' ? `${def.file}\0${def.name}` : `${def.file}\0${def.container}.${def.member}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const usedAt = def.kind === 'const' ? constUses(workspace, def) : memberUses(workspace, def);
+    const found = def.kind === 'const' ? constUses(workspace, def) : memberUses(workspace, def);
+    const usedAt = found.map((u) => u.at);
     const label = def.kind === 'const' ? def.name : `${def.container}.${def.member}`;
+    for (const use of found) if (use.read !== undefined) unknownReads.push(`${use.at} (${use.read})`);
     if (usedAt.length > 0) {
       warnings.push(
         `Kept ${label} (${workspace.relative(def.file)}): still used at ${usedAt.slice(0, 3).join(', ')}${usedAt.length > 3 ? ', …' : ''}.`,
@@ -97,9 +103,21 @@ function where(sf: ts.SourceFile, node: ts.Node, workspace: Workspace): string {
   return `${workspace.relative(sf.fileName)}:${line + 1}:${character + 1}`;
 }
 
-function constUses(workspace: Workspace, def: { file: string; name: string }): string[] {
-  const uses: string[] = [];
-  const imports: string[] = [];
+interface KeyUse {
+  /** file:line:column, as the user reads it. */
+  at: string;
+  /** The read's text when the use looks a value up by the key through a receiver Flaglint does not know. */
+  read?: string;
+}
+
+function use(sf: ts.SourceFile, node: ts.Node, workspace: Workspace): KeyUse {
+  const read = unknownKeyedRead(node, sf, workspace);
+  return { at: where(sf, node, workspace), ...(read !== undefined ? { read } : {}) };
+}
+
+function constUses(workspace: Workspace, def: { file: string; name: string }): KeyUse[] {
+  const uses: KeyUse[] = [];
+  const imports: KeyUse[] = [];
   const files = new Set([def.file, ...workspace.filesMentioning(def.name)]);
   for (const file of files) {
     const sf = parseFile(file, workspace.text(file));
@@ -107,8 +125,8 @@ function constUses(workspace: Workspace, def: { file: string; name: string }): s
       if (ts.isIdentifier(n)) {
         if (n.text === def.name && isReferenceIdentifier(n) && !isDeclarationName(n, file === def.file)) {
           // An import alone still needs the export; it is named last, after the real uses.
-          if (ts.isImportSpecifier(n.parent)) imports.push(where(sf, n, workspace));
-          else uses.push(where(sf, n, workspace));
+          if (ts.isImportSpecifier(n.parent)) imports.push({ at: where(sf, n, workspace) });
+          else uses.push(use(sf, n, workspace));
         }
         return;
       }
@@ -125,14 +143,14 @@ function isDeclarationName(id: ts.Identifier, inDefiningFile: boolean): boolean 
 }
 
 /** Reads of `Container.member` / `Container['member']`, and any use of the container that could read it indirectly. */
-function memberUses(workspace: Workspace, def: { file: string; container: string; member: string }): string[] {
-  const uses: string[] = [];
+function memberUses(workspace: Workspace, def: { file: string; container: string; member: string }): KeyUse[] {
+  const uses: KeyUse[] = [];
   const files = new Set([def.file, ...workspace.filesMentioning(def.container)]);
   for (const file of files) {
     const sf = parseFile(file, workspace.text(file));
     const visit = (n: ts.Node): void => {
       if (ts.isIdentifier(n) && n.text === def.container && isReferenceIdentifier(n)) {
-        if (!isHarmlessContainerUse(n, def.member, file === def.file)) uses.push(where(sf, n, workspace));
+        if (!isHarmlessContainerUse(n, def.member, file === def.file)) uses.push(use(sf, memberRead(n), workspace));
         return;
       }
       n.forEachChild(visit);
@@ -140,6 +158,12 @@ function memberUses(workspace: Workspace, def: { file: string; container: string
     visit(sf);
   }
   return uses;
+}
+
+/** `FLAGS.x` / `FLAGS['x']` for the container's identifier in it: the node that stands for the key. */
+function memberRead(id: ts.Identifier): ts.Node {
+  const p = id.parent;
+  return (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === id ? p : id;
 }
 
 function isHarmlessContainerUse(id: ts.Identifier, member: string, inDefiningFile: boolean): boolean {

@@ -119,6 +119,7 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
       folded,
       warnings: [...new Set([...first.warnings, ...second.warnings])],
       kept: [...first.kept, ...second.kept],
+      unknownReads: second.unknownReads,
     };
   };
   let tidied = tidy(true);
@@ -148,7 +149,14 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
       `${leftInPlace} evaluation${leftInPlace > 1 ? 's' : ''} of '${key}' could not be rewritten (see above), so its registry entry is kept until they are edited by hand.`,
     );
   }
-  for (const change of leftInPlace > 0 ? [] : registryChanges(registries, key, value, read, warnings)) {
+  if (tidied.unknownReads.length > 0) {
+    const shown = tidied.unknownReads.slice(0, 3).join(', ') + (tidied.unknownReads.length > 3 ? ', …' : '');
+    warnings.push(
+      `'${key}' may still be read by its key where Flaglint does not know the receiver as a flag collection: ${shown}. Check these by hand (a collection Flaglint should know goes in the registry's scan.collections); the registry entry is kept.`,
+    );
+  }
+  const keepEntry = leftInPlace > 0 || tidied.unknownReads.length > 0;
+  for (const change of keepEntry ? [] : registryChanges(registries, key, value, read, warnings)) {
     edits.push(...change.edits);
     changes.push({ file: change.file, before: change.before, after: change.after });
   }
@@ -171,6 +179,8 @@ interface Tidied {
   warnings: string[];
   /** Declarations kept on purpose (their initializer may have effects), by file. */
   kept: { file: string; names: string[] }[];
+  /** Reads of the flag by its key through a receiver Flaglint does not know (keyedReads.ts). */
+  unknownReads: string[];
 }
 
 function cleanUp(
@@ -184,6 +194,7 @@ function cleanUp(
   const warnings: string[] = [];
   const notes: string[] = [];
   const kept: { file: string; names: string[] }[] = [];
+  const unknownReads: string[] = [];
   const cleanup = (files: Iterable<string>): void => {
     for (const file of files) {
       const markParameters = projects.for(file).noUnusedParameters === true;
@@ -209,8 +220,8 @@ function cleanUp(
     }
   };
   cleanup(workspace.changedFiles());
-  cleanup(removeUnusedKeyDefinitions(workspace, definitions, warnings));
-  return { warnings: [...warnings, ...new Set(notes)], kept };
+  cleanup(removeUnusedKeyDefinitions(workspace, definitions, warnings, unknownReads));
+  return { warnings: [...warnings, ...new Set(notes)], kept, unknownReads };
 }
 
 function verifyResult(verify: boolean | undefined, workspace: Workspace, tidied: Tidied): Verification {
