@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
 import { indentAt, lineStartAt, reindent, removeListElements, statementRemovals } from './layout';
+import { isStatementContainer } from './reachability';
 import { foldRedundantGuard } from './redundantGuards';
+import { canUnwrapBlock } from './scoping';
 import { isPure, literalValue, parseFile, skipInnerTransparent } from './syntax';
 import { applyOffsetEdits, type OffsetEdit } from '../text';
 
@@ -21,8 +23,9 @@ const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffec
  * written the code without the flag: `...([])` and `...({})` disappear, `...({ a: 1 })` becomes its
  * properties, a constant leaves a hook's dependency list (`[roles, false]` → `[roles]`), a JSX
  * attribute set to `undefined` goes and `={true}` becomes the bare attribute, `x: x` becomes `x`,
- * an effect whose callback is now empty goes, and a pure guard returning the literal the next
- * statement returns goes (redundantGuards.ts).
+ * an effect whose callback is now empty goes, a pure guard returning the literal the next
+ * statement returns goes (redundantGuards.ts), and a bare block the removal left (an `if` unwrapped
+ * while a dead sibling still declared its names) gives its statements to the enclosing block.
  *
  * Only code the rewrite produced is folded: a candidate whose text already stood in the original
  * file is the author's and stays (an explicit `label={undefined}` may override a spread).
@@ -30,16 +33,22 @@ const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffec
 export function foldLeftLiterals(file: string, original: string, current: string): string {
   if (current === original) return current;
   let text = current;
+  const authorsBlocks = lazyBareBlocks(file, original);
   for (let round = 0; round < 10; round++) {
     const sf = parseFile(file, text);
-    const edits = collectFolds(sf, (node) => !original.includes(node.getText(sf)), original);
+    const edits = collectFolds(sf, (node) => !original.includes(node.getText(sf)), original, authorsBlocks);
     if (edits.length === 0) break;
     text = applyOffsetEdits(text, edits);
   }
   return text;
 }
 
-function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean, original: string): OffsetEdit[] {
+function collectFolds(
+  sf: ts.SourceFile,
+  produced: (node: ts.Node) => boolean,
+  original: string,
+  authorsBlocks: () => ReadonlySet<string>,
+): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   // One fold per region and round: nested folds see the result of the outer one next round.
   const claim = (list: OffsetEdit[] | undefined): void => {
@@ -51,6 +60,8 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean, o
     if (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) claim(foldSpreads(sf, node, produced));
     else if (ts.isCallExpression(node)) claim(foldHookCall(sf, node, produced));
     else if (ts.isJsxAttributes(node)) claim(foldJsxAttributes(node, produced));
+    else if (ts.isBlock(node) && isBareBlock(node) && !authorsBlocks().has(node.getText(sf)))
+      claim(unwrapBareBlock(sf, node));
     else if (ts.isBlock(node) && produced(node)) claim(foldRedundantGuard(sf, node, original));
     else if (ts.isVariableDeclaration(node) && produced(node)) claim(foldSinglePromiseAll(sf, node));
     else if (ts.isTryStatement(node) && produced(node)) claim(unwrapSafeTry(sf, node));
@@ -68,6 +79,52 @@ function collectFolds(sf: ts.SourceFile, produced: (node: ts.Node) => boolean, o
   };
   visit(sf);
   return edits;
+}
+
+/** A block standing as a statement of its own (not an if's, a loop's or a function's body). */
+function isBareBlock(node: ts.Block): boolean {
+  return isStatementContainer(node.parent);
+}
+
+/** The texts of the bare blocks the author wrote (parsed only when the result has one). */
+function lazyBareBlocks(file: string, original: string): () => ReadonlySet<string> {
+  let texts: Set<string> | undefined;
+  return () => {
+    if (texts) return texts;
+    const sf = parseFile(file, original);
+    const found = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isBlock(n) && isBareBlock(n)) found.add(n.getText(sf));
+      n.forEachChild(visit);
+    };
+    visit(sf);
+    texts = found;
+    return found;
+  };
+}
+
+/**
+ * `{ const { repository } = await load('v2'); return repository; }` standing alone in a function
+ * body: its statements move out when their names clash with nothing there (scoping.ts), comments
+ * kept, re-indented one level out.
+ */
+function unwrapBareBlock(sf: ts.SourceFile, node: ts.Block): OffsetEdit[] | undefined {
+  const statements = node.statements;
+  if (statements.length === 0 || !canUnwrapBlock(node, node)) return undefined;
+  const text = sf.text;
+  const first = statements[0]!;
+  let start = first.getFullStart();
+  while (/\s/.test(text[start] ?? '')) start++;
+  const close = node.end - 1;
+  const body = text.slice(start, close).trimEnd();
+  const indent = indentAt(text, node.getStart(sf));
+  return [
+    {
+      start: node.getStart(sf),
+      end: node.end,
+      text: reindent(body, indentAt(text, first.getStart(sf)), indent, sf.fileName),
+    },
+  ];
 }
 
 /**
