@@ -56,6 +56,15 @@ export class CheckPrograms {
   private readonly key: string;
   /** Shared by the before and after programs: the same specifiers resolve the same way in both. */
   private readonly resolutions: ts.ModuleResolutionCache;
+  /**
+   * What this check read from the disk, shared by its programs: the disk does not change during one
+   * check, and module resolution asks for the same package.json, files and folders again and again.
+   */
+  private readonly disk = {
+    texts: new Map<string, string | undefined>(),
+    files: new Map<string, boolean>(),
+    dirs: new Map<string, boolean>(),
+  };
 
   constructor(
     private readonly options: ts.CompilerOptions,
@@ -139,13 +148,28 @@ export class CheckPrograms {
 
   private host(texts: ReadonlyMap<string, string>): ts.CompilerHost {
     const base = ts.createCompilerHost(this.options, false);
+    const disk = this.disk;
+    const remember = <T>(memo: Map<string, T>, key: string, compute: () => T): T => {
+      if (memo.has(key)) return memo.get(key)!;
+      const value = compute();
+      memo.set(key, value);
+      return value;
+    };
     const read = (file: string): string | undefined =>
-      texts.get(file) ?? this.overlay(file) ?? libs().get(file) ?? base.readFile(file);
+      texts.get(file) ??
+      this.overlay(file) ??
+      libs().get(file) ??
+      remember(disk.texts, file, () => base.readFile(file));
     return {
       ...base,
       getDefaultLibLocation: () => LIB_DIR,
       getDefaultLibFileName: (o) => path.posix.join(LIB_DIR, ts.getDefaultLibFileName(o)),
-      fileExists: (file) => texts.has(file) || libs().has(file) || base.fileExists(file),
+      fileExists: (file) =>
+        texts.has(file) || libs().has(file) || remember(disk.files, file, () => base.fileExists(file)),
+      directoryExists: (dir) => remember(disk.dirs, dir, () => base.directoryExists?.(dir) ?? true),
+      // Without it the program finds each file's package.json scope (its module format) anew, reading
+      // and parsing the same package.json files for every file it loads.
+      getModuleResolutionCache: () => this.resolutions,
       readFile: read,
       writeFile: () => undefined,
       getSourceFile: (file, languageVersion) => {
