@@ -36,7 +36,7 @@ import { ReferenceTable } from './referenceTable';
 import { filterByRegistryScan } from './scanScope';
 import { RegistryCache } from './registryCache';
 import { RegistrySet } from './registrySet';
-import { bytesInclude, decodeSource, readListedSourceBytes, readSource, utf16Bom } from './sourceText';
+import { bytesInclude, decodeSource, ReadScratch, readListedSourceBytes, readSource, utf16Bom } from './sourceText';
 import type { EngineOptions, FileResult, ScanProgress, ScanResult, ScanStats, ScanTimings } from './types';
 
 /**
@@ -466,6 +466,8 @@ export class FlagIndex {
   /** Reads (or takes from the cache) every file and analyses the ones the prefilter selects. */
   private async prefilterPass(): Promise<void> {
     const regex = prefilterRegex(this.config);
+    // Each file's bytes are decoded, hashed and searched before the next file is read.
+    const scratch = new ReadScratch();
     const total = this.walk.files.length;
     let done = 0;
     for (const file of this.walk.files) {
@@ -484,7 +486,7 @@ export class FlagIndex {
           continue;
         }
       }
-      const read = overlay !== undefined ? undefined : readListedSourceBytes(file);
+      const read = overlay !== undefined ? undefined : readListedSourceBytes(file, scratch);
       const source = read === undefined ? { text: overlay!, size: overlay!.length, mtimeMs: 0 } : decodeSource(read);
       if ('note' in source) {
         this.analyses.noteUnreadable(file, source.note);
@@ -553,13 +555,14 @@ export class FlagIndex {
     if (added.length === 0) return;
     const regex = new RegExp(`\\b(?:${trieAlternation(added)})\\b`);
     const newMethods = after.methods.filter((n) => !before.methods.includes(n));
+    const scratch = new ReadScratch();
     for (const file of this.walk.files) {
       const isAnalysed = this.analyses.isAnalysed(file);
       if (isAnalysed && newMethods.length === 0) continue;
       // The bytes are searched before they are decoded: most files hold none of the few new names,
       // and decoding every file again cost more than reading it (each round of new names reads them all).
       const overlay = this.analyses.overlay(file);
-      const read = overlay === undefined ? readListedSourceBytes(file) : undefined;
+      const read = overlay === undefined ? readListedSourceBytes(file, scratch) : undefined;
       if (read && ('note' in read || !added.some((n) => bytesInclude(read.bytes, n)))) continue;
       const decoded = read ? decodeSource(read) : undefined;
       const text = overlay ?? (decoded && 'text' in decoded ? decoded.text : undefined);
