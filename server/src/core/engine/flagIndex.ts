@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../detect/detectorConfig';
 import { describesFlagApi, type DiscoverySite, type FileDiscovery } from '../detect/discoverySites';
+import { methodProbesOf } from '../detect/methodProbes';
 import { trieAlternation } from '../detect/wordTrie';
 import type { FileFacts, KeyExpr } from '../detect/facts';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
@@ -559,6 +560,9 @@ export class FlagIndex {
     for (const file of this.walk.files) {
       const isAnalysed = this.analyses.isAnalysed(file);
       if (isAnalysed && newMethods.length === 0) continue;
+      // An analysed file whose analysis asked about none of the new method names would get the same facts.
+      const probed = isAnalysed ? this.analysedProbes(file) : undefined;
+      if (probed && !newMethods.some((m) => probed.has(m))) continue;
       // The bytes are searched before they are decoded: most files hold none of the few new names,
       // and decoding every file again cost more than reading it (each round of new names reads them all).
       const overlay = this.analyses.overlay(file);
@@ -580,6 +584,12 @@ export class FlagIndex {
       if (st && !this.analyses.hasOverlay(file))
         this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: true, facts });
     }
+  }
+
+  /** The method names an analysed file's analysis looked up as wrappers, when it ran in this process. */
+  private analysedProbes(file: string): ReadonlySet<string> | undefined {
+    const facts = this.analyses.factsOf(file);
+    return facts ? methodProbesOf(facts) : undefined;
   }
 
   private inferWrappers(): WrapperNames {
