@@ -9,6 +9,8 @@
 //                                                  cache, the CLI with a plain require (see the
 //                                                  entries below); the CLI requires it only when it
 //                                                  parses a file, so a warm run never reads its 13 MB
+//                              dist/parser.js      the scanner and parser alone (scripts/parser-bundle.mjs),
+//                                                  which the CLI loads instead unless it type-checks
 // Usage: node scripts/bundle.mjs [--minify] [--sourcemap] [--check]
 //   --check also starts dist/server.js and asks it to initialize over stdio, and runs dist/cli.js on
 //   the example workspace, to prove the bundles load.
@@ -21,6 +23,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parserBundleSource } from './parser-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -68,12 +71,13 @@ const entries = [
     plugins: [compilerBeside({ saveAfterMs: 20_000 })],
   },
   // The CLI: dist/cli.js (package.json's bin) is a small launcher that runs dist/cli-main.js with
-  // V8's code cache (cli/launcher.ts); the compiler is required plainly, only when a file is parsed.
+  // V8's code cache (cli/launcher.ts); the compiler is required plainly, only when a file is parsed,
+  // and it is dist/parser.js (below) unless the command type-checks (cli/compilerLoader.ts).
   {
     entry: 'server/src/cli/main.ts',
     outfile: 'dist/cli-main.js',
     external: [],
-    plugins: [compilerBeside({ codeCache: false })],
+    plugins: [compilerBeside({ codeCache: false, parserOnly: true })],
   },
   { entry: 'server/src/cli/launcher.ts', outfile: 'dist/cli.js', external: [] },
   { entry: 'scripts/compiler-entry.cjs', outfile: 'dist/compiler.js', external: [] },
@@ -113,6 +117,15 @@ for (const { entry, outfile, external, plugins = [] } of entries) {
 }
 
 if (missing > 0) process.exit(1);
+
+{
+  // The scanner and parser alone, for the CLI's commands that do not type-check (issue #12).
+  const started = Date.now();
+  const outfile = path.join(root, 'dist', 'parser.js');
+  fs.writeFileSync(outfile, parserBundleSource());
+  const bytes = fs.statSync(outfile).size;
+  console.log(`bundle: dist/parser.js ${(bytes / 1024 / 1024).toFixed(1)} MB in ${Date.now() - started} ms`);
+}
 
 if (args.has('--check')) {
   await checkServer(path.join(root, 'dist', 'server.js'));

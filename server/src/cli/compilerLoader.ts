@@ -31,6 +31,29 @@ export interface CompilerCacheOptions {
    * is alive (vm.Script's wrapped copy of the source, the cache as a base64 string and a buffer).
    */
   codeCache?: boolean;
+  /**
+   * Load dist/parser.js (the scanner and parser alone, scripts/parser-bundle.mjs) unless the process
+   * asked for the type checker first (`needTypeChecker`). The CLI passes it: a check only parses,
+   * and the full 13.5 MB took most of a cold run's module loading and ~35 MB of its peak (issue #12).
+   */
+  parserOnly?: boolean;
+}
+
+/** Whether a command that type-checks asked for the full compiler before anything was parsed. */
+let typeCheckerNeeded = false;
+/** Whether the parser-only compiler is loaded: the full one can then no longer be had. */
+let parserOnlyLoaded = false;
+
+/**
+ * Called by a command that type-checks (`flaglint remove` verifies its result) before its first
+ * parse: the compiler loaded is then the full one. One compiler per process, so that every tree
+ * the removal reads and prints came from the same `ts`; asking after the parser-only one is loaded
+ * is a programming error, thrown so that a test finds it rather than a user.
+ */
+export function needTypeChecker(): void {
+  if (parserOnlyLoaded)
+    throw new Error('the parser-only compiler is already loaded: needTypeChecker() must come before the first parse');
+  typeCheckerNeeded = true;
 }
 
 /**
@@ -41,10 +64,22 @@ export interface CompilerCacheOptions {
  * compile cache for CommonJS (22 has `module.enableCompileCache`). Any failure falls back to require.
  */
 export function loadCompiler(dir: string, options: CompilerCacheOptions = {}): unknown {
+  const parser = path.join(dir, 'parser.js');
+  if (options.parserOnly && !typeCheckerNeeded && fs.existsSync(parser)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ts } = require(parser) as { ts: unknown };
+    parserOnlyLoaded = true;
+    return { ts, getLibFiles: typeCheckerMissing };
+  }
   const file = path.join(dir, 'compiler.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (options.codeCache === false) return require(file) as unknown;
   return loadWithCodeCache(file, 'compiler', options.saveAfterMs);
+}
+
+/** The parser-only compiler's stand-in for what only a type check reads. */
+function typeCheckerMissing(): never {
+  throw new Error('the type checker was not loaded: call needTypeChecker() before the first parse');
 }
 
 /**

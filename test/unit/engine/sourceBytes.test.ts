@@ -8,6 +8,7 @@ import {
   bytesInclude,
   decodeSource,
   readListedSourceBytes,
+  ReadScratch,
   readSource,
 } from '../../../server/src/core/engine/sourceText';
 
@@ -66,6 +67,33 @@ describe('source files read as bytes', () => {
       assert.equal(viaBytes.text, direct.text, name);
       assert.equal(viaBytes.size, content.length, name);
     }
+  });
+
+  it('reads one file after another into a shared scratch buffer, growing it for a large file, as a fresh read gives', () => {
+    // Files larger than the scratch's first 64 KB, smaller, a binary one and an empty one, in an order that reuses it.
+    const contents = [
+      Buffer.from('export const a = flags.isOn("alpha");\n'),
+      Buffer.from('x'.repeat(200_000) + '\nuseFlag("big");\n'),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]),
+      Buffer.from('const é = "short";\n'),
+      Buffer.alloc(0),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('useFlag("wide");\n', 'utf16le')]),
+      Buffer.from('y'.repeat(70_000)),
+    ];
+    const scratch = new ReadScratch();
+    contents.forEach((content, i) => {
+      const file = path.join(dir, `scratch-${i}.ts`);
+      fs.writeFileSync(file, content);
+      const shared = readListedSourceBytes(file, scratch);
+      const fresh = readListedSourceBytes(file);
+      if ('note' in fresh) {
+        assert.ok('note' in shared && shared.note.kind === fresh.note.kind, `file ${i}`);
+        return;
+      }
+      assert.ok('bytes' in shared, `file ${i}`);
+      assert.ok(shared.bytes.equals(content) && fresh.bytes.equals(content), `file ${i}`);
+      assert.deepEqual(decodeSource(shared), decodeSource(fresh), `file ${i}`);
+    });
   });
 
   it('a binary file is still a note', () => {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { displayPath, escapeControl } from '../../core/report';
 import { removalModule, type RemoveFlagResult } from '../../core/service';
+import { needTypeChecker } from '../compilerLoader';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from '../errors';
 import { resolveFolder, resolveRegistryOption } from '../options';
 import { say, useColor } from '../output';
@@ -43,6 +44,9 @@ export function registerRemoveCommand(program: Command): void {
     .option('--color', 'colour the diff even when not on a terminal')
     .option('--no-color', 'never colour the diff')
     .action(async (key: string, target: string, options: RemoveOptions) => {
+      // Before the scan parses anything: the rewrite and its verification need the full compiler
+      // (with the type checker), and the bundled CLI otherwise loads the parser alone.
+      needTypeChecker();
       const root = resolveFolder(target);
       const { result: scan } = await scanWorkspace({
         root,

@@ -5,6 +5,7 @@ import type { FileFacts } from './facts';
 import { collectModuleFacts } from './moduleFacts';
 import { CallCollector } from './callCollector';
 import { collectDataTables, collectExportedRows } from './dataTables';
+import { noteMethodProbes } from './methodProbes';
 import { parseSource } from './syntax';
 
 /**
@@ -57,8 +58,18 @@ export function analyzeSource(sf: ts.SourceFile, config: DetectorConfig): FileFa
     });
   }
   const module = collectModuleFacts(sf);
-  const calls = new CallCollector(sf, config, module.imports).collect();
+  const collector = new CallCollector(sf, config, module.imports);
+  const calls = collector.collect();
   const tables = collectDataTables(sf, calls);
   const exportedRows = collectExportedRows(sf);
-  return { file, ...module, calls, notes, ...(tables ? { tables } : {}), ...(exportedRows ? { exportedRows } : {}) };
+  const facts = {
+    file,
+    ...module,
+    calls,
+    notes,
+    ...(tables ? { tables } : {}),
+    ...(exportedRows ? { exportedRows } : {}),
+  };
+  noteMethodProbes(facts, collector.probedMethods);
+  return facts;
 }

@@ -64,6 +64,9 @@ export class CallCollector {
     this.ldReact = FLAG_MAP.packages.some((p) => this.importedPackages.has(p));
   }
 
+  /** The method names of the calls that were looked up in `config.methodWrappers` (see methodProbes.ts). */
+  readonly probedMethods = new Set<string>();
+
   collect(): CallFact[] {
     const scope = new Scope(undefined, undefined);
     declareStatements(this.sf.statements, scope, true);
@@ -321,6 +324,8 @@ export class CallCollector {
         this.recordCandidate(call, scope, { name: receiverChain.root.text, path: [method] }, undefined);
         return;
       }
+      // Everything above is the same whatever the wrapper names: this is where they decide (methodProbes.ts).
+      this.probedMethods.add(method);
       if (this.config.methodWrappers.has(method)) {
         const receiverName =
           receiverChain &&

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDetectorConfig, prefilterRegex, type DetectorConfig } from '../detect/detectorConfig';
 import { describesFlagApi, type DiscoverySite, type FileDiscovery } from '../detect/discoverySites';
+import { methodProbesOf } from '../detect/methodProbes';
 import { trieAlternation } from '../detect/wordTrie';
 import type { FileFacts, KeyExpr } from '../detect/facts';
 import type { DynamicReference, Finding, FlagReference, Registry, ScanNote } from '../model';
@@ -36,7 +37,7 @@ import { ReferenceTable } from './referenceTable';
 import { filterByRegistryScan } from './scanScope';
 import { RegistryCache } from './registryCache';
 import { RegistrySet } from './registrySet';
-import { bytesInclude, decodeSource, readListedSourceBytes, readSource, utf16Bom } from './sourceText';
+import { bytesInclude, decodeSource, ReadScratch, readListedSourceBytes, readSource, utf16Bom } from './sourceText';
 import type { EngineOptions, FileResult, ScanProgress, ScanResult, ScanStats, ScanTimings } from './types';
 
 /**
@@ -466,6 +467,8 @@ export class FlagIndex {
   /** Reads (or takes from the cache) every file and analyses the ones the prefilter selects. */
   private async prefilterPass(): Promise<void> {
     const regex = prefilterRegex(this.config);
+    // Each file's bytes are decoded, hashed and searched before the next file is read.
+    const scratch = new ReadScratch();
     const total = this.walk.files.length;
     let done = 0;
     for (const file of this.walk.files) {
@@ -484,7 +487,7 @@ export class FlagIndex {
           continue;
         }
       }
-      const read = overlay !== undefined ? undefined : readListedSourceBytes(file);
+      const read = overlay !== undefined ? undefined : readListedSourceBytes(file, scratch);
       const source = read === undefined ? { text: overlay!, size: overlay!.length, mtimeMs: 0 } : decodeSource(read);
       if ('note' in source) {
         this.analyses.noteUnreadable(file, source.note);
@@ -553,13 +556,17 @@ export class FlagIndex {
     if (added.length === 0) return;
     const regex = new RegExp(`\\b(?:${trieAlternation(added)})\\b`);
     const newMethods = after.methods.filter((n) => !before.methods.includes(n));
+    const scratch = new ReadScratch();
     for (const file of this.walk.files) {
       const isAnalysed = this.analyses.isAnalysed(file);
       if (isAnalysed && newMethods.length === 0) continue;
+      // An analysed file whose analysis asked about none of the new method names would get the same facts.
+      const probed = isAnalysed ? this.analysedProbes(file) : undefined;
+      if (probed && !newMethods.some((m) => probed.has(m))) continue;
       // The bytes are searched before they are decoded: most files hold none of the few new names,
       // and decoding every file again cost more than reading it (each round of new names reads them all).
       const overlay = this.analyses.overlay(file);
-      const read = overlay === undefined ? readListedSourceBytes(file) : undefined;
+      const read = overlay === undefined ? readListedSourceBytes(file, scratch) : undefined;
       if (read && ('note' in read || !added.some((n) => bytesInclude(read.bytes, n)))) continue;
       const decoded = read ? decodeSource(read) : undefined;
       const text = overlay ?? (decoded && 'text' in decoded ? decoded.text : undefined);
@@ -577,6 +584,12 @@ export class FlagIndex {
       if (st && !this.analyses.hasOverlay(file))
         this.cache.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash: contentHash(text), matched: true, facts });
     }
+  }
+
+  /** The method names an analysed file's analysis looked up as wrappers, when it ran in this process. */
+  private analysedProbes(file: string): ReadonlySet<string> | undefined {
+    const facts = this.analyses.factsOf(file);
+    return facts ? methodProbesOf(facts) : undefined;
   }
 
   private inferWrappers(): WrapperNames {

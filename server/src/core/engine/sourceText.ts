@@ -16,15 +16,32 @@ export function readSource(file: string): SourceRead {
 }
 
 /**
- * `readSource` without the decoding, for files the walker listed as regular files. It saves the stat
- * before the open: the open is non-blocking instead, so a file replaced by a FIFO since the walk
- * still cannot block it, and the fstat after it tells such a file apart as before.
+ * One buffer for the reads of a pass over the files, each read's bytes valid until the next: a scan
+ * reads every file once per pass (the prefilter, each round of new wrapper names) and decodes or
+ * hashes the bytes at once, so a fresh buffer per file only added a malloc and external memory for
+ * the garbage collector to account (issue #12).
  */
-export function readListedSourceBytes(file: string): SourceBytes {
-  return readSourceBytes(file, true);
+export class ReadScratch {
+  private buf = Buffer.allocUnsafeSlow(64 * 1024);
+
+  /** `size` bytes of the shared buffer, grown when a file is larger (at most MAX_SOURCE_BYTES are asked for). */
+  take(size: number): Buffer {
+    if (this.buf.length < size) this.buf = Buffer.allocUnsafeSlow(Math.max(size, this.buf.length * 2));
+    return this.buf.subarray(0, size);
+  }
 }
 
-export function readSourceBytes(file: string, listed = false): SourceBytes {
+/**
+ * `readSource` without the decoding, for files the walker listed as regular files. It saves the stat
+ * before the open: the open is non-blocking instead, so a file replaced by a FIFO since the walk
+ * still cannot block it, and the fstat after it tells such a file apart as before. With `scratch`,
+ * the bytes are read into it, and valid only until its next read.
+ */
+export function readListedSourceBytes(file: string, scratch?: ReadScratch): SourceBytes {
+  return readSourceBytes(file, true, scratch);
+}
+
+export function readSourceBytes(file: string, listed = false, scratch?: ReadScratch): SourceBytes {
   let buf: Buffer;
   let st: fs.Stats;
   let fd: number | undefined;
@@ -49,7 +66,7 @@ export function readSourceBytes(file: string, listed = false): SourceBytes {
         },
       };
     }
-    buf = Buffer.allocUnsafe(st.size);
+    buf = scratch ? scratch.take(st.size) : Buffer.allocUnsafe(st.size);
     let read = 0;
     while (read < buf.length) {
       const n = fs.readSync(fd, buf, read, buf.length - read, read);
