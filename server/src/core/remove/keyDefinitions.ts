@@ -147,7 +147,9 @@ function memberUses(workspace: Workspace, def: { file: string; container: string
   const uses: KeyUse[] = [];
   const files = new Set([def.file, ...workspace.filesMentioning(def.container)]);
   for (const file of files) {
-    const sf = parseFile(file, workspace.text(file));
+    const text = workspace.text(file);
+    if (file !== def.file && !mayUseMember(text, def.container, def.member)) continue;
+    const sf = parseFile(file, text);
     const visit = (n: ts.Node): void => {
       if (ts.isIdentifier(n) && n.text === def.container && isReferenceIdentifier(n)) {
         if (!isHarmlessContainerUse(n, def.member, file === def.file)) uses.push(use(sf, memberRead(n), workspace));
@@ -158,6 +160,24 @@ function memberUses(workspace: Workspace, def: { file: string; container: string
     visit(sf);
   }
   return uses;
+}
+
+/**
+ * Whether the text can hold a use of the container that matters, checked before parsing: a large app
+ * imports its flag-key object in hundreds of files, nearly all reading other members. A file whose
+ * every mention is an import or `FLAGS.<another member>` only holds uses isHarmlessContainerUse
+ * accepts; anything else (the member, `FLAGS[k]`, `Object.values(FLAGS)`, a comment) is parsed.
+ */
+function mayUseMember(text: string, container: string, member: string): boolean {
+  const withoutImports = text.replace(/\b(?:import|export)\s+(?:type\s+)?\{[^}]*\}\s*from\s*['"][^'"\n]+['"]/g, '');
+  const escaped = container.replace(/[$]/g, '\\$');
+  const mention = new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`, 'g');
+  const otherMember = /^\s*\??\.\s*([A-Za-z_$][\w$]*)/;
+  for (const m of withoutImports.matchAll(mention)) {
+    const after = otherMember.exec(withoutImports.slice(m.index + m[0].length, m.index + m[0].length + 200));
+    if (!after || after[1] === member) return true;
+  }
+  return false;
 }
 
 /** `FLAGS.x` / `FLAGS['x']` for the container's identifier in it: the node that stands for the key. */
