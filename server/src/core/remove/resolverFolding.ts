@@ -35,11 +35,33 @@ export function foldConstantResolvers(workspace: Workspace, projects: ProjectOpt
     const own = resolvers.filter((r) => r.file === file);
     const imported = resolvers.filter((r) => r.file !== file && r.exported);
     if (own.length === 0 && imported.length === 0) continue;
-    const text = workspace.text(file);
-    const program = createBindingProgram(new Map([[file, text]]));
-    const sf = program.getSourceFile(file);
+    let text = workspace.text(file);
+    let program = createBindingProgram(new Map([[file, text]]));
+    let sf = program.getSourceFile(file);
     if (!sf) continue;
-    const checker = program.getTypeChecker();
+    let checker = program.getTypeChecker();
+    const symbols = (): { symbol: ts.Symbol; literal: string }[] => {
+      const out: { symbol: ts.Symbol; literal: string }[] = [];
+      for (const resolver of own) {
+        const decl = findFunction(sf!, resolver);
+        const symbol = decl && checker.getSymbolAtLocation(decl.nameNode);
+        if (symbol) out.push({ symbol, literal: resolver.literal });
+      }
+      for (const resolver of imported)
+        for (const local of importedBindings(sf!, file, resolver, projects)) {
+          const symbol = checker.getSymbolAtLocation(local);
+          if (symbol) out.push({ symbol, literal: resolver.literal });
+        }
+      return out;
+    };
+    const promoted = promoteRetryLets(sf, checker, symbols());
+    if (promoted !== undefined) {
+      text = promoted;
+      program = createBindingProgram(new Map([[file, text]]));
+      sf = program.getSourceFile(file);
+      if (!sf) continue;
+      checker = program.getTypeChecker();
+    }
     const byValue = new Map<string, ts.CallExpression[]>();
     const add = (resolver: Resolver, calls: ts.CallExpression[]): void => {
       if (calls.length === 0) return;
@@ -60,7 +82,7 @@ export function foldConstantResolvers(workspace: Workspace, projects: ProjectOpt
     // runs another round for the rest (and for resolvers that only called a folded one).
     const first = [...byValue].find(([, calls]) => calls.length > 0);
     const rewritten = first && rewriteCalls(sf, checker, file, first[1], first[0]);
-    if (rewritten !== undefined && rewritten !== text) {
+    if (rewritten !== undefined && rewritten !== workspace.text(file)) {
       workspace.setText(file, foldLeftLiterals(file, workspace.original(file), rewritten));
       folded = true;
     }
@@ -161,6 +183,111 @@ function importedBindings(
   return out;
 }
 
+/**
+ * `let migrated = isOrgMigrated(d); if (!migrated && …) { …; migrated = isOrgMigrated(d2); }`: a
+ * first answer, asked again only while it is not yet the answer the resolver now always gives. Every
+ * write is the same resolver's call, and each retry sits under an `if` that the folded value decides
+ * dead (`!migrated` for a truthy literal, `migrated` for a falsy one), so the variable holds the
+ * literal everywhere: the `let` becomes a `const` the fold can go through, and the retry goes with
+ * its dead branch. Returns the new text, or undefined when there is no such `let`.
+ */
+function promoteRetryLets(
+  sf: ts.SourceFile,
+  checker: ts.TypeChecker,
+  resolvers: readonly { symbol: ts.Symbol; literal: string }[],
+): string | undefined {
+  if (resolvers.length === 0) return undefined;
+  const literalOf = (expr: ts.Expression | undefined): string | undefined => {
+    let e = expr;
+    while (e && (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e))) e = e.expression;
+    if (!e || !ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.questionDotToken) return undefined;
+    if (!e.arguments.every(isEffectFree)) return undefined;
+    const symbol = checker.getSymbolAtLocation(e.expression);
+    return resolvers.find((r) => r.symbol === symbol)?.literal;
+  };
+  const edits: { start: number; end: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isVariableDeclarationList(node) &&
+      (node.flags & ts.NodeFlags.BlockScoped) === (ts.NodeFlags.Let as number) &&
+      node.declarations.length === 1 &&
+      ts.isVariableStatement(node.parent)
+    ) {
+      const decl = node.declarations[0]!;
+      const literal = literalOf(decl.initializer);
+      if (ts.isIdentifier(decl.name) && literal !== undefined && onlyRetries(decl.name, literal)) {
+        const start = node.getStart(sf);
+        if (sf.text.startsWith('let', start)) edits.push({ start, end: start + 3 });
+      }
+    }
+    node.forEachChild(visit);
+  };
+  const onlyRetries = (name: ts.Identifier, literal: string): boolean => {
+    const symbol = checker.getSymbolAtLocation(name);
+    const value = literalValueOf(literal);
+    if (!symbol || value === undefined) return false;
+    let writes = 0;
+    let ok = true;
+    const scan = (n: ts.Node): void => {
+      if (!ok) return;
+      if (ts.isIdentifier(n) && n !== name && n.text === name.text && checker.getSymbolAtLocation(n) === symbol) {
+        const p = n.parent;
+        if (ts.isBinaryExpression(p) && p.left === n && isAssignment(p.operatorToken.kind)) {
+          writes++;
+          ok =
+            p.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            ts.isExpressionStatement(p.parent) &&
+            literalOf(p.right) === literal &&
+            underDeadRetry(p.parent, name.text, Boolean(value));
+        } else if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) {
+          ok = !(
+            ts.isPostfixUnaryExpression(p) ||
+            [ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(p.operator)
+          );
+        } else if (
+          ts.isShorthandPropertyAssignment(p) ||
+          ts.isArrayLiteralExpression(p) ||
+          ts.isObjectLiteralExpression(p)
+        ) {
+          // Possibly a destructuring assignment target: not a plain read.
+          ok = false;
+        }
+        return;
+      }
+      n.forEachChild(scan);
+    };
+    scan(sf);
+    return ok && writes > 0;
+  };
+  visit(sf);
+  if (edits.length === 0) return undefined;
+  let text = sf.text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start))
+    text = text.slice(0, e.start) + 'const' + text.slice(e.end);
+  return text;
+}
+
+/** The statement is in the then-branch of an `if` whose condition starts with `!name` (or `name` for a falsy value). */
+function underDeadRetry(statement: ts.Statement, name: string, truthy: boolean): boolean {
+  for (let n: ts.Node = statement; n.parent && !ts.isFunctionLike(n); n = n.parent) {
+    const p = n.parent;
+    if (!ts.isIfStatement(p) || p.thenStatement !== n) continue;
+    let first: ts.Expression = p.expression;
+    while (ts.isBinaryExpression(first) && first.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+      first = first.left;
+    while (ts.isParenthesizedExpression(first)) first = first.expression;
+    if (truthy)
+      return (
+        ts.isPrefixUnaryExpression(first) &&
+        first.operator === ts.SyntaxKind.ExclamationToken &&
+        ts.isIdentifier(first.operand) &&
+        first.operand.text === name
+      );
+    return ts.isIdentifier(first) && first.text === name;
+  }
+  return false;
+}
+
 /** Calls of the function (by symbol, so a shadowing local is not one) that can become its value. */
 function foldableCalls(sf: ts.SourceFile, checker: ts.TypeChecker, symbol: ts.Symbol): ts.CallExpression[] {
   const out: ts.CallExpression[] = [];
@@ -180,7 +307,7 @@ function foldableCalls(sf: ts.SourceFile, checker: ts.TypeChecker, symbol: ts.Sy
   return out;
 }
 
-/** Arguments whose evaluation does nothing: names, property reads, literals, `this`. */
+/** Arguments whose evaluation does nothing: names, property reads (and spreads), literals, `this`. */
 function isEffectFree(expr: ts.Expression): boolean {
   if (ts.isParenthesizedExpression(expr) || ts.isNonNullExpression(expr) || ts.isAsExpression(expr))
     return isEffectFree(expr.expression);
@@ -192,7 +319,9 @@ function isEffectFree(expr: ts.Expression): boolean {
     return expr.properties.every(
       (p) =>
         (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isEffectFree(p.initializer)) ||
-        ts.isShorthandPropertyAssignment(p),
+        ts.isShorthandPropertyAssignment(p) ||
+        // `{ ...decision, planType }`: reads the properties, as a property read does.
+        (ts.isSpreadAssignment(p) && isEffectFree(p.expression)),
     );
   if (ts.isArrayLiteralExpression(expr)) return expr.elements.every((e) => !ts.isSpreadElement(e) && isEffectFree(e));
   if (ts.isTemplateExpression(expr)) return expr.templateSpans.every((s) => isEffectFree(s.expression));
