@@ -178,6 +178,24 @@ export class WrapperTable {
     return [...this.byMethod.keys()].sort();
   }
 
+  /**
+   * The properties a call of wrapper `name` (a function or a method) must name for its key to be read
+   * (`withWorkspace(handler, { featureFlag })`), or undefined when one of that name's wrappers takes
+   * the key as a whole argument. argFor reads a prop-keyed key only from an object literal or JSX
+   * attribute that names the property, so a file without the word holds no such call.
+   */
+  keyPropsOf(name: string): string[] | undefined {
+    const props = new Set<string>();
+    for (const map of this.byFile.values()) {
+      for (const [fn, w] of map) {
+        if (baseName(fn.startsWith(METHOD) ? fn.slice(METHOD.length) : fn) !== name) continue;
+        if (w.prop === undefined) return undefined;
+        props.add(w.prop);
+      }
+    }
+    return props.size > 0 ? [...props].sort() : undefined;
+  }
+
   /** A stable description, to tell whether a change to one file changed the wrappers. */
   signature(): string {
     const parts: string[] = [];
