@@ -35,15 +35,15 @@ function plainPrefilter(config: DetectorConfig): RegExp {
   ]);
   for (const c of config.custom) called.add(c.name.split('.').pop()!.replace('*', ''));
   const tags = [...config.jsx.keys(), ...[...config.functionWrappers].filter((n) => /^[A-Z]/.test(n))];
-  const words = [
-    ...FLAG_MAP.packages.map((pkg) => pkg.replace(/^@/, '')),
-    ...config.properties.map((p) => [...p.prefix].reverse().find((seg) => seg !== '*')!),
-  ];
+  const words = FLAG_MAP.packages.map((pkg) => pkg.replace(/^@/, ''));
+  const properties = config.properties.map((p) => [...p.prefix].reverse().find((seg) => seg !== '*')!);
   const collections = config.collections.map((c) => [...c].reverse().find((seg) => seg !== '*')!);
   const types = config.collections.flatMap((c) => (c.length === 1 && c[0] !== '*' ? [c[0]!] : []));
   const parts = [`\\b(?:${alt(called)})\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(`];
   if (tags.length) parts.push(`<(?:${alt(tags)})\\b`);
   if (words.length) parts.push(`\\b(?:${alt(words)})\\b`);
+  if (properties.length)
+    parts.push(`\\b(?:${alt(properties)})\\b(?:["'\`]\\s*\\])?[\\s)!]*(?:\\?\\.|\\.|\\[|\\bas\\b|\\bsatisfies\\b)`);
   if (collections.length) {
     const n = alt(collections);
     parts.push(
@@ -90,6 +90,10 @@ describe('the prefilter', () => {
     'const',
     'org',
     'launchdarkly-react-client-sdk',
+    'session',
+    '"flags"',
+    'as',
+    'satisfies',
   ];
   const punctuation = [
     ' ',
@@ -134,6 +138,10 @@ describe('the prefilter', () => {
       'flags.isOn?.("beta")',
       '<FeatureGate flag="beta">',
       'session.flags.beta',
+      'session?.flags?.["beta"]',
+      'session["flags"].beta',
+      '(session.flags as Flags).beta',
+      'session.flags!\n  .beta',
       'org.features?.[key]',
       "if ('sso' in org.features) {}",
       'const { id, features } = org;',
@@ -234,6 +242,40 @@ describe('the prefilter on generic SDK names', () => {
       { numRuns: 3000 },
     );
     assert.ok(selected > 100 && selected < 3000, `both kinds of text were generated (${selected} selected)`);
+  });
+
+  it('never leaves out a file in which the analysis finds a property-pattern read', () => {
+    const withPattern = createDetectorConfig([{ ...defaultScan(), properties: ['user.featureFlags.*'] }]);
+    const pf = new Prefilter(withPattern);
+    const reads = (text: string): string[] =>
+      analyzeFile('/app/src/file.ts', text, withPattern)
+        .calls.filter((c) => c.source === 'pattern')
+        .map((c) => c.callee);
+    const objects = [
+      'user.featureFlags',
+      'user["featureFlags"]',
+      "user['featureFlags']",
+      '(user.featureFlags as Flags)',
+      'user.featureFlags!',
+      '(user.featureFlags)',
+      'featureFlags',
+      'session.user?.featureFlags',
+    ];
+    const after = ['.beta', '?.beta', '["beta"]', '?.["beta"]', '\n  .beta', ' ', ';', ': true'];
+    const piece = fc.oneof(
+      fc.tuple(fc.constantFrom(...objects), fc.constantFrom(...after)).map(([o, a]) => `const v = ${o}${a};\n`),
+      fc.constantFrom('const mock = { featureFlags: { beta: true } };\n', 'type T = { featureFlags?: string[] };\n'),
+    );
+    let selected = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 3 }), (pieces) => {
+        const text = pieces.join('');
+        if (pf.selects(text)) selected++;
+        else assert.deepEqual(reads(text), [], text);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(selected > 100 && selected < 2000, `both kinds of text were generated (${selected} selected)`);
   });
 
   it('leaves out no fixture file with a flag call', () => {

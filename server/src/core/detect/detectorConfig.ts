@@ -123,6 +123,9 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
 /** After a name: a call of it as the prefilter sees it (`isEnabled(`, `useFlag<boolean>(`, `client.variation?.(`). */
 const CALLED_AFTER = '\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(';
 
+/** After a name: a read of a member of it (see the property patterns in prefilterRegex). */
+const READ_AFTER = '(?=(?:["\'`]\\s*\\])?[\\s)!]*(?:\\?\\.|\\.|\\[|\\bas\\b|\\bsatisfies\\b))';
+
 /**
  * A call of one of the alternation's names. The catch-up for wrapper names found later
  * (engine/wrapperCatchUp.ts) uses the same shape, so a file counts alike whether the names were
@@ -163,9 +166,13 @@ export function prefilterRegex(
   // Plain words: a LaunchDarkly React file may read flags only through `props.flags` (its import is
   // the sign), and property patterns are reads, not calls.
   const words = new Set<string>(FLAG_MAP.packages.map((pkg) => pkg.replace(/^@/, '')));
+  // A property pattern (`user.featureFlags.*`) matches a member chain that ends with its prefix: its
+  // last name is read from (`.x`, `?.x`, `[k]`), perhaps through `)`, `!`, `as T` or a quoted
+  // element name (`user["featureFlags"]`). Its name alone (`featureFlags: { … }` in a test's mock) is no reason.
+  const propertyNames = new Set<string>();
   for (const p of config.properties) {
     const last = [...p.prefix].reverse().find((seg) => seg !== '*');
-    if (last) words.add(last);
+    if (last) propertyNames.add(last);
   }
   // A collection counts only where it is read (`features.x`, `features?.[k]`, `k in features`) or
   // destructured (`const { features } = org`): its name alone (`features` in prose) is no reason to parse.
@@ -187,6 +194,7 @@ export function prefilterRegex(
     branches.push(`(?:${t})\\b(?<=<(?:${t}))`);
   }
   if (words.size) branches.push(`(?:${alternation(words)})\\b`);
+  if (propertyNames.size) branches.push(`(?:${alternation(propertyNames)})\\b${READ_AFTER}`);
   if (collectionNames.size) {
     const n = alternation(collectionNames);
     branches.push(
