@@ -150,6 +150,32 @@ describe('incremental index', () => {
     assert.deepEqual(result.findings.map((f) => f.ruleId).sort(), scanned.map((f) => f.ruleId).sort());
   });
 
+  it('answers an open buffer before the scan under the registry that governs it (its scan.functions)', async () => {
+    // The editor sends the buffer's text: the registry's scan section must be read for it as for a
+    // file read from disk, or `useShopFlag('…')` (a registry function) is no reference at all.
+    const rel = 'apps/web/src/components/ProductDetails.tsx';
+    const keys = (r: { references: { key: string; location: { range: { start: { line: number } } } }[] }): string[] =>
+      r.references.map((x) => `${x.key}@${x.location.range.start.line}`).sort();
+    const buffer = new FlagIndex({ root: ws.root, cacheDir: false, now: NOW }).fileResult(
+      file(rel),
+      fs.readFileSync(file(rel), 'utf8'),
+    );
+    const scanned = new FlagIndex({ root: ws.root, cacheDir: false, now: NOW });
+    await scanned.scan();
+    assert.ok(
+      buffer.references.some((r) => r.callee === 'useShopFlag'),
+      'useShopFlag found in the buffer',
+    );
+    assert.deepEqual(keys(buffer), keys(scanned.fileResult(file(rel))));
+    assert.deepEqual(
+      buffer.findings.map((f) => `${f.ruleId}:${f.location.range.start.line}`).sort(),
+      scanned
+        .findingsFor(file(rel))
+        .map((f) => `${f.ruleId}:${f.location.range.start.line}`)
+        .sort(),
+    );
+  });
+
   it('re-checks everything when the registry changes', async () => {
     assert.ok(index.result().findings.some((f) => f.ruleId === 'unregistered-flag' && f.flagKey === 'holiday-banner'));
     const reg = file('flags.yaml');

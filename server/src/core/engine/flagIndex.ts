@@ -38,7 +38,7 @@ import { ReferenceTable } from './referenceTable';
 import { filterByRegistryScan } from './scanScope';
 import { RegistryCache } from './registryCache';
 import { RegistrySet } from './registrySet';
-import { bytesInclude, decodeSource, ReadScratch, readListedSourceBytes, readSource, utf16Bom } from './sourceText';
+import { decodeSource, ReadScratch, readListedSourceBytes, readSource, utf16Bom } from './sourceText';
 import type { EngineOptions, FileResult, ScanProgress, ScanResult, ScanStats, ScanTimings } from './types';
 
 /**
@@ -405,9 +405,11 @@ export class FlagIndex {
   fileResult(file: string, text?: string): FileResult {
     this.refuseIfReused();
     const abs = path.resolve(file);
-    if (text !== undefined && text !== this.analyses.overlay(abs)) this.updateFile(abs, text);
-    else if (!this.references.has(abs)) {
-      if (!this.scanned) this.prepareForSingleFile(abs);
+    const changed = text !== undefined && text !== this.analyses.overlay(abs);
+    if (changed || !this.references.has(abs)) {
+      // Before any scan the registry that governs the file decides what counts as a flag call (its
+      // scan section: functions, collections): an editor buffer is analysed under it as a file on disk is.
+      if (!this.scanned && !this.scanning) this.prepareForSingleFile(abs);
       this.updateFile(abs, text);
     }
     if (!this.scanned && !this.scanning) this.followWrappersOf(abs);
@@ -561,7 +563,6 @@ export class FlagIndex {
       ...newFunctions.map((n) => learnt(n, false)),
       ...newMethods.map((n) => learnt(n, true)),
     ]);
-    const added = wanted.names();
     const scratch = new ReadScratch();
     for (const file of this.walk.files) {
       const isAnalysed = this.analyses.isAnalysed(file);
@@ -573,7 +574,7 @@ export class FlagIndex {
       // and decoding every file again cost more than reading it (each round of new names reads them all).
       const overlay = this.analyses.overlay(file);
       const read = overlay === undefined ? readListedSourceBytes(file, scratch) : undefined;
-      if (read && ('note' in read || !added.some((n) => bytesInclude(read.bytes, n)))) continue;
+      if (read && ('note' in read || !wanted.mayBeIn(read.bytes))) continue;
       const decoded = read ? decodeSource(read) : undefined;
       const text = overlay ?? (decoded && 'text' in decoded ? decoded.text : undefined);
       if (text === undefined || !wanted.wants(text) || isLargeGeneratedFile(file, text)) continue;

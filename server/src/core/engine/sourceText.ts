@@ -109,6 +109,18 @@ export function bytesInclude(bytes: Buffer, word: string): boolean {
   return bytes.indexOf(word) !== -1;
 }
 
+/**
+ * Whether the text of these bytes holds any of the ASCII `words` (an alternation without anchors,
+ * `asciiAlternation`), without decoding them as UTF-8: an ASCII byte is always that character, so
+ * the Latin-1 view of the bytes holds an ASCII word exactly where the text does. One regular
+ * expression over that view costs half of one `indexOf` per word when there are a dozen words.
+ */
+export function bytesMatch(bytes: Buffer, words: RegExp): boolean {
+  const utf16 = utf16Bom(bytes);
+  if (utf16) return words.test(new TextDecoder(utf16).decode(bytes));
+  return words.test(bytes.toString('latin1'));
+}
+
 /** Read only, non-blocking (a FIFO opens at once), never a controlling terminal. */
 const LISTED_OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY;
 

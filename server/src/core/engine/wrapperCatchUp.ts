@@ -1,4 +1,6 @@
 import { calledPattern } from '../detect/detectorConfig';
+import { trieAlternation } from '../detect/wordTrie';
+import { bytesMatch } from './sourceText';
 
 /** A wrapper name learnt during a scan, and the properties its key is read from (WrapperTable.keyPropsOf). */
 export interface LearntWrapper {
@@ -18,6 +20,7 @@ export interface LearntWrapper {
  */
 export class WrapperCatchUp {
   private readonly tests: { name: string; call: RegExp; props?: RegExp }[];
+  private readonly anyName: RegExp;
 
   constructor(learnt: readonly LearntWrapper[]) {
     this.tests = learnt.map((w) => {
@@ -29,11 +32,14 @@ export class WrapperCatchUp {
         ...(w.props ? { props: new RegExp(`\\b(?:${w.props.map(escapeRegExp).join('|')})\\b`) } : {}),
       };
     });
+    // Wrapper names are identifiers; one that is not ASCII is looked for in the decoded text alone.
+    const ascii = learnt.every((w) => /^[\x20-\x7e]*$/.test(w.name));
+    this.anyName = ascii ? new RegExp(trieAlternation(learnt.map((w) => w.name))) : /(?:)/;
   }
 
-  /** The names, for a cheap test of the bytes before a file is decoded. */
-  names(): string[] {
-    return this.tests.map((t) => t.name);
+  /** Whether the bytes hold any of the names at all: a cheap test before a file is decoded. */
+  mayBeIn(bytes: Buffer): boolean {
+    return bytesMatch(bytes, this.anyName);
   }
 
   wants(text: string): boolean {
