@@ -122,7 +122,7 @@ describe('incremental index', () => {
     assert.ok(!edited.references.some((r) => r.key === 'typed-flag'));
   });
 
-  it('gives one file the same findings whether asked alone or as part of the workspace', async () => {
+  it('gives one file the same findings whether asked alone or as part of the workspace', () => {
     const all = index.result().findings;
     for (const f of new Set(index.result().references.map((r) => r.location.file))) {
       const alone = index
