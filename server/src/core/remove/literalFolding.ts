@@ -129,13 +129,17 @@ function unwrapBareBlock(sf: ts.SourceFile, node: ts.Block): OffsetEdit[] | unde
 
 /**
  * `try { backend = 'native'; } catch (error) { … }` once the flag's lookup left the try block: what
- * is left cannot throw (assignments of literals and names to local variables), so the catch is dead
- * and the statements stand on their own.
+ * is left cannot throw (assignments of literals and names to local variables, the return of one),
+ * so the catch is dead and the statements stand on their own.
  */
 function unwrapSafeTry(sf: ts.SourceFile, node: ts.TryStatement): OffsetEdit[] | undefined {
   if (node.finallyBlock || (!ts.isBlock(node.parent) && !ts.isSourceFile(node.parent))) return undefined;
   const statements = node.tryBlock.statements;
   if (statements.length === 0 || !statements.every(cannotThrow)) return undefined;
+  // `try { return true; } catch { … }`: the return stands alone only where nothing follows the try,
+  // which the catch could have fallen through to (it would be left dead after the return).
+  const siblings = ts.isBlock(node.parent) ? node.parent.statements : (node.parent).statements;
+  if (statements.some(ts.isReturnStatement) && siblings[siblings.length - 1] !== node) return undefined;
   const text = sf.text;
   const first = statements[0]!;
   const last = statements[statements.length - 1]!;
@@ -160,6 +164,7 @@ function cannotThrow(statement: ts.Statement): boolean {
       isInert(e.right)
     );
   }
+  if (ts.isReturnStatement(statement)) return !statement.expression || isInert(statement.expression);
   if (ts.isVariableStatement(statement))
     return statement.declarationList.declarations.every(
       (d) => ts.isIdentifier(d.name) && (!d.initializer || isInert(d.initializer)),

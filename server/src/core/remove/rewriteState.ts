@@ -173,6 +173,12 @@ export class RewriteState implements EvalContext {
       return;
     }
     const node = findNodeBySpan(sf, evStart, evEnd) ?? findInnermostNode(sf, evStart, evEnd);
+    // `flags.isEnabled(KEY)` on `const flags = await posthog.evaluateFlags(user, { flagKeys: [KEY] })`:
+    // the variable the read went through only held what the SDK handed out, so its call goes with
+    // its last read (unusedCleanup.ts), as a collection's holder does.
+    const receiver = ts.isCallExpression(node) ? node.expression : undefined;
+    if (receiver && ts.isPropertyAccessExpression(receiver) && ts.isIdentifier(receiver.expression))
+      this.callees.add(receiver.expression.text);
     if (ref.shape === 'data') {
       // `features[row.key]` over a table of rows: the same expression evaluates every row's flag, so
       // it cannot become this one's value. Which rows stay is the author's call.
