@@ -138,7 +138,7 @@ function unwrapSafeTry(sf: ts.SourceFile, node: ts.TryStatement): OffsetEdit[] |
   if (statements.length === 0 || !statements.every(cannotThrow)) return undefined;
   // `try { return true; } catch { … }`: the return stands alone only where nothing follows the try,
   // which the catch could have fallen through to (it would be left dead after the return).
-  const siblings = ts.isBlock(node.parent) ? node.parent.statements : (node.parent).statements;
+  const siblings = ts.isBlock(node.parent) ? node.parent.statements : node.parent.statements;
   if (statements.some(ts.isReturnStatement) && siblings[siblings.length - 1] !== node) return undefined;
   const text = sf.text;
   const first = statements[0]!;
