@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { FlagReference, FlagType, ValueType } from '../model';
 import { caseInsensitiveKey, keyWords } from './keys';
 import { CodeownersLookup } from './codeownersLookup';
+import { readsVariantKey } from '../sdks';
 
 /**
  * One flag as a drafted registry proposes it, with where the code evaluates it. The one draft behind
@@ -90,7 +91,9 @@ export function draftFlags(references: readonly FlagReference[], root: string): 
       );
     const draft: DraftFlag = { key, type: guessType(key), references: refs };
     const owner = likelyOwner(refs, codeowners);
-    const valueType = agreed(refs.map((r) => r.valueType));
+    // A variant-key read (PostHog's useFeatureFlagVariantKey) may be of a multivariate flag: its
+    // boolean reads (useFeatureFlagEnabled) then tell whether any variant is on, not the value's type.
+    const valueType = refs.some(readsVariantKey) ? undefined : agreed(refs.map((r) => r.valueType));
     const defaultValue = agreed(refs.map((r) => r.defaultValue));
     if (owner) draft.owner = owner;
     if (valueType) draft.valueType = valueType;

@@ -3,6 +3,7 @@ import type { ts } from 'ts-morph';
 import type { FlagIndex } from '../engine/flagIndex';
 import type { ScanResult } from '../engine/types';
 import type { FlagEntry, FlagReference, Location, Registry, ValueType } from '../model';
+import { booleanReadIsAnyVariant, readsVariantKey } from '../sdks';
 import { matchRegistryKey } from '../registry';
 import { closest } from '../registry/suggest';
 import type { FileEdit } from '../text';
@@ -305,7 +306,11 @@ export function resolveFlagKey(scan: ScanResult, asked: string): ResolvedFlag {
 
 /** Without a registry entry: the type the evaluations agree on, else the value's own type. */
 function impliedValueType(refs: readonly FlagReference[], value: unknown): ValueType | undefined {
-  const types = new Set(refs.map((r) => r.valueType).filter((t): t is ValueType => t !== undefined));
+  // A variant-key read (PostHog's useFeatureFlagVariantKey) may be of a multivariate flag, whose
+  // boolean reads tell only whether a variant is on: then the kept value says what the flag is.
+  const types = new Set(
+    refs.some(readsVariantKey) ? [] : refs.map((r) => r.valueType).filter((t): t is ValueType => t !== undefined),
+  );
   if (types.size === 1) return [...types][0];
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'string') return 'string';
@@ -322,7 +327,7 @@ function typeWarnings(
 ): string[] {
   if (!valueType) return [];
   return refs
-    .filter((r) => r.valueType && r.valueType !== valueType)
+    .filter((r) => r.valueType && r.valueType !== valueType && !booleanReadIsAnyVariant(r, value))
     .map(
       (r) =>
         `${workspace.relative(r.evaluation.file)}:${r.evaluation.range.start.line + 1}: ${r.callee}() reads the flag as a ${r.valueType}, but it is kept as the ${valueType} ${JSON.stringify(value)}; check the rewritten code there.`,

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { FlagReference } from '../model';
+import { booleanReadIsAnyVariant, readsVariantKey } from '../sdks';
 import type { FlagValue } from './flagValue';
 import { jsxGateFor, type JsxGate } from './jsxGates';
 import { isKeyListReference } from './keyLists';
@@ -7,6 +8,7 @@ import { missingMemberRead } from './memberReads';
 import { isFlagSchemaParse, PARSE_RESULT_MEMBERS, parseResultMember } from './parseResults';
 import { resultObjectProperties, resultPropertyValue, type ResultProperty } from './resultObjects';
 import { Simplifier, type EvalContext } from './simplify';
+import { readAsVariant } from './variantReads';
 import {
   findInnermostNode,
   findNodeBySpan,
@@ -197,6 +199,15 @@ export class RewriteState implements EvalContext {
       );
       return;
     }
+    const variant = typeof this.value === 'boolean' && readsVariantKey(ref) ? readAsVariant(node) : undefined;
+    if (variant !== undefined) {
+      // `(useFeatureFlagVariantKey('hero') as HeroVariant) || 'control'` kept as `true`: the code reads
+      // a multivariate flag's variant, which no boolean is (a new type error, or a silent change).
+      this.leave(
+        `${this.where(node)}: ${ref.callee}() reads the variant of '${ref.key}' (\`${variant.replace(/\s+/g, ' ').slice(0, 60)}\`), which the boolean ${JSON.stringify(this.value)} is not; remove it with --value set to the variant that stays, or rewrite this use by hand.`,
+      );
+      return;
+    }
     this.flagKeyTexts.add(ref.key).add(sf.text.slice(keyStart, keyEnd));
     if (
       ts.isCallExpression(node) &&
@@ -209,11 +220,13 @@ export class RewriteState implements EvalContext {
       return;
     }
 
+    // `useFeatureFlagEnabled('hero')` of a flag kept at its variant 'save-hours': a variant is on.
+    const value = booleanReadIsAnyVariant(ref, this.value) ? true : this.value;
     const binding =
       enclosingBindingElement(node) ??
       (ref.kind === 'destructure' ? enclosingBindingElement(findInnermostNode(sf, keyStart, keyEnd)) : undefined);
     if (binding) {
-      this.addBinding(binding, this.value);
+      this.addBinding(binding, value);
       return;
     }
     const element = ts.isJsxOpeningElement(node) ? node.parent : node;
@@ -238,7 +251,7 @@ export class RewriteState implements EvalContext {
       this.addResultObject(node, properties);
       return;
     }
-    this.addEvaluation(node, this.value);
+    this.addEvaluation(node, value);
   }
 
   private addEvaluation(node: ts.Expression, value: unknown): void {

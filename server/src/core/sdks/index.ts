@@ -51,6 +51,31 @@ export function sdkById(id: string): SdkModule | undefined {
 }
 
 /**
+ * Whether an SDK's boolean reads of a multivariate flag tell whether a variant is on (PostHog's
+ * `isFeatureEnabled` is true for any variant): kept at a variant, they are true.
+ */
+export function booleanReadIsAnyVariant(ref: { source: string; valueType?: string }, value: unknown): boolean {
+  return (
+    ref.valueType === 'boolean' &&
+    typeof value === 'string' &&
+    value !== '' &&
+    (sdkById(ref.source)?.calls.some((c) => c.variantKey === true) ?? false)
+  );
+}
+
+/**
+ * Whether an evaluation reads the flag through a variant-key accessor (PostHog's `getFeatureFlag`,
+ * `useFeatureFlagVariantKey`), itself or through wrappers (`callee`, then `via` inwards): its result
+ * is a multivariate flag's variant and a boolean flag's value, so it says nothing of the value's type.
+ */
+export function readsVariantKey(ref: { source: string; callee: string; via?: readonly string[] }): boolean {
+  const sdk = sdkById(ref.source);
+  if (!sdk) return false;
+  const names = new Set([ref.callee, ...(ref.via ?? [])].map((n) => n.split('.').pop()!));
+  return sdk.calls.some((c) => c.variantKey === true && names.has(c.name));
+}
+
+/**
  * The flag-map hook (LaunchDarkly React's `useFlags`) and the SDK it belongs to. Detection follows
  * one such hook (its bindings live in detect/scope.ts), so a second one is an error at load time.
  */

@@ -9,10 +9,10 @@ export const posthog: SdkModule = {
   brandWords: ['posthog'],
   calls: [
     method('isFeatureEnabled', { valueType: 'boolean' }),
-    method('getFeatureFlag'),
+    method('getFeatureFlag', { variantKey: true }),
     method('getFeatureFlagPayload'),
     fn('useFeatureFlagEnabled', { valueType: 'boolean' }),
-    fn('useFeatureFlagVariantKey'),
+    fn('useFeatureFlagVariantKey', { variantKey: true }),
     fn('useFeatureFlagPayload'),
   ],
   jsx: [

@@ -37,6 +37,12 @@ export interface CallSpec {
    */
   generic?: boolean;
   /**
+   * Returns the variant's key of a multivariate flag (a string) and the value of a boolean one
+   * (PostHog's `getFeatureFlag`, `useFeatureFlagVariantKey`): frozen as a boolean only where the
+   * code reads it as one (remove/variantReads.ts).
+   */
+  variantKey?: boolean;
+  /**
    * The keys come as a list: the array argument (`getTreatments(['a', 'b'])`, server
    * `getTreatments(key, ['a', 'b'])`) or the `names` array of an options object (`useSplitTreatments({ names })`).
    */
