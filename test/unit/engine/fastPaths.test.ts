@@ -37,9 +37,11 @@ function flatPrefilter(config: ReturnType<typeof createDetectorConfig>): RegExp 
   for (const c of config.custom) called.add(c.name.split('.').pop()!.replace('*', ''));
   const tags = new Set<string>([...config.jsx.keys(), ...[...config.functionWrappers].filter((n) => /^[A-Z]/.test(n))]);
   const words = new Set<string>(LD_REACT_PACKAGES.map((pkg) => pkg.replace(/^@/, '')));
+  // A property pattern's name counts where a member of it is read (detectorConfig.ts, prefilter.test.ts).
+  const properties = new Set<string>();
   for (const p of config.properties) {
     const last = [...p.prefix].reverse().find((seg) => seg !== '*');
-    if (last) words.add(last);
+    if (last) properties.add(last);
   }
   const alternation = (set: Set<string>): string =>
     [...set]
@@ -50,6 +52,10 @@ function flatPrefilter(config: ReturnType<typeof createDetectorConfig>): RegExp 
   const parts = [`\\b(?:${alternation(called)})\\s*(?:<[^()\\n]{0,120}>)?\\s*(?:\\?\\.)?\\(`];
   if (tags.size) parts.push(`<(?:${alternation(tags)})\\b`);
   if (words.size) parts.push(`\\b(?:${alternation(words)})\\b`);
+  if (properties.size)
+    parts.push(
+      `\\b(?:${alternation(properties)})\\b(?:["'\`]\\s*\\])?[\\s)!]*(?:\\?\\.|\\.|\\[|\\bas\\b|\\bsatisfies\\b)`,
+    );
   return new RegExp(parts.join('|'));
 }
 
