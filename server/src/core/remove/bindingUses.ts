@@ -16,6 +16,15 @@ export class BindingUses {
   /** Symbols written anywhere after their declaration (`x = …`, `x++`, `[x] = …`, `for (x of …)`). */
   private readonly reassigned = new Set<ts.Symbol>();
 
+  /**
+   * The uses of one text, shared while it is asked for again: the cleanup's rounds and the passes
+   * after them (literal folding, key definitions) ask for the same file's text in turn, and each
+   * answer costs a parse and a bind. The few most recent texts are kept; older ones are dropped.
+   */
+  static of(file: string, text: string): BindingUses {
+    return recent(BINDING_USES, file, text, () => new BindingUses(file, text));
+  }
+
   constructor(file: string, text: string) {
     const program = createBindingProgram(new Map([[file, text]]));
     this.sf = program.getSourceFile(file)!;
@@ -78,4 +87,26 @@ export class BindingUses {
     }
     return this.checker.getSymbolAtLocation(id);
   }
+}
+
+const BINDING_USES: { file: string; text: string; value: BindingUses }[] = [];
+
+/** A small most-recently-used memo by file and exact text (a text is immutable: no entry goes stale). */
+export function recent<T>(
+  list: { file: string; text: string; value: T }[],
+  file: string,
+  text: string,
+  make: () => T,
+  size = 6,
+): T {
+  const i = list.findIndex((e) => e.file === file && e.text === text);
+  if (i >= 0) {
+    const [hit] = list.splice(i, 1);
+    list.unshift(hit!);
+    return hit!.value;
+  }
+  const value = make();
+  list.unshift({ file, text, value });
+  if (list.length > size) list.length = size;
+  return value;
 }

@@ -44,13 +44,13 @@ export function removeNewlyUnused(
   /** Receives the unused variables kept for their initializers' effects. */
   notes: KeptDeclaration[] = [],
 ): string {
-  const before = new UsedBefore(file, original);
+  const before = UsedBefore.of(file, original);
   // By declaration, rewritten each round so that the line numbers are the final text's.
   const kept = new Map<string, KeptDeclaration>();
   const anchors = new Map<string, { text: string; near: number }>();
   let text = current;
   for (let round = 0; round < 20; round++) {
-    const uses = new BindingUses(file, text);
+    const uses = BindingUses.of(file, text);
     const sf = uses.sf;
     const after = countIdentifiers(sf);
     const keepForJsx = jsxFactoryNames(sf);

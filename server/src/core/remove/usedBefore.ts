@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { BindingUses } from './bindingUses';
+import { BindingUses, recent } from './bindingUses';
 import { countIdentifiers, isReferenceIdentifier } from './syntax';
 
 /**
@@ -19,8 +19,13 @@ export class UsedBefore {
   private readonly reassigned = new Map<string, boolean>();
   private readonly names: Map<string, number>;
 
+  /** The original's uses, shared by the cleanup's rounds of one file (see BindingUses.of). */
+  static of(file: string, original: string): UsedBefore {
+    return recent(USED_BEFORE, file, original, () => new UsedBefore(file, original), 16);
+  }
+
   constructor(file: string, original: string) {
-    const uses = new BindingUses(file, original);
+    const uses = BindingUses.of(file, original);
     this.names = countIdentifiers(uses.sf);
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node)) {
@@ -105,3 +110,5 @@ function containerName(node: ts.Node): string | undefined {
     return node.parent.name.text;
   return undefined;
 }
+
+const USED_BEFORE: { file: string; text: string; value: UsedBefore }[] = [];
