@@ -181,7 +181,9 @@ class SiteCollector {
     // Read where this file iterates, parses or fills it: data, whatever the read looks like.
     if (this.fileData.has(collection)) return { supports: false, against: true, flagConstant: false };
     const k = key && unwrap(key);
-    const flagConstant = k !== undefined && !ts.isStringLiteralLike(k) && keyLike(k, sf);
+    // `FEATURE_FLAG.x`, `Flags.NewNav`: a constant names the flag. `feature.id` of a loop variable is a
+    // row's field (`includeFeatures.includes(feature.id)` filters plan features): not such evidence.
+    const flagConstant = k !== undefined && !ts.isStringLiteralLike(k) && keyLike(k, sf) && constantRooted(k, sf);
     if (ts.isCallExpression(site) || ts.isBinaryExpression(site))
       return { supports: true, against: false, flagConstant };
     const member = ts.isPropertyAccessExpression(site)
@@ -271,6 +273,12 @@ function memberLooksLikeFlag(node: ts.PropertyAccessExpression, sf: ts.SourceFil
 }
 
 /** A key as a literal, a flag-named constant (`FEATURE_FLAG.x`, `Flags.X`), or an object holding one. */
+/** A key read from a constant: an upper-case object or enum (`FLAGS.x`, `FeatureFlag.X`), not a variable. */
+function constantRooted(key: ts.Expression, sf: ts.SourceFile): boolean {
+  const chain = memberChain(key);
+  return chain === undefined || /^[A-Z]/.test(chain.root.getText(sf));
+}
+
 function keyLike(arg: ts.Expression, sf: ts.SourceFile): boolean {
   const e = unwrap(arg);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return KEY_TEXT.test(e.text);

@@ -60,9 +60,9 @@ export function removeNewlyUnused(
       (uses.mentions(name) ?? after.get(name.text) ?? 0) === 1 && before.wasUsed(name) && !keepForJsx.has(name.text);
     // `const featureFlags = useFeatureFlags()` where `featureFlags` is the flag collection the removed
     // references read: the call only handed the flags out, and its holder goes with the last read.
-    const droppable = (init: ts.Expression | undefined, holder?: string): boolean =>
+    const droppable = (init: ts.Expression | undefined, holder?: readonly string[]): boolean =>
       !init ||
-      (holder !== undefined && accessors.has(holder) && isCallOfNames(init)) ||
+      (holder !== undefined && holder.some((h) => accessors.has(h)) && isCallOfNames(init)) ||
       isPure(init) ||
       isSdkAccessorCall(init, accessors) ||
       isPureCall(init, file) ||
@@ -161,7 +161,7 @@ function collectRemovals(
   original: string,
   sf: ts.SourceFile,
   unused: (name: ts.Identifier) => boolean,
-  droppable: (init: ts.Expression | undefined, holder?: string) => boolean,
+  droppable: (init: ts.Expression | undefined, holder?: readonly string[]) => boolean,
   keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
   writeOnly: (name: ts.Identifier) => readonly ts.Statement[] | undefined = () => undefined,
 ): OffsetEdit[] {
@@ -240,7 +240,7 @@ function collectRemovals(
 function writeOnlyRemovals(
   sf: ts.SourceFile,
   statement: ts.VariableStatement,
-  droppable: (init: ts.Expression | undefined, holder?: string) => boolean,
+  droppable: (init: ts.Expression | undefined, holder?: readonly string[]) => boolean,
   writeOnly: (name: ts.Identifier) => readonly ts.Statement[] | undefined,
 ): { statements: ts.Statement[]; edits: OffsetEdit[] } | undefined {
   const list = statement.declarationList;
@@ -322,11 +322,25 @@ function importRemovals(
   return edits;
 }
 
+/**
+ * The names a declaration holds the call's result under: `featureFlags` of `const featureFlags =
+ * useFeatureFlags()`, and `isFeatureEnabled` of `const { isFeatureEnabled } = useFeatureFlags()`.
+ */
+function holderNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  if (!ts.isObjectBindingPattern(name)) return [];
+  // The local name is what the removed calls were made through; the property, what the call handed out.
+  return name.elements.flatMap((e) => [
+    ...(ts.isIdentifier(e.name) ? [e.name.text] : []),
+    ...(e.propertyName && ts.isIdentifier(e.propertyName) ? [e.propertyName.text] : []),
+  ]);
+}
+
 function variableRemovals(
   sf: ts.SourceFile,
   statement: ts.VariableStatement,
   unused: (name: ts.Identifier) => boolean,
-  droppable: (init: ts.Expression | undefined, holder?: string) => boolean,
+  droppable: (init: ts.Expression | undefined, holder?: readonly string[]) => boolean,
   keep: (d: ts.VariableDeclaration, callOnly?: boolean) => void,
 ): OffsetEdit[] | 'all' | undefined {
   const decls = statement.declarationList.declarations;
@@ -384,9 +398,7 @@ function variableRemovals(
     }
   }
   if (removed.size === 0) return edits.length ? edits : undefined;
-  const pureRemoved = new Set(
-    [...removed].filter((d) => droppable(d.initializer, ts.isIdentifier(d.name) ? d.name.text : undefined)),
-  );
+  const pureRemoved = new Set([...removed].filter((d) => droppable(d.initializer, holderNames(d.name))));
   const effects = [...removed].filter((d) => !pureRemoved.has(d));
   if (pureRemoved.size === decls.length) return 'all';
   // A hook that fetches or subscribes (`useQuery(...)`) keeps running, its unused result goes:
