@@ -27,6 +27,7 @@ describe('detection: discovery proposes only what the evidence supports', () => 
     'tools/build.ts',
     'tools/release.ts',
     'src/cli/links.ts',
+    'src/billing/planCards.ts',
   ];
   const proposals = (): ReturnType<ScanDiscovery['proposals']> => {
     const d = new ScanDiscovery(root, new Set());
@@ -63,6 +64,11 @@ describe('detection: discovery proposes only what the evidence supports', () => 
     const names = proposals().map((p) => p.name);
     assert.ok(!names.includes('features'), names.join(', '));
     assert.ok(!names.includes('plan.features'), names.join(', '));
+  });
+
+  it("does not propose lists tested for a row's field (includeFeatures.includes(feature.id)) from one place each", () => {
+    assert.equal(named('includeFeatures'), undefined);
+    assert.equal(named('highlightFeatures'), undefined);
   });
 
   it('does not propose a request body that is validated, iterated and stored, though it is named like flags', () => {
