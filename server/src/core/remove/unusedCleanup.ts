@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { removeListElements, statementRemovals } from './layout';
+import { lineStartAt, removeListElements, statementRemovals } from './layout';
 import { BindingUses } from './bindingUses';
 import { isReadQuery } from './readQueries';
 import { guardBlockSteps, guardBlockWrite, lookupGuardOf } from './lookupGuards';
@@ -317,10 +317,40 @@ function importRemovals(
   if (clause.name && !defaultGone && clause.namedBindings && ((namespace && namespaceGone) || (named && namedGone))) {
     edits.push({ start: clause.name.end, end: clause.namedBindings.end, text: '' });
   } else if (named && removedNamed.size > 0) {
-    edits.push(...(removeListElements(sf, named.elements, removedNamed) ?? []));
+    const collapsed = collapsedImport(sf, decl, named, removedNamed);
+    edits.push(...(collapsed ? [collapsed] : (removeListElements(sf, named.elements, removedNamed) ?? [])));
   }
   return edits;
 }
+
+/** The width formatters wrap an import at (Prettier's default print width). */
+const IMPORT_WIDTH = 80;
+
+/**
+ * `import {\n  FLAG_KEY,\n  isGloballyEnabled,\n} from '…'` left with one name: the one line a
+ * formatter writes for it (`import { isGloballyEnabled } from '…';`) where it fits, rather than a
+ * list of one spread over three lines. Lists with comments in them keep their lines.
+ */
+function collapsedImport(
+  sf: ts.SourceFile,
+  decl: ts.ImportDeclaration,
+  named: ts.NamedImports,
+  removed: ReadonlySet<ts.ImportSpecifier>,
+): OffsetEdit | undefined {
+  const kept = named.elements.filter((e) => !removed.has(e));
+  const text = sf.text;
+  const inner = text.slice(named.getStart(sf), named.end);
+  if (kept.length !== 1 || !inner.includes('\n') || /\/\/|\/\*/.test(inner)) return undefined;
+  const start = decl.getStart(sf);
+  if (start !== lineStartAt(text, start)) return undefined;
+  // The file's own brace spacing: `{ a }` unless its one-line imports write `{a}`.
+  const spaced = !/^import\s*(?:type\s+)?\{\S[^\n]*\S\}\s*from/m.test(text);
+  const braces = spaced ? `{ ${kept[0]!.getText(sf)} }` : `{${kept[0]!.getText(sf)}}`;
+  const line = text.slice(start, named.getStart(sf)) + braces + text.slice(named.end, decl.end);
+  if (line.includes('\n') || line.length > IMPORT_WIDTH) return undefined;
+  return { start: named.getStart(sf), end: named.end, text: braces };
+}
+
 
 /**
  * The names a declaration holds the call's result under: `featureFlags` of `const featureFlags =
