@@ -351,7 +351,6 @@ function collapsedImport(
   return { start: named.getStart(sf), end: named.end, text: braces };
 }
 
-
 /**
  * The names a declaration holds the call's result under: `featureFlags` of `const featureFlags =
  * useFeatureFlags()`, and `isFeatureEnabled` of `const { isFeatureEnabled } = useFeatureFlags()`.
