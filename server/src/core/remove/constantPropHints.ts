@@ -1,16 +1,25 @@
 import { ts } from 'ts-morph';
-import { parseFile } from './syntax';
+import { tryParse } from './constantReturnHints';
 import type { Workspace } from './workspace';
+
+/** A prop the removal left at one literal on every element of its component in the workspace. */
+export interface ConstantProp {
+  tag: string;
+  prop: string;
+  /** The literal as JSON text (`"test"`, `true`). */
+  literal: string;
+  /** Every element of the component: its file and `file:line` for the summary. */
+  sites: { file: string; where: string }[];
+}
 
 /**
  * JSX props the removal set to a literal (`newTrialBannerVariant="test"`, `showFeaturedTemplates={false}`)
  * where every element of that component in the workspace now passes the same literal: the flag was
- * handed down as a prop, and the component still branches on it. Folding the prop changes a component
- * the flag's rewrite did not reach (and its other users outside the workspace, if any), so it is
- * listed for the author with the call sites, not done.
+ * handed down as a prop, and the component still branches on it. propFolding.ts folds the ones it
+ * can prove safe into the component; the rest are listed for the author with the call sites.
  */
-export function constantPropHints(workspace: Workspace, changed: readonly string[]): string[] {
-  const hints: string[] = [];
+export function constantProps(workspace: Workspace, changed: readonly string[]): ConstantProp[] {
+  const found: ConstantProp[] = [];
   const seen = new Set<string>();
   for (const file of [...changed].sort()) {
     if (!/\.[jt]sx$/.test(file)) continue;
@@ -28,20 +37,26 @@ export function constantPropHints(workspace: Workspace, changed: readonly string
           seen.add(id);
           const sites = propSites(workspace, tag, node.name.text);
           if (sites.length > 0 && sites.every((s) => s.value === value))
-            hints.push(
-              `<${tag}>'s prop ${node.name.text} is now ${value} wherever it is used (${sites.map((s) => s.where).join(', ')}); the component's branches on it can be folded and the prop dropped.`,
-            );
+            found.push({ tag, prop: node.name.text, literal: value, sites });
         }
       }
       node.forEachChild(visit);
     };
     visit(sf);
   }
-  return hints;
+  return found;
+}
+
+/** The constant props left after folding, for the author (see constantProps). */
+export function constantPropHints(workspace: Workspace, changed: readonly string[]): string[] {
+  return constantProps(workspace, changed).map(
+    ({ tag, prop, literal, sites }) =>
+      `<${tag}>'s prop ${prop} is now ${literal} wherever it is used (${sites.map((s) => s.where).join(', ')}); the component's branches on it can be folded and the prop dropped.`,
+  );
 }
 
 /** The literal a prop is given: `={true}`, `="x"`, a bare attribute (true); else undefined. */
-function attributeLiteral(attr: ts.JsxAttribute): string | undefined {
+export function attributeLiteral(attr: ts.JsxAttribute): string | undefined {
   const init = attr.initializer;
   if (!init) return 'true';
   if (ts.isStringLiteral(init)) return JSON.stringify(init.text);
@@ -64,8 +79,12 @@ function tagName(attr: ts.JsxAttribute): string | undefined {
 }
 
 /** Every element `<tag>` in the workspace, with the literal it gives `prop` (undefined: not a literal or absent). */
-function propSites(workspace: Workspace, tag: string, prop: string): { where: string; value: string | undefined }[] {
-  const sites: { where: string; value: string | undefined }[] = [];
+function propSites(
+  workspace: Workspace,
+  tag: string,
+  prop: string,
+): { file: string; where: string; value: string | undefined }[] {
+  const sites: { file: string; where: string; value: string | undefined }[] = [];
   for (const file of workspace.filesMentioning(tag).sort()) {
     if (!/\.[jt]sx$/.test(file)) continue;
     const sf = tryParse(file, workspace.text(file));
@@ -78,6 +97,7 @@ function propSites(workspace: Workspace, tag: string, prop: string): { where: st
           );
           const spread = node.attributes.properties.some(ts.isJsxSpreadAttribute);
           sites.push({
+            file,
             where: `${workspace.relative(file)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`,
             value: attr && !spread ? attributeLiteral(attr) : undefined,
           });
@@ -88,14 +108,4 @@ function propSites(workspace: Workspace, tag: string, prop: string): { where: st
     visit(sf);
   }
   return sites;
-}
-
-/** The parsed file, or undefined when TypeScript's own parser runs out of stack on it. */
-function tryParse(file: string, text: string): ts.SourceFile | undefined {
-  try {
-    return parseFile(file, text);
-  } catch (error) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
 }

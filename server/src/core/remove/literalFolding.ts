@@ -66,6 +66,8 @@ function collectFolds(
     else if (ts.isVariableDeclaration(node) && produced(node)) claim(foldSinglePromiseAll(sf, node));
     else if (ts.isTryStatement(node) && produced(node)) claim(unwrapSafeTry(sf, node));
     else if (ts.isVariableStatement(node)) claim(foldOverwrittenLet(sf, node, produced));
+    else if (ts.isParenthesizedExpression(node) && produced(node)) claim(foldDoubleParentheses(sf, node));
+    else if (ts.isBinaryExpression(node) && produced(node)) claim(joinJsxOperand(sf, node));
     else if (
       ts.isPropertyAssignment(node) &&
       ts.isIdentifier(node.name) &&
@@ -79,6 +81,36 @@ function collectFolds(
   };
   visit(sf);
   return edits;
+}
+
+/**
+ * `a && (cond ? (<X … />) : (<Y … />))` kept at cond: the branch brings its own parentheses into
+ * the operand's, `((<X … />))`. The inner pair keeps the JSX's lines; the outer goes.
+ */
+function foldDoubleParentheses(sf: ts.SourceFile, node: ts.ParenthesizedExpression): OffsetEdit[] | undefined {
+  if (!ts.isParenthesizedExpression(node.expression)) return undefined;
+  const start = node.getStart(sf);
+  return [
+    { start, end: start + 1, text: '' },
+    { start: node.end - 1, end: node.end, text: '' },
+  ];
+}
+
+/**
+ * `a &&\n  b &&\n  (\n    <X … />\n  )`: a multi-line JSX operand that the removal left on a line
+ * of its own after its `&&` joins the operator's line, as the project's formatter writes it
+ * (`b && (`); its lines are already indented for that.
+ */
+function joinJsxOperand(sf: ts.SourceFile, node: ts.BinaryExpression): OffsetEdit[] | undefined {
+  const right = node.right;
+  if (node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken || !ts.isParenthesizedExpression(right))
+    return undefined;
+  const inner = right.expression;
+  const jsx = ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner);
+  const between = sf.text.slice(node.operatorToken.end, right.getStart(sf));
+  const opening = sf.text.slice(right.getStart(sf) + 1, inner.getStart(sf));
+  if (!jsx || !/^[ \t]*\r?\n[ \t]*$/.test(between) || !opening.includes('\n')) return undefined;
+  return [{ start: node.operatorToken.end, end: right.getStart(sf), text: ' ' }];
 }
 
 /** A block standing as a statement of its own (not an if's, a loop's or a function's body). */

@@ -12,6 +12,7 @@ import { ProjectOptions } from './compilerOptions';
 import { checkFlagValue } from './flagValue';
 import { removeUnusedKeyDefinitions } from './keyDefinitions';
 import { foldLeftLiterals } from './literalFolding';
+import { foldConstantProps } from './propFolding';
 import { foldConstantResolvers } from './resolverFolding';
 import { registryChanges } from './registryChanges';
 import { removalHints } from './removalHints';
@@ -113,7 +114,13 @@ export async function removeFlag(options: RemoveFlagOptions): Promise<RemoveFlag
     // The cleanup first: a resolver is often `return true` only once its lookups went.
     const first = cleanUp(workspace, definitions, callees, purity, projects);
     let folded = false;
-    for (let round = 0; fold && round < 3 && foldConstantResolvers(workspace, projects); round++) folded = true;
+    // A prop folded into its component can leave a resolver's answer to fold, and the other way round.
+    for (let round = 0; fold && round < 3; round++) {
+      const resolvers = foldConstantResolvers(workspace, projects);
+      const props = foldConstantProps(workspace, projects);
+      if (!resolvers && !props) break;
+      folded = true;
+    }
     if (!folded) return { folded, ...first };
     const second = cleanUp(workspace, definitions, callees, purity, projects);
     return {
