@@ -1,6 +1,8 @@
 import { FLAG_MAP } from '../sdks';
 import { calledPattern, prefilterRegex, type DetectorConfig } from './detectorConfig';
+import { blankComments } from './commentBlanking';
 import { splitWords } from './receiver';
+import { receiverBefore } from './receiverText';
 import { trieAlternation } from './wordTrie';
 
 /** The packages and receiver words of the SDKs that share one generic method or function name. */
@@ -35,8 +37,11 @@ export class Prefilter {
     }
   }
 
-  selects(text: string): boolean {
-    if (!this.any.test(text)) return false;
+  selects(raw: string): boolean {
+    if (!this.any.test(raw)) return false;
+    // Hits in comments only are prose (commentBlanking.ts); the rest of the test reads code alone.
+    const text = blankComments(raw);
+    if (text !== raw && !this.any.test(text)) return false;
     if (!this.generic || this.strong.test(text)) return true;
     const packages = new Set<string>();
     const words = new Set<string>();
@@ -44,17 +49,31 @@ export class Prefilter {
     for (const m of text.matchAll(this.generic.calls)) {
       const p = this.generic.pointers.get(m[1]!);
       for (const pkg of p?.packages ?? []) packages.add(pkg);
-      for (const w of p?.words ?? []) words.add(w);
+      // A plain call of a generic name counts only when imported from the SDK's package (below).
+      const receiver = receiverBefore(text, m.index + m[0].indexOf(m[1]!));
+      if (receiver === null) continue;
+      // Unknown: assume it names the SDK.
+      if (receiver === undefined) return true;
+      // The analysis looks for the words in the receiver's text (a word, two joined as in
+      // `configCat`, or the whole receiver as in `devCycleClient`: a run of its words) and in the
+      // specifier its root name was imported from.
+      const pointers = p?.words ?? new Set<string>();
+      if (namesAWord(splitWords(receiver), pointers)) return true;
+      for (const w of pointers) words.add(w);
     }
     if ([...packages].some((pkg) => text.includes(pkg))) return true;
-    // The analysis looks for the words in the receiver's text and its import specifier, both spans of
-    // this text: a word, two joined (`configCat`), or the whole receiver (`devCycleClient`) is a run
-    // of the file's own words.
-    if (namesAWord(splitWords(text), words)) return true;
+    if (words.size > 0 && specifiers(text).some((s) => namesAWord(splitWords(s), words))) return true;
     // A file that renames an export feeds wrapper aliases (resolve/wrappers.ts exportAliases).
     return RENAMING_EXPORT.test(text);
   }
 }
+
+/** Every module specifier of the text's imports, re-exports and requires (a superset of what the analysis records). */
+function specifiers(text: string): string[] {
+  return [...text.matchAll(SPECIFIER)].map((m) => m[2]!);
+}
+
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"`])([^'"`\n]*)\1/g;
 
 /**
  * Names every spec of which is generic, and that the configuration knows in no other role (a
