@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { FlagIndex } from '../../../server/src/core/engine/flagIndex';
+import { WrapperCatchUp } from '../../../server/src/core/engine/wrapperCatchUp';
 import { NOW, copyWorkspace, summarize } from '../../helpers/workspace';
 
 /**
@@ -71,5 +73,33 @@ describe('the catch-up for wrapper names learnt during a scan', function () {
     } finally {
       ws.cleanup();
     }
+  });
+
+  it('tests the bytes before decoding them without ever ruling out a file the decoded text calls a wrapper in', () => {
+    const wrappers = new WrapperCatchUp([
+      { name: 'withTeam', method: false, props: ['featureFlag'] },
+      { name: 'FeatureGate', method: false },
+      { name: 'isOn', method: true },
+    ]);
+    // Spaces, type arguments and text around the call, non-ASCII among them (UTF-8 bytes in the gate's view).
+    const gap = fc.constantFrom('', ' ', '\n  ', '\u00a0', '\u2028', '\t');
+    const typeArgs = fc.constantFrom('', '<Props>', '<{ label: "Überschrift" }>', `<${'Ä'.repeat(110)}>`);
+    const name = fc.constantFrom('withTeam', 'FeatureGate', 'isOn', 'withTeams', 'xisOn');
+    const call = fc
+      .tuple(fc.constantFrom('', 'flags.', 'é', ' '), name, gap, typeArgs, gap, fc.constantFrom('(', '?.(', ''))
+      .map(([before, n, g1, t, g2, open]) => `${before}${n}${g1}${t}${g2}${open}`);
+    const piece = fc.oneof(call, fc.constantFrom('<FeatureGate flag="x" />', '{ featureFlag: "beta" }', 'ünïcödé'));
+    let wanted = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), (pieces) => {
+        const text = pieces.join(' ');
+        if (!wrappers.wants(text)) return;
+        wanted++;
+        assert.equal(wrappers.mayBeIn(Buffer.from(text, 'utf8')), true, JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(wanted > 300, `${wanted} texts call a wrapper`);
+    assert.equal(wrappers.mayBeIn(Buffer.from('// withTeam is in app/lib\nconst isOnline = true;')), false);
   });
 });

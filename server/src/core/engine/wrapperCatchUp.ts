@@ -34,10 +34,10 @@ export class WrapperCatchUp {
     });
     // Wrapper names are identifiers; one that is not ASCII is looked for in the decoded text alone.
     const ascii = learnt.every((w) => /^[\x20-\x7e]*$/.test(w.name));
-    this.anyName = ascii ? new RegExp(trieAlternation(learnt.map((w) => w.name))) : /(?:)/;
+    this.anyName = ascii ? latin1Gate(learnt) : /(?:)/;
   }
 
-  /** Whether the bytes hold any of the names at all: a cheap test before a file is decoded. */
+  /** Whether the bytes may hold a call of one of the names: a cheap test before a file is decoded. */
   mayBeIn(bytes: Buffer): boolean {
     return bytesMatch(bytes, this.anyName);
   }
@@ -45,6 +45,22 @@ export class WrapperCatchUp {
   wants(text: string): boolean {
     return this.tests.some((t) => text.includes(t.name) && t.call.test(text) && (!t.props || t.props.test(text)));
   }
+}
+
+/**
+ * A test over the Latin-1 view of a file's UTF-8 bytes that holds wherever `wants` may: a call of a
+ * name (or `<Name` for a component). It starts at the `(` and looks back for a name, which on 75 MB
+ * of real code took half the time of looking for the names themselves at every letter (the names
+ * begin with the commonest letters). In the Latin-1 view a non-ASCII character is two to four
+ * characters of \x80-\xff, never `(`, `)` or a line break: so Unicode spaces are matched by that
+ * range and a type argument list may be four times as long.
+ */
+function latin1Gate(learnt: readonly LearntWrapper[]): RegExp {
+  const names = trieAlternation(learnt.map((w) => w.name));
+  const gap = '[\\s\\x80-\\xff]*';
+  const call = `\\((?<=\\b(?:${names})${gap}(?:<[^()\\n]{0,480}>)?${gap}(?:\\?\\.)?\\()`;
+  const tags = learnt.filter((w) => !w.method && /^[A-Z]/.test(w.name)).map((w) => w.name);
+  return new RegExp(tags.length > 0 ? `${call}|<(?:${trieAlternation(tags)})\\b` : call);
 }
 
 function escapeRegExp(s: string): string {
