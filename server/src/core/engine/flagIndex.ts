@@ -31,6 +31,7 @@ import {
 } from './resultCache';
 import { walkWithCache } from './walkCache';
 import { WrapperCatchUp, type LearntWrapper } from './wrapperCatchUp';
+import { CalledNames, nameHash } from './calledNames';
 import { analyzeFile, parseTime, resetParseTime } from './lazyAnalysis';
 import { discoverySitesOf } from './lazyDiscovery';
 import { readPackageNames } from './packages';
@@ -71,6 +72,11 @@ export class FlagIndex {
   private prefiltered = false;
   /** Files the prefilter skipped: whether each re-exports anything (see mayHoldWrapper). */
   private readonly reexports = new Map<string, boolean>();
+  /**
+   * During a scan, what each file the prefilter skipped calls (calledNames.ts): the rounds of
+   * wrapper names learnt later read only the files that call one. Dropped when the scan ends.
+   */
+  private readonly called = new CalledNames();
   private modules: ModuleResolver;
   private resolver: KeyResolver;
   private wrappers = new WrapperTable();
@@ -193,6 +199,7 @@ export class FlagIndex {
     this.timings.walk = walked - started;
     this.prefiltered = false;
     this.reexports.clear();
+    this.called.clear();
     const cachedNames = this.cache.load(this.config.fingerprint);
     this.setWrapperNames(cachedNames ?? { functions: [], methods: [] });
     await this.prefilterPass();
@@ -204,6 +211,7 @@ export class FlagIndex {
       this.catchUpOnNewWrappers(before, names);
       names = this.inferWrappers();
     }
+    this.called.clear();
     const prefiltered = performance.now();
     this.timings.prefilter = prefiltered - walked;
     this.cache.retain(this.files);
@@ -507,6 +515,7 @@ export class FlagIndex {
         !this.discovering ? known : (known ?? discoverySitesOf(file, this.root, bytes, () => source.text));
       if (entry && entry.hash === hash) {
         this.useEntry(file, entry.matched, entry.facts);
+        if (!entry.matched && overlay === undefined) this.called.add(file, source.text);
         const discovery = sites(entry.discovery);
         if (discovery) this.discoveredIn(file, discovery);
         if (overlay === undefined)
@@ -520,6 +529,7 @@ export class FlagIndex {
       }
       const matched = !isLargeGeneratedFile(file, source.text) && prefilter.selects(source.text);
       const facts = matched ? analyzeFile(file, source.text, this.config) : null;
+      if (!matched && overlay === undefined) this.called.add(file, source.text);
       if (matched) this.stats.parsed++;
       this.useEntry(file, matched, facts, false);
       const discovery = sites(undefined);
@@ -564,9 +574,13 @@ export class FlagIndex {
       ...newMethods.map((n) => learnt(n, true)),
     ]);
     const scratch = new ReadScratch();
+    // Names `\b` splits (`$`, non-ASCII) cannot be looked up in the lists: then every file is read.
+    const hashes = [...newFunctions, ...newMethods].map(nameHash);
+    const lookup = hashes.every((h) => h !== undefined) ? hashes : undefined;
     for (const file of this.walk.files) {
       const isAnalysed = this.analyses.isAnalysed(file);
       if (isAnalysed && newMethods.length === 0) continue;
+      if (!isAnalysed && lookup && this.called.mayCall(file, lookup) === false) continue;
       // An analysed file whose analysis asked about none of the new method names would get the same facts.
       const probed = isAnalysed ? this.analysedProbes(file) : undefined;
       if (probed && !newMethods.some((m) => probed.has(m))) continue;
