@@ -43,7 +43,10 @@ export class CalledNames {
       }
     }
     // Components: `<Name` followed by a boundary, the name being the whole run of word characters.
+    // Only capitalised names are looked for as tags (`<div`, `<string>` never are).
     for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+      const first = text.charCodeAt(i + 1);
+      if (first < 65 || first > 90) continue;
       let end = i + 1;
       while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
       if (end > i + 1) this.push(hashBack(text, end)!);
@@ -109,8 +112,12 @@ const GREATER = 0x3e;
 const DOT = 0x2e;
 const QUESTION = 0x3f;
 
+/** [A-Za-z0-9_] as a table: this test runs for every character of every name before a `(`. */
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
+
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && WORD[c] === 1;
 }
 
 /** JavaScript's `\s`: the line terminators, ASCII spaces and the Unicode space separators. */
