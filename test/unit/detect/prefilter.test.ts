@@ -47,7 +47,7 @@ function plainPrefilter(config: DetectorConfig): RegExp {
   if (collections.length) {
     const n = alt(collections);
     parts.push(
-      `\\b(?:${n})\\s*(?:\\?\\.|\\.|\\[)`,
+      `\\b(?:${n})(?:["'\`]\\s*\\])?\\s*(?:\\?\\.|\\.|\\[)`,
       `\\bin\\s+[\\w.?]*\\b(?:${n})\\b`,
       `\\{[^{}]*\\b(?:${n})\\b[^{}]*\\}\\s*=`,
     );
@@ -276,6 +276,50 @@ describe('the prefilter on generic SDK names', () => {
       { numRuns: 2000 },
     );
     assert.ok(selected > 100 && selected < 2000, `both kinds of text were generated (${selected} selected)`);
+  });
+
+  it('never leaves out a file that reads a collection of several names, however the names are reached', () => {
+    const withPaths = createDetectorConfig([
+      { ...defaultScan(), presets: [], collections: ['license.features', 'org.settings.flags'] },
+    ]);
+    const pf = new Prefilter(withPaths);
+    const reads = (text: string): string[] =>
+      analyzeFile('/app/src/billing.ts', text, withPaths)
+        .calls.filter((c) => c.source === 'collection')
+        .map((c) => c.callee);
+    const piece = fc.constantFrom(
+      'const a = license.features.sso;\n',
+      'const b = this.license?.features?.sso;\n',
+      "const c = license['features'].sso;\n",
+      'const { features } = license;\n',
+      'const { features: f } = await license;\n',
+      'const d = features.sso;\n',
+      'const e = f.sso;\n',
+      "const g = 'sso' in features;\n",
+      'const { license } = org;\n',
+      'const { settings } = org;\n',
+      'const h = settings.flags.beta;\n',
+      'const i = org.settings.flags.beta;\n',
+      'const rows = plan.features.map((x) => x.label);\n',
+      'const j = props.flags.beta;\n',
+      'type License = { features: string[] };\n',
+    );
+    let selected = 0;
+    let skipped = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), (pieces) => {
+        const text = pieces.join('');
+        if (pf.selects(text)) selected++;
+        else {
+          skipped++;
+          assert.deepEqual(reads(text), [], text);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(selected > 100 && skipped > 100, `both kinds of text were generated (${selected} selected)`);
+    assert.equal(pf.selects('export const rows = plan.features.map((f) => f.label);'), false);
+    assert.equal(pf.selects('const { features } = license;\nexport const sso = features.sso;'), true);
   });
 
   it('leaves out no fixture file with a flag call', () => {

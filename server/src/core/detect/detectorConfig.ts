@@ -198,7 +198,8 @@ export function prefilterRegex(
   if (collectionNames.size) {
     const n = alternation(collectionNames);
     branches.push(
-      `(?:${n})\\s*(?:\\?\\.|\\.|\\[)`,
+      // A read, also by a quoted element name (`license['features'].sso`).
+      `(?:${n})(?:["'\`]\\s*\\])?\\s*(?:\\?\\.|\\.|\\[)`,
       `(?:${n})\\b(?<=\\bin\\s+[\\w.?]*\\b(?:${n}))`,
       `(?:${n})\\b(?<=\\{[^{}]*\\b(?:${n}))(?=[^{}]*\\}\\s*=)`,
     );
