@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { literalText } from './flagValue';
 import type { FlagValue } from './flagValue';
 import { attributeExpression, gateIsOn } from './jsxGates';
-import { indentAt, newlineOf, reindent, removalRange, removeListElements } from './layout';
+import { attachedCommentStart, indentAt, newlineOf, reindent, removalRange, removeListElements } from './layout';
 import type { RewriteState } from './rewriteState';
 import { canUnwrapBlock } from './scoping';
 import {
@@ -253,7 +253,11 @@ export class Emitter {
     let dead: Set<ts.Statement> | undefined;
     let run: ts.Statement[] = [];
     const flush = (): void => {
-      if (run.length) edits.push(removalRange(this.sf, run[0]!, run[run.length - 1]));
+      if (run.length) {
+        const last = run[run.length - 1]!;
+        const next = statements[statements.indexOf(last) + 1];
+        edits.push(removalRange(this.sf, run[0]!, last, this.commentHeadsWhatFollows(run[0]!, last, next)));
+      }
       run = [];
     };
     for (const [index, s] of statements.entries()) {
@@ -290,6 +294,24 @@ export class Emitter {
     }
     flush();
     return { edits, exits };
+  }
+
+  /**
+   * A variable that held the flag's value goes once its uses are folded, but the comment above it
+   * may head the lines that follow it (`// With an explicit registry the one registry governs`
+   * above `const on = isEnabled(…)` and, on the next line, `if (on) return …`). The comment stays
+   * when the removed lines run on into kept code with no blank line between and the comment names
+   * neither the variable nor the flag; a holder standing apart, or a dead branch, takes its
+   * comment with it.
+   */
+  private commentHeadsWhatFollows(first: ts.Statement, last: ts.Statement, next: ts.Statement | undefined): boolean {
+    if (!ts.isVariableStatement(first) || !next) return false;
+    const start = attachedCommentStart(this.sf, first);
+    if (start === first.getStart(this.sf)) return false;
+    if ((this.text.slice(last.end, next.getStart(this.sf)).match(/\n/g) ?? []).length !== 1) return false;
+    const comment = compact(this.text.slice(start, first.getStart(this.sf)));
+    const names = first.declarationList.declarations.flatMap((d) => boundNames(d.name));
+    return ![...names, ...this.state.flagKeyTexts].some((n) => compact(n).length > 0 && comment.includes(compact(n)));
   }
 
   private rewriteStatement(s: ts.Statement): StatementResult {
@@ -701,4 +723,14 @@ export class Emitter {
     for (const c of element.children) if (this.isChanged(c)) edits.push(...this.childEdits(element, c));
     return applyOffsetEdits(this.text.slice(start, end), edits, start);
   }
+}
+
+/** Letters and digits only, lower-cased: `newCheckout`, 'new-checkout' and "the new checkout" all hold `newcheckout`. */
+function compact(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
 }

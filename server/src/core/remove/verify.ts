@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { statementsBefore } from './beforeRegions';
 import { CheckPrograms } from './checkProgram';
 import { parseFile } from './syntax';
 import { ProjectOptions } from './compilerOptions';
@@ -154,13 +155,14 @@ function newTypeErrors(
     const failing = [...new Set(afterErrors.map((d) => path.resolve(d.file?.fileName ?? '')))];
     if (failing.length === 0 && exportsOf.length === 0) return { errors: [], changedExports: [] };
     const before = programs.create(roots, new Map(roots.map((f) => [f, workspace.original(f)])));
-    const beforeErrors = diagnosticsOf(
-      before,
-      checked.filter((f) => failing.includes(path.resolve(f))),
-    );
+    const failingFiles = checked.filter((f) => failing.includes(path.resolve(f)));
+    // The original's statements that hold the errors first (beforeRegions.ts); the whole files only
+    // if some error is still unmatched, so that an error is never called new on a partial check.
+    let errors = unmatched(regionDiagnostics(before, failingFiles, afterErrors, workspace), afterErrors);
+    if (errors.length > 0) errors = unmatched(diagnosticsOf(before, failingFiles), afterErrors);
     const exportsBefore = exportTypes(before, exportsOf);
     return {
-      errors: unmatched(beforeErrors, afterErrors).map(toError),
+      errors: errors.map(toError),
       changedExports: exportsOf.filter((f) => exportsBefore.get(f) !== exportsAfter.get(f)),
     };
   } finally {
@@ -234,6 +236,40 @@ function diagnosticsOf(program: ts.Program, files: readonly string[]): ts.Diagno
     }
   }
   return out;
+}
+
+/** The errors of each file's statements that hold one of `near` (errors of the rewritten file), see beforeRegions.ts. */
+function regionDiagnostics(
+  program: ts.Program,
+  files: readonly string[],
+  near: readonly ts.Diagnostic[],
+  workspace: Workspace,
+): ts.Diagnostic[] {
+  const out: ts.Diagnostic[] = [];
+  for (const file of files) {
+    const sf = program.getSourceFile(file);
+    if (!sf) continue;
+    const positions = near
+      .filter((d) => d.file && path.resolve(d.file.fileName) === path.resolve(file))
+      .map((d) => d.start ?? 0);
+    const nodes = statementsBefore(sf, workspace.text(file), positions);
+    // The checker's region check (what the language service's region diagnostics use): internal, so typed here.
+    const semantic = nodes
+      ? (program as RegionProgram).getSemanticDiagnostics(sf, undefined, nodes)
+      : program.getSemanticDiagnostics(sf);
+    for (const d of [...program.getSyntacticDiagnostics(sf), ...semantic]) {
+      if (d.category === ts.DiagnosticCategory.Error) out.push(d);
+    }
+  }
+  return out;
+}
+
+interface RegionProgram {
+  getSemanticDiagnostics(
+    sf: ts.SourceFile,
+    token: ts.CancellationToken | undefined,
+    nodesToCheck: readonly ts.Node[],
+  ): readonly ts.Diagnostic[];
 }
 
 /** Position-free identity: the same error moved by the edit is still the same error. */
