@@ -121,6 +121,44 @@ describe('remove: removeFlag()', function () {
     assert.ok(result.verification.checkedFiles.includes(path.join(root, 'src/api/checkoutRoute.ts')));
   });
 
+  it('tells an error the edit made from the errors a checked file already had, before and after the edit', async () => {
+    root = copyWorkspace('verify-narrowing');
+    const route = path.join(root, 'src/api/checkoutRoute.ts');
+    // Errors of the original: an unresolved import at the top, a bad assignment in another function,
+    // and one in the function that the edit breaks (it stays, on the same line as before).
+    fs.writeFileSync(
+      route,
+      [
+        "import { track } from '../analytics/track';",
+        "import { checkoutConfig } from '../checkout/config';",
+        '',
+        'export function firstStepTitle(): string {',
+        "  const retries: number = 'three';",
+        "  if (checkoutConfig.steps[0] === 'basket') {",
+        "    return 'Your basket';",
+        '  }',
+        "  return 'Review your order';",
+        '}',
+        '',
+        'export function trackStep(step: string): void {',
+        '  const count: string = 3;',
+        '  track(step, count);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const index = await scanned(root);
+    const result = await removeFlag({ index, key: 'new-checkout', value: true });
+    assert.deepEqual(
+      result.verification.newErrors.map((e) => `${path.relative(root, e.file)}:${e.line}:${e.character}`),
+      ['src/api/checkoutRoute.ts:5:6'],
+    );
+    // Kept false, the comparison still holds: the file's remaining errors are all its own.
+    const kept = await removeFlag({ index: await scanned(root), key: 'new-checkout', value: false });
+    assert.ok(kept.verification.checkedFiles.includes(route), kept.verification.checkedFiles.join(', '));
+    assert.deepEqual(kept.verification.newErrors, []);
+  });
+
   it('checks the files importing a rewritten file only when the types of its exports change', async () => {
     root = copyWorkspace('if-else-literal');
     const summary = path.join(root, 'src/checkout/summary.ts');
