@@ -256,7 +256,7 @@ export class Emitter {
       if (run.length) {
         const last = run[run.length - 1]!;
         const next = statements[statements.indexOf(last) + 1];
-        edits.push(removalRange(this.sf, run[0]!, last, this.commentHeadsWhatFollows(run[0]!, last, next)));
+        edits.push(removalRange(this.sf, run[0]!, last, this.commentHeadsWhatFollows(run, next)));
       }
       run = [];
     };
@@ -300,18 +300,22 @@ export class Emitter {
    * A variable that held the flag's value goes once its uses are folded, but the comment above it
    * may head the lines that follow it (`// With an explicit registry the one registry governs`
    * above `const on = isEnabled(…)` and, on the next line, `if (on) return …`). The comment stays
-   * when the removed lines run on into kept code with no blank line between and the comment names
-   * neither the variable nor the flag; a holder standing apart, or a dead branch, takes its
-   * comment with it.
+   * when only such variables go, the lines run on into kept code with no blank line between, and
+   * the comment shares no word with the variables' names or the flag's key (`// Resolve the worker
+   * group name` is about `workerGroupId`). A holder standing apart, or dead code, takes its comment.
    */
-  private commentHeadsWhatFollows(first: ts.Statement, last: ts.Statement, next: ts.Statement | undefined): boolean {
-    if (!ts.isVariableStatement(first) || !next) return false;
+  private commentHeadsWhatFollows(run: readonly ts.Statement[], next: ts.Statement | undefined): boolean {
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    if (!next || !run.every((s) => ts.isVariableStatement(s))) return false;
     const start = attachedCommentStart(this.sf, first);
     if (start === first.getStart(this.sf)) return false;
     if ((this.text.slice(last.end, next.getStart(this.sf)).match(/\n/g) ?? []).length !== 1) return false;
-    const comment = compact(this.text.slice(start, first.getStart(this.sf)));
-    const names = first.declarationList.declarations.flatMap((d) => boundNames(d.name));
-    return ![...names, ...this.state.flagKeyTexts].some((n) => compact(n).length > 0 && comment.includes(compact(n)));
+    const comment = new Set(words(this.text.slice(start, first.getStart(this.sf))));
+    const names = run.flatMap((s) =>
+      (s).declarationList.declarations.flatMap((d) => boundNames(d.name)),
+    );
+    return ![...names, ...this.state.flagKeyTexts].some((n) => words(n).some((w) => comment.has(w)));
   }
 
   private rewriteStatement(s: ts.Statement): StatementResult {
@@ -725,9 +729,13 @@ export class Emitter {
   }
 }
 
-/** Letters and digits only, lower-cased: `newCheckout`, 'new-checkout' and "the new checkout" all hold `newcheckout`. */
-function compact(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** The words of a name or a comment, split at case changes and punctuation, of three letters or more. */
+function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3);
 }
 
 function boundNames(name: ts.BindingName): string[] {

@@ -66,7 +66,8 @@ function collectFolds(
     else if (ts.isVariableDeclaration(node) && produced(node)) claim(foldSinglePromiseAll(sf, node));
     else if (ts.isTryStatement(node) && produced(node)) claim(unwrapSafeTry(sf, node));
     else if (ts.isVariableStatement(node)) claim(foldOverwrittenLet(sf, node, produced));
-    else if (ts.isParenthesizedExpression(node) && produced(node)) claim(foldDoubleParentheses(sf, node));
+    else if (ts.isParenthesizedExpression(node) && produced(node))
+      claim(foldDoubleParentheses(sf, node) ?? foldNeedlessParentheses(node, sf));
     else if (ts.isBinaryExpression(node) && produced(node)) claim(joinJsxOperand(sf, node));
     else if (
       ts.isPropertyAssignment(node) &&
@@ -94,6 +95,49 @@ function foldDoubleParentheses(sf: ts.SourceFile, node: ts.ParenthesizedExpressi
     { start, end: start + 1, text: '' },
     { start: node.end - 1, end: node.end, text: '' },
   ];
+}
+
+/**
+ * `sum + (flag ? round(c) : Math.round(c))` kept at the flag: `sum + (round(c))`. Parentheses
+ * around a name, a literal, a call or a member read change nothing and go, except where they do:
+ * around an optional chain (`(a?.b).c` is not `a?.b.c`) or as the target of `new` or a tag.
+ */
+function foldNeedlessParentheses(node: ts.ParenthesizedExpression, sf: ts.SourceFile): OffsetEdit[] | undefined {
+  const inner = node.expression;
+  const simple =
+    ts.isIdentifier(inner) ||
+    ts.isStringLiteral(inner) ||
+    ts.isNumericLiteral(inner) ||
+    ts.isNoSubstitutionTemplateLiteral(inner) ||
+    inner.kind === ts.SyntaxKind.TrueKeyword ||
+    inner.kind === ts.SyntaxKind.FalseKeyword ||
+    inner.kind === ts.SyntaxKind.NullKeyword ||
+    inner.kind === ts.SyntaxKind.ThisKeyword ||
+    ((ts.isCallExpression(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) &&
+      !hasOptionalChain(inner));
+  if (!simple) return undefined;
+  const parent = node.parent;
+  if ((ts.isNewExpression(parent) && parent.expression === node) || ts.isTaggedTemplateExpression(parent))
+    return undefined;
+  // A negative number keeps its parentheses before a member read (`(-1).toFixed()`).
+  if (ts.isNumericLiteral(inner) && (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)))
+    return undefined;
+  if (sf.text.slice(node.getStart(sf), node.end).includes('\n')) return undefined;
+  const start = node.getStart(sf);
+  return [
+    { start, end: start + 1, text: '' },
+    { start: node.end - 1, end: node.end, text: '' },
+  ];
+}
+
+function hasOptionalChain(expr: ts.Expression): boolean {
+  let e: ts.Expression = expr;
+  for (;;) {
+    if ((e.flags & ts.NodeFlags.OptionalChain) !== 0) return true;
+    if (ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = e.expression;
+    else if (ts.isNonNullExpression(e)) e = e.expression;
+    else return false;
+  }
 }
 
 /**
