@@ -312,9 +312,7 @@ export class Emitter {
     if (start === first.getStart(this.sf)) return false;
     if ((this.text.slice(last.end, next.getStart(this.sf)).match(/\n/g) ?? []).length !== 1) return false;
     const comment = new Set(words(this.text.slice(start, first.getStart(this.sf))));
-    const names = run.flatMap((s) =>
-      (s).declarationList.declarations.flatMap((d) => boundNames(d.name)),
-    );
+    const names = run.flatMap((s) => s.declarationList.declarations.flatMap((d) => boundNames(d.name)));
     return ![...names, ...this.state.flagKeyTexts].some((n) => words(n).some((w) => comment.has(w)));
   }
 
