@@ -184,6 +184,33 @@ describe('remove: removeFlag()', function () {
     assert.ok(!result.verification.checkedFiles.includes(summary), result.verification.checkedFiles.join(', '));
   });
 
+  it('does not check the importers of a function whose only change is a parameter renamed as unused', async () => {
+    root = copyWorkspace('unused-parameter');
+    const signup = path.join(root, 'src/onboarding/signup.ts');
+    fs.writeFileSync(
+      signup,
+      [
+        "import { onboardingSteps } from './steps';",
+        '',
+        'export async function firstStep(userId: string): Promise<string | undefined> {',
+        "  const steps = await onboardingSteps(userId, 'free');",
+        '  return steps[0];',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const index = await scanned(root);
+    const result = await removeFlag({ index, key: 'guided-onboarding', value: true });
+    const steps = result.changes.find((c) => c.file.endsWith('steps.ts'));
+    assert.match(steps?.after ?? '', /onboardingSteps\(_userId: string, plan/);
+    assert.equal(result.verification.ok, true, JSON.stringify(result.verification.newErrors));
+    // Callers see the same signature: (string, 'free' | 'team') => Promise<string[]>.
+    assert.deepEqual(
+      result.verification.checkedFiles.map((f) => path.relative(root, f)),
+      ['src/onboarding/steps.ts'],
+    );
+  });
+
   it('warns where the code reads the flag as another type than the registry says', async () => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flaglint-remove-types-')));
     fs.writeFileSync(
