@@ -23,23 +23,44 @@ export function collectDataTables(sf: ts.SourceFile, calls: readonly CallFact[])
   }
   if (wanted.size === 0) return undefined;
   const tables: DataTables = {};
-  const stack: ts.Node[] = [sf];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (ts.isArrayLiteralExpression(node)) {
-      for (const el of node.elements) {
-        const row = unwrap(el);
-        if (ts.isObjectLiteralExpression(row)) addRow(row, wanted, tables, sf);
-      }
+  const visitArray = (node: ts.Node): void => {
+    if (!ts.isArrayLiteralExpression(node)) return;
+    for (const el of node.elements) {
+      const row = unwrap(el);
+      if (ts.isObjectLiteralExpression(row)) addRow(row, wanted, tables, sf);
     }
+  };
+  // Recursion while it is shallow (most files), the explicit stack below that depth: generated
+  // tables can nest deeper than the call stack allows. Both visit in source order.
+  const visit = (node: ts.Node, depth: number): undefined => {
+    visitArray(node);
+    if (depth < MAX_RECURSION) node.forEachChild((child) => visit(child, depth + 1));
+    else deepWalk(node, visitArray);
+    return undefined;
+  };
+  visit(sf, 0);
+  return Object.keys(tables).length > 0 ? tables : undefined;
+}
+
+const MAX_RECURSION = 400;
+
+/** Pre-order over the nodes below `root` (not `root` itself) with a stack of its own. */
+function deepWalk(root: ts.Node, visit: (node: ts.Node) => void): void {
+  const stack: ts.Node[] = [];
+  const push = (node: ts.Node): void => {
     // Children pushed last-first, so that they are visited in source order.
     const children: ts.Node[] = [];
     node.forEachChild((child) => {
       children.push(child);
     });
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  };
+  push(root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    push(node);
   }
-  return Object.keys(tables).length > 0 ? tables : undefined;
 }
 
 function addRow(
