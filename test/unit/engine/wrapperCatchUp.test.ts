@@ -57,6 +57,35 @@ describe('the catch-up for wrapper names learnt during a scan', function () {
     }
   });
 
+  it('lists references in walk order, not in the order the scan came to analyse their files', async () => {
+    const ws = copyWorkspace(FIXTURE);
+    try {
+      // A direct evaluation in lib/, which the first pass analyses before the routes' round.
+      fs.writeFileSync(
+        path.join(ws.root, 'src/lib/auditRetention.ts'),
+        [
+          "import { ldClient } from './launchdarkly';",
+          '',
+          'export async function auditRetentionDays(teamId: string): Promise<number> {',
+          "  const on = await ldClient().boolVariation('team-audit-log', { kind: 'team', key: teamId }, false);",
+          '  return on ? 90 : 0;',
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const { result } = await scan(ws.root);
+      const files = result.references.map((r) => path.relative(ws.root, r.location.file));
+      // The routes are analysed in a round after lib/ (where the wrapper is learnt), yet come first.
+      assert.ok(
+        files.some((f) => f.startsWith('src/app/')) && files.some((f) => f.startsWith('src/lib/')),
+        files.join(', '),
+      );
+      assert.deepEqual(files, [...files].sort());
+    } finally {
+      ws.cleanup();
+    }
+  });
+
   it('gives what analysing every file on its own gives', async () => {
     const ws = copyWorkspace(FIXTURE);
     try {

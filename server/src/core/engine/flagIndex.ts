@@ -319,7 +319,9 @@ export class FlagIndex {
     const dynamic: DynamicReference[] = [];
     // A table row that two files evaluate (both import the table) is one reference.
     const dataRows = new Set<string>();
-    for (const file of this.references.files()) {
+    // In walk order, whenever each file was analysed (the first pass, a round of learnt wrappers, on
+    // demand): what a removal or the Explorer lists first must not depend on the scan's schedule.
+    for (const file of this.references.files().sort()) {
       const r = this.references.of(file);
       if (!r) continue;
       for (const ref of r.references) {
