@@ -158,6 +158,11 @@ describe('file walker: .gitignore shortcuts agree with the ignore rules', () => 
       '[sl]*/app.ts',
       'x/er/',
       '/deep/x/er/y.ts',
+      '!src/local.ts',
+      '!/lib/src/z/q.ts',
+      '!deep/er/',
+      '!pkg/gen/out.ts',
+      '!/docs/a/b.ts',
     ];
     const pathPool = [
       'src/app.ts',

@@ -201,6 +201,8 @@ interface GitignoreScope {
 interface SplitRules {
   /** Names re-included by a literal negation (`!.env.example`): entries so named get the whole list. */
   negatedNames: Set<string>;
+  /** Paths below the .gitignore's folder re-included by a literal negation (`!.vscode/settings.json`): that entry gets the whole list. */
+  negatedPaths: Set<string>;
   fileNames: Ignore | undefined;
   dirNames: Ignore | undefined;
   filePaths: PathRules | undefined;
@@ -309,6 +311,7 @@ function splitRules(text: string): SplitRules | undefined {
   const names: string[] = [];
   const paths: string[] = [];
   const negatedNames = new Set<string>();
+  const negatedPaths = new Set<string>();
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
@@ -317,9 +320,12 @@ function splitRules(text: string): SplitRules | undefined {
     const body = (line.startsWith('!') ? line.slice(1) : line).replace(/\/$/, '');
     if (line.startsWith('!')) {
       // The last matching rule decides, which only the whole list can tell. A negation of one
-      // literal name matters only for entries of that name; any other negation needs the whole list.
-      if (/[/*?[]/.test(body)) return undefined;
-      negatedNames.add(body.toLowerCase());
+      // literal name matters only for entries of that name, one of a literal path (`!.vscode/
+      // settings.json`, anchored at the .gitignore's folder) only for the entry at that path; any
+      // other negation needs the whole list.
+      if (/[*?[]/.test(body)) return undefined;
+      if (body.includes('/')) negatedPaths.add(body.replace(/^\//, '').toLowerCase());
+      else negatedNames.add(body.toLowerCase());
       continue;
     }
     (body.includes('/') || body.includes('**') ? paths : names).push(line);
@@ -330,6 +336,7 @@ function splitRules(text: string): SplitRules | undefined {
   const forFiles = (rules: string[]): string[] => rules.filter((r) => !r.endsWith('/'));
   return {
     negatedNames,
+    negatedPaths,
     fileNames: make(forFiles(names)),
     dirNames: make(names),
     filePaths: pathRules(forFiles(paths)),
@@ -344,7 +351,11 @@ function ignoredBy(chain: readonly GitignoreScope[], rel: string, name: string, 
   for (const { prefixLength, ig, split } of chain) {
     const sub = prefixLength ? rel.slice(prefixLength) : rel;
     if (!sub) continue;
-    if (!split || (split.negatedNames.size > 0 && split.negatedNames.has(name.toLowerCase()))) {
+    if (
+      !split ||
+      (split.negatedNames.size > 0 && split.negatedNames.has(name.toLowerCase())) ||
+      (split.negatedPaths.size > 0 && split.negatedPaths.has(sub.toLowerCase()))
+    ) {
       if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
       continue;
     }
